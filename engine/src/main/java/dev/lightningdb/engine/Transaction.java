@@ -1,0 +1,141 @@
+package dev.lightningdb.engine;
+
+import dev.lightningdb.engine.store.MergingCursor;
+import dev.lightningdb.engine.store.WriteSet;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A unit of work. Writes are buffered privately until {@link #commit()}, so nothing uncommitted is
+ * ever visible to others or reaches the store, and {@link #rollback()} only drops the buffer.
+ * A transaction sees its own writes. Use it from one thread at a time.
+ *
+ * <p>States: OPEN → COMMITTED or ROLLED_BACK (both final). {@link #close()} rolls back an open
+ * transaction, so try-with-resources without commit is a rollback.
+ */
+public final class Transaction implements AutoCloseable {
+    private enum State { OPEN, COMMITTED, ROLLED_BACK }
+
+    private final LightningDb db;
+    private final IsolationLevel isolation;
+    private final boolean readOnly;
+    private final WriteSet writes = new WriteSet();
+    private final List<Cursor> openCursors = new ArrayList<>();
+    private State state = State.OPEN;
+
+    Transaction(LightningDb db, IsolationLevel isolation, boolean readOnly) {
+        this.db = db;
+        this.isolation = isolation;
+        this.readOnly = readOnly;
+    }
+
+    public IsolationLevel isolation() {
+        return isolation;
+    }
+
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    public boolean isOpen() {
+        return state == State.OPEN;
+    }
+
+    /** The value of {@code key} as this transaction sees it, or null. */
+    public byte[] get(byte[] key) {
+        ensureOpen();
+        db.checkKey(key);
+        byte[] buffered = writes.get(key);
+        if (buffered != null) {
+            return WriteSet.isTombstone(buffered) ? null : buffered.clone();
+        }
+        return db.store().get(key);
+    }
+
+    public void put(byte[] key, byte[] value) {
+        ensureWritable();
+        db.checkKey(key);
+        db.checkValue(value);
+        writes.put(key.clone(), value.clone());
+    }
+
+    public void delete(byte[] key) {
+        ensureWritable();
+        db.checkKey(key);
+        writes.delete(key.clone());
+    }
+
+    /** Ascending walk over {@code range} as this transaction sees it. */
+    public Cursor scan(KeyRange range) {
+        return scan(range, false);
+    }
+
+    /** Walk over {@code range}, descending when {@code reverse}. Closed with the transaction. */
+    public Cursor scan(KeyRange range, boolean reverse) {
+        ensureOpen();
+        if (range == null) {
+            throw new LightningDbException(ErrorCode.INVALID_ARGUMENT, "range must not be null");
+        }
+        Cursor committed = db.store().scan(range, reverse);
+        Cursor c = writes.isEmpty() ? committed : new MergingCursor(committed, writes.within(range, reverse), reverse);
+        openCursors.add(c);
+        return c;
+    }
+
+    /** Number of keys written (put or deleted) so far. */
+    public int writeCount() {
+        return writes.size();
+    }
+
+    /** Makes the writes visible and durable (per {@link WalSyncMode}); then the transaction is over. */
+    public void commit() {
+        ensureOpen();
+        try {
+            if (!writes.isEmpty()) {
+                db.commit(writes);
+            }
+            state = State.COMMITTED;
+        } catch (RuntimeException e) {
+            state = State.ROLLED_BACK;
+            throw e;
+        } finally {
+            end();
+        }
+    }
+
+    /** Drops the buffered writes; instantaneous. Rolling back an ended transaction does nothing. */
+    public void rollback() {
+        if (state == State.OPEN) {
+            state = State.ROLLED_BACK;
+            end();
+        }
+    }
+
+    @Override
+    public void close() {
+        rollback();
+    }
+
+    private void end() {
+        for (Cursor c : openCursors) {
+            c.close();
+        }
+        openCursors.clear();
+        writes.clear();
+        db.transactionEnded();
+    }
+
+    private void ensureOpen() {
+        if (state != State.OPEN) {
+            throw new LightningDbException(ErrorCode.CLOSED, "transaction already " + state.name().toLowerCase().replace('_', ' '));
+        }
+        db.ensureOpen();
+    }
+
+    private void ensureWritable() {
+        ensureOpen();
+        if (readOnly) {
+            throw new LightningDbException(ErrorCode.READ_ONLY, "transaction is read-only");
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package dev.lightningdb.engine;
+
+/** When a commit's write-ahead log record is forced to stable storage. */
+public enum WalSyncMode {
+    /**
+     * A background flusher forces the log every {@code walFlushInterval}: a crash may lose the
+     * commits of that last interval (always a suffix of commits, never a partial one).
+     */
+    ASYNC,
+    /** The commit returns only after its log record is forced; concurrent commits share one force. */
+    SYNC
+}
