@@ -115,7 +115,7 @@ public final class Prepared {
             for (String line : q.plan().split("\n")) {
                 rows.add(new Object[] {line});
             }
-            return new QueryResult(columns(), rows);
+            return QueryResult.of(columns(), rows);
         }
         if (s instanceof Statement.Checkpoint) {
             session.database().engine().checkpoint();
@@ -127,7 +127,7 @@ public final class Prepared {
         for (String p : report.problems()) {
             rows.add(new Object[] {p});
         }
-        return new QueryResult(columns(), rows);
+        return QueryResult.of(columns(), rows);
     }
 
     private QueryResult query(CompiledQuery q, Object[] params, AtomicBoolean cancel) {

@@ -26,8 +26,12 @@ public final class QueryResult implements Result, AutoCloseable {
         this.onClose = onClose;
     }
 
-    /** A result of rows already computed (external values), e.g. EXPLAIN output. */
-    QueryResult(List<ResultColumn> columns, List<Object[]> rows) {
+    /** A result of rows already computed (external values), e.g. EXPLAIN output or metadata. */
+    public static QueryResult of(List<ResultColumn> columns, List<Object[]> rows) {
+        return new QueryResult(columns, rows);
+    }
+
+    private QueryResult(List<ResultColumn> columns, List<Object[]> rows) {
         this.columns = columns;
         this.rows = null;
         this.fixedRows = rows.iterator();
