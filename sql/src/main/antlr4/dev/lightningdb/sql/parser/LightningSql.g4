@@ -234,7 +234,7 @@ whenClause
 
 functionName
     : identifier
-    | LEFT | RIGHT
+    | LEFT | RIGHT | COUNT
     ;
 
 literal

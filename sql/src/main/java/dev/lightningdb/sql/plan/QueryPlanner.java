@@ -114,7 +114,7 @@ public final class QueryPlanner {
             VolcanoPlanner planner = new VolcanoPlanner(null, Contexts.of(CONFIG));
             planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
             planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
-            RelOptUtil.registerDefaultRules(planner, false, true);
+            RelOptUtil.registerDefaultRules(planner, false, false);
             RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
             SqlToRelConverter converter = new SqlToRelConverter(NO_VIEWS, validator, reader, cluster,
                     StandardConvertletTable.INSTANCE, SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
