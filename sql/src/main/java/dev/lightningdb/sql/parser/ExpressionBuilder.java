@@ -3,6 +3,9 @@ package dev.lightningdb.sql.parser;
 import dev.lightningdb.sql.SqlError;
 import dev.lightningdb.sql.parser.LightningSqlParser.*;
 import dev.lightningdb.sql.types.ColumnType;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -441,15 +444,20 @@ class ExpressionBuilder {
                 : ctx instanceof TimeLiteralContext t ? unquote(t.STRING_LITERAL().getText())
                 : unquote(((TimestampLiteralContext) ctx).STRING_LITERAL().getText());
         try {
+            // java.time checks the calendar (Calcite's strings check only the format)
+            String t = text.trim();
             if (ctx instanceof DateLiteralContext) {
-                return SqlLiteral.createDate(new DateString(text.trim()), p);
+                LocalDate d = LocalDate.parse(t);
+                return SqlLiteral.createDate(new DateString(d.getYear(), d.getMonthValue(), d.getDayOfMonth()), p);
             }
             if (ctx instanceof TimeLiteralContext) {
-                TimeString t = new TimeString(text.trim());
-                return SqlLiteral.createTime(t, 3, p);
+                LocalTime time = LocalTime.parse(t);
+                return SqlLiteral.createTime(new TimeString(time.getHour(), time.getMinute(), time.getSecond())
+                        .withMillis(time.getNano() / 1_000_000), 3, p);
             }
-            TimestampString ts = new TimestampString(text.trim());
-            return SqlLiteral.createTimestamp(ts, 3, p);
+            LocalDateTime ts = LocalDateTime.parse(t.length() == 10 ? t + "T00:00:00" : t.replace(' ', 'T'));
+            return SqlLiteral.createTimestamp(new TimestampString(ts.getYear(), ts.getMonthValue(), ts.getDayOfMonth(),
+                    ts.getHour(), ts.getMinute(), ts.getSecond()).withMillis(ts.getNano() / 1_000_000), 3, p);
         } catch (RuntimeException e) {
             throw new SqlError(SqlError.INVALID_DATETIME, "Invalid date/time literal '" + text + "' at line " + p.getLineNum()
                     + ", column " + p.getColumnNum());

@@ -131,6 +131,8 @@ public final class QueryPlanner {
             return new CompiledQuery(bindable, internals, columns, parameterTypes, plan, catalog.version());
         } catch (RuntimeException e) {
             throw CalciteErrors.translate(e);
+        } catch (StackOverflowError e) {
+            throw new SqlError(SqlError.TOO_COMPLEX, "The query is too complex to plan (expression nesting too deep)");
         }
     }
 
