@@ -110,14 +110,16 @@ public final class LargeLoadMain {
                 throw new AssertionError("after reopen the store counts " + db.stats().get("store.entries") + " entries");
             }
         }
-        long peak = 0;
+        long oldGenPeak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
+            if (pool.getType() == MemoryType.HEAP && pool.getName().contains("Old")) {
+                oldGenPeak = Math.max(oldGenPeak, pool.getPeakUsage().getUsed());
             }
         }
-        log("OK total %.1f s, max heap %d MiB, peak heap pools sum %d MiB", (System.nanoTime() - t0) / 1e9,
-                Runtime.getRuntime().maxMemory() >> 20, peak >> 20);
+        System.gc();
+        long live = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+        log("OK total %.1f s, max heap %d MiB, old generation peak %d MiB, live after GC %d MiB", (System.nanoTime() - t0) / 1e9,
+                Runtime.getRuntime().maxMemory() >> 20, oldGenPeak >> 20, live >> 20);
     }
 
     private static void log(String format, Object... args) {

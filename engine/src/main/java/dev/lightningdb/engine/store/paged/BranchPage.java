@@ -74,9 +74,8 @@ final class BranchPage {
         return 2 + ENTRY_HEADER + key.length;
     }
 
-    /** Lays out entries [from, to): keys and child page ids ({@code Long}). */
+    /** Lays out entries [from, to) (keys and child page ids, {@code Long}) into a zero-filled {@code page}. */
     static void write(byte[] page, long pageId, long lsn, List<byte[]> keys, List<Object> children, int from, int to) {
-        Arrays.fill(page, (byte) 0);
         int n = to - from;
         PageHeader.init(page, PageHeader.TYPE_BRANCH, n, pageId, lsn);
         int pos = PageHeader.SIZE + 2 * n;

@@ -104,9 +104,8 @@ final class LeafPage {
         return 2 + INLINE_HEADER + keyLength + valueLength <= (pageSize - PageHeader.SIZE) / 4;
     }
 
-    /** Lays out entries [from, to) of keys/values (byte[] inline or {@link OverflowRef}) into {@code page}. */
+    /** Lays out entries [from, to) of keys/values (byte[] inline or {@link OverflowRef}) into a zero-filled {@code page}. */
     static void write(byte[] page, long pageId, long lsn, List<byte[]> keys, List<Object> values, int from, int to) {
-        Arrays.fill(page, (byte) 0);
         int n = to - from;
         PageHeader.init(page, PageHeader.TYPE_LEAF, n, pageId, lsn);
         int pos = PageHeader.SIZE + 2 * n;

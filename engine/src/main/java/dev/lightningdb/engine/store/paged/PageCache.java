@@ -55,6 +55,8 @@ final class PageCache {
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicReferenceArray<Frame> hitBuffer = new AtomicReferenceArray<>(HIT_BUFFER);
     private final AtomicInteger hitCursor = new AtomicInteger();
+    /** Hit-cursor position up to which hits were replayed; guarded by lock. */
+    private int drained;
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
     private final LongAdder evictions = new LongAdder();
@@ -177,13 +179,17 @@ final class PageCache {
         }
     }
 
+    /** Replays the hits recorded since the last drain into the policy; caller holds the lock. */
     private void drainHits() {
-        for (int i = 0; i < HIT_BUFFER; i++) {
-            Frame f = hitBuffer.getAndSet(i, null);
+        int end = hitCursor.get();
+        int start = end - drained > HIT_BUFFER || end - drained < 0 ? end - HIT_BUFFER : drained;
+        for (int c = start; c != end; c++) {
+            Frame f = hitBuffer.getAndSet(c & (HIT_BUFFER - 1), null);
             if (f != null && frames.get(f.pageId) == f) {
                 policy.hit(f.pageId);
             }
         }
+        drained = end;
     }
 
     int capacityPages() {
