@@ -85,6 +85,7 @@ final class FreeSpace {
         if (!waiting.isEmpty()) {
             pending.addLast(new Pending(version, waiting));
         }
+        assert checkInvariants();
     }
 
     /** Moves pending pages no reader can reach any more into the pool, dropping their cached images. */
@@ -129,6 +130,7 @@ final class FreeSpace {
         freedDurable.clear();
         freeListPages = newFreeListPages;
         fresh.clear();
+        assert checkInvariants();
     }
 
     LongList freeListPages() {
@@ -144,6 +146,40 @@ final class FreeSpace {
         }
         all.addAll(freedDurable);
         return all;
+    }
+
+    /**
+     * Checks the states of the class comment: every free id in range, in one state only, and no
+     * page marked fresh while free. O(free pages); for {@code assert}, skipped for huge free lists.
+     */
+    boolean checkInvariants() {
+        long total = freeCount() + freeListPages.size();
+        if (total > 1_000_000) {
+            return true;
+        }
+        BitSet seen = new BitSet();
+        LongList all = allFree();
+        all.addAll(freeListPages);
+        long first = pager.firstDataPage();
+        for (int i = 0; i < all.size(); i++) {
+            long id = all.get(i);
+            if (id < first || id >= pageCount) {
+                throw new AssertionError("free page " + id + " outside [" + first + ", " + pageCount + ")");
+            }
+            if (seen.get((int) id)) {
+                throw new AssertionError("page " + id + " is in two free states at once");
+            }
+            seen.set((int) id);
+        }
+        for (int i = 0; i < pool.size(); i++) {
+            if (fresh.get((int) pool.get(i))) {
+                throw new AssertionError("pooled page " + pool.get(i) + " is marked fresh");
+            }
+        }
+        if (pager.pageCount() != pageCount) {
+            throw new AssertionError("pager page count " + pager.pageCount() + " != " + pageCount);
+        }
+        return true;
     }
 
     long freeCount() {

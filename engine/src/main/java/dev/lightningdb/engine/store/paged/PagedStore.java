@@ -242,6 +242,7 @@ public final class PagedStore implements Store {
             state = next;
             space.free(writer.freed(), next.version());
             commits.increment();
+            assert checkInvariants();
         } finally {
             writeLock.unlock();
         }
@@ -385,6 +386,21 @@ public final class PagedStore implements Store {
         if (space == null) {
             throw new CorruptionException(io.name() + ": " + freeListProblem);
         }
+    }
+
+    /** Cheap structural facts that hold between operations; for {@code assert}. */
+    boolean checkInvariants() {
+        TreeState s = state;
+        if (s.root() < pager.firstDataPage() || s.root() >= pager.pageCount()) {
+            throw new AssertionError("root " + s.root() + " outside the file's pages");
+        }
+        if (s.height() < 1 || s.height() > MetaPage.MAX_HEIGHT || s.entries() < 0) {
+            throw new AssertionError("impossible tree state " + s);
+        }
+        if (pager.lsnLimit() != generation + 1) {
+            throw new AssertionError("pages are written with LSN " + pager.lsnLimit() + " but the durable generation is " + generation);
+        }
+        return true;
     }
 
     /** Meta-page problems seen at open (a damaged slot that the other one replaced). */

@@ -144,12 +144,12 @@ final class TreeWriter {
 
     /** Child i of a branch, decoded on first use. */
     private Node child(Node branch, int i) {
-        Object v = branch.values.get(i);
+        Object v = branch.child(i);
         if (v instanceof Node n) {
             return n;
         }
         Node n = load((Long) v, branch, branch.level - 1);
-        branch.values.set(i, n);
+        branch.setChild(i, n);
         return n;
     }
 
@@ -225,6 +225,7 @@ final class TreeWriter {
         }
         Node parent = n.parent;
         if (n.count() == 0) {
+            parent.materialize();
             int idx = parent.indexOfChild(n);
             byte[] fence = parent.keys.remove(idx);
             parent.values.remove(idx);
@@ -252,11 +253,14 @@ final class TreeWriter {
                 return; // still a valid tree, only sparse
             }
         }
+        parent.materialize();
         int idx = parent.indexOfChild(n);
         int rightIdx = idx == 0 ? 1 : idx;
         Node left = idx == 0 ? n : child(parent, idx - 1);
         Node right = idx == 0 ? child(parent, 1) : n;
         if (!left.leaf) {
+            left.materialize();
+            right.materialize();
             right.keys.set(0, parent.keys.get(rightIdx)); // the separator becomes an inner key
             for (Object v : right.values) {
                 if (v instanceof Node c) {
@@ -298,16 +302,24 @@ final class TreeWriter {
     /** Writes {@code n} (and first its dirty children) to new pages; updates its parent or the root. */
     private void spill(Node n) {
         if (!n.leaf) {
-            for (Object v : new ArrayList<>(n.values)) {
-                if (v instanceof Node c) {
-                    if (c.dirty) {
-                        spill(c);
-                    } else {
-                        n.values.set(n.indexOfChild(c), c.pageId);
-                    }
+            for (Node c : n.decodedChildren()) {
+                if (c.dirty) {
+                    spill(c);
+                } else {
+                    n.setChild(n.indexOfChild(c), c.pageId);
                 }
             }
+            if (n.isLazy()) {
+                // Only child pointers changed: copy the page and patch them (no decoding, no split).
+                freeNodePage(n);
+                long id = allocate();
+                pager.cache().install(id, n.patchedCopy(id, lsn), true);
+                n.dirty = false;
+                replaceInParent(n, new long[] {id}, null);
+                return;
+            }
         }
+        assert checkNode(n);
         List<int[]> ranges = split(n);
         freeNodePage(n);
         int pieces = ranges.size();
@@ -328,6 +340,12 @@ final class TreeWriter {
             pager.cache().install(ids[j], page, true);
         }
         n.dirty = false;
+        replaceInParent(n, ids, separators);
+    }
+
+    /** Points n's parent (or the root) at the pages n was written to, adding separators for extra pieces. */
+    private void replaceInParent(Node n, long[] ids, byte[][] separators) {
+        int pieces = ids.length;
         Node parent = n.parent;
         if (parent == null) {
             if (pieces == 1) {
@@ -335,7 +353,7 @@ final class TreeWriter {
                 return;
             }
             Node newRoot = new Node(n.level + 1, pieces + 4);
-            newRoot.keys.add(n.leaf || n.count() == 0 ? EMPTY : n.keys.get(0));
+            newRoot.keys.add(n.leaf || n.keys.isEmpty() ? EMPTY : n.keys.get(0));
             newRoot.values.add(ids[0]);
             for (int j = 1; j < pieces; j++) {
                 newRoot.keys.add(separators[j]);
@@ -348,11 +366,30 @@ final class TreeWriter {
             return;
         }
         int idx = parent.indexOfChild(n);
-        parent.values.set(idx, ids[0]);
+        if (pieces > 1) {
+            parent.materialize();
+        }
+        parent.setChild(idx, ids[0]);
         for (int j = 1; j < pieces; j++) {
             parent.keys.add(idx + j, separators[j]);
             parent.values.add(idx + j, ids[j]);
         }
+    }
+
+    /** A node about to be written: keys strictly ascending (from key 1 in a branch), a branch has children. */
+    private static boolean checkNode(Node n) {
+        if (!n.leaf && n.count() == 0) {
+            throw new AssertionError("branch without children at level " + n.level);
+        }
+        for (int i = n.leaf ? 1 : 2; i < n.count(); i++) {
+            if (Arrays.compareUnsigned(n.keys.get(i - 1), n.keys.get(i)) >= 0) {
+                throw new AssertionError("keys out of order at " + i + " in a " + (n.leaf ? "leaf" : "branch"));
+            }
+        }
+        if (n.keys.size() != n.values.size()) {
+            throw new AssertionError("keys and values differ in number");
+        }
+        return true;
     }
 
     /** Cuts a node into ranges of entries that each fit a page. */
