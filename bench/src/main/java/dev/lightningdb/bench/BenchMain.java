@@ -91,7 +91,7 @@ public final class BenchMain {
                 needed |= s.runs(w) && selected("kv", w.method(), s.id());
             }
             if (needed) {
-                fixture("kv", s.id(), s.displayName(), mode.keys, mode.keys + " keys");
+                fixture("kv", s.id(), s.displayName(), mode.keys, String.format("%,d keys", mode.keys));
             }
         }
         for (JdbcSystem s : JdbcSystems.all()) {
@@ -100,7 +100,7 @@ public final class BenchMain {
                 needed |= selected("jdbc", w.method(), s.id()) || selected("jdbc", w.method(), s.id() + "-sync");
             }
             if (!s.synchronousVariant() && needed) {
-                fixture("jdbc", s.id(), s.displayName(), mode.rows, mode.rows + " rows");
+                fixture("jdbc", s.id(), s.displayName(), mode.rows, String.format("%,d rows", mode.rows));
             }
         }
     }
@@ -134,7 +134,7 @@ public final class BenchMain {
 
     /** Temp paths say nothing to the reader and differ per run. */
     private String sanitize(String s) {
-        return s.replace(tmp.toString(), "<tmp>");
+        return s.replaceAll(Pattern.quote(tmp.toString()) + "[^\\s;,)]*", "<dir>");
     }
 
     // ---- key/value workloads ----
@@ -190,9 +190,10 @@ public final class BenchMain {
                     } else {
                         o = bench(JdbcBench.class, w.method(), s.id(), threads, "jdbc/" + baseId, mode.rows, s.isLightning());
                     }
+                    String settings = s.notApplicable() != null ? "—" : s.durability();
                     jdbcRows.add(o.measurement() != null
-                            ? Row.measured(label, threads, s.displayName(), s.isLightning(), s.durability(), group, o.measurement(), s.note())
-                            : Row.missing(label, threads, s.displayName(), s.isLightning(), s.durability(), group, o.failure(), s.note()));
+                            ? Row.measured(label, threads, s.displayName(), s.isLightning(), settings, group, o.measurement(), s.note())
+                            : Row.missing(label, threads, s.displayName(), s.isLightning(), settings, group, o.failure(), s.note()));
                 }
             }
         }

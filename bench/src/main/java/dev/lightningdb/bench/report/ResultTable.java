@@ -36,6 +36,15 @@ public final class ResultTable {
         return Units.ratio(l / r.measurement().opsPerSec());
     }
 
+    /** The row's note, preceded by the reason when it has no numbers. */
+    static String note(Row r) {
+        if (r.measurement() != null || r.outcome().indexOf(": ") < 0) {
+            return r.note();
+        }
+        String reason = r.outcome().substring(r.outcome().indexOf(": ") + 2);
+        return r.note().isEmpty() ? reason : reason + "; " + r.note();
+    }
+
     public static String render(List<Row> rows) {
         Map<String, Double> lightning = lightningByGroup(rows);
         MarkdownTable t = new MarkdownTable(HEADER);
@@ -54,12 +63,14 @@ public final class ResultTable {
                 cells.add(Units.nanos(m.p50Nanos()));
                 cells.add(Units.nanos(m.p99Nanos()));
             } else {
-                cells.add(r.outcome());
+                // "not supported yet: <reason>": the status in the ops/s column, the reason as a note.
+                int colon = r.outcome().indexOf(": ");
+                cells.add(colon < 0 ? r.outcome() : r.outcome().substring(0, colon));
                 cells.add("");
                 cells.add("");
             }
             cells.add(ratioCell(r, lightning));
-            cells.add(r.note());
+            cells.add(note(r));
             t.add(cells);
         }
         return t.render();
