@@ -160,9 +160,10 @@ public final class BenchMain {
                     String failure = fixtureFailures.get("kv/" + s.id());
                     JmhRun.Outcome o = failure != null ? new JmhRun.Outcome(null, failure)
                             : bench(KvBench.class, w.method(), s.id(), threads, "kv/" + s.id(), mode.keys, s.isLightning());
-                    kvRows.add(o.measurement() != null
+                    Row row = o.measurement() != null
                             ? Row.measured(w.label(), threads, s.displayName(), s.isLightning(), s.settings(w), group, o.measurement(), s.note(w))
-                            : Row.missing(w.label(), threads, s.displayName(), s.isLightning(), s.settings(w), group, o.failure(), s.note(w)));
+                            : Row.missing(w.label(), threads, s.displayName(), s.isLightning(), s.settings(w), group, o.failure(), s.note(w));
+                    kvRows.add(s.comparable(w) ? row : row.notComparable());
                 }
             }
         }
@@ -191,9 +192,10 @@ public final class BenchMain {
                         o = bench(JdbcBench.class, w.method(), s.id(), threads, "jdbc/" + baseId, mode.rows, s.isLightning());
                     }
                     String settings = s.notApplicable() != null ? "—" : s.durability();
-                    jdbcRows.add(o.measurement() != null
+                    Row row = o.measurement() != null
                             ? Row.measured(label, threads, s.displayName(), s.isLightning(), settings, group, o.measurement(), s.note())
-                            : Row.missing(label, threads, s.displayName(), s.isLightning(), settings, group, o.failure(), s.note()));
+                            : Row.missing(label, threads, s.displayName(), s.isLightning(), settings, group, o.failure(), s.note());
+                    jdbcRows.add(s.comparable() ? row : row.notComparable());
                 }
             }
         }

@@ -38,6 +38,11 @@ public interface JdbcSystem {
         return null;
     }
 
+    /** Whether these rows can be set against the peers' (false where LightningDB does less, e.g. no WAL yet). */
+    default boolean comparable() {
+        return true;
+    }
+
     /** Anything the reader must know about these rows; empty if nothing. */
     default String note() {
         return "";

@@ -16,12 +16,15 @@ public final class ResultTable {
     private ResultTable() {
     }
 
-    /** LightningDB's throughput in each group that has a measured LightningDB row. */
+    /**
+     * LightningDB's throughput in each group that has a measured LightningDB row; NaN where that
+     * row is not comparable with its peers.
+     */
     static Map<String, Double> lightningByGroup(List<Row> rows) {
         Map<String, Double> m = new HashMap<>();
         for (Row r : rows) {
             if (r.lightning() && r.measurement() != null) {
-                m.put(r.group(), r.measurement().opsPerSec());
+                m.put(r.group(), r.comparable() ? r.measurement().opsPerSec() : Double.NaN);
             }
         }
         return m;
@@ -32,6 +35,9 @@ public final class ResultTable {
         Double l = lightning.get(r.group());
         if (r.lightning() || l == null || r.measurement() == null || r.measurement().opsPerSec() <= 0) {
             return "—";
+        }
+        if (l.isNaN()) {
+            return "not comparable";
         }
         return Units.ratio(l / r.measurement().opsPerSec());
     }

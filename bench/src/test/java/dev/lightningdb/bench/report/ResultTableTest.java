@@ -31,6 +31,12 @@ class ResultTableTest {
     }
 
     @Test
+    void notComparableLightningRowGivesNoRatios() {
+        List<Row> rows = List.of(row("LightningDB", true, "g", 300).notComparable(), row("Peer", false, "g", 100));
+        assertThat(ResultTable.ratioCell(rows.get(1), ResultTable.lightningByGroup(rows))).isEqualTo("not comparable");
+    }
+
+    @Test
     void tableIsPaddedMarkdownAndEscapesPipes() {
         String t = new MarkdownTable(List.of("a", "b")).add(List.of("x|y", "long cell")).render();
         String[] lines = t.split("\n");
