@@ -1,0 +1,604 @@
+package dev.lightningdb.jdbc;
+
+import dev.lightningdb.sql.exec.QueryResult;
+import dev.lightningdb.sql.plan.ResultColumn;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.Clob;
+import java.sql.Date;
+import java.sql.NClob;
+import java.sql.Ref;
+import java.sql.ResultSetMetaData;
+import java.sql.RowId;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.SQLXML;
+import java.sql.Statement;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Calendar;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A forward-only, read-only result set over a {@link QueryResult}. Columns are numbered from 1;
+ * labels match case-insensitively. Closing it (or reading past the last row) ends an auto-commit
+ * statement's transaction.
+ */
+public final class LightningResultSet extends ReadOnlyResultSet {
+    private final LightningStatement statement;
+    private final QueryResult result;
+    private final List<ResultColumn> columns;
+    private final int maxRows;
+    private Map<String, Integer> labels;
+    private Object[] row;
+    private int rowNumber;
+    private boolean afterLast;
+    private boolean wasNull;
+    private boolean closed;
+    private int fetchSize;
+
+    LightningResultSet(LightningStatement statement, QueryResult result, int maxRows) {
+        this.statement = statement;
+        this.result = result;
+        this.columns = result.columns();
+        this.maxRows = maxRows;
+    }
+
+    /** An empty result with no columns, e.g. generated keys when none were generated. */
+    static LightningResultSet empty(LightningStatement statement) {
+        return new LightningResultSet(statement, QueryResult.of(List.of(), List.of()), 0);
+    }
+
+    /** A result of fixed rows, e.g. for {@link java.sql.DatabaseMetaData}. */
+    static LightningResultSet of(LightningStatement statement, List<ResultColumn> columns, List<Object[]> rows) {
+        return new LightningResultSet(statement, QueryResult.of(columns, rows), 0);
+    }
+
+    private void checkOpen() throws SQLException {
+        if (closed) {
+            throw Errors.closed("ResultSet");
+        }
+    }
+
+    @Override
+    public boolean next() throws SQLException {
+        checkOpen();
+        if (afterLast) {
+            return false;
+        }
+        boolean has;
+        if (maxRows > 0 && rowNumber >= maxRows) {
+            has = false;
+            result.close();
+        } else {
+            try {
+                has = result.next();
+            } catch (RuntimeException e) {
+                throw Errors.translate(e);
+            }
+        }
+        if (!has) {
+            row = null;
+            afterLast = true;
+            return false;
+        }
+        row = result.row();
+        rowNumber++;
+        return true;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            result.close();
+        } catch (RuntimeException e) {
+            throw Errors.translate(e);
+        }
+        if (statement != null) {
+            statement.resultSetClosed(this);
+        }
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    private Object value(int column) throws SQLException {
+        checkOpen();
+        if (row == null) {
+            throw new SQLException(afterLast ? "The result set is past its last row" : "Call next() before reading a row", "24000");
+        }
+        if (column < 1 || column > columns.size()) {
+            throw new SQLException("Column index " + column + " is out of range 1.." + columns.size(), "07009");
+        }
+        Object v = row[column - 1];
+        wasNull = v == null;
+        return v;
+    }
+
+    private String target(int column, String javaType) {
+        return javaType + " (column " + columns.get(column - 1).label() + ")";
+    }
+
+    @Override
+    public boolean wasNull() throws SQLException {
+        checkOpen();
+        return wasNull;
+    }
+
+    @Override
+    public int findColumn(String label) throws SQLException {
+        checkOpen();
+        if (label == null) {
+            throw new SQLException("Column label must not be null", "42S22");
+        }
+        if (labels == null) {
+            labels = new HashMap<>();
+            for (int i = columns.size() - 1; i >= 0; i--) {
+                labels.put(columns.get(i).label().toUpperCase(Locale.ROOT), i + 1);
+            }
+        }
+        Integer i = labels.get(label.toUpperCase(Locale.ROOT));
+        if (i == null) {
+            throw new SQLException("Column '" + label + "' not found in the result", "42S22");
+        }
+        return i;
+    }
+
+    // ------------------------------------------------------------------ getters by index
+
+    @Override
+    public String getString(int i) throws SQLException {
+        return JdbcValues.string(value(i));
+    }
+
+    @Override
+    public boolean getBoolean(int i) throws SQLException {
+        return JdbcValues.bool(value(i));
+    }
+
+    @Override
+    public byte getByte(int i) throws SQLException {
+        return (byte) JdbcValues.integral(value(i), Byte.MIN_VALUE, Byte.MAX_VALUE, target(i, "byte"));
+    }
+
+    @Override
+    public short getShort(int i) throws SQLException {
+        return (short) JdbcValues.integral(value(i), Short.MIN_VALUE, Short.MAX_VALUE, target(i, "short"));
+    }
+
+    @Override
+    public int getInt(int i) throws SQLException {
+        return (int) JdbcValues.integral(value(i), Integer.MIN_VALUE, Integer.MAX_VALUE, target(i, "int"));
+    }
+
+    @Override
+    public long getLong(int i) throws SQLException {
+        return JdbcValues.integral(value(i), Long.MIN_VALUE, Long.MAX_VALUE, target(i, "long"));
+    }
+
+    @Override
+    public float getFloat(int i) throws SQLException {
+        return (float) JdbcValues.floating(value(i), target(i, "float"));
+    }
+
+    @Override
+    public double getDouble(int i) throws SQLException {
+        return JdbcValues.floating(value(i), target(i, "double"));
+    }
+
+    @Override
+    public BigDecimal getBigDecimal(int i) throws SQLException {
+        return JdbcValues.decimal(value(i), target(i, "BigDecimal"));
+    }
+
+    @Override
+    @SuppressWarnings("deprecation")
+    public BigDecimal getBigDecimal(int i, int scale) throws SQLException {
+        BigDecimal d = getBigDecimal(i);
+        return d == null ? null : d.setScale(scale, RoundingMode.HALF_UP);
+    }
+
+    @Override
+    public byte[] getBytes(int i) throws SQLException {
+        return JdbcValues.bytes(value(i));
+    }
+
+    @Override
+    public Date getDate(int i) throws SQLException {
+        LocalDate d = JdbcValues.toLocalDate(value(i));
+        return d == null ? null : Date.valueOf(d);
+    }
+
+    @Override
+    public Date getDate(int i, Calendar cal) throws SQLException {
+        LocalDate d = JdbcValues.toLocalDate(value(i));
+        if (d == null || cal == null) {
+            return d == null ? null : Date.valueOf(d);
+        }
+        return new Date(d.atStartOfDay(cal.getTimeZone().toZoneId()).toInstant().toEpochMilli());
+    }
+
+    @Override
+    public Time getTime(int i) throws SQLException {
+        LocalTime t = JdbcValues.toLocalTime(value(i));
+        return t == null ? null : Time.valueOf(t);
+    }
+
+    @Override
+    public Time getTime(int i, Calendar cal) throws SQLException {
+        LocalTime t = JdbcValues.toLocalTime(value(i));
+        if (t == null || cal == null) {
+            return t == null ? null : Time.valueOf(t);
+        }
+        return new Time(t.atDate(LocalDate.EPOCH).atZone(cal.getTimeZone().toZoneId()).toInstant().toEpochMilli());
+    }
+
+    @Override
+    public Timestamp getTimestamp(int i) throws SQLException {
+        LocalDateTime t = JdbcValues.toLocalDateTime(value(i));
+        return t == null ? null : Timestamp.valueOf(t);
+    }
+
+    @Override
+    public Timestamp getTimestamp(int i, Calendar cal) throws SQLException {
+        LocalDateTime t = JdbcValues.toLocalDateTime(value(i));
+        if (t == null || cal == null) {
+            return t == null ? null : Timestamp.valueOf(t);
+        }
+        return Timestamp.from(t.atZone(cal.getTimeZone().toZoneId()).toInstant());
+    }
+
+    @Override
+    public Object getObject(int i) throws SQLException {
+        return JdbcValues.jdbcObject(value(i));
+    }
+
+    @Override
+    public <T> T getObject(int i, Class<T> type) throws SQLException {
+        if (type == null) {
+            throw new SQLException("type must not be null", "22023");
+        }
+        Object v = value(i);
+        if (v == null) {
+            return null;
+        }
+        Object out;
+        if (type == String.class) {
+            out = JdbcValues.string(v);
+        } else if (type == Integer.class) {
+            out = getInt(i);
+        } else if (type == Long.class) {
+            out = getLong(i);
+        } else if (type == Short.class) {
+            out = getShort(i);
+        } else if (type == Byte.class) {
+            out = getByte(i);
+        } else if (type == Double.class) {
+            out = getDouble(i);
+        } else if (type == Float.class) {
+            out = getFloat(i);
+        } else if (type == BigDecimal.class) {
+            out = getBigDecimal(i);
+        } else if (type == Boolean.class) {
+            out = getBoolean(i);
+        } else if (type == byte[].class) {
+            out = getBytes(i);
+        } else if (type == LocalDate.class) {
+            out = JdbcValues.toLocalDate(v);
+        } else if (type == LocalTime.class) {
+            out = JdbcValues.toLocalTime(v);
+        } else if (type == LocalDateTime.class) {
+            out = JdbcValues.toLocalDateTime(v);
+        } else if (type == Date.class) {
+            out = getDate(i);
+        } else if (type == Time.class) {
+            out = getTime(i);
+        } else if (type == Timestamp.class) {
+            out = getTimestamp(i);
+        } else if (type == java.time.Instant.class) {
+            out = JdbcValues.toLocalDateTime(v).atZone(ZoneId.systemDefault()).toInstant();
+        } else if (type == UUID.class) {
+            try {
+                out = UUID.fromString(JdbcValues.string(v));
+            } catch (IllegalArgumentException e) {
+                throw JdbcValues.cannot(v, "UUID");
+            }
+        } else if (type.isInstance(v)) {
+            out = v;
+        } else {
+            throw JdbcValues.cannot(v, type.getName());
+        }
+        return type.cast(out);
+    }
+
+    @Override
+    public Object getObject(int i, Map<String, Class<?>> map) throws SQLException {
+        return getObject(i);
+    }
+
+    @Override
+    public InputStream getAsciiStream(int i) throws SQLException {
+        String s = getString(i);
+        return s == null ? null : new ByteArrayInputStream(s.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Override
+    @SuppressWarnings("deprecation")
+    public InputStream getUnicodeStream(int i) throws SQLException {
+        String s = getString(i);
+        return s == null ? null : new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public InputStream getBinaryStream(int i) throws SQLException {
+        byte[] b = getBytes(i);
+        return b == null ? null : new ByteArrayInputStream(b);
+    }
+
+    @Override
+    public Reader getCharacterStream(int i) throws SQLException {
+        String s = getString(i);
+        return s == null ? null : new StringReader(s);
+    }
+
+    @Override
+    public Reader getNCharacterStream(int i) throws SQLException {
+        return getCharacterStream(i);
+    }
+
+    @Override
+    public String getNString(int i) throws SQLException {
+        return getString(i);
+    }
+
+    @Override
+    public URL getURL(int i) throws SQLException {
+        String s = getString(i);
+        try {
+            return s == null ? null : new java.net.URI(s).toURL();
+        } catch (java.net.URISyntaxException | java.net.MalformedURLException | IllegalArgumentException e) {
+            throw new SQLException("Value '" + s + "' is not a URL", "22018", e);
+        }
+    }
+
+    @Override
+    public Ref getRef(int i) throws SQLException {
+        throw Errors.unsupported("Ref");
+    }
+
+    @Override
+    public Blob getBlob(int i) throws SQLException {
+        throw Errors.unsupported("Blob (use getBytes or getBinaryStream)");
+    }
+
+    @Override
+    public Clob getClob(int i) throws SQLException {
+        throw Errors.unsupported("Clob (use getString or getCharacterStream)");
+    }
+
+    @Override
+    public NClob getNClob(int i) throws SQLException {
+        throw Errors.unsupported("NClob");
+    }
+
+    @Override
+    public Array getArray(int i) throws SQLException {
+        throw Errors.unsupported("Array");
+    }
+
+    @Override
+    public RowId getRowId(int i) throws SQLException {
+        throw Errors.unsupported("RowId");
+    }
+
+    @Override
+    public SQLXML getSQLXML(int i) throws SQLException {
+        throw Errors.unsupported("SQLXML");
+    }
+
+    // ------------------------------------------------------------------ getters by label
+
+    @Override public String getString(String l) throws SQLException { return getString(findColumn(l)); }
+    @Override public boolean getBoolean(String l) throws SQLException { return getBoolean(findColumn(l)); }
+    @Override public byte getByte(String l) throws SQLException { return getByte(findColumn(l)); }
+    @Override public short getShort(String l) throws SQLException { return getShort(findColumn(l)); }
+    @Override public int getInt(String l) throws SQLException { return getInt(findColumn(l)); }
+    @Override public long getLong(String l) throws SQLException { return getLong(findColumn(l)); }
+    @Override public float getFloat(String l) throws SQLException { return getFloat(findColumn(l)); }
+    @Override public double getDouble(String l) throws SQLException { return getDouble(findColumn(l)); }
+    @Override public BigDecimal getBigDecimal(String l) throws SQLException { return getBigDecimal(findColumn(l)); }
+    @Override @SuppressWarnings("deprecation")
+    public BigDecimal getBigDecimal(String l, int scale) throws SQLException { return getBigDecimal(findColumn(l), scale); }
+    @Override public byte[] getBytes(String l) throws SQLException { return getBytes(findColumn(l)); }
+    @Override public Date getDate(String l) throws SQLException { return getDate(findColumn(l)); }
+    @Override public Date getDate(String l, Calendar cal) throws SQLException { return getDate(findColumn(l), cal); }
+    @Override public Time getTime(String l) throws SQLException { return getTime(findColumn(l)); }
+    @Override public Time getTime(String l, Calendar cal) throws SQLException { return getTime(findColumn(l), cal); }
+    @Override public Timestamp getTimestamp(String l) throws SQLException { return getTimestamp(findColumn(l)); }
+    @Override public Timestamp getTimestamp(String l, Calendar cal) throws SQLException { return getTimestamp(findColumn(l), cal); }
+    @Override public Object getObject(String l) throws SQLException { return getObject(findColumn(l)); }
+    @Override public <T> T getObject(String l, Class<T> type) throws SQLException { return getObject(findColumn(l), type); }
+    @Override public Object getObject(String l, Map<String, Class<?>> map) throws SQLException { return getObject(findColumn(l), map); }
+    @Override public InputStream getAsciiStream(String l) throws SQLException { return getAsciiStream(findColumn(l)); }
+    @Override @SuppressWarnings("deprecation")
+    public InputStream getUnicodeStream(String l) throws SQLException { return getUnicodeStream(findColumn(l)); }
+    @Override public InputStream getBinaryStream(String l) throws SQLException { return getBinaryStream(findColumn(l)); }
+    @Override public Reader getCharacterStream(String l) throws SQLException { return getCharacterStream(findColumn(l)); }
+    @Override public Reader getNCharacterStream(String l) throws SQLException { return getNCharacterStream(findColumn(l)); }
+    @Override public String getNString(String l) throws SQLException { return getNString(findColumn(l)); }
+    @Override public URL getURL(String l) throws SQLException { return getURL(findColumn(l)); }
+    @Override public Ref getRef(String l) throws SQLException { return getRef(findColumn(l)); }
+    @Override public Blob getBlob(String l) throws SQLException { return getBlob(findColumn(l)); }
+    @Override public Clob getClob(String l) throws SQLException { return getClob(findColumn(l)); }
+    @Override public NClob getNClob(String l) throws SQLException { return getNClob(findColumn(l)); }
+    @Override public Array getArray(String l) throws SQLException { return getArray(findColumn(l)); }
+    @Override public RowId getRowId(String l) throws SQLException { return getRowId(findColumn(l)); }
+    @Override public SQLXML getSQLXML(String l) throws SQLException { return getSQLXML(findColumn(l)); }
+
+    // ------------------------------------------------------------------ cursor position and properties
+
+    @Override
+    public ResultSetMetaData getMetaData() throws SQLException {
+        checkOpen();
+        return new LightningResultSetMetaData(columns);
+    }
+
+    @Override
+    public Statement getStatement() throws SQLException {
+        checkOpen();
+        return statement;
+    }
+
+    @Override
+    public int getRow() throws SQLException {
+        checkOpen();
+        return row == null ? 0 : rowNumber;
+    }
+
+    @Override
+    public boolean isBeforeFirst() throws SQLException {
+        checkOpen();
+        return rowNumber == 0 && !afterLast;
+    }
+
+    @Override
+    public boolean isAfterLast() throws SQLException {
+        checkOpen();
+        return afterLast && rowNumber > 0;
+    }
+
+    @Override
+    public boolean isFirst() throws SQLException {
+        checkOpen();
+        return row != null && rowNumber == 1;
+    }
+
+    @Override
+    public boolean isLast() throws SQLException {
+        throw Errors.unsupported("isLast on a forward-only result set");
+    }
+
+    @Override
+    public void beforeFirst() throws SQLException {
+        throw forwardOnly();
+    }
+
+    @Override
+    public void afterLast() throws SQLException {
+        throw forwardOnly();
+    }
+
+    @Override
+    public boolean first() throws SQLException {
+        throw forwardOnly();
+    }
+
+    @Override
+    public boolean last() throws SQLException {
+        throw forwardOnly();
+    }
+
+    @Override
+    public boolean absolute(int r) throws SQLException {
+        throw forwardOnly();
+    }
+
+    @Override
+    public boolean relative(int r) throws SQLException {
+        throw forwardOnly();
+    }
+
+    @Override
+    public boolean previous() throws SQLException {
+        throw forwardOnly();
+    }
+
+    private static SQLException forwardOnly() {
+        return new SQLException("The result set is TYPE_FORWARD_ONLY", "24000");
+    }
+
+    @Override
+    public void setFetchDirection(int direction) throws SQLException {
+        checkOpen();
+        if (direction != FETCH_FORWARD) {
+            throw forwardOnly();
+        }
+    }
+
+    @Override
+    public int getFetchDirection() throws SQLException {
+        checkOpen();
+        return FETCH_FORWARD;
+    }
+
+    @Override
+    public void setFetchSize(int rows) throws SQLException {
+        checkOpen();
+        if (rows < 0) {
+            throw new SQLException("fetch size must not be negative", "22023");
+        }
+        fetchSize = rows;
+    }
+
+    @Override
+    public int getFetchSize() throws SQLException {
+        checkOpen();
+        return fetchSize;
+    }
+
+    @Override
+    public int getType() throws SQLException {
+        checkOpen();
+        return TYPE_FORWARD_ONLY;
+    }
+
+    @Override
+    public int getConcurrency() throws SQLException {
+        checkOpen();
+        return CONCUR_READ_ONLY;
+    }
+
+    @Override
+    public int getHoldability() throws SQLException {
+        checkOpen();
+        return CLOSE_CURSORS_AT_COMMIT;
+    }
+
+    @Override
+    public SQLWarning getWarnings() throws SQLException {
+        checkOpen();
+        return null;
+    }
+
+    @Override
+    public void clearWarnings() throws SQLException {
+        checkOpen();
+    }
+
+    @Override
+    public String getCursorName() throws SQLException {
+        throw Errors.unsupported("Named cursors");
+    }
+}

@@ -1,0 +1,234 @@
+package dev.lightningdb.jdbc;
+
+import dev.lightningdb.sql.catalog.ColumnDef;
+import dev.lightningdb.sql.catalog.TableDef;
+import dev.lightningdb.sql.plan.ResultColumn;
+import dev.lightningdb.sql.types.ColumnType;
+import dev.lightningdb.sql.types.ColumnType.Kind;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * The result sets of {@link java.sql.DatabaseMetaData}, with exactly the columns, order and types
+ * the JDBC specification lists, built from the committed catalog. Name patterns are SQL LIKE
+ * patterns with {@code \} as escape; a null pattern matches everything.
+ */
+final class MetadataResults {
+    private static final ColumnType TEXT = ColumnType.of(Kind.VARCHAR);
+    private static final ColumnType INT = ColumnType.of(Kind.INTEGER);
+    private static final ColumnType SHORT = ColumnType.of(Kind.SMALLINT);
+    private static final ColumnType LONG = ColumnType.of(Kind.BIGINT);
+    private static final ColumnType BOOL = ColumnType.of(Kind.BOOLEAN);
+
+    private final LightningConnection connection;
+
+    MetadataResults(LightningConnection connection) {
+        this.connection = connection;
+    }
+
+    /** Column spec "NAME:T" where T is V (text), I (int), S (short), L (long) or B (boolean). */
+    private static List<ResultColumn> columns(String... specs) {
+        List<ResultColumn> out = new ArrayList<>();
+        for (String spec : specs) {
+            String name = spec.substring(0, spec.length() - 2);
+            ColumnType type = switch (spec.charAt(spec.length() - 1)) {
+                case 'I' -> INT;
+                case 'S' -> SHORT;
+                case 'L' -> LONG;
+                case 'B' -> BOOL;
+                default -> TEXT;
+            };
+            out.add(new ResultColumn(name, name, "", "", type, true));
+        }
+        return out;
+    }
+
+    private ResultSet result(List<ResultColumn> columns, List<Object[]> rows) {
+        return LightningResultSet.of(null, columns, rows);
+    }
+
+    ResultSet empty(String... specs) {
+        return result(columns(specs), List.of());
+    }
+
+    private List<TableDef> tables(String schemaPattern, String tablePattern) {
+        Pattern schema = like(schemaPattern);
+        Pattern table = like(tablePattern);
+        List<TableDef> out = new ArrayList<>();
+        for (TableDef t : connection.session().database().catalog().tables()) {
+            if (schema.matcher(t.name().schema()).matches() && table.matcher(t.name().name()).matches()) {
+                out.add(t);
+            }
+        }
+        out.sort(Comparator.comparing((TableDef t) -> t.name().schema()).thenComparing(t -> t.name().name()));
+        return out;
+    }
+
+    /** An SQL LIKE pattern as a regular expression. */
+    static Pattern like(String pattern) {
+        if (pattern == null) {
+            return Pattern.compile(".*", Pattern.DOTALL);
+        }
+        StringBuilder re = new StringBuilder();
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\' && i + 1 < pattern.length()) {
+                re.append(Pattern.quote(String.valueOf(pattern.charAt(++i))));
+            } else if (c == '%') {
+                re.append(".*");
+            } else if (c == '_') {
+                re.append('.');
+            } else {
+                re.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(re.toString(), Pattern.DOTALL);
+    }
+
+    ResultSet tables(String schemaPattern, String tablePattern, String[] types) {
+        boolean wantTables = types == null;
+        if (types != null) {
+            for (String t : types) {
+                wantTables |= "TABLE".equalsIgnoreCase(t);
+            }
+        }
+        List<Object[]> rows = new ArrayList<>();
+        if (wantTables) {
+            for (TableDef t : tables(schemaPattern, tablePattern)) {
+                rows.add(new Object[] {null, t.name().schema(), t.name().name(), "TABLE", "", null, null, null, null, null});
+            }
+        }
+        return result(columns("TABLE_CAT:V", "TABLE_SCHEM:V", "TABLE_NAME:V", "TABLE_TYPE:V", "REMARKS:V", "TYPE_CAT:V",
+                "TYPE_SCHEM:V", "TYPE_NAME:V", "SELF_REFERENCING_COL_NAME:V", "REF_GENERATION:V"), rows);
+    }
+
+    ResultSet columns(String schemaPattern, String tablePattern, String columnPattern) {
+        Pattern column = like(columnPattern);
+        List<Object[]> rows = new ArrayList<>();
+        for (TableDef t : tables(schemaPattern, tablePattern)) {
+            for (int i = 0; i < t.columns().size(); i++) {
+                ColumnDef c = t.column(i);
+                if (!column.matcher(c.name()).matches()) {
+                    continue;
+                }
+                ColumnType type = c.type();
+                rows.add(new Object[] {null, t.name().schema(), t.name().name(), c.name(), type.jdbcType(), type.kind().name(),
+                        TypeInfo.precision(type), null, TypeInfo.scale(type), TypeInfo.radix(type),
+                        c.nullable() ? DatabaseMetaData.columnNullable : DatabaseMetaData.columnNoNulls, "", c.defaultSql(), null,
+                        null, type.isText() ? TypeInfo.precision(type) : null, i + 1, c.nullable() ? "YES" : "NO", null, null,
+                        null, null, "NO", "NO"});
+            }
+        }
+        return result(columns("TABLE_CAT:V", "TABLE_SCHEM:V", "TABLE_NAME:V", "COLUMN_NAME:V", "DATA_TYPE:I", "TYPE_NAME:V",
+                "COLUMN_SIZE:I", "BUFFER_LENGTH:I", "DECIMAL_DIGITS:I", "NUM_PREC_RADIX:I", "NULLABLE:I", "REMARKS:V",
+                "COLUMN_DEF:V", "SQL_DATA_TYPE:I", "SQL_DATETIME_SUB:I", "CHAR_OCTET_LENGTH:I", "ORDINAL_POSITION:I",
+                "IS_NULLABLE:V", "SCOPE_CATALOG:V", "SCOPE_SCHEMA:V", "SCOPE_TABLE:V", "SOURCE_DATA_TYPE:S",
+                "IS_AUTOINCREMENT:V", "IS_GENERATEDCOLUMN:V"), rows);
+    }
+
+    ResultSet primaryKeys(String schema, String table) {
+        List<Object[]> rows = new ArrayList<>();
+        for (TableDef t : tables(exact(schema), exact(table))) {
+            int[] pk = t.primaryKey();
+            for (int i = 0; i < pk.length; i++) {
+                rows.add(new Object[] {null, t.name().schema(), t.name().name(), t.column(pk[i]).name(), (short) (i + 1),
+                        "PK_" + t.name().name()});
+            }
+        }
+        rows.sort(Comparator.comparing((Object[] r) -> (String) r[3]));
+        return result(columns("TABLE_CAT:V", "TABLE_SCHEM:V", "TABLE_NAME:V", "COLUMN_NAME:V", "KEY_SEQ:S", "PK_NAME:V"), rows);
+    }
+
+    ResultSet indexInfo(String schema, String table) {
+        List<Object[]> rows = new ArrayList<>();
+        for (TableDef t : tables(exact(schema), exact(table))) {
+            int[] pk = t.primaryKey();
+            for (int i = 0; i < pk.length; i++) {
+                rows.add(new Object[] {null, t.name().schema(), t.name().name(), false, null, "PK_" + t.name().name(),
+                        DatabaseMetaData.tableIndexOther, (short) (i + 1), t.column(pk[i]).name(), "A", null, null, null});
+            }
+        }
+        return result(columns("TABLE_CAT:V", "TABLE_SCHEM:V", "TABLE_NAME:V", "NON_UNIQUE:B", "INDEX_QUALIFIER:V",
+                "INDEX_NAME:V", "TYPE:S", "ORDINAL_POSITION:S", "COLUMN_NAME:V", "ASC_OR_DESC:V", "CARDINALITY:L", "PAGES:L",
+                "FILTER_CONDITION:V"), rows);
+    }
+
+    ResultSet schemas(String schemaPattern) {
+        Pattern p = like(schemaPattern);
+        TreeSet<String> names = new TreeSet<>();
+        names.add("PUBLIC");
+        for (TableDef t : connection.session().database().catalog().tables()) {
+            names.add(t.name().schema());
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (String n : names) {
+            if (p.matcher(n).matches()) {
+                rows.add(new Object[] {n, null});
+            }
+        }
+        return result(columns("TABLE_SCHEM:V", "TABLE_CATALOG:V"), rows);
+    }
+
+    ResultSet catalogs() {
+        return empty("TABLE_CAT:V");
+    }
+
+    ResultSet tableTypes() {
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(new Object[] {"TABLE"});
+        return result(columns("TABLE_TYPE:V"), rows);
+    }
+
+    ResultSet typeInfo() {
+        List<Object[]> rows = new ArrayList<>();
+        for (Kind k : Kind.values()) {
+            ColumnType t = k == Kind.DECIMAL ? ColumnType.decimal(ColumnType.MAX_DECIMAL_PRECISION, 0) : ColumnType.of(k);
+            boolean text = t.isText();
+            boolean binary = t.isBinary();
+            String quote = text ? "'" : binary ? "X'" : null;
+            String params = k == Kind.DECIMAL ? "PRECISION,SCALE" : text || binary ? "LENGTH" : null;
+            rows.add(new Object[] {k.name(), t.jdbcType(), TypeInfo.precision(t), quote, quote == null ? null : "'", params,
+                    (short) DatabaseMetaData.typeNullable, text, (short) DatabaseMetaData.typeSearchable, !TypeInfo.isSigned(t),
+                    false, false, k.name(), (short) 0, (short) (k == Kind.DECIMAL ? ColumnType.MAX_DECIMAL_PRECISION : TypeInfo.scale(t)),
+                    null, null, TypeInfo.radix(t)});
+        }
+        rows.sort(Comparator.comparing((Object[] r) -> (Integer) r[1]));
+        return result(columns("TYPE_NAME:V", "DATA_TYPE:I", "PRECISION:I", "LITERAL_PREFIX:V", "LITERAL_SUFFIX:V",
+                "CREATE_PARAMS:V", "NULLABLE:S", "CASE_SENSITIVE:B", "SEARCHABLE:S", "UNSIGNED_ATTRIBUTE:B",
+                "FIXED_PREC_SCALE:B", "AUTO_INCREMENT:B", "LOCAL_TYPE_NAME:V", "MINIMUM_SCALE:S", "MAXIMUM_SCALE:S",
+                "SQL_DATA_TYPE:I", "SQL_DATETIME_SUB:I", "NUM_PREC_RADIX:I"), rows);
+    }
+
+    ResultSet bestRowIdentifier(String schema, String table) {
+        List<Object[]> rows = new ArrayList<>();
+        for (TableDef t : tables(exact(schema), exact(table))) {
+            for (int k : t.primaryKey()) {
+                ColumnType type = t.types()[k];
+                rows.add(new Object[] {(short) DatabaseMetaData.bestRowSession, t.column(k).name(), type.jdbcType(),
+                        type.kind().name(), TypeInfo.precision(type), null, (short) TypeInfo.scale(type),
+                        (short) DatabaseMetaData.bestRowNotPseudo});
+            }
+        }
+        return result(columns("SCOPE:S", "COLUMN_NAME:V", "DATA_TYPE:I", "TYPE_NAME:V", "COLUMN_SIZE:I", "BUFFER_LENGTH:I",
+                "DECIMAL_DIGITS:S", "PSEUDO_COLUMN:S"), rows);
+    }
+
+    ResultSet keys() {
+        return empty("PKTABLE_CAT:V", "PKTABLE_SCHEM:V", "PKTABLE_NAME:V", "PKCOLUMN_NAME:V", "FKTABLE_CAT:V", "FKTABLE_SCHEM:V",
+                "FKTABLE_NAME:V", "FKCOLUMN_NAME:V", "KEY_SEQ:S", "UPDATE_RULE:S", "DELETE_RULE:S", "FK_NAME:V", "PK_NAME:V",
+                "DEFERRABILITY:S");
+    }
+
+    /** A name to match literally (metadata methods that take names, not patterns). */
+    private static String exact(String name) {
+        if (name == null) {
+            return null;
+        }
+        return name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,317 @@
+/*
+ * LightningSql: the one definition of LightningDB's SQL dialect.
+ *
+ * Keywords are case-insensitive. Unquoted identifiers fold to upper case; "quoted" identifiers keep
+ * their case. Statements are separated by ';'. The parse tree is turned into Calcite SqlNodes (queries,
+ * expressions) or LightningDB commands (DDL, DML) by dev.lightningdb.sql.parser.AstBuilder.
+ */
+grammar LightningSql;
+
+script
+    : SEMI* (statement (SEMI+ statement)* SEMI*)? EOF
+    ;
+
+singleStatement
+    : SEMI* statement SEMI* EOF
+    ;
+
+statement
+    : createTable
+    | dropTable
+    | insertStatement
+    | updateStatement
+    | deleteStatement
+    | query
+    | explainStatement
+    | checkpointStatement
+    | verifyStatement
+    ;
+
+// ---------------------------------------------------------------- DDL
+
+createTable
+    : CREATE TABLE (IF NOT EXISTS)? tableName LPAREN tableElement (COMMA tableElement)* RPAREN
+    ;
+
+tableElement
+    : columnDefinition
+    | tableConstraint
+    ;
+
+columnDefinition
+    : identifier dataType columnConstraint*
+    ;
+
+columnConstraint
+    : NOT NULL                      # notNullConstraint
+    | NULL                          # nullConstraint
+    | PRIMARY KEY                   # primaryKeyColumnConstraint
+    | DEFAULT expression            # defaultConstraint
+    ;
+
+tableConstraint
+    : (CONSTRAINT identifier)? PRIMARY KEY LPAREN identifier (COMMA identifier)* RPAREN
+    ;
+
+dataType
+    : BOOLEAN                                                         # booleanType
+    | TINYINT                                                         # tinyintType
+    | SMALLINT                                                        # smallintType
+    | (INTEGER | INT)                                                 # integerType
+    | BIGINT                                                          # bigintType
+    | REAL                                                            # realType
+    | (DOUBLE PRECISION? | FLOAT)                                     # doubleType
+    | (DECIMAL | NUMERIC) (LPAREN precision=INTEGER_LITERAL (COMMA scale=INTEGER_LITERAL)? RPAREN)?  # decimalType
+    | (CHAR | CHARACTER) (LPAREN length=INTEGER_LITERAL RPAREN)?      # charType
+    | (VARCHAR | CHARACTER VARYING) (LPAREN length=INTEGER_LITERAL RPAREN)?  # varcharType
+    | (VARBINARY | BINARY VARYING) (LPAREN length=INTEGER_LITERAL RPAREN)?  # varbinaryType
+    | BINARY (LPAREN length=INTEGER_LITERAL RPAREN)?                  # binaryType
+    | DATE                                                            # dateType
+    | TIME                                                            # timeType
+    | TIMESTAMP                                                       # timestampType
+    ;
+
+dropTable
+    : DROP TABLE (IF EXISTS)? tableName
+    ;
+
+// ---------------------------------------------------------------- DML
+
+insertStatement
+    : INSERT INTO tableName (LPAREN identifier (COMMA identifier)* RPAREN)?
+      ( VALUES valuesRow (COMMA valuesRow)*
+      | query )
+    ;
+
+valuesRow
+    : LPAREN expression (COMMA expression)* RPAREN
+    ;
+
+updateStatement
+    : UPDATE tableName (AS? alias=identifier)? SET assignment (COMMA assignment)* (WHERE where=expression)?
+    ;
+
+assignment
+    : identifier EQ expression
+    ;
+
+deleteStatement
+    : DELETE FROM tableName (AS? alias=identifier)? (WHERE where=expression)?
+    ;
+
+// ---------------------------------------------------------------- maintenance
+
+explainStatement
+    : EXPLAIN (PLAN FOR)? query
+    ;
+
+checkpointStatement
+    : CHECKPOINT
+    ;
+
+verifyStatement
+    : VERIFY INTEGRITY
+    ;
+
+// ---------------------------------------------------------------- queries
+
+query
+    : queryTerm orderBy? limitClause?
+    ;
+
+queryTerm
+    : querySpecification                                              # simpleQuery
+    | LPAREN query RPAREN                                             # parenthesizedQuery
+    ;
+
+querySpecification
+    : SELECT setQuantifier? selectItem (COMMA selectItem)*
+      (FROM fromItem (COMMA fromItem)*)?
+      (WHERE where=expression)?
+      (GROUP BY groupItems+=expression (COMMA groupItems+=expression)*)?
+      (HAVING having=expression)?
+    ;
+
+setQuantifier
+    : DISTINCT
+    | ALL
+    ;
+
+selectItem
+    : ASTERISK                                                        # selectAll
+    | identifier DOT ASTERISK                                         # selectAllOf
+    | expression (AS? identifier)?                                    # selectExpression
+    ;
+
+fromItem
+    : tableReference joinPart*
+    ;
+
+joinPart
+    : joinType JOIN tableReference ON expression                      # qualifiedJoin
+    | CROSS JOIN tableReference                                       # crossJoin
+    ;
+
+joinType
+    : INNER?
+    | LEFT OUTER?
+    | RIGHT OUTER?
+    | FULL OUTER?
+    ;
+
+tableReference
+    : tableName (AS? identifier)?                                     # namedTable
+    | LPAREN query RPAREN AS? identifier                              # derivedTable
+    ;
+
+orderBy
+    : ORDER BY sortItem (COMMA sortItem)*
+    ;
+
+sortItem
+    : expression (ASC | DESC)? (NULLS (FIRST | LAST))?
+    ;
+
+limitClause
+    : LIMIT limit=expression (OFFSET offset=expression)?
+    | OFFSET offset=expression (ROW | ROWS)? (FETCH (FIRST | NEXT) limit=expression (ROW | ROWS) ONLY)?
+    | FETCH (FIRST | NEXT) limit=expression (ROW | ROWS) ONLY
+    ;
+
+// ---------------------------------------------------------------- expressions (lowest precedence last)
+
+expression
+    : booleanExpression
+    ;
+
+booleanExpression
+    : NOT booleanExpression                                           # logicalNot
+    | left=booleanExpression AND right=booleanExpression              # logicalAnd
+    | left=booleanExpression OR right=booleanExpression               # logicalOr
+    | predicate                                                       # predicated
+    ;
+
+predicate
+    : valueExpression                                                 # plainValue
+    | left=valueExpression comparisonOperator right=valueExpression   # comparison
+    | valueExpression IS NOT? NULL                                    # nullPredicate
+    | valueExpression NOT? BETWEEN lower=valueExpression AND upper=valueExpression  # betweenPredicate
+    | valueExpression NOT? IN LPAREN expression (COMMA expression)* RPAREN         # inListPredicate
+    | valueExpression NOT? IN LPAREN query RPAREN                     # inQueryPredicate
+    | valueExpression NOT? LIKE pattern=valueExpression (ESCAPE escape=valueExpression)?  # likePredicate
+    | EXISTS LPAREN query RPAREN                                      # existsPredicate
+    ;
+
+comparisonOperator
+    : EQ | NEQ | LT | LTE | GT | GTE
+    ;
+
+valueExpression
+    : primaryExpression                                               # primary
+    | op=(MINUS | PLUS) valueExpression                               # unaryArithmetic
+    | left=valueExpression op=(ASTERISK | SLASH | PERCENT) right=valueExpression  # multiplicative
+    | left=valueExpression op=(PLUS | MINUS) right=valueExpression    # additive
+    | left=valueExpression CONCAT right=valueExpression               # concatenation
+    ;
+
+primaryExpression
+    : literal                                                         # literalValue
+    | QUESTION                                                        # parameter
+    | CAST LPAREN expression AS dataType RPAREN                       # cast
+    | CASE valueExpression whenClause+ (ELSE elseExpr=expression)? END  # simpleCase
+    | CASE whenClause+ (ELSE elseExpr=expression)? END                # searchedCase
+    | COUNT LPAREN ASTERISK RPAREN                                    # countAll
+    | functionName LPAREN (setQuantifier? expression (COMMA expression)*)? RPAREN  # functionCall
+    | LPAREN query RPAREN                                             # scalarSubquery
+    | LPAREN expression RPAREN                                        # parenthesized
+    | identifier (DOT identifier)*                                    # columnReference
+    | (CURRENT_DATE | CURRENT_TIME | CURRENT_TIMESTAMP)               # currentDateTime
+    ;
+
+whenClause
+    : WHEN condition=expression THEN result=expression
+    ;
+
+functionName
+    : identifier
+    | LEFT | RIGHT
+    ;
+
+literal
+    : NULL                                                            # nullLiteral
+    | (TRUE | FALSE)                                                  # booleanLiteral
+    | INTEGER_LITERAL                                                 # integerLiteral
+    | DECIMAL_LITERAL                                                 # decimalLiteral
+    | STRING_LITERAL                                                  # stringLiteral
+    | BINARY_LITERAL                                                  # binaryLiteral
+    | DATE STRING_LITERAL                                             # dateLiteral
+    | TIME STRING_LITERAL                                             # timeLiteral
+    | TIMESTAMP STRING_LITERAL                                        # timestampLiteral
+    ;
+
+tableName
+    : identifier (DOT identifier)?
+    ;
+
+identifier
+    : IDENTIFIER                                                      # unquotedIdentifier
+    | QUOTED_IDENTIFIER                                               # quotedIdentifier
+    | nonReserved                                                     # nonReservedIdentifier
+    ;
+
+// Keywords that may still be used as names.
+nonReserved
+    : KEY | PLAN | INTEGRITY | CHECKPOINT | VERIFY | FIRST | LAST | NEXT | ROW | ROWS | ONLY | NULLS
+    | PRECISION | DATE | TIME | TIMESTAMP | VARYING | ESCAPE | EXPLAIN
+    ;
+
+// ---------------------------------------------------------------- lexer
+
+ALL: A L L; AND: A N D; AS: A S; ASC: A S C; BETWEEN: B E T W E E N; BIGINT: B I G I N T;
+BINARY: B I N A R Y; BOOLEAN: B O O L E A N; BY: B Y; CASE: C A S E; CAST: C A S T; CHAR: C H A R;
+CHARACTER: C H A R A C T E R; CHECKPOINT: C H E C K P O I N T; CONSTRAINT: C O N S T R A I N T;
+COUNT: C O U N T; CREATE: C R E A T E; CROSS: C R O S S; CURRENT_DATE: C U R R E N T '_' D A T E;
+CURRENT_TIME: C U R R E N T '_' T I M E; CURRENT_TIMESTAMP: C U R R E N T '_' T I M E S T A M P;
+DATE: D A T E; DECIMAL: D E C I M A L; DEFAULT: D E F A U L T; DELETE: D E L E T E; DESC: D E S C;
+DISTINCT: D I S T I N C T; DOUBLE: D O U B L E; DROP: D R O P; ELSE: E L S E; END: E N D;
+ESCAPE: E S C A P E; EXISTS: E X I S T S; EXPLAIN: E X P L A I N; FALSE: F A L S E; FETCH: F E T C H;
+FIRST: F I R S T; FLOAT: F L O A T; FOR: F O R; FROM: F R O M; FULL: F U L L; GROUP: G R O U P;
+HAVING: H A V I N G; IF: I F; IN: I N; INNER: I N N E R; INSERT: I N S E R T; INT: I N T;
+INTEGER: I N T E G E R; INTEGRITY: I N T E G R I T Y; INTO: I N T O; IS: I S; JOIN: J O I N;
+KEY: K E Y; LAST: L A S T; LEFT: L E F T; LIKE: L I K E; LIMIT: L I M I T; NEXT: N E X T; NOT: N O T;
+NULL: N U L L; NULLS: N U L L S; NUMERIC: N U M E R I C; OFFSET: O F F S E T; ON: O N; ONLY: O N L Y;
+OR: O R; ORDER: O R D E R; OUTER: O U T E R; PLAN: P L A N; PRECISION: P R E C I S I O N;
+PRIMARY: P R I M A R Y; REAL: R E A L; RIGHT: R I G H T; ROW: R O W; ROWS: R O W S; SELECT: S E L E C T;
+SET: S E T; SMALLINT: S M A L L I N T; TABLE: T A B L E; THEN: T H E N; TIME: T I M E;
+TIMESTAMP: T I M E S T A M P; TINYINT: T I N Y I N T; TRUE: T R U E; UPDATE: U P D A T E;
+VALUES: V A L U E S; VARBINARY: V A R B I N A R Y; VARCHAR: V A R C H A R; VARYING: V A R Y I N G;
+VERIFY: V E R I F Y; WHEN: W H E N; WHERE: W H E R E;
+
+EQ: '='; NEQ: '<>' | '!='; LT: '<'; LTE: '<='; GT: '>'; GTE: '>=';
+PLUS: '+'; MINUS: '-'; ASTERISK: '*'; SLASH: '/'; PERCENT: '%'; CONCAT: '||';
+LPAREN: '('; RPAREN: ')'; COMMA: ','; DOT: '.'; SEMI: ';'; QUESTION: '?';
+
+STRING_LITERAL: '\'' ( ~'\'' | '\'\'' )* '\'';
+BINARY_LITERAL: X '\'' HEX_DIGIT* '\'';
+INTEGER_LITERAL: DIGIT+;
+DECIMAL_LITERAL: DIGIT+ '.' DIGIT* EXPONENT? | '.' DIGIT+ EXPONENT? | DIGIT+ EXPONENT;
+IDENTIFIER: (LETTER | '_') (LETTER | DIGIT | '_' | '$')*;
+QUOTED_IDENTIFIER: '"' ( ~'"' | '""' )* '"';
+
+LINE_COMMENT: '--' ~[\r\n]* -> channel(HIDDEN);
+BLOCK_COMMENT: '/*' .*? '*/' -> channel(HIDDEN);
+WS: [ \t\r\n\f]+ -> channel(HIDDEN);
+
+// Anything else is a token of its own so that the parser reports it with its position.
+UNRECOGNIZED: .;
+
+fragment EXPONENT: E [+-]? DIGIT+;
+fragment DIGIT: [0-9];
+fragment HEX_DIGIT: [0-9a-fA-F];
+fragment LETTER: [a-zA-Z\u0080-\uFFFF];
+fragment A: [aA]; fragment B: [bB]; fragment C: [cC]; fragment D: [dD]; fragment E: [eE];
+fragment F: [fF]; fragment G: [gG]; fragment H: [hH]; fragment I: [iI]; fragment J: [jJ];
+fragment K: [kK]; fragment L: [lL]; fragment M: [mM]; fragment N: [nN]; fragment O: [oO];
+fragment P: [pP]; fragment Q: [qQ]; fragment R: [rR]; fragment S: [sS]; fragment T: [tT];
+fragment U: [uU]; fragment V: [vV]; fragment W: [wW]; fragment X: [xX]; fragment Y: [yY];
+fragment Z: [zZ];

@@ -1,0 +1,71 @@
+package dev.lightningdb.sql.ast;
+
+import java.util.List;
+import org.apache.calcite.sql.SqlNode;
+
+/**
+ * A parsed statement. Queries and expressions are kept as Calcite {@link SqlNode}s so that Calcite
+ * validates and plans them; DDL and DML are LightningDB's own commands.
+ */
+public sealed interface Statement {
+    /** Number of {@code ?} parameters in the statement text. */
+    int parameterCount();
+
+    /** {@code SELECT ...}: planned by Calcite. */
+    record Query(SqlNode node, int parameterCount) implements Statement {
+    }
+
+    /** {@code EXPLAIN [PLAN FOR] query}. */
+    record Explain(SqlNode query, int parameterCount) implements Statement {
+    }
+
+    /** {@code CREATE TABLE}. */
+    record CreateTable(QualifiedName name, boolean ifNotExists, List<ColumnSpec> columns, List<String> primaryKey)
+            implements Statement {
+        @Override
+        public int parameterCount() {
+            return 0;
+        }
+    }
+
+    /** {@code DROP TABLE}. */
+    record DropTable(QualifiedName name, boolean ifExists) implements Statement {
+        @Override
+        public int parameterCount() {
+            return 0;
+        }
+    }
+
+    /**
+     * {@code INSERT INTO t [(cols)] VALUES (...), ...} ({@code rows} set) or {@code INSERT ... query}
+     * ({@code query} set). An empty column list means all columns in table order.
+     */
+    record Insert(QualifiedName table, List<String> columns, List<List<SqlNode>> rows, SqlNode query, int parameterCount)
+            implements Statement {
+    }
+
+    /** {@code UPDATE t SET c = e, ... [WHERE p]}; {@code where} may be null. */
+    record Update(QualifiedName table, String alias, List<String> columns, List<SqlNode> values, SqlNode where,
+                  int parameterCount) implements Statement {
+    }
+
+    /** {@code DELETE FROM t [WHERE p]}; {@code where} may be null. */
+    record Delete(QualifiedName table, String alias, SqlNode where, int parameterCount) implements Statement {
+    }
+
+    /** {@code CHECKPOINT}. */
+    record Checkpoint() implements Statement {
+        @Override
+        public int parameterCount() {
+            return 0;
+        }
+    }
+
+    /** {@code VERIFY INTEGRITY}. */
+    record VerifyIntegrity() implements Statement {
+        @Override
+        public int parameterCount() {
+            return 0;
+        }
+    }
+}

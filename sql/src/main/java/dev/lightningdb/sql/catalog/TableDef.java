@@ -1,0 +1,107 @@
+package dev.lightningdb.sql.catalog;
+
+import dev.lightningdb.sql.ast.QualifiedName;
+import dev.lightningdb.sql.codec.ByteWriter;
+import dev.lightningdb.sql.types.ColumnType;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A table's definition. Immutable. Its rows live in the key range {@link #keyPrefix()}: key =
+ * prefix ‖ primary key columns ({@link dev.lightningdb.sql.codec.KeyCodec}), value = the other
+ * columns ({@link dev.lightningdb.sql.codec.RowCodec}).
+ */
+public final class TableDef {
+    /** First byte of every table data key; the catalog lives under {@link CatalogKeys#SYSTEM}. */
+    public static final byte TABLE_DATA = 0x01;
+
+    private final int id;
+    private final QualifiedName name;
+    private final List<ColumnDef> columns;
+    private final int[] primaryKey;
+    private final int[] valueColumns;
+    private final ColumnType[] types;
+    private final Map<String, Integer> index = new HashMap<>();
+    private final byte[] keyPrefix;
+
+    public TableDef(int id, QualifiedName name, List<ColumnDef> columns, int[] primaryKey) {
+        if (primaryKey.length == 0) {
+            throw new IllegalArgumentException("table " + name + " needs a primary key");
+        }
+        this.id = id;
+        this.name = name;
+        this.columns = List.copyOf(columns);
+        this.primaryKey = primaryKey.clone();
+        this.types = new ColumnType[columns.size()];
+        for (int i = 0; i < columns.size(); i++) {
+            types[i] = columns.get(i).type();
+            index.put(columns.get(i).name(), i);
+        }
+        boolean[] inKey = new boolean[columns.size()];
+        for (int k : primaryKey) {
+            inKey[k] = true;
+        }
+        this.valueColumns = new int[columns.size() - primaryKey.length];
+        for (int i = 0, j = 0; i < columns.size(); i++) {
+            if (!inKey[i]) {
+                valueColumns[j++] = i;
+            }
+        }
+        this.keyPrefix = new ByteWriter(5).write(TABLE_DATA).writeIntBE(id).toByteArray();
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public QualifiedName name() {
+        return name;
+    }
+
+    public List<ColumnDef> columns() {
+        return columns;
+    }
+
+    public ColumnDef column(int i) {
+        return columns.get(i);
+    }
+
+    /** The position of the named column, or -1. */
+    public int columnIndex(String columnName) {
+        Integer i = index.get(columnName);
+        return i == null ? -1 : i;
+    }
+
+    /** Positions of the primary key columns, in key order. Do not modify. */
+    public int[] primaryKey() {
+        return primaryKey;
+    }
+
+    /** Positions of the columns stored in the value, in table order. Do not modify. */
+    public int[] valueColumns() {
+        return valueColumns;
+    }
+
+    /** Column types by position. Do not modify. */
+    public ColumnType[] types() {
+        return types;
+    }
+
+    /** The prefix shared by every key of this table's rows (a fresh copy). */
+    public byte[] keyPrefix() {
+        return keyPrefix.clone();
+    }
+
+    public int keyPrefixLength() {
+        return keyPrefix.length;
+    }
+
+    public void writeKeyPrefix(ByteWriter out) {
+        out.write(keyPrefix);
+    }
+
+    public TableDef withName(QualifiedName newName) {
+        return new TableDef(id, newName, columns, primaryKey);
+    }
+}

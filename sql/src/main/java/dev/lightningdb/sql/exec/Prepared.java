@@ -1,0 +1,181 @@
+package dev.lightningdb.sql.exec;
+
+import dev.lightningdb.engine.IntegrityReport;
+import dev.lightningdb.engine.Transaction;
+import dev.lightningdb.sql.SqlError;
+import dev.lightningdb.sql.ast.Statement;
+import dev.lightningdb.sql.catalog.CatalogView;
+import dev.lightningdb.sql.parser.SqlParser;
+import dev.lightningdb.sql.plan.CompiledQuery;
+import dev.lightningdb.sql.plan.ExecutionContext;
+import dev.lightningdb.sql.plan.ResultColumn;
+import dev.lightningdb.sql.plan.RowIterator;
+import dev.lightningdb.sql.types.ColumnType;
+import dev.lightningdb.sql.types.ValueCoercion;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.apache.calcite.sql.SqlNode;
+
+/**
+ * A parsed statement bound to a session, runnable many times. Queries (and the helper queries of
+ * DML) are compiled on first use and kept while the catalog version they were planned against is
+ * current. Calcite validation rewrites SqlNodes in place, so each compilation after the first
+ * works on a fresh parse of the text.
+ */
+public final class Prepared {
+    private static final ColumnType TEXT = ColumnType.of(ColumnType.Kind.VARCHAR);
+
+    private final Session session;
+    private final String sql;
+    private Statement statement;
+    private boolean statementValidated;
+    private CompiledQuery compiled;
+
+    Prepared(Session session, String sql, Statement statement) {
+        this.session = session;
+        this.sql = sql;
+        this.statement = statement;
+    }
+
+    public String sql() {
+        return sql;
+    }
+
+    public int parameterCount() {
+        return statement.parameterCount();
+    }
+
+    /** Whether executing returns rows rather than a count. */
+    public boolean returnsRows() {
+        return statement instanceof Statement.Query || statement instanceof Statement.Explain
+                || statement instanceof Statement.VerifyIntegrity;
+    }
+
+    /** The result columns of a statement that returns rows (compiles a query if needed); else empty. */
+    public synchronized List<ResultColumn> columns() {
+        if (statement instanceof Statement.Query) {
+            return compile(s -> ((Statement.Query) s).node()).columns();
+        }
+        if (statement instanceof Statement.Explain) {
+            return List.of(textColumn("PLAN"));
+        }
+        if (statement instanceof Statement.VerifyIntegrity) {
+            return List.of(textColumn("RESULT"));
+        }
+        return List.of();
+    }
+
+    /** The inferred type of each parameter, where known (queries); VARCHAR otherwise. */
+    public synchronized List<ColumnType> parameterTypes() {
+        if (statement instanceof Statement.Query) {
+            return compile(s -> ((Statement.Query) s).node()).parameterTypes();
+        }
+        List<ColumnType> types = new ArrayList<>();
+        for (int i = 0; i < parameterCount(); i++) {
+            types.add(TEXT);
+        }
+        return types;
+    }
+
+    /**
+     * Runs the statement with external parameter values.
+     *
+     * @param cancel set by another thread to stop a running query
+     */
+    public synchronized Result execute(Object[] parameters, AtomicBoolean cancel) {
+        Object[] params = parameters == null ? new Object[0] : parameters;
+        if (params.length != parameterCount()) {
+            throw new SqlError(SqlError.WRONG_PARAMETER_COUNT, "The statement has " + parameterCount() + " parameter(s) but "
+                    + params.length + " value(s) were given");
+        }
+        Statement s = statement;
+        if (s instanceof Statement.Query) {
+            return query(compile(st -> ((Statement.Query) st).node()), params, cancel);
+        }
+        if (s instanceof Statement.Insert insert) {
+            return new UpdateCount(session.write(t -> new DmlExecutor(this, t, cancel).insert(insert, params)));
+        }
+        if (s instanceof Statement.Update update) {
+            return new UpdateCount(session.write(t -> new DmlExecutor(this, t, cancel).update(update, params)));
+        }
+        if (s instanceof Statement.Delete delete) {
+            return new UpdateCount(session.write(t -> new DmlExecutor(this, t, cancel).delete(delete, params)));
+        }
+        if (s instanceof Statement.CreateTable create) {
+            return new UpdateCount(session.write(t -> DdlExecutor.createTable(session, t, create)));
+        }
+        if (s instanceof Statement.DropTable drop) {
+            return new UpdateCount(session.write(t -> DdlExecutor.dropTable(session, t, drop)));
+        }
+        if (s instanceof Statement.Explain) {
+            CompiledQuery q = compile(st -> ((Statement.Explain) st).query());
+            List<Object[]> rows = new ArrayList<>();
+            for (String line : q.plan().split("\n")) {
+                rows.add(new Object[] {line});
+            }
+            return QueryResult.of(columns(), rows);
+        }
+        if (s instanceof Statement.Checkpoint) {
+            session.database().engine().checkpoint();
+            return new UpdateCount(0);
+        }
+        IntegrityReport report = session.database().engine().verifyIntegrity();
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(new Object[] {report.isClean() ? "OK" : "DAMAGED"});
+        for (String p : report.problems()) {
+            rows.add(new Object[] {p});
+        }
+        return QueryResult.of(columns(), rows);
+    }
+
+    private QueryResult query(CompiledQuery q, Object[] params, AtomicBoolean cancel) {
+        Session.ReadScope scope = session.read();
+        try {
+            RowIterator rows = q.execute(context(scope.transaction(), internal(params, q.parameterTypes()), cancel));
+            return new QueryResult(q.columns(), rows, scope.onClose());
+        } catch (RuntimeException e) {
+            scope.onClose().run();
+            throw e;
+        }
+    }
+
+    // ---- shared with the DML executor ----
+
+    Session session() {
+        return session;
+    }
+
+    /** The compiled form of the query {@code build} makes from the statement, reusing a current one. */
+    CompiledQuery compile(Function<Statement, SqlNode> build) {
+        CatalogView view = session.catalog();
+        if (compiled != null && compiled.catalogVersion() == view.version() && view.version() != -1) {
+            return compiled;
+        }
+        if (statementValidated) {
+            statement = SqlParser.parse(sql);
+        }
+        statementValidated = true;
+        compiled = session.database().planner().compile(build.apply(statement), view);
+        return compiled;
+    }
+
+    ExecutionContext context(Transaction transaction, Object[] internalParams, AtomicBoolean cancel) {
+        var planner = session.database().planner();
+        return new ExecutionContext(planner.rootSchema(session.catalog()).plus(), planner.typeFactory(), transaction,
+                internalParams, cancel);
+    }
+
+    static Object[] internal(Object[] external, List<ColumnType> types) {
+        Object[] out = new Object[external.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = i < types.size() ? ValueCoercion.toInternal(external[i], types.get(i)) : external[i];
+        }
+        return out;
+    }
+
+    private static ResultColumn textColumn(String name) {
+        return new ResultColumn(name, name, "", "", TEXT, false);
+    }
+}

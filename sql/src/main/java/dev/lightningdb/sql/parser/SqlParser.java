@@ -1,0 +1,121 @@
+package dev.lightningdb.sql.parser;
+
+import dev.lightningdb.sql.SqlError;
+import dev.lightningdb.sql.ast.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+
+/**
+ * Parses statement text into {@link Statement}s. Tries ANTLR's fast SLL mode first and falls back
+ * to full LL only when SLL fails, which also produces the precise error message. Thread-safe: each
+ * call builds its own lexer and parser.
+ */
+public final class SqlParser {
+    private static final int MAX_EXPECTED_SHOWN = 8;
+
+    private SqlParser() {
+    }
+
+    /** Parses exactly one statement (a trailing ';' is allowed). */
+    public static Statement parse(String sql) {
+        if (sql == null) {
+            throw new SqlError(SqlError.SYNTAX, "SQL text must not be null");
+        }
+        LightningSqlParser.SingleStatementContext tree = parseTree(sql, LightningSqlParser::singleStatement);
+        return new StatementBuilder().build(tree.statement());
+    }
+
+    /** Parses a script of statements separated by ';'. */
+    public static List<Statement> parseScript(String sql) {
+        if (sql == null) {
+            throw new SqlError(SqlError.SYNTAX, "SQL text must not be null");
+        }
+        LightningSqlParser.ScriptContext tree = parseTree(sql, LightningSqlParser::script);
+        List<Statement> statements = new ArrayList<>();
+        for (LightningSqlParser.StatementContext s : tree.statement()) {
+            statements.add(new StatementBuilder().build(s));
+        }
+        return statements;
+    }
+
+    private interface Rule<T> {
+        T apply(LightningSqlParser parser);
+    }
+
+    private static <T> T parseTree(String sql, Rule<T> rule) {
+        LightningSqlParser parser = newParser(sql);
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.setErrorHandler(new BailErrorStrategy());
+        try {
+            return rule.apply(parser);
+        } catch (ParseCancellationException | SqlError e) {
+            // SLL could not decide, or the text is wrong: parse again with full LL for the exact message
+        }
+        parser = newParser(sql);
+        parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+        parser.setErrorHandler(new DefaultErrorStrategy());
+        return rule.apply(parser);
+    }
+
+    private static LightningSqlParser newParser(String sql) {
+        LightningSqlLexer lexer = new LightningSqlLexer(CharStreams.fromString(sql));
+        lexer.removeErrorListeners();
+        lexer.addErrorListener(ThrowingListener.INSTANCE);
+        LightningSqlParser parser = new LightningSqlParser(new CommonTokenStream(lexer));
+        parser.removeErrorListeners();
+        parser.addErrorListener(ThrowingListener.INSTANCE);
+        return parser;
+    }
+
+    /** Reports the first syntax error as an {@link SqlError} with line and column. */
+    private static final class ThrowingListener extends BaseErrorListener {
+        static final ThrowingListener INSTANCE = new ThrowingListener();
+
+        @Override
+        public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int charPositionInLine,
+                                String msg, RecognitionException e) {
+            String what = msg;
+            if (offendingSymbol instanceof Token t) {
+                String text = t.getType() == Token.EOF ? "end of input" : "'" + abbreviate(t.getText()) + "'";
+                what = "unexpected " + text + expected(recognizer, e);
+            }
+            throw SqlError.syntax(line, charPositionInLine + 1, what);
+        }
+
+        private static String expected(Recognizer<?, ?> recognizer, RecognitionException e) {
+            if (!(recognizer instanceof LightningSqlParser parser)) {
+                return "";
+            }
+            try {
+                var expected = e != null && e.getExpectedTokens() != null ? e.getExpectedTokens() : parser.getExpectedTokens();
+                List<String> names = new ArrayList<>();
+                for (int type : expected.toArray()) {
+                    names.add(type == Token.EOF ? "end of input" : parser.getVocabulary().getDisplayName(type));
+                }
+                if (names.isEmpty()) {
+                    return "";
+                }
+                if (names.size() > MAX_EXPECTED_SHOWN) {
+                    return ", expecting one of " + String.join(", ", names.subList(0, MAX_EXPECTED_SHOWN)) + ", ...";
+                }
+                return ", expecting " + String.join(", ", names);
+            } catch (RuntimeException ignored) {
+                return ""; // the expected set is a nicety; never let it hide the real error
+            }
+        }
+
+        private static String abbreviate(String s) {
+            return s.length() <= 30 ? s : s.substring(0, 27) + "...";
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package dev.lightningdb.sql.parser;
+
+import dev.lightningdb.sql.SqlError;
+import dev.lightningdb.sql.ast.ColumnSpec;
+import dev.lightningdb.sql.ast.QualifiedName;
+import dev.lightningdb.sql.ast.Statement;
+import dev.lightningdb.sql.parser.LightningSqlParser.*;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.antlr.v4.runtime.misc.Interval;
+import org.apache.calcite.sql.SqlNode;
+
+/** Turns a {@code statement} parse tree into a {@link Statement}. One instance per statement. */
+final class StatementBuilder {
+    private final ExpressionBuilder expressions = new ExpressionBuilder();
+
+    Statement build(StatementContext ctx) {
+        if (ctx.query() != null) {
+            SqlNode q = expressions.query(ctx.query());
+            return new Statement.Query(q, expressions.parameterCount());
+        }
+        if (ctx.createTable() != null) {
+            return createTable(ctx.createTable());
+        }
+        if (ctx.dropTable() != null) {
+            DropTableContext d = ctx.dropTable();
+            return new Statement.DropTable(tableName(d.tableName()), d.EXISTS() != null);
+        }
+        if (ctx.insertStatement() != null) {
+            return insert(ctx.insertStatement());
+        }
+        if (ctx.updateStatement() != null) {
+            return update(ctx.updateStatement());
+        }
+        if (ctx.deleteStatement() != null) {
+            DeleteStatementContext d = ctx.deleteStatement();
+            String alias = d.alias == null ? null : ExpressionBuilder.name(d.alias);
+            SqlNode where = d.where == null ? null : expressions.expression(d.where);
+            return new Statement.Delete(tableName(d.tableName()), alias, where, expressions.parameterCount());
+        }
+        if (ctx.explainStatement() != null) {
+            SqlNode q = expressions.query(ctx.explainStatement().query());
+            return new Statement.Explain(q, expressions.parameterCount());
+        }
+        if (ctx.checkpointStatement() != null) {
+            return new Statement.Checkpoint();
+        }
+        return new Statement.VerifyIntegrity();
+    }
+
+    static QualifiedName tableName(TableNameContext ctx) {
+        List<IdentifierContext> ids = ctx.identifier();
+        if (ids.size() == 1) {
+            return new QualifiedName(null, ExpressionBuilder.name(ids.get(0)));
+        }
+        return new QualifiedName(ExpressionBuilder.name(ids.get(0)), ExpressionBuilder.name(ids.get(1)));
+    }
+
+    private Statement createTable(CreateTableContext ctx) {
+        QualifiedName name = tableName(ctx.tableName());
+        List<ColumnSpec> columns = new ArrayList<>();
+        List<String> primaryKey = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (TableElementContext element : ctx.tableElement()) {
+            if (element.columnDefinition() != null) {
+                ColumnSpec column = column(element.columnDefinition());
+                if (!seen.add(column.name())) {
+                    throw positioned(element, SqlError.SYNTAX, "Duplicate column name '" + column.name() + "'");
+                }
+                columns.add(column);
+                if (column.primaryKey()) {
+                    if (!primaryKey.isEmpty()) {
+                        throw positioned(element, SqlError.SYNTAX, "Table " + name.name() + " has more than one PRIMARY KEY");
+                    }
+                    primaryKey.add(column.name());
+                }
+            } else {
+                if (!primaryKey.isEmpty()) {
+                    throw positioned(element, SqlError.SYNTAX, "Table " + name.name() + " has more than one PRIMARY KEY");
+                }
+                for (IdentifierContext id : element.tableConstraint().identifier().subList(
+                        element.tableConstraint().CONSTRAINT() == null ? 0 : 1, element.tableConstraint().identifier().size())) {
+                    String col = ExpressionBuilder.name(id);
+                    if (primaryKey.contains(col)) {
+                        throw positioned(id, SqlError.SYNTAX, "Column '" + col + "' appears twice in the PRIMARY KEY");
+                    }
+                    primaryKey.add(col);
+                }
+            }
+        }
+        return new Statement.CreateTable(name, ctx.EXISTS() != null, columns, primaryKey);
+    }
+
+    private ColumnSpec column(ColumnDefinitionContext ctx) {
+        String name = ExpressionBuilder.name(ctx.identifier());
+        boolean notNull = false;
+        boolean primaryKey = false;
+        String defaultSql = null;
+        for (ColumnConstraintContext c : ctx.columnConstraint()) {
+            if (c instanceof NotNullConstraintContext) {
+                notNull = true;
+            } else if (c instanceof PrimaryKeyColumnConstraintContext) {
+                primaryKey = true;
+            } else if (c instanceof DefaultConstraintContext d) {
+                defaultSql = d.expression().getStart().getInputStream().getText(
+                        Interval.of(d.expression().getStart().getStartIndex(), d.expression().getStop().getStopIndex()));
+            }
+        }
+        return new ColumnSpec(name, TypeBuilder.type(ctx.dataType()), notNull || primaryKey, primaryKey, defaultSql);
+    }
+
+    private Statement insert(InsertStatementContext ctx) {
+        List<String> columns = new ArrayList<>();
+        for (IdentifierContext id : ctx.identifier()) {
+            columns.add(ExpressionBuilder.name(id));
+        }
+        if (ctx.query() != null) {
+            SqlNode q = expressions.query(ctx.query());
+            return new Statement.Insert(tableName(ctx.tableName()), columns, List.of(), q, expressions.parameterCount());
+        }
+        List<List<SqlNode>> rows = new ArrayList<>();
+        for (ValuesRowContext row : ctx.valuesRow()) {
+            List<SqlNode> values = new ArrayList<>();
+            for (ExpressionContext e : row.expression()) {
+                values.add(expressions.expression(e));
+            }
+            rows.add(values);
+        }
+        return new Statement.Insert(tableName(ctx.tableName()), columns, rows, null, expressions.parameterCount());
+    }
+
+    private Statement update(UpdateStatementContext ctx) {
+        List<String> columns = new ArrayList<>();
+        List<SqlNode> values = new ArrayList<>();
+        for (AssignmentContext a : ctx.assignment()) {
+            String col = ExpressionBuilder.name(a.identifier());
+            if (columns.contains(col)) {
+                throw positioned(a, SqlError.SYNTAX, "Column '" + col + "' is assigned twice");
+            }
+            columns.add(col);
+            values.add(expressions.expression(a.expression()));
+        }
+        String alias = ctx.alias == null ? null : ExpressionBuilder.name(ctx.alias);
+        SqlNode where = ctx.where == null ? null : expressions.expression(ctx.where);
+        return new Statement.Update(tableName(ctx.tableName()), alias, columns, values, where, expressions.parameterCount());
+    }
+
+    private static SqlError positioned(org.antlr.v4.runtime.ParserRuleContext ctx, String state, String message) {
+        return new SqlError(state, message + " at line " + ctx.getStart().getLine() + ", column "
+                + (ctx.getStart().getCharPositionInLine() + 1));
+    }
+}

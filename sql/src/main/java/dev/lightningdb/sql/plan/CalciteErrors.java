@@ -1,0 +1,58 @@
+package dev.lightningdb.sql.plan;
+
+import dev.lightningdb.engine.LightningDbException;
+import dev.lightningdb.sql.SqlError;
+import java.util.regex.Pattern;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.runtime.CalciteException;
+
+/**
+ * Translates what Calcite throws while validating, planning or running a query into an
+ * {@link SqlError} with the right SQLState. Validation messages already carry line and column.
+ */
+final class CalciteErrors {
+    private static final Pattern UNKNOWN_TABLE = Pattern.compile("(Object|Table) '.*' not found.*", Pattern.DOTALL);
+    private static final Pattern UNKNOWN_COLUMN = Pattern.compile("Column '.*' not found.*", Pattern.DOTALL);
+
+    private CalciteErrors() {
+    }
+
+    static SqlError translate(Throwable t) {
+        if (t instanceof SqlError e) {
+            return e;
+        }
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SqlError e) {
+                return e;
+            }
+            if (c instanceof LightningDbException e) {
+                throw e; // engine errors keep their own code; the driver maps them
+            }
+        }
+        if (t instanceof CalciteContextException ctx) {
+            String cause = ctx.getCause() == null ? ctx.getMessage() : ctx.getCause().getMessage();
+            String state = SqlError.SYNTAX;
+            if (cause != null && UNKNOWN_TABLE.matcher(cause).matches()) {
+                state = SqlError.UNKNOWN_TABLE;
+            } else if (cause != null && UNKNOWN_COLUMN.matcher(cause).matches()) {
+                state = SqlError.UNKNOWN_COLUMN;
+            }
+            return new SqlError(state, ctx.getMessage(), t);
+        }
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root instanceof ArithmeticException) {
+            String msg = String.valueOf(root.getMessage());
+            return new SqlError(msg.contains("zero") ? "22012" : SqlError.NUMERIC_OUT_OF_RANGE, "Arithmetic error: " + msg, t);
+        }
+        if (root instanceof NumberFormatException) {
+            return new SqlError(SqlError.INVALID_CAST, "Invalid number: " + root.getMessage(), t);
+        }
+        if (t instanceof CalciteException) {
+            return new SqlError(SqlError.SYNTAX, t.getMessage(), t);
+        }
+        return new SqlError(SqlError.INTERNAL, "Internal error while running a query: " + t, t);
+    }
+}

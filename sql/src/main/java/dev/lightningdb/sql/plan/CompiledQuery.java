@@ -1,0 +1,63 @@
+package dev.lightningdb.sql.plan;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.runtime.Bindable;
+import dev.lightningdb.sql.types.ColumnType;
+
+/**
+ * A query validated, optimized and compiled once, runnable many times with different parameter
+ * values and transactions. Immutable and thread-safe.
+ */
+public final class CompiledQuery {
+    private final Bindable<?> bindable;
+    private final Map<String, Object> internals;
+    private final List<ResultColumn> columns;
+    private final List<ColumnType> parameterTypes;
+    private final String plan;
+    private final long catalogVersion;
+
+    CompiledQuery(Bindable<?> bindable, Map<String, Object> internals, List<ResultColumn> columns, List<ColumnType> parameterTypes, String plan,
+                  long catalogVersion) {
+        this.bindable = bindable;
+        this.internals = Map.copyOf(internals);
+        this.columns = List.copyOf(columns);
+        this.parameterTypes = List.copyOf(parameterTypes);
+        this.plan = plan;
+        this.catalogVersion = catalogVersion;
+    }
+
+    public List<ResultColumn> columns() {
+        return columns;
+    }
+
+    /** The type Calcite inferred for each {@code ?}, in order. */
+    public List<ColumnType> parameterTypes() {
+        return parameterTypes;
+    }
+
+    /** The optimized plan as EXPLAIN prints it. */
+    public String plan() {
+        return plan;
+    }
+
+    /** The catalog version the plan was made against; -1 if against uncommitted DDL. */
+    public long catalogVersion() {
+        return catalogVersion;
+    }
+
+    /**
+     * Runs the plan. Rows are arrays of internal values (a single-column result is wrapped too).
+     * The caller closes the returned enumerator.
+     */
+    public RowIterator execute(ExecutionContext context) {
+        try {
+            context.bindInternals(internals);
+            Enumerable<?> result = bindable.bind(context);
+            return new RowIterator(result.enumerator(), columns.size());
+        } catch (RuntimeException e) {
+            throw CalciteErrors.translate(e);
+        }
+    }
+}

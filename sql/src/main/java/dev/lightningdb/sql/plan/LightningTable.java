@@ -1,0 +1,143 @@
+package dev.lightningdb.sql.plan;
+
+import dev.lightningdb.engine.Cursor;
+import dev.lightningdb.engine.KeyRange;
+import dev.lightningdb.sql.catalog.ColumnDef;
+import dev.lightningdb.sql.catalog.TableDef;
+import dev.lightningdb.sql.storage.TableRows;
+import java.util.List;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.schema.ProjectableFilterableTable;
+import org.apache.calcite.schema.Statistic;
+import org.apache.calcite.schema.Statistics;
+import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.util.ImmutableBitSet;
+
+/**
+ * A table as Calcite sees it. Calcite pushes conjunctive filters and the projection into
+ * {@link #scan}; filters on a left prefix of the primary key become the key range to walk
+ * ({@link KeyRangeExtractor}), the rest stay in the plan for Calcite to apply.
+ */
+final class LightningTable extends AbstractTable implements ProjectableFilterableTable {
+    private final TableDef table;
+
+    LightningTable(TableDef table) {
+        this.table = table;
+    }
+
+    @Override
+    public RelDataType getRowType(RelDataTypeFactory factory) {
+        RelDataTypeFactory.Builder b = factory.builder();
+        for (ColumnDef c : table.columns()) {
+            b.add(c.name(), c.type().toRelDataType(factory, c.nullable()));
+        }
+        return b.build();
+    }
+
+    @Override
+    public Statistic getStatistic() {
+        // No statistics yet (ANALYZE comes later): a guess that prefers key lookups over scans.
+        return Statistics.of(1000d, List.of(ImmutableBitSet.of(table.primaryKey())));
+    }
+
+    @Override
+    public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
+        ExecutionContext context = (ExecutionContext) root;
+        TableRows rows = new TableRows(table);
+        KeyRange range = KeyRangeExtractor.extract(table, filters, context);
+        int[] columns = projects == null ? allColumns() : projects.clone();
+        return new AbstractEnumerable<>() {
+            @Override
+            public Enumerator<Object[]> enumerator() {
+                return new ScanEnumerator(context, rows, range, columns);
+            }
+        };
+    }
+
+    private int[] allColumns() {
+        int[] all = new int[table.columns().size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        return all;
+    }
+
+    /** Walks the key range, decoding each entry into the projected columns. */
+    private static final class ScanEnumerator implements Enumerator<Object[]> {
+        private final ExecutionContext context;
+        private final TableRows rows;
+        private final KeyRange range;
+        private final int[] columns;
+        private final boolean needsValue;
+        private final Object[] full;
+        private Cursor cursor;
+        private Object[] current;
+
+        ScanEnumerator(ExecutionContext context, TableRows rows, KeyRange range, int[] columns) {
+            this.context = context;
+            this.rows = rows;
+            this.range = range;
+            this.columns = columns;
+            this.full = new Object[rows.table().columns().size()];
+            boolean value = false;
+            int[] pk = rows.table().primaryKey();
+            for (int c : columns) {
+                boolean inKey = false;
+                for (int k : pk) {
+                    inKey |= k == c;
+                }
+                value |= !inKey;
+            }
+            this.needsValue = value;
+        }
+
+        @Override
+        public Object[] current() {
+            return current;
+        }
+
+        @Override
+        public boolean moveNext() {
+            if (cursor == null) {
+                cursor = context.transaction().scan(range);
+            }
+            if (context.isCancelled()) {
+                throw new dev.lightningdb.sql.SqlError(dev.lightningdb.sql.SqlError.CANCELLED, "Statement was cancelled");
+            }
+            if (!cursor.next()) {
+                current = null;
+                return false;
+            }
+            byte[] key = cursor.key();
+            rows.decodeKey(key, full);
+            if (needsValue) {
+                rows.decodeValue(key, cursor.value(), full);
+            }
+            Object[] out = new Object[columns.length];
+            for (int i = 0; i < columns.length; i++) {
+                out[i] = full[columns[i]];
+            }
+            current = out;
+            return true;
+        }
+
+        @Override
+        public void reset() {
+            close();
+        }
+
+        @Override
+        public void close() {
+            if (cursor != null) {
+                cursor.close();
+                cursor = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.lightningdb.sql.plan;
+
+import dev.lightningdb.sql.SqlError;
+import dev.lightningdb.sql.ast.QualifiedName;
+import dev.lightningdb.sql.catalog.CatalogView;
+import dev.lightningdb.sql.catalog.TableDef;
+import dev.lightningdb.sql.types.ColumnType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
+import java.util.Properties;
+import java.util.TreeSet;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableInterpretable;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.config.NullCollation;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.ConventionTraitDef;
+import org.apache.calcite.plan.Contexts;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.volcano.VolcanoPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelCollationTraitDef;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.runtime.Bindable;
+import org.apache.calcite.sql.SqlExplainLevel;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+import org.apache.calcite.tools.Programs;
+
+/**
+ * Validates, optimizes and compiles queries with Calcite: SqlNode → validated SqlNode → logical
+ * RelNode → Enumerable plan (Volcano, with the table's filter and projection pushdown) → Java code
+ * compiled by Janino into a {@link Bindable}. Planning costs milliseconds, so callers keep the
+ * {@link CompiledQuery} (a PreparedStatement plans once). Thread-safe.
+ */
+public final class QueryPlanner {
+    static {
+        // Reuse compiled classes for plans that generate the same code (read once by Calcite).
+        if (System.getProperty("calcite.bindable.cache.maxSize") == null) {
+            System.setProperty("calcite.bindable.cache.maxSize", "500");
+        }
+    }
+
+    private static final CalciteConnectionConfig CONFIG;
+
+    static {
+        Properties p = new Properties();
+        p.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
+        p.setProperty(CalciteConnectionProperty.DEFAULT_NULL_COLLATION.camelName(), NullCollation.LOW.name());
+        CONFIG = new CalciteConnectionConfigImpl(p);
+    }
+
+    private static final SqlOperatorTable OPERATORS = SqlStdOperatorTable.instance();
+    private static final RelOptTable.ViewExpander NO_VIEWS = (rowType, queryString, schemaPath, viewPath) -> {
+        throw SqlError.unsupported("Views");
+    };
+
+    private final JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(LightningTypeSystem.INSTANCE);
+
+    public JavaTypeFactory typeFactory() {
+        return typeFactory;
+    }
+
+    /** A Calcite root schema with one sub-schema per SQL schema in {@code catalog}. */
+    public CalciteSchema rootSchema(CatalogView catalog) {
+        CalciteSchema root = CalciteSchema.createRootSchema(false, false);
+        TreeSet<String> schemas = new TreeSet<>();
+        schemas.add(QualifiedName.DEFAULT_SCHEMA);
+        for (TableDef t : catalog.tables()) {
+            schemas.add(t.name().schema());
+        }
+        for (String s : schemas) {
+            root.add(s, new LightningSchema(s, catalog));
+        }
+        return root;
+    }
+
+    /**
+     * Compiles {@code query} (which validation modifies: pass a freshly parsed node).
+     *
+     * @throws SqlError for unknown tables or columns, type errors and unsupported constructs
+     */
+    public CompiledQuery compile(SqlNode query, CatalogView catalog) {
+        try {
+            CalciteSchema root = rootSchema(catalog);
+            CalciteCatalogReader reader = new CalciteCatalogReader(root, List.of(QualifiedName.DEFAULT_SCHEMA), typeFactory, CONFIG);
+            SqlValidator validator = SqlValidatorUtil.newValidator(OPERATORS, reader, typeFactory,
+                    SqlValidator.Config.DEFAULT
+                            .withIdentifierExpansion(true)
+                            .withConformance(SqlConformanceEnum.LENIENT)
+                            .withDefaultNullCollation(NullCollation.LOW));
+            SqlNode validated = validator.validate(query);
+            List<ColumnType> parameterTypes = parameterTypes(validator.getParameterRowType(validated));
+
+            VolcanoPlanner planner = new VolcanoPlanner(null, Contexts.of(CONFIG));
+            planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
+            planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
+            RelOptUtil.registerDefaultRules(planner, false, true);
+            RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
+            SqlToRelConverter converter = new SqlToRelConverter(NO_VIEWS, validator, reader, cluster,
+                    StandardConvertletTable.INSTANCE, SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
+            RelRoot relRoot = converter.convertQuery(validated, false, true);
+            List<ResultColumn> columns = resultColumns(relRoot.validatedRowType, validator.getFieldOrigins(validated));
+
+            RelNode logical = relRoot.project();
+            RelNode physical = Programs.standard().run(planner, logical,
+                    logical.getTraitSet().replace(EnumerableConvention.INSTANCE).simplify(), List.of(), List.of());
+            Map<String, Object> internals = new HashMap<>(); // objects the generated code reads back by name
+            Bindable<?> bindable = EnumerableInterpretable.toBindable(internals, null, (EnumerableRel) physical,
+                    EnumerableRel.Prefer.ARRAY);
+            String plan = RelOptUtil.toString(physical, SqlExplainLevel.EXPPLAN_ATTRIBUTES);
+            return new CompiledQuery(bindable, internals, columns, parameterTypes, plan, catalog.version());
+        } catch (RuntimeException e) {
+            throw CalciteErrors.translate(e);
+        }
+    }
+
+    private static List<ColumnType> parameterTypes(RelDataType rowType) {
+        List<ColumnType> types = new ArrayList<>();
+        for (RelDataTypeField f : rowType.getFieldList()) {
+            types.add(ColumnType.fromRelDataType(f.getType()));
+        }
+        return types;
+    }
+
+    private static List<ResultColumn> resultColumns(RelDataType rowType, List<List<String>> origins) {
+        List<ResultColumn> columns = new ArrayList<>();
+        List<RelDataTypeField> fields = rowType.getFieldList();
+        for (int i = 0; i < fields.size(); i++) {
+            RelDataTypeField f = fields.get(i);
+            List<String> origin = origins == null || i >= origins.size() ? null : origins.get(i);
+            String schema = origin != null && origin.size() >= 3 ? origin.get(origin.size() - 3) : "";
+            String table = origin != null && origin.size() >= 2 ? origin.get(origin.size() - 2) : "";
+            String column = origin != null && !origin.isEmpty() ? origin.get(origin.size() - 1) : f.getName();
+            ColumnType type;
+            try {
+                type = ColumnType.fromRelDataType(f.getType());
+            } catch (SqlError e) {
+                throw SqlError.unsupported("A result column of type " + f.getType().getSqlTypeName());
+            }
+            columns.add(new ResultColumn(f.getName(), column, schema, table, type, f.getType().isNullable()));
+        }
+        return columns;
+    }
+}
