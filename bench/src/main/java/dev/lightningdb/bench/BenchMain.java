@@ -91,7 +91,7 @@ public final class BenchMain {
                 needed |= s.runs(w) && selected("kv", w.method(), s.id());
             }
             if (needed) {
-                fixture("kv", s.id(), s.displayName(), mode.keys, String.format("%,d keys", mode.keys));
+                fixture("kv", s.id(), s.displayName(), mode.keys, String.format("%,d keys", mode.keys), s.note(KvWorkload.RANDOM_PUT));
             }
         }
         for (JdbcSystem s : JdbcSystems.all()) {
@@ -100,12 +100,12 @@ public final class BenchMain {
                 needed |= selected("jdbc", w.method(), s.id()) || selected("jdbc", w.method(), s.id() + "-sync");
             }
             if (!s.synchronousVariant() && needed) {
-                fixture("jdbc", s.id(), s.displayName(), mode.rows, String.format("%,d rows", mode.rows));
+                fixture("jdbc", s.id(), s.displayName(), mode.rows, String.format("%,d rows", mode.rows), s.note());
             }
         }
     }
 
-    private void fixture(String family, String id, String name, long n, String dataSet) throws IOException, InterruptedException {
+    private void fixture(String family, String id, String name, long n, String dataSet, String note) throws IOException, InterruptedException {
         Path dir = tmp.resolve("fixture-" + family + "-" + id);
         Path log = tmp.resolve("fixture-" + family + "-" + id + ".log");
         List<String> cmd = new ArrayList<>();
@@ -122,12 +122,12 @@ public final class BenchMain {
         boolean lightning = id.startsWith("lightning");
         if (f != null && p.exitValue() == 0) {
             fixtures.put(key, dir);
-            footprints.add(new FootprintRow(family.equals("kv") ? "key/value" : "JDBC", name, dataSet, f, null));
+            footprints.add(new FootprintRow(family.equals("kv") ? "key/value" : "JDBC", name, dataSet, f, null, note));
         } else {
             String reason = last.startsWith("FAILED ") ? last.substring(7) : "exit status " + p.exitValue() + ", see log";
             reason = Row.failure(lightning, sanitize(reason));
             fixtureFailures.put(key, reason);
-            footprints.add(new FootprintRow(family.equals("kv") ? "key/value" : "JDBC", name, dataSet, null, reason));
+            footprints.add(new FootprintRow(family.equals("kv") ? "key/value" : "JDBC", name, dataSet, null, reason, note));
         }
         System.out.printf("prepared %-16s %s in %.1f s%n", key, f != null ? "ok" : fixtureFailures.get(key), (System.nanoTime() - t0) / 1e9);
     }

@@ -6,31 +6,31 @@ package dev.lightningdb.bench;
  * comparison (10M keys, 1M rows, several iterations).
  */
 public enum BenchMode {
-    QUICK(300_000, 100_000, 1, 1, 1, 2, "2g", 2, 120),
-    FULL(10_000_000, 1_000_000, 3, 5, 5, 5, "12g", 5, 1200);
+    QUICK(300_000, 100_000, 1, 1000, 1, 1500, "2g", 2, 120),
+    FULL(10_000_000, 1_000_000, 3, 5000, 5, 5000, "12g", 5, 1200);
 
     /** Keys in every key/value data set. */
     public final long keys;
     /** Rows in the JDBC {@code item} table. */
     public final long rows;
     public final int warmupIterations;
-    public final int warmupSeconds;
+    public final int warmupMillis;
     public final int measurementIterations;
-    public final int measurementSeconds;
+    public final int measurementMillis;
     /** {@code -Xmx} of every benchmark and fixture JVM. */
     public final String heap;
     public final int fsyncSeconds;
     /** Longest a single JMH iteration may take before JMH gives up on it. */
     public final int timeoutSeconds;
 
-    BenchMode(long keys, long rows, int warmupIterations, int warmupSeconds, int measurementIterations,
-              int measurementSeconds, String heap, int fsyncSeconds, int timeoutSeconds) {
+    BenchMode(long keys, long rows, int warmupIterations, int warmupMillis, int measurementIterations,
+              int measurementMillis, String heap, int fsyncSeconds, int timeoutSeconds) {
         this.keys = keys;
         this.rows = rows;
         this.warmupIterations = warmupIterations;
-        this.warmupSeconds = warmupSeconds;
+        this.warmupMillis = warmupMillis;
         this.measurementIterations = measurementIterations;
-        this.measurementSeconds = measurementSeconds;
+        this.measurementMillis = measurementMillis;
         this.heap = heap;
         this.fsyncSeconds = fsyncSeconds;
         this.timeoutSeconds = timeoutSeconds;

@@ -29,8 +29,9 @@ final class Report {
                         + "exceed it; group commit can, by sharing one fsync among several commits.%n",
                 fsync.perSecond(), Units.nanos(fsync.p50Nanos())));
         sb.append(String.format(Locale.ROOT, "- Data: key/value %,d keys (16-byte keys, 100-byte values); JDBC %,d rows. "
-                        + "JMH sample time, 1 fork, %d x %d s warm-up, %d x %d s measurement per row.%n",
-                mode.keys, mode.rows, mode.warmupIterations, mode.warmupSeconds, mode.measurementIterations, mode.measurementSeconds));
+                        + "JMH sample time, 1 fork, %d x %.1f s warm-up, %d x %.1f s measurement per row.%n",
+                mode.keys, mode.rows, mode.warmupIterations, mode.warmupMillis / 1e3, mode.measurementIterations,
+                mode.measurementMillis / 1e3));
         sb.append("- ops/s is the throughput of all threads together; p50/p99 are per-operation latencies. "
                 + "**LightningDB ÷ this** is LightningDB's ops/s divided by that row's: above 1 LightningDB is faster. "
                 + "Settings say how durable each system's commits are; compare like with like.\n\n");

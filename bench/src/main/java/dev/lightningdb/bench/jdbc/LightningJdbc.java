@@ -43,7 +43,8 @@ final class LightningJdbc implements JdbcSystem {
     @Override
     public String note() {
         // Keep true: goes away when the WAL (issue 5) lands.
-        return sync ? "no WAL yet: commits are not fsynced, so this is not a durable rate" : "";
+        return sync ? "no WAL yet: commits are not fsynced, so this is not a durable rate"
+                : "interim in-memory store (paged store not merged yet)";
     }
 
     @Override
