@@ -62,9 +62,11 @@ public final class BenchMain {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> Dirs.delete(tmp)));
         long t0 = System.nanoTime();
         BenchMain main = new BenchMain(mode, tmp, only);
+        Dirs.syncAll(); // the build just wrote jars: do not measure their write-back
         FsyncProbe.Rate fsync = FsyncProbe.measure(tmp, mode.fsyncSeconds);
         System.out.printf("fsync rate: %.0f/s (4 KiB append + force)%n", fsync.perSecond());
         main.prepareFixtures();
+        Dirs.syncAll();
         main.runKv();
         main.runJdbc();
         long wallNanos = System.nanoTime() - t0;

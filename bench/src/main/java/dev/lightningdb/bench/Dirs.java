@@ -2,12 +2,14 @@ package dev.lightningdb.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.stream.Stream;
 
@@ -26,7 +28,11 @@ public final class Dirs {
         }
     }
 
-    /** Copies the tree {@code from} into a new directory under {@code parent} and returns it. */
+    /**
+     * Copies the tree {@code from} into a new directory under {@code parent}, forces every copied
+     * file to disk and returns the new directory. Forcing matters: left dirty, the copy would be
+     * written back while the benchmark runs, and on ext4 a benchmark's fsync can wait for it.
+     */
     public static Path copy(Path from, Path parent, String prefix) {
         Path to = fresh(parent, prefix);
         try {
@@ -39,7 +45,11 @@ public final class Dirs {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.REPLACE_EXISTING);
+                    Path target = to.resolve(from.relativize(file).toString());
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                    try (FileChannel ch = FileChannel.open(target, StandardOpenOption.WRITE)) {
+                        ch.force(true);
+                    }
                     return FileVisitResult.CONTINUE;
                 }
             });
@@ -47,6 +57,20 @@ public final class Dirs {
             throw new UncheckedIOException("cannot copy " + from + " to " + to, e);
         }
         return to;
+    }
+
+    /**
+     * Asks the OS to write all dirty data to disk ({@code sync}), so that a measurement does not pay
+     * for writes made before it. Does nothing where there is no {@code sync} command.
+     */
+    public static void syncAll() {
+        try {
+            new ProcessBuilder("sync").inheritIO().start().waitFor();
+        } catch (IOException e) {
+            // no sync command here: measurements may include earlier writes being flushed
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Sum of the sizes of all regular files under {@code dir}. */
