@@ -1,0 +1,90 @@
+package dev.lightningdb.bench;
+
+import dev.lightningdb.bench.report.Measurement;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.util.Statistics;
+
+/**
+ * Runs one JMH benchmark (one method, one system, one thread count) in a forked JVM and reads its
+ * sample-time statistics. JMH's own output goes to a log file; when the benchmark throws, the
+ * exception line from that log becomes the reason shown in the table.
+ */
+public final class JmhRun {
+    /** Either a measurement or the reason there is none. */
+    public record Outcome(Measurement measurement, String failure) {
+    }
+
+    private JmhRun() {
+    }
+
+    public static Outcome run(Class<?> benchClass, String method, String system, int threads, BenchMode mode,
+                              List<String> jvmFlags, Map<String, String> props, Path log) {
+        List<String> args = new ArrayList<>(jvmFlags);
+        props.forEach((k, v) -> args.add("-D" + k + "=" + v));
+        ChainedOptionsBuilder o = new OptionsBuilder()
+                .include("^" + Pattern.quote(benchClass.getName() + "." + method) + "$")
+                .param("system", system)
+                .threads(threads)
+                .forks(1)
+                .warmupIterations(mode.warmupIterations)
+                .warmupTime(TimeValue.milliseconds(mode.warmupMillis))
+                .measurementIterations(mode.measurementIterations)
+                .measurementTime(TimeValue.milliseconds(mode.measurementMillis))
+                .timeout(TimeValue.seconds(mode.timeoutSeconds))
+                .jvmArgs(args.toArray(String[]::new))
+                .shouldFailOnError(true)
+                .output(log.toString());
+        try {
+            RunResult r = new Runner(o.build()).runSingle();
+            Statistics s = r.getPrimaryResult().getStatistics();
+            double scale = nanosPerUnit(r.getPrimaryResult().getScoreUnit());
+            return new Outcome(Measurement.fromSampleTime(s.getMean() * scale, s.getPercentile(50) * scale,
+                    s.getPercentile(99) * scale, s.getN(), threads), null);
+        } catch (RunnerException | RuntimeException e) {
+            return new Outcome(null, reasonFromLog(log, e));
+        }
+    }
+
+    private static double nanosPerUnit(String unit) {
+        if (unit.startsWith("ns/")) {
+            return 1;
+        }
+        if (unit.startsWith("us/")) {
+            return 1e3;
+        }
+        if (unit.startsWith("ms/")) {
+            return 1e6;
+        }
+        if (unit.startsWith("s/")) {
+            return 1e9;
+        }
+        throw new IllegalStateException("unexpected JMH score unit " + unit);
+    }
+
+    /** The first exception line JMH logged for the failed benchmark, else the runner's message. */
+    static String reasonFromLog(Path log, Exception e) {
+        try {
+            for (String line : Files.readAllLines(log)) {
+                String l = line.trim();
+                if (l.matches("^([a-zA-Z_$][\\w$]*\\.)+[\\w$]*(Exception|Error)(: .*)?$")) {
+                    return l.replaceFirst("^([a-zA-Z_$][\\w$]*\\.)+", "");
+                }
+            }
+        } catch (IOException ignored) {
+            // fall through to the runner's message
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+}

@@ -1,0 +1,46 @@
+package dev.lightningdb.bench;
+
+import dev.lightningdb.bench.report.FootprintRow;
+import dev.lightningdb.bench.report.ResultTable;
+import dev.lightningdb.bench.report.Row;
+import dev.lightningdb.bench.report.Units;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+
+/** The Markdown report of one run: what ran where, then the three tables. */
+final class Report {
+    private Report() {
+    }
+
+    static String render(BenchMode mode, FsyncProbe.Rate fsync, List<Row> kv, List<Row> jdbc, List<FootprintRow> footprints,
+                         long wallNanos) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# LightningDB benchmarks: ").append(mode.id()).append(" run\n\n");
+        sb.append("- Command: `bench/run.sh ").append(mode.id()).append("`; finished ")
+                .append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(String.format(Locale.ROOT,
+                        "; benchmark wall time %.1f min (plus the Maven build)%n", wallNanos / 60e9));
+        sb.append("- Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+                .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch")).append(", Java ")
+                .append(System.getProperty("java.runtime.version")).append(", every JVM with -Xmx").append(mode.heap).append('\n');
+        sb.append(String.format(Locale.ROOT, "- **fsync rate of this machine, measured in this run: %.0f/s** "
+                        + "(4 KiB append + force, one thread, median %s). A committer that waits for its own fsync cannot "
+                        + "exceed it; group commit can, by sharing one fsync among several commits.%n",
+                fsync.perSecond(), Units.nanos(fsync.p50Nanos())));
+        sb.append(String.format(Locale.ROOT, "- Data: key/value %,d keys (16-byte keys, 100-byte values); JDBC %,d rows. "
+                        + "JMH sample time, 1 fork, %d x %.1f s warm-up, %d x %.1f s measurement per row.%n",
+                mode.keys, mode.rows, mode.warmupIterations, mode.warmupMillis / 1e3, mode.measurementIterations,
+                mode.measurementMillis / 1e3));
+        sb.append("- ops/s is the throughput of all threads together; p50/p99 are per-operation latencies. "
+                + "**LightningDB ÷ this** is LightningDB's ops/s divided by that row's: above 1 LightningDB is faster. "
+                + "Settings say how durable each system's commits are; compare like with like.\n\n");
+        sb.append("## Key/value API\n\n").append(ResultTable.render(kv)).append('\n');
+        sb.append("## JDBC (java.sql only, same SQL on every driver)\n\n").append(ResultTable.render(jdbc)).append('\n');
+        sb.append("## Memory and disk (loading the data set, each system in its own JVM)\n\n")
+                .append(FootprintRow.render(footprints)).append('\n');
+        sb.append("Write amp = bytes the process wrote to storage (`write_bytes` of `/proc/self/io`) per logical byte loaded "
+                + "(key/value: 116 B per key; JDBC: 152 B per row). Peak heap is sampled every 5 ms; peak RSS is `VmHWM`.\n");
+        return sb.toString();
+    }
+}

@@ -1,0 +1,105 @@
+package dev.lightningdb.bench.kv;
+
+import dev.lightningdb.engine.Cursor;
+import dev.lightningdb.engine.KeyRange;
+import dev.lightningdb.engine.LightningDb;
+import dev.lightningdb.engine.LightningDbConfig;
+import dev.lightningdb.engine.Transaction;
+import dev.lightningdb.engine.WalSyncMode;
+import java.nio.file.Path;
+
+/** LightningDB through its engine API. */
+final class LightningKv implements KvSystem {
+    private LightningDb db;
+
+    @Override
+    public String id() {
+        return "lightning";
+    }
+
+    @Override
+    public String displayName() {
+        return "LightningDB";
+    }
+
+    @Override
+    public boolean isLightning() {
+        return true;
+    }
+
+    @Override
+    public String settings(KvWorkload w) {
+        return (w.durable() ? "walSyncMode=SYNC" : "walSyncMode=ASYNC") + ", cacheSize=" + (w == KvWorkload.GET_COLD ? "10%" : "2x data");
+    }
+
+    @Override
+    public boolean comparable(KvWorkload w) {
+        return !w.durable(); // until the WAL (issue 5) makes SYNC commits durable
+    }
+
+    @Override
+    public String note(KvWorkload w) {
+        // Keep these true: they go away when the paged store (issue 4) and the WAL (issue 5) land.
+        if (w.durable()) {
+            return "no WAL yet: the interim store does not fsync commits (data reaches disk at close), so this is not a durable rate";
+        }
+        if (w == KvWorkload.GET_COLD) {
+            return "interim in-memory store: cacheSize not applied, all data on the heap";
+        }
+        return "interim in-memory store (paged store not merged yet)";
+    }
+
+    @Override
+    public void open(Path dir, KvOptions o) {
+        LightningDbConfig config = LightningDbConfig.builder()
+                .cacheSize(Math.max(256L << 10, o.cacheBytes()))
+                .walSyncMode(o.durable() ? WalSyncMode.SYNC : WalSyncMode.ASYNC)
+                .build();
+        db = LightningDb.open(dir, config);
+    }
+
+    @Override
+    public byte[] get(byte[] key) {
+        return db.get(key);
+    }
+
+    @Override
+    public void put(byte[] key, byte[] value) {
+        db.put(key, value);
+    }
+
+    @Override
+    public void putBatch(byte[][] keys, byte[][] values) {
+        try (Transaction t = db.begin()) {
+            for (int i = 0; i < keys.length; i++) {
+                t.put(keys[i], values[i]);
+            }
+            t.commit();
+        }
+    }
+
+    @Override
+    public void durablePut(byte[] key, byte[] value) {
+        db.put(key, value); // opened with walSyncMode=SYNC
+    }
+
+    @Override
+    public int scan(byte[] from, int limit) {
+        int n = 0;
+        try (Cursor c = db.scan(KeyRange.atLeast(from))) {
+            while (n < limit && c.next()) {
+                if (c.key().length + c.value().length > 0) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public void close() {
+        if (db != null) {
+            db.close();
+        }
+    }
+}
