@@ -25,6 +25,9 @@ statement
     | explainStatement
     | checkpointStatement
     | verifyStatement
+    | putStatement
+    | getStatement
+    | scanStatement
     ;
 
 // ---------------------------------------------------------------- DDL
@@ -86,6 +89,12 @@ insertStatement
     : INSERT INTO tableName (LPAREN identifier (COMMA identifier)* RPAREN)?
       ( VALUES valuesRow (COMMA valuesRow)*
       | query )
+      onConflict?
+    ;
+
+// PostgreSQL's upsert: the conflict is on the primary key.
+onConflict
+    : ON CONFLICT (LPAREN identifier (COMMA identifier)* RPAREN)? DO (NOTHING | UPDATE SET assignment (COMMA assignment)*)
     ;
 
 valuesRow
@@ -102,6 +111,32 @@ assignment
 
 deleteStatement
     : DELETE FROM tableName (AS? alias=identifier)? (WHERE where=expression)?
+    ;
+
+// ---------------------------------------------------------------- key/value statements
+
+// Upsert by primary key.
+putStatement
+    : PUT INTO tableName (LPAREN identifier (COMMA identifier)* RPAREN)? VALUES valuesRow (COMMA valuesRow)*
+    ;
+
+// One row by its full primary key.
+getStatement
+    : GET FROM tableName WHERE keyCondition (AND keyCondition)*
+    ;
+
+keyCondition
+    : identifier EQ valueExpression
+    ;
+
+// Rows in primary-key order from a key (inclusive) to a key (exclusive); a key may be a prefix of the primary key.
+scanStatement
+    : SCAN tableName (FROM from=keyTuple)? (TO to=keyTuple)? (LIMIT limit=expression)? REVERSE?
+    ;
+
+keyTuple
+    : LPAREN expression (COMMA expression)* RPAREN
+    | expression
     ;
 
 // ---------------------------------------------------------------- maintenance
@@ -294,6 +329,7 @@ identifier
 nonReserved
     : KEY | PLAN | INTEGRITY | CHECKPOINT | VERIFY | FIRST | LAST | NEXT | ROW | ROWS | ONLY | NULLS
     | PRECISION | DATE | TIME | TIMESTAMP | VARYING | ESCAPE | EXPLAIN
+    | PUT | GET | SCAN | REVERSE | CONFLICT | NOTHING | DO | TO
     | YEAR | QUARTER | MONTH | WEEK | DAY | HOUR | MINUTE | SECOND | MILLISECOND | DOW | DOY | EPOCH
     | TEXT | UUID | CLOB | BLOB | BYTEA | ZONE | VALUE | UNKNOWN | BOTH | LEADING | TRAILING
     | POSITION | SUBSTRING | TRIM | EXTRACT | LONGVARCHAR | LONGVARBINARY | VARCHAR2 | WITHOUT
@@ -320,7 +356,8 @@ SET: S E T; SMALLINT: S M A L L I N T; TABLE: T A B L E; THEN: T H E N; TIME: T 
 TIMESTAMP: T I M E S T A M P; TINYINT: T I N Y I N T; TRUE: T R U E; UPDATE: U P D A T E;
 VALUES: V A L U E S; VARBINARY: V A R B I N A R Y; VARCHAR: V A R C H A R; VARYING: V A R Y I N G;
 VERIFY: V E R I F Y; WHEN: W H E N; WHERE: W H E R E;
-BLOB: B L O B; BOTH: B O T H; BYTEA: B Y T E A; CLOB: C L O B; DAY: D A Y; DOW: D O W; DOY: D O Y; EPOCH: E P O C H;
+BLOB: B L O B; CONFLICT: C O N F L I C T; DO: D O; GET: G E T; NOTHING: N O T H I N G; PUT: P U T; REVERSE: R E V E R S E;
+SCAN: S C A N; TO: T O; BOTH: B O T H; BYTEA: B Y T E A; CLOB: C L O B; DAY: D A Y; DOW: D O W; DOY: D O Y; EPOCH: E P O C H;
 EXCEPT: E X C E P T; EXTRACT: E X T R A C T; HOUR: H O U R; INTERSECT: I N T E R S E C T; LEADING: L E A D I N G;
 LONGVARBINARY: L O N G V A R B I N A R Y; LONGVARCHAR: L O N G V A R C H A R; MILLISECOND: M I L L I S E C O N D;
 MINUS_SET: M I N U S; MINUTE: M I N U T E; MONTH: M O N T H; POSITION: P O S I T I O N; QUARTER: Q U A R T E R;

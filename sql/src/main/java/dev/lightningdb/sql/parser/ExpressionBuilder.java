@@ -362,7 +362,7 @@ class ExpressionBuilder {
         };
     }
 
-    private SqlNode value(ValueExpressionContext ctx) {
+    SqlNode value(ValueExpressionContext ctx) {
         SqlParserPos p = pos(ctx);
         if (ctx instanceof PrimaryContext primary) {
             return primary(primary.primaryExpression());
