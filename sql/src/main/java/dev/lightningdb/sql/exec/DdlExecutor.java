@@ -21,6 +21,11 @@ final class DdlExecutor {
     private DdlExecutor() {
     }
 
+    /** DDL other than CREATE/DROP TABLE. */
+    static long execute(Session session, Transaction txn, Statement.Ddl ddl) {
+        throw SqlError.unsupported(ddl.getClass().getSimpleName() + " statements");
+    }
+
     static TableDef requireTable(CatalogView catalog, QualifiedName name) {
         TableDef t = catalog.table(name);
         if (t == null) {
@@ -44,6 +49,9 @@ final class DdlExecutor {
         for (ColumnSpec c : create.columns()) {
             boolean inKey = create.primaryKey().contains(c.name());
             columns.add(new ColumnDef(c.name(), c.type(), !(c.notNull() || inKey), c.defaultSql()));
+            if (c.identity()) {
+                throw SqlError.unsupported("Identity columns");
+            }
         }
         int[] pk = new int[create.primaryKey().size()];
         for (int i = 0; i < pk.length; i++) {
@@ -60,6 +68,9 @@ final class DdlExecutor {
             if (!KeyCodec.supports(columns.get(pk[i]).type())) {
                 throw SqlError.unsupported("A primary key column of type " + columns.get(pk[i]).type().sqlName() + " (column " + name + ")");
             }
+        }
+        if (!create.constraints().isEmpty()) {
+            throw SqlError.unsupported("UNIQUE, CHECK and FOREIGN KEY constraints");
         }
         for (ColumnDef c : columns) {
             if (c.defaultSql() != null) {

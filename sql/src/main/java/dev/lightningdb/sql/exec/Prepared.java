@@ -141,6 +141,9 @@ public final class Prepared {
             session.database().engine().checkpoint();
             return new UpdateCount(0);
         }
+        if (s instanceof Statement.Ddl ddl) {
+            return new UpdateCount(session.write(t -> DdlExecutor.execute(session, t, ddl)));
+        }
         IntegrityReport report = session.database().engine().verifyIntegrity();
         List<Object[]> rows = new ArrayList<>();
         rows.add(new Object[] {report.isClean() ? "OK" : "DAMAGED"});
