@@ -123,12 +123,6 @@ public final class Prepared {
         if (s instanceof Statement.Delete delete) {
             return new UpdateCount(session.write(t -> new DmlExecutor(this, t, cancel).delete(delete, params)));
         }
-        if (s instanceof Statement.CreateTable create) {
-            return new UpdateCount(session.write(t -> DdlExecutor.createTable(session, t, create)));
-        }
-        if (s instanceof Statement.DropTable drop) {
-            return new UpdateCount(session.write(t -> DdlExecutor.dropTable(session, t, drop)));
-        }
         if (s instanceof Statement.Explain) {
             CompiledQuery q = compile(st -> ((Statement.Explain) st).query());
             List<Object[]> rows = new ArrayList<>();
