@@ -76,15 +76,20 @@ public final class Prepared {
 
     /** The inferred type of each parameter, where known (queries); VARCHAR otherwise. */
     public synchronized List<ColumnType> parameterTypes() {
+        List<ColumnType> types = new ArrayList<>();
+        for (int i = 0; i < parameterCount(); i++) {
+            types.add(TEXT);
+        }
         if (statement instanceof Statement.Query) {
             PointLookup p = pointLookup();
             if (p == null) {
                 return compile(s -> ((Statement.Query) s).node()).parameterTypes();
             }
-        }
-        List<ColumnType> types = new ArrayList<>();
-        for (int i = 0; i < parameterCount(); i++) {
-            types.add(TEXT);
+            for (int i = 0; i < p.keyValues().length; i++) {
+                if (p.keyValues()[i] instanceof org.apache.calcite.sql.SqlDynamicParam param) {
+                    types.set(param.getIndex(), p.table().types()[p.table().primaryKey()[i]]);
+                }
+            }
         }
         return types;
     }
