@@ -11,11 +11,13 @@ import dev.lightningdb.engine.io.FileIO;
 import dev.lightningdb.engine.store.Store;
 import dev.lightningdb.engine.store.WriteSet;
 import java.io.IOException;
+import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -56,6 +58,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class PagedStore implements Store {
     /** The data file's name inside a database directory. */
     public static final String FILE_NAME = "data.ldb";
+
+    private static final Cleaner CURSOR_CLEANER = Cleaner.create();
 
     private final FileIO io;
     private final Pager pager;
@@ -220,9 +224,33 @@ public final class PagedStore implements Store {
     public Cursor scan(KeyRange range, boolean reverse) {
         ensureOpen();
         scans.increment();
-        long ticket = readers.enter(state.version());
+        ReaderRelease release = new ReaderRelease(readers, readers.enter(state.version()));
         TreeState s = state;
-        return new TreeCursor(pager, s, range, reverse, () -> readers.exit(ticket));
+        TreeCursor cursor = new TreeCursor(pager, s, range, reverse, release);
+        CURSOR_CLEANER.register(cursor, release);
+        return cursor;
+    }
+
+    /**
+     * Ends a cursor's registration exactly once: at close, at its end, or (for a cursor the caller
+     * forgot to close) when it is garbage collected, so a leaked cursor cannot pin old pages forever.
+     */
+    private static final class ReaderRelease implements Runnable {
+        private final ReaderRegistry readers;
+        private final long ticket;
+        private final AtomicBoolean done = new AtomicBoolean();
+
+        ReaderRelease(ReaderRegistry readers, long ticket) {
+            this.readers = readers;
+            this.ticket = ticket;
+        }
+
+        @Override
+        public void run() {
+            if (done.compareAndSet(false, true)) {
+                readers.exit(ticket);
+            }
+        }
     }
 
     @Override
