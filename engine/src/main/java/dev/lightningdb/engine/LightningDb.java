@@ -27,6 +27,12 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Lock order: the commit lock is the only engine-wide lock, held only while a write set is
  * applied (single writer). Readers never take it.
+ *
+ * <p>Storage: a paged copy-on-write B+Tree (see {@code store.paged.PagedStore} and
+ * {@code docs/storage.md}); in-memory databases run the same code over a memory file. Durability:
+ * until the write-ahead log exists, a commit becomes durable at the next {@link #checkpoint()} or
+ * {@link #close()}; a crash loses the commits since the last checkpoint, all of them together
+ * (the database reopens at that checkpoint, never half-way).
  */
 public final class LightningDb implements AutoCloseable {
     private static final String LOCK_FILE = "lightning.lock";
