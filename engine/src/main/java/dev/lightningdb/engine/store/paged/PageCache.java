@@ -15,8 +15,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * <ol>
  *   <li>Lookups take no lock: {@link #get} is one {@link ConcurrentHashMap} read. The hit is
  *       recorded in a small lossy ring buffer and replayed into the ARC lists by whoever next holds
- *       the lock (the same scheme as Caffeine's read buffer), so ARC bookkeeping costs a hit one
- *       atomic increment. A hit lost when the ring wraps only makes ARC see one access fewer.
+ *       the lock (the same scheme as Caffeine's read buffer). A page already waiting in the buffer
+ *       is not recorded again, so a hit on a hot page costs one volatile read; repeated hits between
+ *       two replays count as one, which ARC cannot tell from one (it only moves the page to the
+ *       most recent end of T2). A hit lost when the ring wraps only makes ARC see one access fewer.
  *   <li>Page images are immutable once cached (pages are copy-on-write, see {@link PagedStore}), so
  *       a reader holding an image that is evicted meanwhile still reads correct bytes.
  *   <li>Dirty images (written since the last checkpoint, not yet on disk) are evicted like clean
@@ -39,6 +41,8 @@ final class PageCache {
         final long pageId;
         final byte[] data;
         volatile boolean dirty;
+        /** In the hit buffer, not yet replayed: further hits need not be recorded (note 1). */
+        volatile boolean queued;
 
         Frame(long pageId, byte[] data, boolean dirty) {
             this.pageId = pageId;
@@ -76,8 +80,15 @@ final class PageCache {
             return null;
         }
         hits.increment();
+        if (f.queued) {
+            return f.data;
+        }
+        f.queued = true;
         int i = hitCursor.getAndIncrement() & (HIT_BUFFER - 1);
-        hitBuffer.lazySet(i, f);
+        Frame overwritten = hitBuffer.getAndSet(i, f);
+        if (overwritten != null) {
+            overwritten.queued = false; // lost when the ring wrapped
+        }
         if (i == HIT_BUFFER - 1 && lock.tryLock()) {
             try {
                 drainHits();
@@ -185,8 +196,11 @@ final class PageCache {
         int start = end - drained > HIT_BUFFER || end - drained < 0 ? end - HIT_BUFFER : drained;
         for (int c = start; c != end; c++) {
             Frame f = hitBuffer.getAndSet(c & (HIT_BUFFER - 1), null);
-            if (f != null && frames.get(f.pageId) == f) {
-                policy.hit(f.pageId);
+            if (f != null) {
+                f.queued = false;
+                if (frames.get(f.pageId) == f) {
+                    policy.hit(f.pageId);
+                }
             }
         }
         drained = end;
