@@ -2,7 +2,6 @@ package dev.lightningdb.engine.store.paged;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
@@ -13,7 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Design notes.
  * <ol>
- *   <li>Lookups take no lock: {@link #get} is one {@link ConcurrentHashMap} read. The hit is
+ *   <li>Lookups take no lock: {@link #get} is one {@link FrameTable} probe. The hit is
  *       recorded in a small lossy ring buffer and replayed into the ARC lists by whoever next holds
  *       the lock (the same scheme as Caffeine's read buffer). A page already waiting in the buffer
  *       is not recorded again, so a hit on a hot page costs one volatile read; repeated hits between
@@ -53,7 +52,7 @@ final class PageCache {
 
     private static final int HIT_BUFFER = 256;
 
-    private final ConcurrentHashMap<Long, Frame> frames;
+    private final FrameTable frames;
     private final ArcPolicy policy;
     private final WriteBack writeBack;
     private final ReentrantLock lock = new ReentrantLock();
@@ -68,7 +67,7 @@ final class PageCache {
 
     PageCache(int capacityPages, WriteBack writeBack) {
         this.policy = new ArcPolicy(capacityPages);
-        this.frames = new ConcurrentHashMap<>(Math.min(capacityPages, 1 << 16) * 2);
+        this.frames = new FrameTable(capacityPages + 16);
         this.writeBack = writeBack;
     }
 
@@ -114,12 +113,12 @@ final class PageCache {
                 if (!dirty) {
                     return existing.data;
                 }
-                frames.put(pageId, new Frame(pageId, data, true));
+                frames.put(new Frame(pageId, data, true));
                 policy.hit(pageId);
                 return data;
             }
             long victim = policy.admit(pageId);
-            frames.put(pageId, new Frame(pageId, data, dirty));
+            frames.put(new Frame(pageId, data, dirty));
             if (victim != ArcPolicy.NONE) {
                 evict(victim);
             }
@@ -149,7 +148,7 @@ final class PageCache {
         try {
             drainHits();
             policy.remove(pageId);
-            frames.remove(pageId);
+            frames.remove(pageId, null);
         } finally {
             lock.unlock();
         }
@@ -158,11 +157,11 @@ final class PageCache {
     /** Writes every dirty page (a checkpoint's first step); they stay cached, now clean. */
     void flushDirty() {
         List<Frame> dirty = new ArrayList<>();
-        for (Frame f : frames.values()) {
+        frames.forEach(f -> {
             if (f.dirty) {
                 dirty.add(f);
             }
-        }
+        });
         dirty.sort((a, b) -> Long.compare(a.pageId, b.pageId)); // sequential writes
         for (Frame f : dirty) {
             if (f.dirty) {
@@ -181,9 +180,7 @@ final class PageCache {
     void clear() {
         lock.lock();
         try {
-            for (Frame f : frames.values()) {
-                policy.remove(f.pageId);
-            }
+            frames.forEach(f -> policy.remove(f.pageId));
             frames.clear();
         } finally {
             lock.unlock();
@@ -215,13 +212,13 @@ final class PageCache {
     }
 
     long dirtyPages() {
-        long n = 0;
-        for (Frame f : frames.values()) {
+        long[] n = new long[1];
+        frames.forEach(f -> {
             if (f.dirty) {
-                n++;
+                n[0]++;
             }
-        }
-        return n;
+        });
+        return n[0];
     }
 
     /** Counters for {@link PagedStore#stats()}. */
