@@ -109,6 +109,9 @@ final class PageCache {
         try {
             drainHits();
             Frame existing = frames.get(pageId);
+            if (existing != null && existing.dirty && !dirty) {
+                return existing.data; // never let a disk image replace unwritten data (note 4)
+            }
             if (existing != null && policy.isResident(pageId)) {
                 if (!dirty) {
                     return existing.data;
