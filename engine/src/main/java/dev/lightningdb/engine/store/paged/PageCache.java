@@ -28,6 +28,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *       only) the dirty page whose write failed, so that its data is not lost.
  *   <li>All policy calls and evictions happen under {@code lock}; the lock is never held while
  *       waiting for anything but the eviction write.
+ *   <li>Copy-on-write gives a rewritten page a new id, so to ARC it is a new page (T1); the old id
+ *       is {@link #discard}ed when its page is reused. Pages that are read but not rewritten (most
+ *       of a large tree) age through T1/T2 as the policy intends.
  * </ol>
  */
 final class PageCache {
