@@ -90,6 +90,9 @@ final class FreeSpace {
 
     /** Moves pending pages no reader can reach any more into the pool, dropping their cached images. */
     void reclaim() {
+        if (pending.isEmpty()) {
+            return;
+        }
         long min = readers.minActive();
         while (!pending.isEmpty() && pending.peekFirst().version() <= min) {
             LongList ids = pending.pollFirst().ids();
