@@ -120,6 +120,7 @@ public final class LightningDb implements AutoCloseable {
                 PagedStore.format(io, config.pageSize());
             }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            forceDirectory(directory);
         }
         FileIO io = opener.open(file, false, config.readOnly());
         try {
@@ -131,6 +132,15 @@ public final class LightningDb implements AutoCloseable {
                 e.addSuppressed(suppressed);
             }
             throw e;
+        }
+    }
+
+    /** Makes a rename in {@code directory} durable (fsync of the directory; not supported everywhere). */
+    private static void forceDirectory(Path directory) {
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException e) {
+            // Some platforms cannot open or force a directory; the rename is then as durable as the OS makes it.
         }
     }
 
