@@ -37,6 +37,7 @@ class ModelBasedTest {
     @Test
     void inMemory() {
         long seed = seed();
+        System.out.println("ModelBasedTest in memory seed=" + seed + " (rerun with -Dlightning.seed=" + seed + ")");
         Random rnd = new Random(seed);
         LightningDbConfig config = LightningDbConfig.builder().pageSize(8192).cacheSize(256 * 1024).build();
         try (LightningDb db = LightningDb.inMemory(config)) {
