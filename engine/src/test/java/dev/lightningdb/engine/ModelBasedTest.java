@@ -149,7 +149,7 @@ class ModelBasedTest {
             } else if (r < 85) {
                 byte[] k = rnd.nextInt(3) == 0 ? key() : existingKey();
                 counts[Count.GETS.ordinal()]++;
-                assertThat(db.get(k)).as("get %s, op %d, seed %d", hex(k), ops, seed).isEqualTo(model.get(k));
+                assertThat(db.get(k)).as(() -> "get " + hex(k) + ", op " + ops + ", seed " + seed).isEqualTo(model.get(k));
             } else if (r < 99) {
                 scan();
             } else {
@@ -252,10 +252,12 @@ class ModelBasedTest {
             long n = 0;
             try (Cursor c = db.scan(KeyRange.all())) {
                 while (c.next()) {
-                    assertThat(it.hasNext()).as("%s: engine has extra key %s, seed %d", when, hex(c.key()), seed).isTrue();
+                    if (!it.hasNext()) {
+                        throw new AssertionError(when + ": engine has extra key " + hex(c.key()) + ", seed " + seed);
+                    }
                     Map.Entry<byte[], byte[]> e = it.next();
                     assertThat(c.key()).as("%s: key %d, seed %d", when, n, seed).isEqualTo(e.getKey());
-                    assertThat(c.value()).as("%s: value of %s, seed %d", when, hex(e.getKey()), seed).isEqualTo(e.getValue());
+                    assertThat(c.value()).as(() -> when + ": value of " + hex(e.getKey()) + ", seed " + seed).isEqualTo(e.getValue());
                     n++;
                 }
             }
@@ -350,7 +352,7 @@ class ModelBasedTest {
         private static String hex(byte[] k) {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < Math.min(k.length, 24); i++) {
-                sb.append(String.format("%02x", k[i]));
+                sb.append(Character.forDigit((k[i] >> 4) & 0xF, 16)).append(Character.forDigit(k[i] & 0xF, 16));
             }
             return sb.append(k.length > 24 ? "...(" + k.length + ")" : "").toString();
         }
