@@ -26,12 +26,12 @@ class ModelBasedTest {
 
     @Test
     void smallPages() {
-        run(4096, 1024, Long.getLong("lightning.model.ops", 300_000));
+        run(4096, 1024, Long.getLong("lightning.model.ops", 220_000));
     }
 
     @Test
     void largePages() {
-        run(65536, 4096, Long.getLong("lightning.model.ops", 120_000));
+        run(65536, 4096, Long.getLong("lightning.model.ops", 80_000));
     }
 
     @Test
