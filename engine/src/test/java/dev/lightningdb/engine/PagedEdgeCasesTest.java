@@ -73,6 +73,30 @@ class PagedEdgeCasesTest {
     }
 
     @Test
+    void aCursorNobodyClosedStopsPinningPagesOnceCollected() throws Exception {
+        try (LightningDb db = LightningDb.inMemory()) {
+            db.put(k(1), k(1));
+            leakCursors(db, 200); // more than the registry's fixed slots
+            assertThat(db.stats().get("readers.active")).isEqualTo(200);
+            for (int i = 0; i < 100 && db.stats().get("readers.active") > 0; i++) {
+                System.gc();
+                Thread.sleep(50);
+            }
+            assertThat(db.stats().get("readers.active")).isZero();
+            Cursor closed = db.scan(KeyRange.all());
+            closed.close();
+            assertThat(db.stats().get("readers.active")).isZero();
+        }
+    }
+
+    private static void leakCursors(LightningDb db, int n) {
+        for (int i = 0; i < n; i++) {
+            Cursor c = db.scan(KeyRange.all());
+            assertThat(c.next()).isTrue(); // positioned, not exhausted: still registered
+        }
+    }
+
+    @Test
     void anExistingDatabaseKeepsItsPageSize() {
         try (LightningDb db = LightningDb.open(dir, LightningDbConfig.builder().pageSize(4096).build())) {
             db.put(k(1), k(2));

@@ -403,6 +403,7 @@ public final class PagedStore implements Store {
         m.put("tree.height", (long) s.height());
         m.put("checkpoints", checkpoints.sum());
         m.put("checkpoint.generation", generation);
+        m.put("readers.active", readers.active());
         m.put("store.writesRefused", failure != null || space == null ? 1L : 0L);
         pager.addStats(m);
         return m;
