@@ -5,28 +5,43 @@ import java.lang.invoke.VarHandle;
 import java.util.function.Consumer;
 
 /**
- * Page id to cached {@link PageCache.Frame}: open addressing with linear probing over a power-of-two
- * array, so a lookup neither boxes the id nor takes a lock.
+ * Page id to cached {@link PageCache.Frame}: open addressing with linear probing over two parallel
+ * power-of-two arrays (ids and frames), so a lookup neither boxes the id, nor takes a lock, nor
+ * touches a frame other than the one it finds.
  *
  * <p>Concurrency: {@link #get} runs in any thread without a lock; every change runs under the
- * page cache's lock. Removal leaves a tombstone (never shifts entries), so a concurrent lookup can
- * only miss an entry that is being added or was just removed. Both are safe for the page cache: a
- * frame is added before the tree version that reaches it is published, and a dirty frame is written
- * to disk before it is removed. Growth builds a new array and publishes it whole.
+ * page cache's lock. A slot's frame is stored before its id (release/acquire), so a reader that
+ * sees an id sees its frame, and it checks the frame's own id in case the slot was reused. Removal
+ * marks the id slot {@link #GONE} (never shifts entries), so a concurrent lookup can only miss an
+ * entry that is being added or was just removed. Both are safe for the page cache: a frame is
+ * added before the tree version that reaches it is published, and a dirty frame is written to disk
+ * before it is removed. Growth builds new arrays and publishes them together.
  *
- * <p>Invariant: live entries plus tombstones never exceed three quarters of the array, so every
- * probe sequence reaches an empty slot.
+ * <p>Invariant: live plus removed slots never exceed three quarters of the arrays, so every probe
+ * sequence reaches an empty slot. Id 0 marks an empty slot (page 0 is never a data page).
  */
 final class FrameTable {
-    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(PageCache.Frame[].class);
-    private static final PageCache.Frame TOMBSTONE = new PageCache.Frame(-1, new byte[0], false);
+    private static final VarHandle IDS = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final VarHandle FRAMES = MethodHandles.arrayElementVarHandle(PageCache.Frame[].class);
+    private static final long EMPTY = 0;
+    private static final long GONE = -1;
 
-    private volatile PageCache.Frame[] table;
+    private static final class Table {
+        final long[] ids;
+        final PageCache.Frame[] frames;
+
+        Table(int capacity) {
+            ids = new long[capacity];
+            frames = new PageCache.Frame[capacity];
+        }
+    }
+
+    private volatile Table table;
     private int live;
     private int used;
 
     FrameTable(int expected) {
-        table = new PageCache.Frame[Math.max(16, Integer.highestOneBit(Math.max(1, expected) * 2 - 1) * 2)];
+        table = new Table(Math.max(16, Integer.highestOneBit(Math.max(1, expected) * 2 - 1) * 2));
     }
 
     private static int slot(long id, int mask) {
@@ -35,63 +50,69 @@ final class FrameTable {
     }
 
     PageCache.Frame get(long id) {
-        PageCache.Frame[] t = table;
-        int mask = t.length - 1;
+        Table t = table;
+        int mask = t.ids.length - 1;
         for (int i = slot(id, mask); ; i = (i + 1) & mask) {
-            PageCache.Frame f = (PageCache.Frame) SLOT.getAcquire(t, i);
-            if (f == null) {
+            long k = (long) IDS.getAcquire(t.ids, i);
+            if (k == EMPTY) {
                 return null;
             }
-            if (f.pageId == id && f != TOMBSTONE) {
-                return f;
+            if (k == id) {
+                PageCache.Frame f = (PageCache.Frame) FRAMES.getAcquire(t.frames, i);
+                if (f != null && f.pageId == id) {
+                    return f;
+                }
             }
         }
     }
 
     /** Adds or replaces the frame for its page id. Caller holds the cache lock. */
     void put(PageCache.Frame frame) {
-        PageCache.Frame[] t = table;
-        int mask = t.length - 1;
+        assert frame.pageId > 0;
+        Table t = table;
+        int mask = t.ids.length - 1;
         int free = -1;
         for (int i = slot(frame.pageId, mask); ; i = (i + 1) & mask) {
-            PageCache.Frame f = t[i];
-            if (f == null) {
+            long k = t.ids[i];
+            if (k == EMPTY) {
                 if (free < 0) {
                     free = i;
                     used++;
                 }
                 break;
             }
-            if (f == TOMBSTONE) {
+            if (k == GONE) {
                 if (free < 0) {
                     free = i;
                 }
-            } else if (f.pageId == frame.pageId) {
-                SLOT.setRelease(t, i, frame);
+            } else if (k == frame.pageId) {
+                FRAMES.setRelease(t.frames, i, frame);
                 return;
             }
         }
-        SLOT.setRelease(t, free, frame);
+        FRAMES.setRelease(t.frames, free, frame);
+        IDS.setRelease(t.ids, free, frame.pageId);
         live++;
-        if (used * 4L > t.length * 3L) {
-            rebuild(live * 4 > t.length ? t.length * 2 : t.length);
+        if (used * 4L > t.ids.length * 3L) {
+            rebuild(live * 4 > t.ids.length ? t.ids.length * 2 : t.ids.length);
         }
     }
 
     /** Removes the page's frame (only if it is {@code expected}, when that is not null). Caller holds the lock. */
     boolean remove(long id, PageCache.Frame expected) {
-        PageCache.Frame[] t = table;
-        int mask = t.length - 1;
+        Table t = table;
+        int mask = t.ids.length - 1;
         for (int i = slot(id, mask); ; i = (i + 1) & mask) {
-            PageCache.Frame f = t[i];
-            if (f == null) {
+            long k = t.ids[i];
+            if (k == EMPTY) {
                 return false;
             }
-            if (f != TOMBSTONE && f.pageId == id) {
-                if (expected != null && f != expected) {
+            if (k == id) {
+                if (expected != null && t.frames[i] != expected) {
                     return false;
                 }
-                SLOT.setRelease(t, i, TOMBSTONE);
+                IDS.setRelease(t.ids, i, GONE);
+                FRAMES.setRelease(t.frames, i, null);
                 live--;
                 return true;
             }
@@ -99,25 +120,27 @@ final class FrameTable {
     }
 
     private void rebuild(int capacity) {
-        PageCache.Frame[] old = table;
-        PageCache.Frame[] t = new PageCache.Frame[capacity];
+        Table old = table;
+        Table t = new Table(capacity);
         int mask = capacity - 1;
-        for (PageCache.Frame f : old) {
-            if (f != null && f != TOMBSTONE) {
-                int i = slot(f.pageId, mask);
-                while (t[i] != null) {
+        for (int j = 0; j < old.ids.length; j++) {
+            long k = old.ids[j];
+            if (k != EMPTY && k != GONE) {
+                int i = slot(k, mask);
+                while (t.ids[i] != EMPTY) {
                     i = (i + 1) & mask;
                 }
-                t[i] = f;
+                t.ids[i] = k;
+                t.frames[i] = old.frames[j];
             }
         }
         used = live;
-        table = t; // volatile publication of a complete array
+        table = t; // volatile publication of complete arrays
     }
 
     /** Removes everything. Caller holds the lock. */
     void clear() {
-        table = new PageCache.Frame[16];
+        table = new Table(16);
         live = 0;
         used = 0;
     }
@@ -128,8 +151,10 @@ final class FrameTable {
 
     /** Visits a snapshot of the live frames. */
     void forEach(Consumer<PageCache.Frame> action) {
-        for (PageCache.Frame f : table) {
-            if (f != null && f != TOMBSTONE) {
+        Table t = table;
+        for (int i = 0; i < t.frames.length; i++) {
+            PageCache.Frame f = t.frames[i];
+            if (f != null) {
                 action.accept(f);
             }
         }
