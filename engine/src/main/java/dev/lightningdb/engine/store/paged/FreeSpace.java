@@ -105,10 +105,8 @@ final class FreeSpace {
         long min = readers.minActive();
         while (!pending.isEmpty() && pending.peekFirst().version() <= min) {
             LongList ids = pending.pollFirst().ids();
-            for (int i = 0; i < ids.size(); i++) {
-                pager.cache().discard(ids.get(i));
-                pool.add(ids.get(i));
-            }
+            pager.cache().discardAll(ids);
+            pool.addAll(ids);
         }
     }
 

@@ -160,6 +160,20 @@ final class PageCache {
         }
     }
 
+    /** {@link #discard} for many pages under one lock acquisition. */
+    void discardAll(LongList pageIds) {
+        lock.lock();
+        try {
+            drainHits();
+            for (int i = 0; i < pageIds.size(); i++) {
+                policy.remove(pageIds.get(i));
+                frames.remove(pageIds.get(i), null);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Writes every dirty page (a checkpoint's first step); they stay cached, now clean. */
     void flushDirty() {
         List<Frame> dirty = new ArrayList<>();
