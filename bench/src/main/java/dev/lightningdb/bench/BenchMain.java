@@ -69,8 +69,10 @@ public final class BenchMain {
         Dirs.syncAll();
         main.runKv();
         main.runJdbc();
+        Dirs.syncAll();
+        FsyncProbe.Rate fsyncAtEnd = FsyncProbe.measure(tmp, mode.fsyncSeconds);
         long wallNanos = System.nanoTime() - t0;
-        String report = Report.render(mode, fsync, main.kvRows, main.jdbcRows, main.footprints, wallNanos);
+        String report = Report.render(mode, fsync, fsyncAtEnd, main.kvRows, main.jdbcRows, main.footprints, wallNanos);
         System.out.println();
         System.out.println(report);
         Files.createDirectories(out);

@@ -43,6 +43,11 @@ public final class JmhRun {
                 .measurementIterations(mode.measurementIterations)
                 .measurementTime(TimeValue.milliseconds(mode.measurementMillis))
                 .timeout(TimeValue.seconds(mode.timeoutSeconds))
+                // With synchronized iterations, threads that are done keep running until the last
+                // one is: a writer starved by SQLite's sleeping busy handler then never gets the
+                // lock, and one 1 s iteration took 30 s. Unsynchronized, the others stop and it
+                // finishes. The cost is a little ramp-up/ramp-down inside each iteration.
+                .syncIterations(false)
                 .jvmArgs(args.toArray(String[]::new))
                 .shouldFailOnError(true)
                 .output(log.toString());

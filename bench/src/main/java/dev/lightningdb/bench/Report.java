@@ -14,7 +14,7 @@ final class Report {
     private Report() {
     }
 
-    static String render(BenchMode mode, FsyncProbe.Rate fsync, List<Row> kv, List<Row> jdbc, List<FootprintRow> footprints,
+    static String render(BenchMode mode, FsyncProbe.Rate fsync, FsyncProbe.Rate fsyncAtEnd, List<Row> kv, List<Row> jdbc, List<FootprintRow> footprints,
                          long wallNanos) {
         StringBuilder sb = new StringBuilder();
         sb.append("# LightningDB benchmarks: ").append(mode.id()).append(" run\n\n");
@@ -24,10 +24,11 @@ final class Report {
         sb.append("- Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
                 .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch")).append(", Java ")
                 .append(System.getProperty("java.runtime.version")).append(", every JVM with -Xmx").append(mode.heap).append('\n');
-        sb.append(String.format(Locale.ROOT, "- **fsync rate of this machine, measured in this run: %.0f/s** "
-                        + "(4 KiB append + force, one thread, median %s). A committer that waits for its own fsync cannot "
-                        + "exceed it; group commit can, by sharing one fsync among several commits.%n",
-                fsync.perSecond(), Units.nanos(fsync.p50Nanos())));
+        sb.append(String.format(Locale.ROOT, "- **fsync rate of this machine, measured in this run: %.0f/s at the start, "
+                        + "%.0f/s at the end** (4 KiB append + force, one thread, median %s and %s). A committer that waits "
+                        + "for its own fsync cannot exceed it; group commit can, by sharing one fsync among several commits. "
+                        + "Where the two differ, so did the disk during the run: durable rows carry that noise.%n",
+                fsync.perSecond(), fsyncAtEnd.perSecond(), Units.nanos(fsync.p50Nanos()), Units.nanos(fsyncAtEnd.p50Nanos())));
         sb.append(String.format(Locale.ROOT, "- Data: key/value %,d keys (16-byte keys, 100-byte values); JDBC %,d rows. "
                         + "JMH sample time, 1 fork, %d x %.1f s warm-up, %d x %.1f s measurement per row.%n",
                 mode.keys, mode.rows, mode.warmupIterations, mode.warmupMillis / 1e3, mode.measurementIterations,
