@@ -62,6 +62,7 @@ public final class BenchMain {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> Dirs.delete(tmp)));
         long t0 = System.nanoTime();
         BenchMain main = new BenchMain(mode, tmp, only);
+        double loadAtStart = ProcessStats.loadAverage();
         Dirs.syncAll(); // the build just wrote jars: do not measure their write-back
         FsyncProbe.Rate fsync = FsyncProbe.measure(tmp, mode.fsyncSeconds);
         System.out.printf("fsync rate: %.0f/s (4 KiB append + force)%n", fsync.perSecond());
@@ -72,7 +73,8 @@ public final class BenchMain {
         Dirs.syncAll();
         FsyncProbe.Rate fsyncAtEnd = FsyncProbe.measure(tmp, mode.fsyncSeconds);
         long wallNanos = System.nanoTime() - t0;
-        String report = Report.render(mode, fsync, fsyncAtEnd, main.kvRows, main.jdbcRows, main.footprints, wallNanos);
+        String report = Report.render(mode, fsync, fsyncAtEnd, main.kvRows, main.jdbcRows, main.footprints, wallNanos,
+                loadAtStart, ProcessStats.loadAverage());
         System.out.println();
         System.out.println(report);
         Files.createDirectories(out);

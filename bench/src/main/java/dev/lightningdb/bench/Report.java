@@ -15,7 +15,7 @@ final class Report {
     }
 
     static String render(BenchMode mode, FsyncProbe.Rate fsync, FsyncProbe.Rate fsyncAtEnd, List<Row> kv, List<Row> jdbc, List<FootprintRow> footprints,
-                         long wallNanos) {
+                         long wallNanos, double loadAtStart, double loadAtEnd) {
         StringBuilder sb = new StringBuilder();
         sb.append("# LightningDB benchmarks: ").append(mode.id()).append(" run\n\n");
         sb.append("- Command: `bench/run.sh ").append(mode.id()).append("`; finished ")
@@ -24,6 +24,9 @@ final class Report {
         sb.append("- Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
                 .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch")).append(", Java ")
                 .append(System.getProperty("java.runtime.version")).append(", every JVM with -Xmx").append(mode.heap).append('\n');
+        sb.append(String.format(Locale.ROOT, "- Machine load (1-minute load average) %.1f at the start, %.1f at the end: "
+                + "above ~1 (this run's own benchmark), other processes competed for the cores and the disk, and every "
+                + "row carries that noise.%n", loadAtStart, loadAtEnd));
         sb.append(String.format(Locale.ROOT, "- **fsync rate of this machine, measured in this run: %.0f/s at the start, "
                         + "%.0f/s at the end** (4 KiB append + force, one thread, median %s and %s). A committer that waits "
                         + "for its own fsync cannot exceed it; group commit can, by sharing one fsync among several commits. "
