@@ -2,6 +2,7 @@ package dev.lightningdb.bench.jdbc;
 
 import dev.lightningdb.bench.BenchProps;
 import dev.lightningdb.bench.Dirs;
+import dev.lightningdb.bench.WriteProbe;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,6 +25,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
  * The JDBC workloads, written once against {@code java.sql}. Each trial copies the driver's
@@ -47,6 +50,8 @@ public class JdbcBench {
     private long rows;
     private AtomicLong nextId;
     private final List<Connection> connections = new ArrayList<>();
+    /** Counts auto-commit writes (inserts and updates), the commits of the commit-bound workloads. */
+    private final WriteProbe probe = new WriteProbe();
 
     @Setup(Level.Trial)
     public void openTrial() {
@@ -54,6 +59,20 @@ public class JdbcBench {
         rows = BenchProps.rows();
         nextId = new AtomicLong(rows);
         dir = Dirs.copy(BenchProps.fixture(), BenchProps.work(), "jdbc-" + system + "-");
+    }
+
+    @Setup(Level.Iteration)
+    public void startIteration(IterationParams iteration) {
+        if (iteration.getType() == IterationType.MEASUREMENT) {
+            probe.start();
+        }
+    }
+
+    @TearDown(Level.Iteration)
+    public void finishIteration(IterationParams iteration) {
+        if (iteration.getType() == IterationType.MEASUREMENT) {
+            probe.finish();
+        }
     }
 
     @TearDown(Level.Trial)
@@ -215,6 +234,7 @@ public class JdbcBench {
         if (n != 1) {
             throw new IllegalStateException(system + ": update of id " + id + " changed " + n + " rows");
         }
+        probe.commit();
         return n;
     }
 
@@ -224,6 +244,7 @@ public class JdbcBench {
         if (n != 1) {
             throw new IllegalStateException(system + ": insert reported " + n + " rows");
         }
+        probe.commit();
         return n;
     }
 }
