@@ -1,8 +1,9 @@
 package dev.lightningdb.engine;
 
-import dev.lightningdb.engine.store.MemoryStore;
-import dev.lightningdb.engine.store.SnapshotFileStore;
+import dev.lightningdb.engine.io.FileIO;
+import dev.lightningdb.engine.io.MemoryFileIO;
 import dev.lightningdb.engine.store.Store;
+import dev.lightningdb.engine.store.paged.PagedStore;
 import dev.lightningdb.engine.store.WriteSet;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -10,6 +11,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
@@ -48,9 +50,21 @@ public final class LightningDb implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** Opens (or creates, unless {@code createIfMissing} is off) the database in {@code directory}. */
+    /**
+     * Opens (or creates, unless {@code createIfMissing} is off) the database in {@code directory}:
+     * its data file {@value PagedStore#FILE_NAME} and a lock file. An existing database keeps the
+     * page size it was created with, whatever {@code config} says.
+     *
+     * @throws LightningDbException CANNOT_OPEN when the directory is missing, locked, or holds no
+     *         LightningDB data file; CORRUPTION when the data file is damaged beyond use
+     */
     public static LightningDb open(Path directory, LightningDbConfig config) {
-        if (directory == null || config == null) {
+        return open(directory, config, FileIO.CHANNEL);
+    }
+
+    /** Internal: opens with the given file opener, through which every data-file byte passes (fault-injection tests). */
+    static LightningDb open(Path directory, LightningDbConfig config, FileIO.Opener opener) {
+        if (directory == null || config == null || opener == null) {
             throw new LightningDbException(ErrorCode.INVALID_ARGUMENT, "directory and config must not be null");
         }
         try {
@@ -75,7 +89,7 @@ public final class LightningDb implements AutoCloseable {
                 throw new LightningDbException(ErrorCode.CANNOT_OPEN, directory + " is already open in another process or LightningDb instance");
             }
             try {
-                return new LightningDb(directory, config, new SnapshotFileStore(directory), ch, lock);
+                return new LightningDb(directory, config, openStore(directory, config, opener), ch, lock);
             } catch (RuntimeException e) {
                 lock.release();
                 ch.close();
@@ -83,6 +97,34 @@ public final class LightningDb implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new LightningDbException(ErrorCode.CANNOT_OPEN, "cannot open " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Store openStore(Path directory, LightningDbConfig config, FileIO.Opener opener) throws IOException {
+        Path file = directory.resolve(PagedStore.FILE_NAME);
+        if (!Files.exists(file)) {
+            if (config.readOnly()) {
+                throw new LightningDbException(ErrorCode.CANNOT_OPEN, directory + " holds no database (" + PagedStore.FILE_NAME
+                        + " is missing) and the database is to be opened read-only");
+            }
+            // Format under a temporary name and rename, so that a crash never leaves a half-made data file.
+            Path tmp = directory.resolve(PagedStore.FILE_NAME + ".new");
+            Files.deleteIfExists(tmp);
+            try (FileIO io = opener.open(tmp, true, false)) {
+                PagedStore.format(io, config.pageSize());
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+        }
+        FileIO io = opener.open(file, false, config.readOnly());
+        try {
+            return PagedStore.open(io, config, true);
+        } catch (RuntimeException e) {
+            try {
+                io.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
         }
     }
 
@@ -95,7 +137,9 @@ public final class LightningDb implements AutoCloseable {
         if (config == null) {
             throw new LightningDbException(ErrorCode.INVALID_ARGUMENT, "config must not be null");
         }
-        return new LightningDb(null, config, new MemoryStore(), null, null);
+        MemoryFileIO io = new MemoryFileIO("mem:" + Integer.toHexString(System.identityHashCode(config)));
+        PagedStore.format(io, config.pageSize());
+        return new LightningDb(null, config, PagedStore.open(io, config, false), null, null);
     }
 
     public static LightningDb inMemory() {

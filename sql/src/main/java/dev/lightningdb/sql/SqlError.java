@@ -28,6 +28,7 @@ public class SqlError extends RuntimeException {
     public static final String CORRUPTION = "XX001";
     public static final String WRONG_PARAMETER_COUNT = "07001";
     public static final String CANCELLED = "57014";
+    public static final String TOO_COMPLEX = "54001";
 
     private final String sqlState;
 

@@ -25,6 +25,9 @@ statement
     | explainStatement
     | checkpointStatement
     | verifyStatement
+    | putStatement
+    | getStatement
+    | scanStatement
     ;
 
 // ---------------------------------------------------------------- DDL
@@ -63,12 +66,17 @@ dataType
     | (DOUBLE PRECISION? | FLOAT)                                     # doubleType
     | (DECIMAL | NUMERIC) (LPAREN precision=INTEGER_LITERAL (COMMA scale=INTEGER_LITERAL)? RPAREN)?  # decimalType
     | (CHAR | CHARACTER) (LPAREN length=INTEGER_LITERAL RPAREN)?      # charType
-    | (VARCHAR | CHARACTER VARYING) (LPAREN length=INTEGER_LITERAL RPAREN)?  # varcharType
+    | (VARCHAR | CHARACTER VARYING | VARCHAR2) (LPAREN length=INTEGER_LITERAL RPAREN)?  # varcharType
+    | (CLOB | TEXT | LONGVARCHAR) (LPAREN INTEGER_LITERAL RPAREN)?    # clobType
+    | (BLOB | BYTEA | LONGVARBINARY) (LPAREN INTEGER_LITERAL RPAREN)? # blobType
+    | UUID                                                            # uuidType
     | (VARBINARY | BINARY VARYING) (LPAREN length=INTEGER_LITERAL RPAREN)?  # varbinaryType
     | BINARY (LPAREN length=INTEGER_LITERAL RPAREN)?                  # binaryType
     | DATE                                                            # dateType
     | TIME                                                            # timeType
-    | TIMESTAMP                                                       # timestampType
+    | TIMESTAMP (LPAREN INTEGER_LITERAL RPAREN)? WITH TIME ZONE       # timestampTzType
+    | TIMESTAMP (LPAREN INTEGER_LITERAL RPAREN)? (WITHOUT TIME ZONE)? # timestampType
+    | TIME (LPAREN INTEGER_LITERAL RPAREN)? (WITHOUT TIME ZONE)?      # timeWithPrecisionType
     ;
 
 dropTable
@@ -81,6 +89,12 @@ insertStatement
     : INSERT INTO tableName (LPAREN identifier (COMMA identifier)* RPAREN)?
       ( VALUES valuesRow (COMMA valuesRow)*
       | query )
+      onConflict?
+    ;
+
+// PostgreSQL's upsert: the conflict is on the primary key.
+onConflict
+    : ON CONFLICT (LPAREN identifier (COMMA identifier)* RPAREN)? DO (NOTHING | UPDATE SET assignment (COMMA assignment)*)
     ;
 
 valuesRow
@@ -97,6 +111,32 @@ assignment
 
 deleteStatement
     : DELETE FROM tableName (AS? alias=identifier)? (WHERE where=expression)?
+    ;
+
+// ---------------------------------------------------------------- key/value statements
+
+// Upsert by primary key.
+putStatement
+    : PUT INTO tableName (LPAREN identifier (COMMA identifier)* RPAREN)? VALUES valuesRow (COMMA valuesRow)*
+    ;
+
+// One row by its full primary key.
+getStatement
+    : GET FROM tableName WHERE keyCondition (AND keyCondition)*
+    ;
+
+keyCondition
+    : identifier EQ valueExpression
+    ;
+
+// Rows in primary-key order from a key (inclusive) to a key (exclusive); a key may be a prefix of the primary key.
+scanStatement
+    : SCAN tableName (FROM from=keyTuple)? (TO to=keyTuple)? (LIMIT limit=expression)? REVERSE?
+    ;
+
+keyTuple
+    : LPAREN expression (COMMA expression)* RPAREN
+    | expression
     ;
 
 // ---------------------------------------------------------------- maintenance
@@ -116,12 +156,28 @@ verifyStatement
 // ---------------------------------------------------------------- queries
 
 query
-    : queryTerm orderBy? limitClause?
+    : withClause? queryExpression orderBy? limitClause?
     ;
 
-queryTerm
-    : querySpecification                                              # simpleQuery
-    | LPAREN query RPAREN                                             # parenthesizedQuery
+withClause
+    : WITH withItem (COMMA withItem)*
+    ;
+
+withItem
+    : identifier (LPAREN identifier (COMMA identifier)* RPAREN)? AS LPAREN query RPAREN
+    ;
+
+// INTERSECT binds tighter than UNION and EXCEPT, as in the standard.
+queryExpression
+    : queryPrimary                                                                     # primaryQuery
+    | left=queryExpression INTERSECT setQuantifier? right=queryExpression             # intersectQuery
+    | left=queryExpression op=(UNION | EXCEPT | MINUS_SET) setQuantifier? right=queryExpression  # unionQuery
+    ;
+
+queryPrimary
+    : querySpecification                                                              # simpleQuery
+    | LPAREN query RPAREN                                                             # parenthesizedQuery
+    | VALUES valuesRow (COMMA valuesRow)*                                             # valuesQuery
     ;
 
 querySpecification
@@ -161,7 +217,7 @@ joinType
 
 tableReference
     : tableName (AS? identifier)?                                     # namedTable
-    | LPAREN query RPAREN AS? identifier                              # derivedTable
+    | LPAREN query RPAREN AS? alias=identifier (LPAREN columnAliases+=identifier (COMMA columnAliases+=identifier)* RPAREN)?  # derivedTable
     ;
 
 orderBy
@@ -195,6 +251,7 @@ predicate
     : valueExpression                                                 # plainValue
     | left=valueExpression comparisonOperator right=valueExpression   # comparison
     | valueExpression IS NOT? NULL                                    # nullPredicate
+    | valueExpression IS NOT? truth=(TRUE | FALSE | UNKNOWN)          # truthPredicate
     | valueExpression NOT? BETWEEN lower=valueExpression AND upper=valueExpression  # betweenPredicate
     | valueExpression NOT? IN LPAREN expression (COMMA expression)* RPAREN         # inListPredicate
     | valueExpression NOT? IN LPAREN query RPAREN                     # inQueryPredicate
@@ -221,6 +278,11 @@ primaryExpression
     | CASE valueExpression whenClause+ (ELSE elseExpr=expression)? END  # simpleCase
     | CASE whenClause+ (ELSE elseExpr=expression)? END                # searchedCase
     | COUNT LPAREN ASTERISK RPAREN                                    # countAll
+    | SUBSTRING LPAREN value=expression FROM start=expression (FOR length=expression)? RPAREN  # substringFrom
+    | TRIM LPAREN (trimSide=(BOTH | LEADING | TRAILING)? chars=expression? FROM)? value=expression RPAREN  # trim
+    | POSITION LPAREN needle=valueExpression IN haystack=expression RPAREN  # position
+    | EXTRACT LPAREN timeUnit FROM expression RPAREN                  # extract
+    | NEXT VALUE FOR tableName                                        # nextValue
     | functionName LPAREN (setQuantifier? expression (COMMA expression)*)? RPAREN  # functionCall
     | LPAREN query RPAREN                                             # scalarSubquery
     | LPAREN expression RPAREN                                        # parenthesized
@@ -234,7 +296,11 @@ whenClause
 
 functionName
     : identifier
-    | LEFT | RIGHT
+    | LEFT | RIGHT | COUNT | SUBSTRING | TRIM | POSITION | VALUES
+    ;
+
+timeUnit
+    : YEAR | QUARTER | MONTH | WEEK | DAY | HOUR | MINUTE | SECOND | MILLISECOND | DOW | DOY | EPOCH
     ;
 
 literal
@@ -263,6 +329,10 @@ identifier
 nonReserved
     : KEY | PLAN | INTEGRITY | CHECKPOINT | VERIFY | FIRST | LAST | NEXT | ROW | ROWS | ONLY | NULLS
     | PRECISION | DATE | TIME | TIMESTAMP | VARYING | ESCAPE | EXPLAIN
+    | PUT | GET | SCAN | REVERSE | CONFLICT | NOTHING | DO | TO
+    | YEAR | QUARTER | MONTH | WEEK | DAY | HOUR | MINUTE | SECOND | MILLISECOND | DOW | DOY | EPOCH
+    | TEXT | UUID | CLOB | BLOB | BYTEA | ZONE | VALUE | UNKNOWN | BOTH | LEADING | TRAILING
+    | POSITION | SUBSTRING | TRIM | EXTRACT | LONGVARCHAR | LONGVARBINARY | VARCHAR2 | WITHOUT
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -286,6 +356,14 @@ SET: S E T; SMALLINT: S M A L L I N T; TABLE: T A B L E; THEN: T H E N; TIME: T 
 TIMESTAMP: T I M E S T A M P; TINYINT: T I N Y I N T; TRUE: T R U E; UPDATE: U P D A T E;
 VALUES: V A L U E S; VARBINARY: V A R B I N A R Y; VARCHAR: V A R C H A R; VARYING: V A R Y I N G;
 VERIFY: V E R I F Y; WHEN: W H E N; WHERE: W H E R E;
+BLOB: B L O B; CONFLICT: C O N F L I C T; DO: D O; GET: G E T; NOTHING: N O T H I N G; PUT: P U T; REVERSE: R E V E R S E;
+SCAN: S C A N; TO: T O; BOTH: B O T H; BYTEA: B Y T E A; CLOB: C L O B; DAY: D A Y; DOW: D O W; DOY: D O Y; EPOCH: E P O C H;
+EXCEPT: E X C E P T; EXTRACT: E X T R A C T; HOUR: H O U R; INTERSECT: I N T E R S E C T; LEADING: L E A D I N G;
+LONGVARBINARY: L O N G V A R B I N A R Y; LONGVARCHAR: L O N G V A R C H A R; MILLISECOND: M I L L I S E C O N D;
+MINUS_SET: M I N U S; MINUTE: M I N U T E; MONTH: M O N T H; POSITION: P O S I T I O N; QUARTER: Q U A R T E R;
+SECOND: S E C O N D; SUBSTRING: S U B S T R I N G; TEXT: T E X T; TRAILING: T R A I L I N G; TRIM: T R I M;
+UNION: U N I O N; UNKNOWN: U N K N O W N; UUID: U U I D; VALUE: V A L U E; VARCHAR2: V A R C H A R '2';
+WEEK: W E E K; WITH: W I T H; WITHOUT: W I T H O U T; YEAR: Y E A R; ZONE: Z O N E;
 
 EQ: '='; NEQ: '<>' | '!='; LT: '<'; LTE: '<='; GT: '>'; GTE: '>=';
 PLUS: '+'; MINUS: '-'; ASTERISK: '*'; SLASH: '/'; PERCENT: '%'; CONCAT: '||';

@@ -36,11 +36,36 @@ public sealed interface Statement {
         }
     }
 
+    /** What an INSERT does with a row whose primary key already exists. */
+    enum OnConflict {
+        /** Fail with 23505 (plain INSERT). */
+        ERROR,
+        /** Skip the row ({@code ON CONFLICT DO NOTHING}). */
+        NOTHING,
+        /** Assign {@code updateColumns} in the existing row ({@code ON CONFLICT DO UPDATE SET}). */
+        UPDATE,
+        /** Replace the whole row ({@code PUT}). */
+        REPLACE
+    }
+
     /**
      * {@code INSERT INTO t [(cols)] VALUES (...), ...} ({@code rows} set) or {@code INSERT ... query}
-     * ({@code query} set). An empty column list means all columns in table order.
+     * ({@code query} set), and {@code PUT}. An empty column list means all columns in table order.
+     * For {@link OnConflict#UPDATE}, {@code updateValues} may refer to {@code EXCLUDED.column}.
      */
-    record Insert(QualifiedName table, List<String> columns, List<List<SqlNode>> rows, SqlNode query, int parameterCount)
+    record Insert(QualifiedName table, List<String> columns, List<List<SqlNode>> rows, SqlNode query, OnConflict onConflict,
+                  List<String> updateColumns, List<SqlNode> updateValues, int parameterCount) implements Statement {
+    }
+
+    /** {@code GET FROM t WHERE k1 = v1 AND ...}: one row by its full primary key. */
+    record Get(QualifiedName table, List<String> keyColumns, List<SqlNode> keyValues, int parameterCount) implements Statement {
+        public SqlNode valueAt(int i) {
+            return keyValues.get(i);
+        }
+    }
+
+    /** {@code SCAN t [FROM (..)] [TO (..)] [LIMIT n] [REVERSE]}: bounds are key prefixes; null when absent. */
+    record Scan(QualifiedName table, List<SqlNode> from, List<SqlNode> to, SqlNode limit, boolean reverse, int parameterCount)
             implements Statement {
     }
 

@@ -12,6 +12,7 @@ public final class Database implements AutoCloseable {
     private final LightningDb engine;
     private final Catalog catalog;
     private final QueryPlanner planner = new QueryPlanner();
+    private final StatementCache statements = new StatementCache();
 
     private Database(LightningDb engine, Catalog catalog) {
         this.engine = engine;
@@ -33,6 +34,10 @@ public final class Database implements AutoCloseable {
 
     public QueryPlanner planner() {
         return planner;
+    }
+
+    StatementCache statements() {
+        return statements;
     }
 
     public Session newSession() {

@@ -14,9 +14,12 @@ import dev.lightningdb.sql.types.ValueCoercion;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 
 /**
@@ -74,9 +77,8 @@ final class DmlExecutor {
 
         TableRows rows = new TableRows(table);
         Object[] defaults = Defaults.of(table, prepared.session());
-        List<byte[]> keys = new ArrayList<>(values.size());
-        List<byte[]> encoded = new ArrayList<>(values.size());
-        Set<ByteBuffer> seen = new HashSet<>();
+        Map<ByteBuffer, Object[]> written = new LinkedHashMap<>();
+        long count = 0;
         for (Object[] given : values) {
             Object[] row = defaults.clone();
             for (int i = 0; i < targets.length; i++) {
@@ -84,16 +86,63 @@ final class DmlExecutor {
             }
             checkNotNull(table, row);
             byte[] key = rows.key(row);
-            if (!seen.add(ByteBuffer.wrap(key)) || txn.get(key) != null) {
-                throw duplicate(table, row);
+            ByteBuffer k = ByteBuffer.wrap(key);
+            boolean inStatement = written.containsKey(k);
+            byte[] storedValue = inStatement ? null : txn.get(key);
+            if (inStatement || storedValue != null) {
+                switch (insert.onConflict()) {
+                    case ERROR -> throw duplicate(table, row);
+                    case NOTHING -> {
+                        continue;
+                    }
+                    case UPDATE -> {
+                        if (inStatement) {
+                            throw new SqlError(SqlError.UNIQUE_VIOLATION, "ON CONFLICT DO UPDATE cannot change the same row twice in one "
+                                    + "statement (table " + table.name() + ")");
+                        }
+                        row = conflictUpdate(table, rows.decode(key, storedValue), row, insert, params);
+                    }
+                    case REPLACE -> { }
+                }
             }
-            keys.add(key);
-            encoded.add(rows.value(row));
+            written.put(k, row);
+            count++;
         }
-        for (int i = 0; i < keys.size(); i++) {
-            txn.put(keys.get(i), encoded.get(i));
+        for (Map.Entry<ByteBuffer, Object[]> e : written.entrySet()) {
+            txn.put(e.getKey().array(), rows.value(e.getValue()));
         }
-        return keys.size();
+        return count;
+    }
+
+    private Object[] stored(TableRows rows, byte[] key) {
+        byte[] value = txn.get(key);
+        return value == null ? null : rows.decode(key, value);
+    }
+
+    /** The existing row with {@code ON CONFLICT DO UPDATE SET} applied; {@code EXCLUDED.c} is the proposed row's c. */
+    private static Object[] conflictUpdate(TableDef table, Object[] existing, Object[] proposed, Statement.Insert insert,
+                                           Object[] params) {
+        Object[] row = existing.clone();
+        for (int i = 0; i < insert.updateColumns().size(); i++) {
+            int column = column(table, insert.updateColumns().get(i));
+            for (int k : table.primaryKey()) {
+                if (k == column) {
+                    throw SqlError.unsupported("ON CONFLICT DO UPDATE of a primary key column");
+                }
+            }
+            SqlNode value = insert.updateValues().get(i);
+            if (value instanceof SqlIdentifier id && id.names.size() == 2 && id.names.get(0).equals("EXCLUDED")) {
+                row[column] = proposed[column(table, id.names.get(1))];
+            } else if (value instanceof SqlIdentifier id && id.names.size() == 1) {
+                row[column] = existing[column(table, id.getSimple())];
+            } else if (Literals.isSimple(value)) {
+                row[column] = ValueCoercion.toInternal(Literals.value(value, params), table.types()[column]);
+            } else {
+                throw SqlError.unsupported("ON CONFLICT DO UPDATE SET with an expression (use a constant, ?, a column or EXCLUDED.column)");
+            }
+        }
+        checkNotNull(table, row);
+        return row;
     }
 
     private void collect(CompiledQuery q, Object[] params, List<Object[]> out) {
@@ -144,6 +193,10 @@ final class DmlExecutor {
         List<Integer> targets = new ArrayList<>();
         for (String name : update.columns()) {
             targets.add(column(table, name));
+        }
+        PointLookup point = PointLookup.where(update.table(), update.alias(), update.where(), prepared.session().catalog());
+        if (point != null && update.values().stream().allMatch(Literals::isSimple) && targets.stream().noneMatch(c -> inKey(table, c))) {
+            return updateOne(point, targets, update.values(), params);
         }
         CompiledQuery q = prepared.compile(s -> {
             Statement.Update u = (Statement.Update) s;
@@ -200,11 +253,47 @@ final class DmlExecutor {
         return putKeys.size();
     }
 
+    /** UPDATE of one row addressed by its full key, with constant values: one read, one write, no planner. */
+    private long updateOne(PointLookup point, List<Integer> targets, List<SqlNode> values, Object[] params) {
+        TableDef table = point.table();
+        byte[] key = KeyValues.fullKey(table, point.keyValues(), params);
+        TableRows rows = new TableRows(table);
+        Object[] row = key == null ? null : stored(rows, key);
+        if (row == null) {
+            return 0;
+        }
+        for (int i = 0; i < targets.size(); i++) {
+            int column = targets.get(i);
+            row[column] = ValueCoercion.toInternal(Literals.value(values.get(i), params), table.types()[column]);
+        }
+        checkNotNull(table, row);
+        txn.put(key, rows.value(row));
+        return 1;
+    }
+
+    private static boolean inKey(TableDef table, int column) {
+        for (int k : table.primaryKey()) {
+            if (k == column) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     // ------------------------------------------------------------------ DELETE
 
     long delete(Statement.Delete delete, Object[] params) {
         TableDef table = DdlExecutor.requireTable(prepared.session().catalog(), delete.table());
         TableRows rows = new TableRows(table);
+        PointLookup point = PointLookup.where(delete.table(), delete.alias(), delete.where(), prepared.session().catalog());
+        if (point != null) {
+            byte[] key = KeyValues.fullKey(table, point.keyValues(), params);
+            if (key == null || txn.get(key) == null) {
+                return 0;
+            }
+            txn.delete(key);
+            return 1;
+        }
         List<byte[]> keys = new ArrayList<>();
         if (delete.where() == null) {
             try (Cursor c = txn.scan(rows.all())) {

@@ -20,18 +20,20 @@ import org.apache.calcite.sql.SqlNode;
 
 /**
  * A parsed statement bound to a session, runnable many times. Queries (and the helper queries of
- * DML) are compiled on first use and kept while the catalog version they were planned against is
- * current. Calcite validation rewrites SqlNodes in place, so each compilation after the first
- * works on a fresh parse of the text.
+ * DML) are compiled on first use and kept, here and in the database's {@link StatementCache}, while
+ * the catalog version they were planned against is current. Calcite validation rewrites SqlNodes in
+ * place, so compilation always works on a fresh parse; {@link #statement} itself is never validated.
+ * A SELECT of one row by its full primary key runs as a key lookup without Calcite.
  */
 public final class Prepared {
     private static final ColumnType TEXT = ColumnType.of(ColumnType.Kind.VARCHAR);
 
     private final Session session;
     private final String sql;
-    private Statement statement;
-    private boolean statementValidated;
+    private final Statement statement;
     private CompiledQuery compiled;
+    private PointLookup point;
+    private long pointVersion = Long.MIN_VALUE;
 
     Prepared(Session session, String sql, Statement statement) {
         this.session = session;
@@ -50,13 +52,18 @@ public final class Prepared {
     /** Whether executing returns rows rather than a count. */
     public boolean returnsRows() {
         return statement instanceof Statement.Query || statement instanceof Statement.Explain
-                || statement instanceof Statement.VerifyIntegrity;
+                || statement instanceof Statement.VerifyIntegrity || statement instanceof Statement.Get
+                || statement instanceof Statement.Scan;
     }
 
     /** The result columns of a statement that returns rows (compiles a query if needed); else empty. */
     public synchronized List<ResultColumn> columns() {
         if (statement instanceof Statement.Query) {
-            return compile(s -> ((Statement.Query) s).node()).columns();
+            PointLookup p = pointLookup();
+            return p != null ? KeyAccess.columns(p) : compile(s -> ((Statement.Query) s).node()).columns();
+        }
+        if (statement instanceof Statement.Get || statement instanceof Statement.Scan) {
+            return KeyAccess.allColumns(DdlExecutor.requireTable(session.catalog(), KeyAccess.table(statement)));
         }
         if (statement instanceof Statement.Explain) {
             return List.of(textColumn("PLAN"));
@@ -70,7 +77,10 @@ public final class Prepared {
     /** The inferred type of each parameter, where known (queries); VARCHAR otherwise. */
     public synchronized List<ColumnType> parameterTypes() {
         if (statement instanceof Statement.Query) {
-            return compile(s -> ((Statement.Query) s).node()).parameterTypes();
+            PointLookup p = pointLookup();
+            if (p == null) {
+                return compile(s -> ((Statement.Query) s).node()).parameterTypes();
+            }
         }
         List<ColumnType> types = new ArrayList<>();
         for (int i = 0; i < parameterCount(); i++) {
@@ -92,7 +102,17 @@ public final class Prepared {
         }
         Statement s = statement;
         if (s instanceof Statement.Query) {
+            PointLookup p = pointLookup();
+            if (p != null) {
+                return KeyAccess.lookup(session, p, params);
+            }
             return query(compile(st -> ((Statement.Query) st).node()), params, cancel);
+        }
+        if (s instanceof Statement.Get get) {
+            return KeyAccess.get(session, get, params);
+        }
+        if (s instanceof Statement.Scan scan) {
+            return KeyAccess.scan(session, scan, params);
         }
         if (s instanceof Statement.Insert insert) {
             return new UpdateCount(session.write(t -> new DmlExecutor(this, t, cancel).insert(insert, params)));
@@ -134,7 +154,7 @@ public final class Prepared {
         Session.ReadScope scope = session.read();
         try {
             RowIterator rows = q.execute(context(scope.transaction(), internal(params, q.parameterTypes()), cancel));
-            return new QueryResult(q.columns(), rows, scope.onClose());
+            return QueryResult.of(q.columns(), rows, scope.onClose());
         } catch (RuntimeException e) {
             scope.onClose().run();
             throw e;
@@ -150,15 +170,29 @@ public final class Prepared {
     /** The compiled form of the query {@code build} makes from the statement, reusing a current one. */
     CompiledQuery compile(Function<Statement, SqlNode> build) {
         CatalogView view = session.catalog();
-        if (compiled != null && compiled.catalogVersion() == view.version() && view.version() != -1) {
+        long version = view.version();
+        if (compiled != null && compiled.catalogVersion() == version && version >= 0) {
             return compiled;
         }
-        if (statementValidated) {
-            statement = SqlParser.parse(sql);
+        StatementCache cache = session.database().statements();
+        CompiledQuery cached = cache.plan(sql, version);
+        if (cached != null) {
+            compiled = cached;
+            return compiled;
         }
-        statementValidated = true;
-        compiled = session.database().planner().compile(build.apply(statement), view);
+        compiled = session.database().planner().compile(build.apply(SqlParser.parse(sql)), view);
+        cache.storePlan(sql, statement, compiled);
         return compiled;
+    }
+
+    /** The point lookup this SELECT is, for the current catalog, or null. */
+    private PointLookup pointLookup() {
+        CatalogView view = session.catalog();
+        if (view.version() != pointVersion || view.version() < 0) {
+            point = PointLookup.select(((Statement.Query) statement).node(), view);
+            pointVersion = view.version();
+        }
+        return point;
     }
 
     ExecutionContext context(Transaction transaction, Object[] internalParams, AtomicBoolean cancel) {

@@ -22,6 +22,8 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  */
 public final class SqlParser {
     private static final int MAX_EXPECTED_SHOWN = 8;
+    /** Deeper parenthesis nesting is refused up front, before recursion could exhaust the stack. */
+    public static final int MAX_NESTING = 200;
 
     private SqlParser() {
     }
@@ -31,8 +33,13 @@ public final class SqlParser {
         if (sql == null) {
             throw new SqlError(SqlError.SYNTAX, "SQL text must not be null");
         }
-        LightningSqlParser.SingleStatementContext tree = parseTree(sql, LightningSqlParser::singleStatement);
-        return new StatementBuilder().build(tree.statement());
+        checkNesting(sql);
+        try {
+            LightningSqlParser.SingleStatementContext tree = parseTree(sql, LightningSqlParser::singleStatement);
+            return new StatementBuilder().build(tree.statement());
+        } catch (StackOverflowError e) {
+            throw tooComplex();
+        }
     }
 
     /** Parses a script of statements separated by ';'. */
@@ -40,12 +47,49 @@ public final class SqlParser {
         if (sql == null) {
             throw new SqlError(SqlError.SYNTAX, "SQL text must not be null");
         }
-        LightningSqlParser.ScriptContext tree = parseTree(sql, LightningSqlParser::script);
-        List<Statement> statements = new ArrayList<>();
-        for (LightningSqlParser.StatementContext s : tree.statement()) {
-            statements.add(new StatementBuilder().build(s));
+        checkNesting(sql);
+        try {
+            LightningSqlParser.ScriptContext tree = parseTree(sql, LightningSqlParser::script);
+            List<Statement> statements = new ArrayList<>();
+            for (LightningSqlParser.StatementContext s : tree.statement()) {
+                statements.add(new StatementBuilder().build(s));
+            }
+            return statements;
+        } catch (StackOverflowError e) {
+            throw tooComplex();
         }
-        return statements;
+    }
+
+    static SqlError tooComplex() {
+        return new SqlError(SqlError.TOO_COMPLEX, "The statement is too deeply nested or too long an expression to process");
+    }
+
+    /** Refuses parenthesis nesting deeper than {@link #MAX_NESTING} (outside quotes), with the position. */
+    private static void checkNesting(String sql) {
+        int depth = 0;
+        int line = 1;
+        int column = 0;
+        char quote = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            column++;
+            if (c == '\n') {
+                line++;
+                column = 0;
+            }
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(' && ++depth > MAX_NESTING) {
+                throw new SqlError(SqlError.TOO_COMPLEX, "Parentheses nested more than " + MAX_NESTING + " deep at line " + line
+                        + ", column " + column);
+            } else if (c == ')') {
+                depth = Math.max(0, depth - 1);
+            }
+        }
     }
 
     private interface Rule<T> {

@@ -44,6 +44,15 @@ final class StatementBuilder {
             SqlNode q = expressions.query(ctx.explainStatement().query());
             return new Statement.Explain(q, expressions.parameterCount());
         }
+        if (ctx.putStatement() != null) {
+            return put(ctx.putStatement());
+        }
+        if (ctx.getStatement() != null) {
+            return get(ctx.getStatement());
+        }
+        if (ctx.scanStatement() != null) {
+            return scan(ctx.scanStatement());
+        }
         if (ctx.checkpointStatement() != null) {
             return new Statement.Checkpoint();
         }
@@ -112,23 +121,77 @@ final class StatementBuilder {
     }
 
     private Statement insert(InsertStatementContext ctx) {
-        List<String> columns = new ArrayList<>();
-        for (IdentifierContext id : ctx.identifier()) {
-            columns.add(ExpressionBuilder.name(id));
-        }
+        List<String> columns = names(ctx.identifier());
+        SqlNode query = null;
+        List<List<SqlNode>> rows = List.of();
         if (ctx.query() != null) {
-            SqlNode q = expressions.query(ctx.query());
-            return new Statement.Insert(tableName(ctx.tableName()), columns, List.of(), q, expressions.parameterCount());
+            query = expressions.query(ctx.query());
+        } else {
+            rows = rows(ctx.valuesRow());
         }
+        Statement.OnConflict action = Statement.OnConflict.ERROR;
+        List<String> updateColumns = new ArrayList<>();
+        List<SqlNode> updateValues = new ArrayList<>();
+        OnConflictContext conflict = ctx.onConflict();
+        if (conflict != null) {
+            action = conflict.NOTHING() != null ? Statement.OnConflict.NOTHING : Statement.OnConflict.UPDATE;
+            for (AssignmentContext a : conflict.assignment()) {
+                updateColumns.add(ExpressionBuilder.name(a.identifier()));
+                updateValues.add(expressions.expression(a.expression()));
+            }
+        }
+        return new Statement.Insert(tableName(ctx.tableName()), columns, rows, query, action, updateColumns, updateValues,
+                expressions.parameterCount());
+    }
+
+    private Statement put(PutStatementContext ctx) {
+        return new Statement.Insert(tableName(ctx.tableName()), names(ctx.identifier()), rows(ctx.valuesRow()), null,
+                Statement.OnConflict.REPLACE, List.of(), List.of(), expressions.parameterCount());
+    }
+
+    private Statement get(GetStatementContext ctx) {
+        List<String> keys = new ArrayList<>();
+        List<SqlNode> values = new ArrayList<>();
+        for (KeyConditionContext k : ctx.keyCondition()) {
+            keys.add(ExpressionBuilder.name(k.identifier()));
+            values.add(expressions.value(k.valueExpression()));
+        }
+        return new Statement.Get(tableName(ctx.tableName()), keys, values, expressions.parameterCount());
+    }
+
+    private Statement scan(ScanStatementContext ctx) {
+        List<SqlNode> from = ctx.from == null ? null : keyTuple(ctx.from);
+        List<SqlNode> to = ctx.to == null ? null : keyTuple(ctx.to);
+        SqlNode limit = ctx.limit == null ? null : expressions.expression(ctx.limit);
+        return new Statement.Scan(tableName(ctx.tableName()), from, to, limit, ctx.REVERSE() != null, expressions.parameterCount());
+    }
+
+    private List<SqlNode> keyTuple(KeyTupleContext ctx) {
+        List<SqlNode> values = new ArrayList<>();
+        for (ExpressionContext e : ctx.expression()) {
+            values.add(expressions.expression(e));
+        }
+        return values;
+    }
+
+    private List<List<SqlNode>> rows(List<ValuesRowContext> rowContexts) {
         List<List<SqlNode>> rows = new ArrayList<>();
-        for (ValuesRowContext row : ctx.valuesRow()) {
+        for (ValuesRowContext row : rowContexts) {
             List<SqlNode> values = new ArrayList<>();
             for (ExpressionContext e : row.expression()) {
                 values.add(expressions.expression(e));
             }
             rows.add(values);
         }
-        return new Statement.Insert(tableName(ctx.tableName()), columns, rows, null, expressions.parameterCount());
+        return rows;
+    }
+
+    private static List<String> names(List<IdentifierContext> ids) {
+        List<String> out = new ArrayList<>();
+        for (IdentifierContext id : ids) {
+            out.add(ExpressionBuilder.name(id));
+        }
+        return out;
     }
 
     private Statement update(UpdateStatementContext ctx) {

@@ -38,7 +38,10 @@ import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.sql.SqlExplainLevel;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlLibrary;
+import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
@@ -69,7 +72,9 @@ public final class QueryPlanner {
         CONFIG = new CalciteConnectionConfigImpl(p);
     }
 
-    private static final SqlOperatorTable OPERATORS = SqlStdOperatorTable.instance();
+    /** The standard operators plus the common functions of PostgreSQL's library (LENGTH, LEFT, CONCAT, ...). */
+    private static final SqlOperatorTable OPERATORS = SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
+            SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL));
     private static final RelOptTable.ViewExpander NO_VIEWS = (rowType, queryString, schemaPath, viewPath) -> {
         throw SqlError.unsupported("Views");
     };
@@ -114,7 +119,7 @@ public final class QueryPlanner {
             VolcanoPlanner planner = new VolcanoPlanner(null, Contexts.of(CONFIG));
             planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
             planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
-            RelOptUtil.registerDefaultRules(planner, false, true);
+            RelOptUtil.registerDefaultRules(planner, false, false);
             RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
             SqlToRelConverter converter = new SqlToRelConverter(NO_VIEWS, validator, reader, cluster,
                     StandardConvertletTable.INSTANCE, SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
@@ -131,6 +136,8 @@ public final class QueryPlanner {
             return new CompiledQuery(bindable, internals, columns, parameterTypes, plan, catalog.version());
         } catch (RuntimeException e) {
             throw CalciteErrors.translate(e);
+        } catch (StackOverflowError e) {
+            throw new SqlError(SqlError.TOO_COMPLEX, "The query is too complex to plan (expression nesting too deep)");
         }
     }
 

@@ -1,0 +1,232 @@
+package dev.lightningdb.engine.store.paged;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The bounded page cache: page id to page image, with {@link ArcPolicy} choosing what stays.
+ *
+ * <p>Design notes.
+ * <ol>
+ *   <li>Lookups take no lock: {@link #get} is one {@link ConcurrentHashMap} read. The hit is
+ *       recorded in a small lossy ring buffer and replayed into the ARC lists by whoever next holds
+ *       the lock (the same scheme as Caffeine's read buffer), so ARC bookkeeping costs a hit one
+ *       atomic increment. A hit lost when the ring wraps only makes ARC see one access fewer.
+ *   <li>Page images are immutable once cached (pages are copy-on-write, see {@link PagedStore}), so
+ *       a reader holding an image that is evicted meanwhile still reads correct bytes.
+ *   <li>Dirty images (written since the last checkpoint, not yet on disk) are evicted like clean
+ *       ones: eviction first writes them through {@link WriteBack}. This is safe because a dirty
+ *       page always lives at a page id the last checkpoint does not use (shadow paging), so the
+ *       write cannot damage it; it is what lets a load far larger than the cache run in bounded memory.
+ *   <li>The map holds exactly the ids the policy calls resident, plus (after a failed write-back
+ *       only) the dirty page whose write failed, so that its data is not lost.
+ *   <li>All policy calls and evictions happen under {@code lock}; the lock is never held while
+ *       waiting for anything but the eviction write.
+ * </ol>
+ */
+final class PageCache {
+    /** Writes a dirty page image to its place in the file. */
+    interface WriteBack {
+        void write(long pageId, byte[] page);
+    }
+
+    static final class Frame {
+        final long pageId;
+        final byte[] data;
+        volatile boolean dirty;
+
+        Frame(long pageId, byte[] data, boolean dirty) {
+            this.pageId = pageId;
+            this.data = data;
+            this.dirty = dirty;
+        }
+    }
+
+    private static final int HIT_BUFFER = 256;
+
+    private final ConcurrentHashMap<Long, Frame> frames;
+    private final ArcPolicy policy;
+    private final WriteBack writeBack;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final AtomicReferenceArray<Frame> hitBuffer = new AtomicReferenceArray<>(HIT_BUFFER);
+    private final AtomicInteger hitCursor = new AtomicInteger();
+    /** Hit-cursor position up to which hits were replayed; guarded by lock. */
+    private int drained;
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+    private final LongAdder evictions = new LongAdder();
+    private final LongAdder writeBacks = new LongAdder();
+
+    PageCache(int capacityPages, WriteBack writeBack) {
+        this.policy = new ArcPolicy(capacityPages);
+        this.frames = new ConcurrentHashMap<>(Math.min(capacityPages, 1 << 16) * 2);
+        this.writeBack = writeBack;
+    }
+
+    /** The cached image of a page, or null (counted as a miss: the caller loads and {@link #install}s it). */
+    byte[] get(long pageId) {
+        Frame f = frames.get(pageId);
+        if (f == null) {
+            misses.increment();
+            return null;
+        }
+        hits.increment();
+        int i = hitCursor.getAndIncrement() & (HIT_BUFFER - 1);
+        hitBuffer.lazySet(i, f);
+        if (i == HIT_BUFFER - 1 && lock.tryLock()) {
+            try {
+                drainHits();
+            } finally {
+                lock.unlock();
+            }
+        }
+        return f.data;
+    }
+
+    /**
+     * Adds a page image. A clean image loaded by a reader yields to one another thread installed
+     * first; a dirty one (a new page) always replaces.
+     *
+     * @return the image now cached for {@code pageId}
+     */
+    byte[] install(long pageId, byte[] data, boolean dirty) {
+        lock.lock();
+        try {
+            drainHits();
+            Frame existing = frames.get(pageId);
+            if (existing != null && policy.isResident(pageId)) {
+                if (!dirty) {
+                    return existing.data;
+                }
+                frames.put(pageId, new Frame(pageId, data, true));
+                policy.hit(pageId);
+                return data;
+            }
+            long victim = policy.admit(pageId);
+            frames.put(pageId, new Frame(pageId, data, dirty));
+            if (victim != ArcPolicy.NONE) {
+                evict(victim);
+            }
+            return data;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void evict(long victim) {
+        Frame f = frames.get(victim);
+        if (f == null) {
+            return;
+        }
+        if (f.dirty) {
+            writeBack.write(victim, f.data); // on failure the frame stays mapped (note 4)
+            f.dirty = false;
+            writeBacks.increment();
+        }
+        frames.remove(victim, f);
+        evictions.increment();
+    }
+
+    /** Drops a page without writing it: its page id was freed and is about to be reused. */
+    void discard(long pageId) {
+        lock.lock();
+        try {
+            drainHits();
+            policy.remove(pageId);
+            frames.remove(pageId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Writes every dirty page (a checkpoint's first step); they stay cached, now clean. */
+    void flushDirty() {
+        List<Frame> dirty = new ArrayList<>();
+        for (Frame f : frames.values()) {
+            if (f.dirty) {
+                dirty.add(f);
+            }
+        }
+        dirty.sort((a, b) -> Long.compare(a.pageId, b.pageId)); // sequential writes
+        for (Frame f : dirty) {
+            if (f.dirty) {
+                writeBack.write(f.pageId, f.data);
+                f.dirty = false;
+                writeBacks.increment();
+            }
+        }
+    }
+
+    /** The cached frame for a page, without counting a hit (for the integrity check). */
+    Frame peek(long pageId) {
+        return frames.get(pageId);
+    }
+
+    void clear() {
+        lock.lock();
+        try {
+            for (Frame f : frames.values()) {
+                policy.remove(f.pageId);
+            }
+            frames.clear();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Replays the hits recorded since the last drain into the policy; caller holds the lock. */
+    private void drainHits() {
+        int end = hitCursor.get();
+        int start = end - drained > HIT_BUFFER || end - drained < 0 ? end - HIT_BUFFER : drained;
+        for (int c = start; c != end; c++) {
+            Frame f = hitBuffer.getAndSet(c & (HIT_BUFFER - 1), null);
+            if (f != null && frames.get(f.pageId) == f) {
+                policy.hit(f.pageId);
+            }
+        }
+        drained = end;
+    }
+
+    int capacityPages() {
+        return policy.capacity();
+    }
+
+    int residentPages() {
+        return frames.size();
+    }
+
+    long dirtyPages() {
+        long n = 0;
+        for (Frame f : frames.values()) {
+            if (f.dirty) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Counters for {@link PagedStore#stats()}. */
+    void addStats(java.util.Map<String, Long> m) {
+        m.put("cache.hits", hits.sum());
+        m.put("cache.misses", misses.sum());
+        m.put("cache.evictions", evictions.sum());
+        m.put("cache.writeBacks", writeBacks.sum());
+        m.put("cache.capacityPages", (long) policy.capacity());
+        m.put("cache.residentPages", (long) frames.size());
+        lock.lock();
+        try {
+            m.put("cache.arc.t1", (long) policy.t1Size());
+            m.put("cache.arc.t2", (long) policy.t2Size());
+            m.put("cache.arc.b1", (long) policy.b1Size());
+            m.put("cache.arc.b2", (long) policy.b2Size());
+            m.put("cache.arc.target", (long) policy.target());
+        } finally {
+            lock.unlock();
+        }
+    }
+}

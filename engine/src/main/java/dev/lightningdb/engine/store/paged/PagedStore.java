@@ -1,0 +1,410 @@
+package dev.lightningdb.engine.store.paged;
+
+import dev.lightningdb.engine.CorruptionException;
+import dev.lightningdb.engine.Cursor;
+import dev.lightningdb.engine.ErrorCode;
+import dev.lightningdb.engine.IntegrityReport;
+import dev.lightningdb.engine.KeyRange;
+import dev.lightningdb.engine.LightningDbConfig;
+import dev.lightningdb.engine.LightningDbException;
+import dev.lightningdb.engine.io.FileIO;
+import dev.lightningdb.engine.store.Store;
+import dev.lightningdb.engine.store.WriteSet;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The paged store: a copy-on-write B+Tree ({@link TreeWriter}, {@link TreeReader}, {@link
+ * TreeCursor}) in one data file of fixed-size checksummed pages ({@link PageHeader}), behind an ARC
+ * page cache ({@link PageCache}), with two alternating meta pages ({@link MetaPage}).
+ *
+ * <p>Design notes.
+ * <ol>
+ *   <li><b>Copy-on-write, published atomically.</b> A commit never changes a page a reader can
+ *       reach: {@link TreeWriter} writes every changed node to a fresh page and {@link #apply} then
+ *       publishes the new {@link TreeState} with one volatile write. Readers take no lock and see a
+ *       commit entirely or not at all; no reader can see a half-split node or a half-written page.
+ *   <li><b>Reclamation by epochs.</b> Pages a commit frees go back to use only when no registered
+ *       reader ({@link ReaderRegistry}) walks an older version ({@link FreeSpace}).
+ *   <li><b>Shadow paging for durability.</b> The last checkpoint's pages are never overwritten: new
+ *       content always goes to pages that checkpoint does not use, and pages it uses but the tree has
+ *       freed are held back ({@link FreeSpace}, state 4) until the next checkpoint is durable. A
+ *       checkpoint ({@link #checkpoint}) writes all dirty pages and the free list, forces, then
+ *       writes and forces the alternate meta page. A crash at any point leaves the newer of the two
+ *       valid meta pages naming a complete tree. (No double-write area is needed: no page is ever
+ *       written in place, so a torn page write can only hit a page no checkpoint uses.)
+ *   <li><b>Until the WAL exists (issue 5), commits are durable only at the next checkpoint or
+ *       close:</b> a crash between checkpoints loses the commits since the last one (atomically: the
+ *       database reopens at the last checkpoint). The meta page's checkpoint LSN and the page LSNs are
+ *       there for the WAL's redo.
+ *   <li><b>Dirty pages are evictable.</b> A page written by a commit is cached dirty; evicting it
+ *       writes it to its (fresh) page, so memory stays bounded by the cache size whatever the load.
+ *   <li><b>Single writer.</b> {@link #apply}, {@link #checkpoint}, {@link #verifyIntegrity} and
+ *       {@link #close} hold {@code writeLock} (inside the database's commit lock when called from
+ *       there; the lock order is commit lock, then this one). Readers never take it.
+ *   <li><b>Damage.</b> A damaged meta slot is survived when the other is valid (and reported by the
+ *       integrity check); a damaged free list makes the store refuse writes (reads go on) with
+ *       {@link CorruptionException}; a damaged tree page fails exactly the reads that reach it.
+ * </ol>
+ */
+public final class PagedStore implements Store {
+    /** The data file's name inside a database directory. */
+    public static final String FILE_NAME = "data.ldb";
+
+    private final FileIO io;
+    private final Pager pager;
+    private final boolean readOnly;
+    private final boolean checkpointOnClose;
+    private final ReaderRegistry readers = new ReaderRegistry();
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final List<String> metaProblems;
+    private final FreeSpace space;
+    private final String freeListProblem;
+    private final LongAdder gets = new LongAdder();
+    private final LongAdder scans = new LongAdder();
+    private final LongAdder commits = new LongAdder();
+    private final LongAdder checkpoints = new LongAdder();
+    private volatile TreeState state;
+    private long generation;
+    private long checkpointLsn;
+    private byte[] lastMeta;
+    private volatile boolean closed;
+
+    private PagedStore(FileIO io, Pager pager, MetaPage meta, byte[] metaBytes, List<String> metaProblems, boolean readOnly,
+                       boolean checkpointOnClose) {
+        this.io = io;
+        this.pager = pager;
+        this.readOnly = readOnly;
+        this.checkpointOnClose = checkpointOnClose;
+        this.metaProblems = metaProblems;
+        this.generation = meta.generation();
+        this.checkpointLsn = meta.checkpointLsn();
+        this.lastMeta = metaBytes;
+        this.state = new TreeState(meta.root(), meta.height(), meta.entries(), 1);
+        FreeSpace fs = null;
+        String problem = null;
+        try {
+            LongList listPages = new LongList();
+            LongList free = loadFreeList(meta, listPages);
+            fs = new FreeSpace(pager, readers, meta.pageCount(), free, listPages);
+        } catch (LightningDbException e) {
+            problem = "free list unreadable, the database is read-only until repaired: " + e.getMessage();
+        }
+        this.space = fs;
+        this.freeListProblem = problem;
+    }
+
+    /** Writes an empty database (generation 1, one empty leaf) to a new, empty file. */
+    public static void format(FileIO io, int pageSize) {
+        long root = MetaPage.firstDataPage(pageSize);
+        byte[] leaf = new byte[pageSize];
+        LeafPage.write(leaf, root, 1, List.of(), List.of(), 0, 0);
+        MetaPage meta = new MetaPage(pageSize, 1, 1, 0, root, 0, root + 1, 0, 0);
+        byte[] slot = meta.encode();
+        try {
+            io.write(root * pageSize, leaf, 0, pageSize);
+            io.write(0, slot, 0, slot.length);
+            io.write(MetaPage.SLOT_SIZE, slot, 0, slot.length);
+            io.force();
+        } catch (IOException e) {
+            throw new LightningDbException(ErrorCode.IO_ERROR, "cannot create " + io.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens a formatted data file. The page size is the file's; {@code config} supplies the cache
+     * size and checksum policy.
+     *
+     * @throws CorruptionException when neither meta page is valid or the file is truncated
+     * @throws LightningDbException CANNOT_OPEN when the file is not a LightningDB file at all
+     */
+    public static PagedStore open(FileIO io, LightningDbConfig config, boolean checkpointOnClose) {
+        String name = io.name();
+        long size;
+        byte[] slot0 = new byte[MetaPage.SLOT_SIZE];
+        byte[] slot1 = new byte[MetaPage.SLOT_SIZE];
+        try {
+            size = io.size();
+            if (size == 0) {
+                throw new CorruptionException(name + " is empty (0 bytes): a LightningDB data file starts with two meta pages");
+            }
+            if (size < 2L * MetaPage.SLOT_SIZE) {
+                throw new CorruptionException(name + " is truncated: " + size + " bytes, shorter than its "
+                        + 2 * MetaPage.SLOT_SIZE + "-byte meta area");
+            }
+            io.read(0, slot0, 0, slot0.length);
+            io.read(MetaPage.SLOT_SIZE, slot1, 0, slot1.length);
+        } catch (IOException e) {
+            throw new LightningDbException(ErrorCode.IO_ERROR, "cannot read " + name + ": " + e.getMessage(), e);
+        }
+        List<String> problems = new ArrayList<>();
+        MetaPage m0 = decodeSlot(slot0, 0, name, problems);
+        MetaPage m1 = decodeSlot(slot1, 1, name, problems);
+        if (m0 == null && m1 == null) {
+            if (!MetaPage.hasMagic(slot0) && !MetaPage.hasMagic(slot1)) {
+                throw new LightningDbException(ErrorCode.CANNOT_OPEN, name + " is not a LightningDB data file (no magic number in either meta page)");
+            }
+            throw new CorruptionException("no valid meta page: " + String.join("; ", problems));
+        }
+        boolean first = m1 == null || (m0 != null && m0.generation() >= m1.generation());
+        MetaPage meta = first ? m0 : m1;
+        if (size < meta.pageCount() * meta.pageSize()) {
+            throw new CorruptionException(name + " is truncated: " + size + " bytes, but its checkpoint " + meta.generation()
+                    + " needs " + meta.pageCount() + " pages of " + meta.pageSize() + " bytes");
+        }
+        Pager pager = new Pager(io, meta.pageSize(), config.verifyChecksumsOnRead(), config.cacheSize(), meta.pageCount(),
+                meta.generation() + 1);
+        return new PagedStore(io, pager, meta, first ? slot0 : slot1, problems, config.readOnly(), checkpointOnClose);
+    }
+
+    private static MetaPage decodeSlot(byte[] slot, int n, String name, List<String> problems) {
+        try {
+            return MetaPage.decode(slot);
+        } catch (IllegalArgumentException e) {
+            problems.add(name + ": meta page slot " + n + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private LongList loadFreeList(MetaPage meta, LongList listPages) {
+        LongList free = new LongList();
+        BitSet seen = new BitSet();
+        long id = meta.freeListHead();
+        long first = pager.firstDataPage();
+        while (id != 0) {
+            if (listPages.size() > meta.pageCount()) {
+                throw new CorruptionException(io.name() + ": free list has a cycle");
+            }
+            byte[] page = pager.readUncached(id, PageHeader.TYPE_FREELIST);
+            listPages.add(id);
+            seen.set((int) id);
+            int n = FreeListPage.size(page);
+            if (n < 0 || n > FreeListPage.capacity(pager.pageSize())) {
+                throw pager.corrupt(id, "free-list page claims " + n + " ids");
+            }
+            for (int i = 0; i < n; i++) {
+                long f = FreeListPage.id(page, i);
+                if (f < first || f >= meta.pageCount() || seen.get((int) f)) {
+                    throw pager.corrupt(id, "free-list entry " + i + " names page " + f + ", out of range or listed twice");
+                }
+                seen.set((int) f);
+                free.add(f);
+            }
+            id = FreeListPage.next(page);
+        }
+        if (free.size() != meta.freeCount()) {
+            throw new CorruptionException(io.name() + ": free list holds " + free.size() + " pages, the meta page says " + meta.freeCount());
+        }
+        return free;
+    }
+
+    @Override
+    public byte[] get(byte[] key) {
+        ensureOpen();
+        gets.increment();
+        long ticket = readers.enter(state.version());
+        try {
+            return TreeReader.get(pager, state, key);
+        } finally {
+            readers.exit(ticket);
+        }
+    }
+
+    @Override
+    public Cursor scan(KeyRange range, boolean reverse) {
+        ensureOpen();
+        scans.increment();
+        long ticket = readers.enter(state.version());
+        TreeState s = state;
+        return new TreeCursor(pager, s, range, reverse, () -> readers.exit(ticket));
+    }
+
+    @Override
+    public void apply(WriteSet writes) {
+        writeLock.lock();
+        try {
+            ensureWritable();
+            TreeState base = state;
+            TreeWriter writer = new TreeWriter(pager, space, generation + 1);
+            TreeState next;
+            try {
+                next = writer.apply(base, writes, base.version() + 1);
+            } catch (RuntimeException | Error e) {
+                writer.rollback();
+                throw e;
+            }
+            state = next;
+            space.free(writer.freed(), next.version());
+            commits.increment();
+            assert checkInvariants();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public void checkpoint() {
+        writeLock.lock();
+        try {
+            ensureOpen();
+            if (readOnly || space == null) {
+                return;
+            }
+            writeCheckpoint();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Shadow-paging checkpoint (design note 3); caller holds writeLock. */
+    private void writeCheckpoint() {
+        TreeState s = state;
+        long newGeneration = generation + 1;
+        pager.cache().flushDirty();
+        int perPage = FreeListPage.capacity(pager.pageSize());
+        int estimate = space.freeAfterCheckpoint().size();
+        LongList listPages = new LongList();
+        for (int i = 0; i < (estimate + perPage - 1) / perPage; i++) {
+            listPages.add(space.takeForFreeList());
+        }
+        LongList free = space.freeAfterCheckpoint();
+        byte[] page = new byte[pager.pageSize()];
+        for (int j = 0; j < listPages.size(); j++) {
+            int from = Math.min(free.size(), j * perPage);
+            int to = Math.min(free.size(), from + perPage);
+            FreeListPage.write(page, listPages.get(j), newGeneration, j + 1 < listPages.size() ? listPages.get(j + 1) : 0, free, from, to);
+            pager.writePage(listPages.get(j), page);
+        }
+        long pageCount = space.pageCount();
+        extendTo(pageCount);
+        pager.force();
+        MetaPage meta = new MetaPage(pager.pageSize(), s.height(), newGeneration, checkpointLsn, s.root(), s.entries(), pageCount,
+                listPages.isEmpty() ? 0 : listPages.get(0), free.size());
+        byte[] slot = meta.encode();
+        writeMetaSlot((int) (newGeneration % 2), slot);
+        pager.force();
+        generation = newGeneration;
+        lastMeta = slot;
+        pager.lsnLimit(newGeneration + 1);
+        space.checkpointed(s.version(), listPages);
+        checkpoints.increment();
+    }
+
+    /** Pages allocated but never written may lie past the end of the file; the meta page must not. */
+    private void extendTo(long pageCount) {
+        try {
+            long want = pageCount * pager.pageSize();
+            if (io.size() < want) {
+                byte[] zero = new byte[pager.pageSize()];
+                io.write(want - zero.length, zero, 0, zero.length);
+            }
+        } catch (IOException e) {
+            throw new LightningDbException(ErrorCode.IO_ERROR, "cannot extend " + io.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void writeMetaSlot(int slot, byte[] bytes) {
+        try {
+            io.write((long) slot * MetaPage.SLOT_SIZE, bytes, 0, bytes.length);
+        } catch (IOException e) {
+            throw new LightningDbException(ErrorCode.IO_ERROR, "cannot write meta page " + slot + " of " + io.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public IntegrityReport verifyIntegrity() {
+        writeLock.lock();
+        try {
+            ensureOpen();
+            return new IntegrityChecker(pager, state, space, freeListProblem).run();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public Map<String, Long> stats() {
+        Map<String, Long> m = new HashMap<>();
+        TreeState s = state;
+        m.put("store.gets", gets.sum());
+        m.put("store.scans", scans.sum());
+        m.put("store.commits", commits.sum());
+        m.put("store.entries", s.entries());
+        m.put("tree.height", (long) s.height());
+        m.put("checkpoints", checkpoints.sum());
+        m.put("checkpoint.generation", generation);
+        pager.addStats(m);
+        return m;
+    }
+
+    /** Checkpoints (unless read-only or in memory), copies the final meta page to both slots, closes the file. */
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                if (checkpointOnClose && !readOnly && space != null) {
+                    writeCheckpoint();
+                    // Both slots now name the final checkpoint: a damaged slot cannot roll the database back.
+                    writeMetaSlot((int) ((generation + 1) % 2), lastMeta);
+                    pager.force();
+                }
+            } finally {
+                pager.cache().clear();
+                try {
+                    io.close();
+                } catch (IOException e) {
+                    throw new LightningDbException(ErrorCode.IO_ERROR, "cannot close " + io.name() + ": " + e.getMessage(), e);
+                }
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new LightningDbException(ErrorCode.CLOSED, io.name() + " is closed");
+        }
+    }
+
+    private void ensureWritable() {
+        ensureOpen();
+        if (readOnly) {
+            throw new LightningDbException(ErrorCode.READ_ONLY, io.name() + " is open read-only");
+        }
+        if (space == null) {
+            throw new CorruptionException(io.name() + ": " + freeListProblem);
+        }
+    }
+
+    /** Cheap structural facts that hold between operations; for {@code assert}. */
+    boolean checkInvariants() {
+        TreeState s = state;
+        if (s.root() < pager.firstDataPage() || s.root() >= pager.pageCount()) {
+            throw new AssertionError("root " + s.root() + " outside the file's pages");
+        }
+        if (s.height() < 1 || s.height() > MetaPage.MAX_HEIGHT || s.entries() < 0) {
+            throw new AssertionError("impossible tree state " + s);
+        }
+        if (pager.lsnLimit() != generation + 1) {
+            throw new AssertionError("pages are written with LSN " + pager.lsnLimit() + " but the durable generation is " + generation);
+        }
+        return true;
+    }
+
+    /** Meta-page problems seen at open (a damaged slot that the other one replaced). */
+    List<String> metaProblems() {
+        return metaProblems;
+    }
+}

@@ -1,0 +1,448 @@
+package dev.lightningdb.engine.store.paged;
+
+import dev.lightningdb.engine.ErrorCode;
+import dev.lightningdb.engine.LightningDbException;
+import dev.lightningdb.engine.store.WriteSet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies one write set to the tree, copy-on-write: the pages on the paths it changes are decoded
+ * into {@link Node}s, changed, rebalanced, and written to freshly allocated pages; the old pages are
+ * freed. Nothing a reader can reach is modified, so the new version becomes visible all at once when
+ * {@link PagedStore} publishes the returned {@link TreeState}.
+ *
+ * <p>Steps ({@link #apply}), after bbolt's node.go:
+ * <ol>
+ *   <li>put/delete each key in its leaf (large values go to a new {@link Overflow} chain at once);
+ *   <li>{@link #rebalance} nodes that lost entries: a node below a quarter page (or a leaf with
+ *       no key, a branch with fewer than two children) merges with a sibling; the root collapses
+ *       while it is a branch with one child;
+ *   <li>{@link #spill}: bottom-up, split nodes that exceed a page into pieces, write each piece to a
+ *       new page, and insert separators into the parent, growing a new root when the root splits.
+ * </ol>
+ * Invariants it keeps: all leaves at the same depth (splits and merges only change the root's
+ * depth); keys strictly ascending within a node; every key in child i of a branch is >= key_i and
+ * < key_(i+1); a dirty node's ancestors are dirty.
+ *
+ * <p>Sequential fill: when every write is a put after the tree's current last key ({@link #append}),
+ * split pieces are filled completely left to right instead of evenly, so bulk-sorted input yields
+ * full leaves and touches only the rightmost path.
+ *
+ * <p>If anything fails before the state is published, {@link #rollback} returns the allocated pages;
+ * the frees are only handed to {@link FreeSpace} after publication.
+ */
+final class TreeWriter {
+    private static final byte[] EMPTY = new byte[0];
+
+    private final Pager pager;
+    private final FreeSpace space;
+    private final long lsn;
+    private final int pageSize;
+    private final int capacity;
+    private final int threshold;
+    private final LongList allocated = new LongList();
+    private final LongList freed = new LongList();
+    private final ArrayList<Node> unbalanced = new ArrayList<>();
+    private Node root;
+    private int height;
+    private long entries;
+    private long rootId;
+    private boolean append;
+
+    TreeWriter(Pager pager, FreeSpace space, long lsn) {
+        this.pager = pager;
+        this.space = space;
+        this.lsn = lsn;
+        this.pageSize = pager.pageSize();
+        this.capacity = pageSize - PageHeader.SIZE;
+        this.threshold = capacity / 4;
+    }
+
+    TreeState apply(TreeState base, WriteSet writes, long version) {
+        height = base.height();
+        entries = base.entries();
+        rootId = base.root();
+        root = load(base.root(), null, height);
+        append = isAppend(base, writes);
+        int maxKey = pageSize / 4;
+        for (Map.Entry<byte[], byte[]> e : writes.entries()) {
+            byte[] key = e.getKey();
+            if (key.length > maxKey || key.length == 0) {
+                throw new LightningDbException(ErrorCode.KEY_TOO_LARGE, "key of " + key.length
+                        + " bytes does not fit this database's " + pageSize + "-byte pages (at most " + maxKey + ")");
+            }
+            Node leaf = findLeaf(key);
+            if (WriteSet.isTombstone(e.getValue())) {
+                delete(leaf, key);
+            } else {
+                put(leaf, key, e.getValue());
+            }
+        }
+        for (int i = 0; i < unbalanced.size(); i++) {
+            rebalance(unbalanced.get(i));
+        }
+        if (root.dirty) {
+            spill(root);
+        } else {
+            rootId = root.pageId;
+        }
+        return new TreeState(rootId, height, entries, version);
+    }
+
+    /** Pages this commit stopped using; for {@link FreeSpace#free} once the new state is published. */
+    LongList freed() {
+        return freed;
+    }
+
+    /** Returns every page this commit allocated; the commit is abandoned. */
+    void rollback() {
+        for (int i = 0; i < allocated.size(); i++) {
+            space.release(allocated.get(i));
+        }
+        allocated.clear();
+    }
+
+    private boolean isAppend(TreeState base, WriteSet writes) {
+        byte[] first = null;
+        for (Map.Entry<byte[], byte[]> e : writes.entries()) {
+            if (WriteSet.isTombstone(e.getValue())) {
+                return false;
+            }
+            if (first == null) {
+                first = e.getKey();
+            }
+        }
+        if (first == null) {
+            return false;
+        }
+        if (height == 1) {
+            return root.count() == 0 || Arrays.compareUnsigned(root.keys.get(root.count() - 1), first) < 0;
+        }
+        long id = base.root();
+        for (int level = height; level > 1; level--) {
+            byte[] page = pager.readTreePage(id, PageHeader.TYPE_BRANCH);
+            id = BranchPage.child(page, BranchPage.count(page) - 1);
+        }
+        byte[] leaf = pager.readTreePage(id, PageHeader.TYPE_LEAF);
+        int n = LeafPage.count(leaf);
+        return n == 0 || LeafPage.compare(leaf, n - 1, first) < 0;
+    }
+
+    private long allocate() {
+        long id = space.allocate();
+        allocated.add(id);
+        return id;
+    }
+
+    private Node load(long pageId, Node parent, int level) {
+        byte[] page = pager.readTreePage(pageId, level > 1 ? PageHeader.TYPE_BRANCH : PageHeader.TYPE_LEAF);
+        return Node.decode(page, pageId, parent, level);
+    }
+
+    /** Child i of a branch, decoded on first use. */
+    private Node child(Node branch, int i) {
+        Object v = branch.child(i);
+        if (v instanceof Node n) {
+            return n;
+        }
+        Node n = load((Long) v, branch, branch.level - 1);
+        branch.setChild(i, n);
+        return n;
+    }
+
+    private Node findLeaf(byte[] key) {
+        Node n = root;
+        while (!n.leaf) {
+            n = child(n, n.route(key));
+        }
+        return n;
+    }
+
+    private void put(Node leaf, byte[] key, byte[] value) {
+        Object stored = value;
+        if (!LeafPage.fitsInline(pageSize, key.length, value.length)) {
+            stored = new OverflowRef(value.length, Overflow.write(pager, this::allocate, value, lsn));
+        }
+        int i = leaf.search(key);
+        if (i >= 0) {
+            freeValue(leaf.values.get(i));
+            leaf.values.set(i, stored);
+        } else {
+            leaf.keys.add(-i - 1, key);
+            leaf.values.add(-i - 1, stored);
+            entries++;
+        }
+        leaf.markDirty();
+    }
+
+    private void delete(Node leaf, byte[] key) {
+        int i = leaf.search(key);
+        if (i < 0) {
+            return;
+        }
+        freeValue(leaf.values.get(i));
+        leaf.keys.remove(i);
+        leaf.values.remove(i);
+        entries--;
+        leaf.markDirty();
+        if (!leaf.unbalanced) {
+            leaf.unbalanced = true;
+            unbalanced.add(leaf);
+        }
+    }
+
+    private void freeValue(Object value) {
+        if (value instanceof OverflowRef ref && ref.firstPage() != 0) {
+            Overflow.collectPages(pager, ref, freed);
+        }
+    }
+
+    private void freeNodePage(Node n) {
+        if (n.pageId != 0) {
+            freed.add(n.pageId);
+            n.pageId = 0;
+        }
+    }
+
+    private boolean healthy(Node n) {
+        return n.size() > threshold && n.count() >= (n.leaf ? 1 : 2);
+    }
+
+    private void rebalance(Node n) {
+        if (n.removed || !n.unbalanced) {
+            return;
+        }
+        n.unbalanced = false;
+        if (healthy(n)) {
+            return;
+        }
+        if (n.parent == null) {
+            collapseRoot();
+            return;
+        }
+        Node parent = n.parent;
+        if (n.count() == 0) {
+            parent.materialize();
+            int idx = parent.indexOfChild(n);
+            byte[] fence = parent.keys.remove(idx);
+            parent.values.remove(idx);
+            if (idx == 0 && parent.count() > 0) {
+                parent.keys.set(0, fence); // keep the branch's own lower fence in key_0
+            }
+            n.removed = true;
+            freeNodePage(n);
+            parent.markDirty();
+            parent.unbalanced = true;
+            rebalance(parent);
+            return;
+        }
+        if (parent.count() < 2) {
+            // No sibling under this parent: fix the parent first (it merges upward or collapses).
+            parent.unbalanced = true;
+            rebalance(parent);
+            if (n.parent == null) {
+                n.unbalanced = true;
+                rebalance(n);
+                return;
+            }
+            parent = n.parent;
+            if (parent.count() < 2) {
+                return; // still a valid tree, only sparse
+            }
+        }
+        parent.materialize();
+        int idx = parent.indexOfChild(n);
+        int rightIdx = idx == 0 ? 1 : idx;
+        Node left = idx == 0 ? n : child(parent, idx - 1);
+        Node right = idx == 0 ? child(parent, 1) : n;
+        if (!left.leaf) {
+            left.materialize();
+            right.materialize();
+            right.keys.set(0, parent.keys.get(rightIdx)); // the separator becomes an inner key
+            for (Object v : right.values) {
+                if (v instanceof Node c) {
+                    c.parent = left;
+                }
+            }
+        }
+        left.keys.addAll(right.keys);
+        left.values.addAll(right.values);
+        parent.keys.remove(rightIdx);
+        parent.values.remove(rightIdx);
+        right.removed = true;
+        right.unbalanced = false;
+        freeNodePage(right);
+        left.markDirty();
+        parent.markDirty();
+        parent.unbalanced = true;
+        rebalance(parent);
+    }
+
+    private void collapseRoot() {
+        while (!root.leaf && root.count() == 1) {
+            Node only = child(root, 0);
+            freeNodePage(root);
+            root.removed = true;
+            only.parent = null;
+            root = only;
+            height--;
+        }
+        if (!root.leaf && root.count() == 0) {
+            freeNodePage(root);
+            root.removed = true;
+            root = new Node(1, 4);
+            root.markDirty();
+            height = 1;
+        }
+    }
+
+    /** Writes {@code n} (and first its dirty children) to new pages; updates its parent or the root. */
+    private void spill(Node n) {
+        if (!n.leaf) {
+            for (Node c : n.decodedChildren()) {
+                if (c.dirty) {
+                    spill(c);
+                } else {
+                    n.setChild(n.indexOfChild(c), c.pageId);
+                }
+            }
+            if (n.isLazy()) {
+                // Only child pointers changed: copy the page and patch them (no decoding, no split).
+                freeNodePage(n);
+                long id = allocate();
+                pager.cache().install(id, n.patchedCopy(id, lsn), true);
+                n.dirty = false;
+                replaceInParent(n, new long[] {id}, null);
+                return;
+            }
+        }
+        assert checkNode(n);
+        List<int[]> ranges = split(n);
+        freeNodePage(n);
+        int pieces = ranges.size();
+        long[] ids = new long[pieces];
+        byte[][] separators = new byte[pieces][];
+        for (int j = 0; j < pieces; j++) {
+            int from = ranges.get(j)[0];
+            int to = ranges.get(j)[1];
+            ids[j] = allocate();
+            byte[] page = new byte[pageSize];
+            if (n.leaf) {
+                LeafPage.write(page, ids[j], lsn, n.keys, n.values, from, to);
+                separators[j] = j == 0 ? null : shortestSeparator(n.keys.get(from - 1), n.keys.get(from));
+            } else {
+                BranchPage.write(page, ids[j], lsn, n.keys, n.values, from, to);
+                separators[j] = n.keys.get(from);
+            }
+            pager.cache().install(ids[j], page, true);
+        }
+        n.dirty = false;
+        replaceInParent(n, ids, separators);
+    }
+
+    /** Points n's parent (or the root) at the pages n was written to, adding separators for extra pieces. */
+    private void replaceInParent(Node n, long[] ids, byte[][] separators) {
+        int pieces = ids.length;
+        Node parent = n.parent;
+        if (parent == null) {
+            if (pieces == 1) {
+                rootId = ids[0];
+                return;
+            }
+            Node newRoot = new Node(n.level + 1, pieces + 4);
+            newRoot.keys.add(n.leaf || n.keys.isEmpty() ? EMPTY : n.keys.get(0));
+            newRoot.values.add(ids[0]);
+            for (int j = 1; j < pieces; j++) {
+                newRoot.keys.add(separators[j]);
+                newRoot.values.add(ids[j]);
+            }
+            newRoot.dirty = true;
+            root = newRoot;
+            height++;
+            spill(newRoot);
+            return;
+        }
+        int idx = parent.indexOfChild(n);
+        if (pieces > 1) {
+            parent.materialize();
+        }
+        parent.setChild(idx, ids[0]);
+        for (int j = 1; j < pieces; j++) {
+            parent.keys.add(idx + j, separators[j]);
+            parent.values.add(idx + j, ids[j]);
+        }
+    }
+
+    /** A node about to be written: keys strictly ascending (from key 1 in a branch), a branch has children. */
+    private static boolean checkNode(Node n) {
+        if (!n.leaf && n.count() == 0) {
+            throw new AssertionError("branch without children at level " + n.level);
+        }
+        for (int i = n.leaf ? 1 : 2; i < n.count(); i++) {
+            if (Arrays.compareUnsigned(n.keys.get(i - 1), n.keys.get(i)) >= 0) {
+                throw new AssertionError("keys out of order at " + i + " in a " + (n.leaf ? "leaf" : "branch"));
+            }
+        }
+        if (n.keys.size() != n.values.size()) {
+            throw new AssertionError("keys and values differ in number");
+        }
+        return true;
+    }
+
+    /** Cuts a node into ranges of entries that each fit a page. */
+    private List<int[]> split(Node n) {
+        List<int[]> ranges = new ArrayList<>();
+        int total = n.size();
+        int count = n.count();
+        if (total <= capacity) {
+            ranges.add(new int[] {0, count});
+            return ranges;
+        }
+        int pieces = (total + capacity - 1) / capacity;
+        int target = append ? capacity : (total + pieces - 1) / pieces;
+        int start = 0;
+        int current = 0;
+        for (int i = 0; i < count; i++) {
+            int s = n.entrySize(i);
+            if (current > 0 && (current + s > capacity || current >= target)) {
+                ranges.add(new int[] {start, i});
+                start = i;
+                current = 0;
+            }
+            current += s;
+        }
+        ranges.add(new int[] {start, count});
+        if (!append && ranges.size() >= 2 && current < threshold) {
+            // Even out a small last piece with its neighbour (each half then fits: entries are at most a third of a page).
+            int from = ranges.get(ranges.size() - 2)[0];
+            int combined = 0;
+            for (int i = from; i < count; i++) {
+                combined += n.entrySize(i);
+            }
+            int acc = 0;
+            int cut = count - 1;
+            for (int i = from; i < count - 1; i++) {
+                acc += n.entrySize(i);
+                if (acc >= combined / 2) {
+                    cut = i + 1;
+                    break;
+                }
+            }
+            ranges.set(ranges.size() - 2, new int[] {from, cut});
+            ranges.set(ranges.size() - 1, new int[] {cut, count});
+        }
+        return ranges;
+    }
+
+    /** The shortest key s with a < s <= b (a < b): b cut just after the first byte where they differ. */
+    static byte[] shortestSeparator(byte[] a, byte[] b) {
+        int m = Arrays.mismatch(a, b);
+        if (m < 0 || m >= b.length) {
+            return b;
+        }
+        return Arrays.copyOf(b, m + 1);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.lightningdb.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PagedBasicsTest {
+    @TempDir
+    Path dir;
+
+    private static byte[] b(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] key(int i) {
+        return String.format("key%08d", i).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void putGetDeleteAcrossReopen() {
+        try (LightningDb db = LightningDb.open(dir)) {
+            db.put(b("a"), b("1"));
+            db.put(b("b"), b("2"));
+            db.delete(b("a"));
+            assertThat(db.get(b("a"))).isNull();
+            assertThat(db.get(b("b"))).isEqualTo(b("2"));
+            assertThat(db.verifyIntegrity().isClean()).isTrue();
+        }
+        try (LightningDb db = LightningDb.open(dir)) {
+            assertThat(db.get(b("b"))).isEqualTo(b("2"));
+            assertThat(db.get(b("a"))).isNull();
+            assertThat(db.verifyIntegrity().problems()).isEmpty();
+        }
+    }
+
+    @Test
+    void manyKeysSplitAndMergeBothWays() {
+        int n = 20_000;
+        try (LightningDb db = LightningDb.open(dir, LightningDbConfig.builder().pageSize(4096).build())) {
+            for (int i = 0; i < n; i += 100) {
+                try (Transaction t = db.begin()) {
+                    for (int j = i; j < i + 100; j++) {
+                        t.put(key(j * 7919 % n), b("v" + j));
+                    }
+                    t.commit();
+                }
+            }
+            assertThat(db.verifyIntegrity().problems()).isEmpty();
+            assertThat(db.stats().get("tree.height")).isGreaterThan(1);
+            List<byte[]> keys = new ArrayList<>();
+            try (Cursor c = db.scan(KeyRange.all())) {
+                while (c.next()) {
+                    keys.add(c.key());
+                }
+            }
+            assertThat(keys).hasSize(n);
+            List<byte[]> back = new ArrayList<>();
+            try (Cursor c = db.scan(KeyRange.all(), true)) {
+                while (c.next()) {
+                    back.add(c.key());
+                }
+            }
+            assertThat(back).hasSize(n);
+            assertThat(back.get(0)).isEqualTo(key(n - 1));
+            for (int i = 0; i < n; i += 3) {
+                db.delete(key(i));
+            }
+            assertThat(db.verifyIntegrity().problems()).isEmpty();
+            for (int i = 0; i < n; i++) {
+                if (i % 3 != 0) {
+                    db.delete(key(i));
+                }
+            }
+            assertThat(db.verifyIntegrity().problems()).isEmpty();
+            assertThat(db.stats().get("tree.height")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void bigValuesUseOverflowChains() {
+        byte[] big = new byte[3 * 1024 * 1024 + 17];
+        for (int i = 0; i < big.length; i++) {
+            big[i] = (byte) (i * 31);
+        }
+        try (LightningDb db = LightningDb.open(dir)) {
+            db.put(b("big"), big);
+            db.put(b("small"), b("x"));
+            assertThat(db.get(b("big"))).isEqualTo(big);
+        }
+        try (LightningDb db = LightningDb.open(dir)) {
+            assertThat(db.get(b("big"))).isEqualTo(big);
+            db.put(b("big"), b("now small"));
+            assertThat(db.verifyIntegrity().problems()).isEmpty();
+        }
+    }
+
+    @Test
+    void keyTooLargeIsAClearError() {
+        try (LightningDb db = LightningDb.inMemory()) {
+            assertThatThrownBy(() -> db.put(new byte[1025], b("x"))).isInstanceOf(LightningDbException.class)
+                    .extracting(e -> ((LightningDbException) e).code()).isEqualTo(ErrorCode.KEY_TOO_LARGE);
+            db.put(new byte[1024], b("x"));
+            assertThat(db.get(new byte[1024])).isEqualTo(b("x"));
+        }
+    }
+}
