@@ -49,6 +49,7 @@ public class JdbcBench {
     private Path dir;
     private long rows;
     private AtomicLong nextId;
+    private Zipfian zipfian;
     private final List<Connection> connections = new ArrayList<>();
     /** Counts auto-commit writes (inserts and updates), the commits of the commit-bound workloads. */
     private final WriteProbe probe = new WriteProbe();
@@ -58,6 +59,7 @@ public class JdbcBench {
         sys = JdbcSystems.byId(system);
         rows = BenchProps.rows();
         nextId = new AtomicLong(rows);
+        zipfian = new Zipfian(rows - MAX_SCAN);
         dir = Dirs.copy(BenchProps.fixture(), BenchProps.work(), "jdbc-" + system + "-");
     }
 
@@ -175,28 +177,29 @@ public class JdbcBench {
         return total;
     }
 
+    // YCSB workloads: keys drawn from YCSB's scrambled zipfian distribution, as YCSB does by default.
+
     @Benchmark
     public int ycsbA(Client t) throws SQLException {
-        long id = t.random.nextLong(rows);
+        long id = zipfian.next(t.random);
         return t.random.nextInt(100) < 50 ? read(t, id) : update(t, id);
     }
 
     @Benchmark
     public int ycsbB(Client t) throws SQLException {
-        long id = t.random.nextLong(rows);
+        long id = zipfian.next(t.random);
         return t.random.nextInt(100) < 95 ? read(t, id) : update(t, id);
     }
 
     @Benchmark
     public int ycsbC(Client t) throws SQLException {
-        return read(t, t.random.nextLong(rows));
+        return read(t, zipfian.next(t.random));
     }
 
     @Benchmark
     public int ycsbE(Client t) throws SQLException {
         if (t.random.nextInt(100) < 95) {
-            int length = 1 + t.random.nextInt(MAX_SCAN);
-            return scan(t, t.random.nextLong(rows - length), length);
+            return scan(t, zipfian.next(t.random), 1 + t.random.nextInt(MAX_SCAN));
         }
         return insert(t);
     }
