@@ -13,10 +13,12 @@ import dev.lightningdb.bench.report.Row;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -123,7 +125,11 @@ public final class BenchMain {
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), FixtureMain.class.getName(), family, id, dir.toString(), Long.toString(n)));
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        p.waitFor();
+        long limitSeconds = 30L * mode.timeoutSeconds; // generous: loading is the slowest step
+        if (!p.waitFor(limitSeconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor();
+            Files.writeString(log, "FAILED loading did not finish within " + limitSeconds + " s\n", StandardOpenOption.APPEND);
+        }
         List<String> lines = Files.readAllLines(log);
         String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
         Footprint f = Footprint.parse(last);
