@@ -18,6 +18,14 @@ singleStatement
 statement
     : createTable
     | dropTable
+    | alterTable
+    | createIndex
+    | dropIndex
+    | createSequence
+    | dropSequence
+    | createSchema
+    | dropSchema
+    | truncateTable
     | insertStatement
     | updateStatement
     | deleteStatement
@@ -46,14 +54,27 @@ columnDefinition
     ;
 
 columnConstraint
-    : NOT NULL                      # notNullConstraint
-    | NULL                          # nullConstraint
-    | PRIMARY KEY                   # primaryKeyColumnConstraint
-    | DEFAULT expression            # defaultConstraint
+    : (CONSTRAINT identifier)? NOT NULL                                  # notNullConstraint
+    | NULL                                                               # nullConstraint
+    | (CONSTRAINT identifier)? PRIMARY KEY                               # primaryKeyColumnConstraint
+    | (CONSTRAINT identifier)? UNIQUE                                    # uniqueColumnConstraint
+    | DEFAULT expression                                                 # defaultConstraint
+    | (CONSTRAINT identifier)? CHECK LPAREN expression RPAREN            # checkColumnConstraint
+    | (CONSTRAINT identifier)? REFERENCES tableName (LPAREN identifier (COMMA identifier)* RPAREN)? referentialAction*  # referencesConstraint
+    | GENERATED (ALWAYS | BY DEFAULT) AS IDENTITY (LPAREN sequenceOption* RPAREN)?  # identityConstraint
+    | (AUTO_INCREMENT | IDENTITY)                                        # autoIncrementConstraint
     ;
 
 tableConstraint
-    : (CONSTRAINT identifier)? PRIMARY KEY LPAREN identifier (COMMA identifier)* RPAREN
+    : (CONSTRAINT name=identifier)? PRIMARY KEY LPAREN columns+=identifier (COMMA columns+=identifier)* RPAREN   # primaryKeyConstraint
+    | (CONSTRAINT name=identifier)? UNIQUE LPAREN columns+=identifier (COMMA columns+=identifier)* RPAREN        # uniqueConstraint
+    | (CONSTRAINT name=identifier)? CHECK LPAREN expression RPAREN                                              # checkConstraint
+    | (CONSTRAINT name=identifier)? FOREIGN KEY LPAREN columns+=identifier (COMMA columns+=identifier)* RPAREN
+      REFERENCES tableName (LPAREN refColumns+=identifier (COMMA refColumns+=identifier)* RPAREN)? referentialAction*  # foreignKeyConstraint
+    ;
+
+referentialAction
+    : ON (DELETE | UPDATE) (CASCADE | RESTRICT | NO ACTION | SET NULL | SET DEFAULT)
     ;
 
 dataType
@@ -80,7 +101,67 @@ dataType
     ;
 
 dropTable
-    : DROP TABLE (IF EXISTS)? tableName
+    : DROP TABLE (IF EXISTS)? tableName (CASCADE | RESTRICT)?
+    ;
+
+alterTable
+    : ALTER TABLE (IF EXISTS)? tableName alterAction
+    ;
+
+alterAction
+    : ADD COLUMN? (IF NOT EXISTS)? columnDefinition                      # addColumn
+    | DROP COLUMN? (IF EXISTS)? identifier                              # dropColumn
+    | RENAME COLUMN from=identifier TO to=identifier                    # renameColumn
+    | RENAME TO tableName                                               # renameTable
+    | ADD tableConstraint                                               # addConstraint
+    | DROP CONSTRAINT (IF EXISTS)? identifier                           # dropConstraint
+    ;
+
+createIndex
+    : CREATE UNIQUE? INDEX (IF NOT EXISTS)? name=identifier ON tableName LPAREN indexColumn (COMMA indexColumn)* RPAREN
+    ;
+
+indexColumn
+    : identifier (ASC | DESC)?
+    ;
+
+dropIndex
+    : DROP INDEX (IF EXISTS)? tableName
+    ;
+
+createSequence
+    : CREATE SEQUENCE (IF NOT EXISTS)? tableName sequenceOption*
+    ;
+
+sequenceOption
+    : START WITH? signedInteger          # startWith
+    | INCREMENT BY? signedInteger        # incrementBy
+    | MINVALUE signedInteger             # minValue
+    | MAXVALUE signedInteger             # maxValue
+    | NO (MINVALUE | MAXVALUE | CYCLE)   # noOption
+    | CYCLE                              # cycleOption
+    | CACHE INTEGER_LITERAL              # cacheOption
+    | AS dataType                        # sequenceType
+    ;
+
+signedInteger
+    : (MINUS | PLUS)? INTEGER_LITERAL
+    ;
+
+dropSequence
+    : DROP SEQUENCE (IF EXISTS)? tableName
+    ;
+
+createSchema
+    : CREATE SCHEMA (IF NOT EXISTS)? identifier
+    ;
+
+dropSchema
+    : DROP SCHEMA (IF EXISTS)? identifier (CASCADE | RESTRICT)?
+    ;
+
+truncateTable
+    : TRUNCATE TABLE tableName
     ;
 
 // ---------------------------------------------------------------- DML
@@ -330,6 +411,8 @@ nonReserved
     : KEY | PLAN | INTEGRITY | CHECKPOINT | VERIFY | FIRST | LAST | NEXT | ROW | ROWS | ONLY | NULLS
     | PRECISION | DATE | TIME | TIMESTAMP | VARYING | ESCAPE | EXPLAIN
     | PUT | GET | SCAN | REVERSE | CONFLICT | NOTHING | DO | TO
+    | ACTION | ALWAYS | CACHE | CASCADE | COLUMN | CYCLE | GENERATED | IDENTITY | INCREMENT | INDEX
+    | MAXVALUE | MINVALUE | NO | RENAME | RESTRICT | SCHEMA | SEQUENCE | START
     | YEAR | QUARTER | MONTH | WEEK | DAY | HOUR | MINUTE | SECOND | MILLISECOND | DOW | DOY | EPOCH
     | TEXT | UUID | CLOB | BLOB | BYTEA | ZONE | VALUE | UNKNOWN | BOTH | LEADING | TRAILING
     | POSITION | SUBSTRING | TRIM | EXTRACT | LONGVARCHAR | LONGVARBINARY | VARCHAR2 | WITHOUT
@@ -357,7 +440,13 @@ TIMESTAMP: T I M E S T A M P; TINYINT: T I N Y I N T; TRUE: T R U E; UPDATE: U P
 VALUES: V A L U E S; VARBINARY: V A R B I N A R Y; VARCHAR: V A R C H A R; VARYING: V A R Y I N G;
 VERIFY: V E R I F Y; WHEN: W H E N; WHERE: W H E R E;
 BLOB: B L O B; CONFLICT: C O N F L I C T; DO: D O; GET: G E T; NOTHING: N O T H I N G; PUT: P U T; REVERSE: R E V E R S E;
-SCAN: S C A N; TO: T O; BOTH: B O T H; BYTEA: B Y T E A; CLOB: C L O B; DAY: D A Y; DOW: D O W; DOY: D O Y; EPOCH: E P O C H;
+SCAN: S C A N; TO: T O;
+ACTION: A C T I O N; ADD: A D D; ALTER: A L T E R; ALWAYS: A L W A Y S; AUTO_INCREMENT: A U T O '_' I N C R E M E N T;
+CACHE: C A C H E; CASCADE: C A S C A D E; CHECK: C H E C K; COLUMN: C O L U M N; CYCLE: C Y C L E; FOREIGN: F O R E I G N;
+GENERATED: G E N E R A T E D; IDENTITY: I D E N T I T Y; INCREMENT: I N C R E M E N T; INDEX: I N D E X;
+MAXVALUE: M A X V A L U E; MINVALUE: M I N V A L U E; NO: N O; REFERENCES: R E F E R E N C E S; RENAME: R E N A M E;
+RESTRICT: R E S T R I C T; SCHEMA: S C H E M A; SEQUENCE: S E Q U E N C E; START: S T A R T; TRUNCATE: T R U N C A T E;
+UNIQUE: U N I Q U E; BOTH: B O T H; BYTEA: B Y T E A; CLOB: C L O B; DAY: D A Y; DOW: D O W; DOY: D O Y; EPOCH: E P O C H;
 EXCEPT: E X C E P T; EXTRACT: E X T R A C T; HOUR: H O U R; INTERSECT: I N T E R S E C T; LEADING: L E A D I N G;
 LONGVARBINARY: L O N G V A R B I N A R Y; LONGVARCHAR: L O N G V A R C H A R; MILLISECOND: M I L L I S E C O N D;
 MINUS_SET: M I N U S; MINUTE: M I N U T E; MONTH: M O N T H; POSITION: P O S I T I O N; QUARTER: Q U A R T E R;

@@ -19,21 +19,71 @@ public sealed interface Statement {
     record Explain(SqlNode query, int parameterCount) implements Statement {
     }
 
-    /** {@code CREATE TABLE}. */
-    record CreateTable(QualifiedName name, boolean ifNotExists, List<ColumnSpec> columns, List<String> primaryKey)
-            implements Statement {
+    /** A statement without parameters (DDL and maintenance). */
+    sealed interface Ddl extends Statement {
         @Override
-        public int parameterCount() {
+        default int parameterCount() {
             return 0;
         }
     }
 
-    /** {@code DROP TABLE}. */
-    record DropTable(QualifiedName name, boolean ifExists) implements Statement {
-        @Override
-        public int parameterCount() {
-            return 0;
+    /** {@code CREATE TABLE}; column-level UNIQUE/CHECK/REFERENCES are already in {@code constraints}. */
+    record CreateTable(QualifiedName name, boolean ifNotExists, List<ColumnSpec> columns, List<String> primaryKey,
+                       List<ConstraintSpec> constraints) implements Ddl {
+    }
+
+    /** {@code ALTER TABLE t ...}. */
+    record AlterTable(QualifiedName table, boolean ifExists, AlterAction action) implements Ddl {
+    }
+
+    /** One change of ALTER TABLE. */
+    sealed interface AlterAction {
+        record AddColumn(ColumnSpec column, boolean ifNotExists, List<ConstraintSpec> constraints) implements AlterAction {
         }
+
+        record DropColumn(String column, boolean ifExists) implements AlterAction {
+        }
+
+        record RenameColumn(String from, String to) implements AlterAction {
+        }
+
+        record RenameTable(QualifiedName to) implements AlterAction {
+        }
+
+        record AddConstraint(ConstraintSpec constraint) implements AlterAction {
+        }
+
+        record DropConstraint(String name, boolean ifExists) implements AlterAction {
+        }
+    }
+
+    /** {@code CREATE [UNIQUE] INDEX name ON t (cols)}. */
+    record CreateIndex(String name, QualifiedName table, boolean unique, boolean ifNotExists, List<String> columns) implements Ddl {
+    }
+
+    /** {@code DROP INDEX [schema.]name}. */
+    record DropIndex(QualifiedName name, boolean ifExists) implements Ddl {
+    }
+
+    /** {@code CREATE SEQUENCE}; unset options are null. */
+    record CreateSequence(QualifiedName name, boolean ifNotExists, Long start, Long increment, Long min, Long max, boolean cycle)
+            implements Ddl {
+    }
+
+    record DropSequence(QualifiedName name, boolean ifExists) implements Ddl {
+    }
+
+    record CreateSchema(String name, boolean ifNotExists) implements Ddl {
+    }
+
+    record DropSchema(String name, boolean ifExists, boolean cascade) implements Ddl {
+    }
+
+    record Truncate(QualifiedName table) implements Ddl {
+    }
+
+    /** {@code DROP TABLE}. */
+    record DropTable(QualifiedName name, boolean ifExists) implements Ddl {
     }
 
     /** What an INSERT does with a row whose primary key already exists. */

@@ -13,10 +13,12 @@ public final class Database implements AutoCloseable {
     private final Catalog catalog;
     private final QueryPlanner planner = new QueryPlanner();
     private final StatementCache statements = new StatementCache();
+    private final Sequences sequences;
 
     private Database(LightningDb engine, Catalog catalog) {
         this.engine = engine;
         this.catalog = catalog;
+        this.sequences = new Sequences(engine);
     }
 
     /** Opens the SQL layer over {@code engine}, reading its catalog. */
@@ -34,6 +36,10 @@ public final class Database implements AutoCloseable {
 
     public QueryPlanner planner() {
         return planner;
+    }
+
+    Sequences sequences() {
+        return sequences;
     }
 
     StatementCache statements() {

@@ -9,10 +9,12 @@ import dev.lightningdb.sql.catalog.TableDef;
 import dev.lightningdb.sql.plan.CompiledQuery;
 import dev.lightningdb.sql.plan.RowIterator;
 import dev.lightningdb.sql.storage.TableRows;
+import dev.lightningdb.sql.storage.TableWriter;
 import dev.lightningdb.sql.types.ColumnType;
 import dev.lightningdb.sql.types.ValueCoercion;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,20 +77,28 @@ final class DmlExecutor {
             }
         }
 
-        TableRows rows = new TableRows(table);
+        TableWriter writer = new TableWriter(table, txn);
+        TableRows rows = writer.rows();
         Object[] defaults = Defaults.of(table, prepared.session());
+        TableDef.Identity identity = table.identity();
         Map<ByteBuffer, Object[]> written = new LinkedHashMap<>();
+        Map<ByteBuffer, Object[]> replaced = new HashMap<>();
         long count = 0;
         for (Object[] given : values) {
             Object[] row = defaults.clone();
             for (int i = 0; i < targets.length; i++) {
                 row[targets[i]] = ValueCoercion.toInternal(given[i], table.types()[targets[i]]);
             }
+            if (identity != null && row[identity.column()] == null) {
+                long next = prepared.session().database().sequences().nextIdentity(table);
+                row[identity.column()] = ValueCoercion.toInternal(next, table.types()[identity.column()]);
+            }
             checkNotNull(table, row);
             byte[] key = rows.key(row);
             ByteBuffer k = ByteBuffer.wrap(key);
             boolean inStatement = written.containsKey(k);
             byte[] storedValue = inStatement ? null : txn.get(key);
+            Object[] previous = null;
             if (inStatement || storedValue != null) {
                 switch (insert.onConflict()) {
                     case ERROR -> throw duplicate(table, row);
@@ -100,16 +110,23 @@ final class DmlExecutor {
                             throw new SqlError(SqlError.UNIQUE_VIOLATION, "ON CONFLICT DO UPDATE cannot change the same row twice in one "
                                     + "statement (table " + table.name() + ")");
                         }
-                        row = conflictUpdate(table, rows.decode(key, storedValue), row, insert, params);
+                        previous = rows.decode(key, storedValue);
+                        row = conflictUpdate(table, previous, row, insert, params);
                     }
-                    case REPLACE -> { }
+                    case REPLACE -> previous = inStatement ? written.get(k) : rows.decode(key, storedValue);
                 }
             }
+            if (previous != null) {
+                writer.release(previous);
+                replaced.putIfAbsent(k, previous);
+            }
+            Constraints.check(prepared.session(), table, row);
+            writer.checkUnique(key, row);
             written.put(k, row);
             count++;
         }
         for (Map.Entry<ByteBuffer, Object[]> e : written.entrySet()) {
-            txn.put(e.getKey().array(), rows.value(e.getValue()));
+            writer.write(e.getKey().array(), e.getValue(), replaced.get(e.getKey()));
         }
         return count;
     }
@@ -203,71 +220,79 @@ final class DmlExecutor {
             return DmlQueries.updateSource(table, u.alias(), targets, u.values(), u.where());
         });
         int n = table.columns().size();
-        TableRows rows = new TableRows(table);
-        Set<ByteBuffer> vacated = new HashSet<>();
-        Set<ByteBuffer> taken = new HashSet<>();
-        List<byte[]> deletes = new ArrayList<>();
-        List<byte[]> putKeys = new ArrayList<>();
-        List<byte[]> putValues = new ArrayList<>();
-        List<Object[]> moved = new ArrayList<>();
+        TableWriter writer = new TableWriter(table, txn);
+        TableRows rows = writer.rows();
+        List<Object[]> olds = new ArrayList<>();
+        List<Object[]> news = new ArrayList<>();
         Object[] internal = Prepared.internal(params, q.parameterTypes());
         try (RowIterator it = q.execute(prepared.context(txn, internal, cancel))) {
             while (it.next()) {
                 Object[] result = it.current();
-                Object[] row = new Object[n];
-                for (int i = 0; i < n; i++) {
-                    row[i] = result[i];
-                }
-                byte[] oldKey = rows.key(row);
+                Object[] old = java.util.Arrays.copyOf(result, n);
+                Object[] row = old.clone();
                 for (int i = 0; i < targets.size(); i++) {
                     int col = targets.get(i);
                     Object external = ValueCoercion.toExternal(result[n + i], q.columns().get(n + i).type());
                     row[col] = ValueCoercion.toInternal(external, table.types()[col]);
                 }
                 checkNotNull(table, row);
-                byte[] newKey = rows.key(row);
-                if (!ByteBuffer.wrap(newKey).equals(ByteBuffer.wrap(oldKey))) {
-                    deletes.add(oldKey);
-                    vacated.add(ByteBuffer.wrap(oldKey));
-                    moved.add(row);
-                }
-                if (!taken.add(ByteBuffer.wrap(newKey))) {
-                    throw duplicate(table, row);
-                }
-                putKeys.add(newKey);
-                putValues.add(rows.value(row));
+                Constraints.check(prepared.session(), table, row);
+                olds.add(old);
+                news.add(row);
             }
         }
-        for (Object[] row : moved) {
-            byte[] key = rows.key(row);
-            if (!vacated.contains(ByteBuffer.wrap(key)) && txn.get(key) != null) {
+        Set<ByteBuffer> vacated = new HashSet<>();
+        for (Object[] old : olds) {
+            writer.release(old);
+            vacated.add(ByteBuffer.wrap(rows.key(old)));
+        }
+        Set<ByteBuffer> taken = new HashSet<>();
+        for (int r = 0; r < news.size(); r++) {
+            Object[] row = news.get(r);
+            byte[] newKey = rows.key(row);
+            ByteBuffer k = ByteBuffer.wrap(newKey);
+            boolean moved = !java.util.Arrays.equals(newKey, rows.key(olds.get(r)));
+            if (!taken.add(k) || (moved && !vacated.contains(k) && txn.get(newKey) != null)) {
                 throw duplicate(table, row);
             }
+            writer.checkUnique(newKey, row);
         }
-        for (byte[] key : deletes) {
-            txn.delete(key);
+        for (int r = 0; r < news.size(); r++) {
+            Object[] old = olds.get(r);
+            byte[] oldKey = rows.key(old);
+            if (!java.util.Arrays.equals(oldKey, rows.key(news.get(r)))) {
+                writer.delete(oldKey, old);
+            }
         }
-        for (int i = 0; i < putKeys.size(); i++) {
-            txn.put(putKeys.get(i), putValues.get(i));
+        for (int r = 0; r < news.size(); r++) {
+            Object[] old = olds.get(r);
+            Object[] row = news.get(r);
+            byte[] newKey = rows.key(row);
+            boolean moved = !java.util.Arrays.equals(newKey, rows.key(old));
+            writer.write(newKey, row, moved ? null : old);
         }
-        return putKeys.size();
+        return news.size();
     }
 
     /** UPDATE of one row addressed by its full key, with constant values: one read, one write, no planner. */
     private long updateOne(PointLookup point, List<Integer> targets, List<SqlNode> values, Object[] params) {
         TableDef table = point.table();
         byte[] key = KeyValues.fullKey(table, point.keyValues(), params);
-        TableRows rows = new TableRows(table);
-        Object[] row = key == null ? null : stored(rows, key);
-        if (row == null) {
+        TableWriter writer = new TableWriter(table, txn);
+        Object[] previous = key == null ? null : stored(writer.rows(), key);
+        if (previous == null) {
             return 0;
         }
+        Object[] row = previous.clone();
         for (int i = 0; i < targets.size(); i++) {
             int column = targets.get(i);
             row[column] = ValueCoercion.toInternal(Literals.value(values.get(i), params), table.types()[column]);
         }
         checkNotNull(table, row);
-        txn.put(key, rows.value(row));
+        Constraints.check(prepared.session(), table, row);
+        writer.release(previous);
+        writer.checkUnique(key, row);
+        writer.write(key, row, previous);
         return 1;
     }
 
@@ -284,14 +309,15 @@ final class DmlExecutor {
 
     long delete(Statement.Delete delete, Object[] params) {
         TableDef table = DdlExecutor.requireTable(prepared.session().catalog(), delete.table());
-        TableRows rows = new TableRows(table);
+        TableWriter writer = new TableWriter(table, txn);
+        TableRows rows = writer.rows();
         PointLookup point = PointLookup.where(delete.table(), delete.alias(), delete.where(), prepared.session().catalog());
         if (point != null) {
             byte[] key = KeyValues.fullKey(table, point.keyValues(), params);
             if (key == null || txn.get(key) == null) {
                 return 0;
             }
-            txn.delete(key);
+            writer.delete(key, null);
             return 1;
         }
         List<byte[]> keys = new ArrayList<>();
@@ -319,7 +345,7 @@ final class DmlExecutor {
             }
         }
         for (byte[] key : keys) {
-            txn.delete(key);
+            writer.delete(key, null);
         }
         return keys.size();
     }

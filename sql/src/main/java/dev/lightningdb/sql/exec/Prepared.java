@@ -76,15 +76,20 @@ public final class Prepared {
 
     /** The inferred type of each parameter, where known (queries); VARCHAR otherwise. */
     public synchronized List<ColumnType> parameterTypes() {
+        List<ColumnType> types = new ArrayList<>();
+        for (int i = 0; i < parameterCount(); i++) {
+            types.add(TEXT);
+        }
         if (statement instanceof Statement.Query) {
             PointLookup p = pointLookup();
             if (p == null) {
                 return compile(s -> ((Statement.Query) s).node()).parameterTypes();
             }
-        }
-        List<ColumnType> types = new ArrayList<>();
-        for (int i = 0; i < parameterCount(); i++) {
-            types.add(TEXT);
+            for (int i = 0; i < p.keyValues().length; i++) {
+                if (p.keyValues()[i] instanceof org.apache.calcite.sql.SqlDynamicParam param) {
+                    types.set(param.getIndex(), p.table().types()[p.table().primaryKey()[i]]);
+                }
+            }
         }
         return types;
     }
@@ -123,12 +128,6 @@ public final class Prepared {
         if (s instanceof Statement.Delete delete) {
             return new UpdateCount(session.write(t -> new DmlExecutor(this, t, cancel).delete(delete, params)));
         }
-        if (s instanceof Statement.CreateTable create) {
-            return new UpdateCount(session.write(t -> DdlExecutor.createTable(session, t, create)));
-        }
-        if (s instanceof Statement.DropTable drop) {
-            return new UpdateCount(session.write(t -> DdlExecutor.dropTable(session, t, drop)));
-        }
         if (s instanceof Statement.Explain) {
             CompiledQuery q = compile(st -> ((Statement.Explain) st).query());
             List<Object[]> rows = new ArrayList<>();
@@ -140,6 +139,9 @@ public final class Prepared {
         if (s instanceof Statement.Checkpoint) {
             session.database().engine().checkpoint();
             return new UpdateCount(0);
+        }
+        if (s instanceof Statement.Ddl ddl) {
+            return new UpdateCount(session.write(t -> DdlExecutor.execute(session, t, ddl)));
         }
         IntegrityReport report = session.database().engine().verifyIntegrity();
         List<Object[]> rows = new ArrayList<>();

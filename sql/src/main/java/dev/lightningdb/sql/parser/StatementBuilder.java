@@ -21,12 +21,9 @@ final class StatementBuilder {
             SqlNode q = expressions.query(ctx.query());
             return new Statement.Query(q, expressions.parameterCount());
         }
-        if (ctx.createTable() != null) {
-            return createTable(ctx.createTable());
-        }
-        if (ctx.dropTable() != null) {
-            DropTableContext d = ctx.dropTable();
-            return new Statement.DropTable(tableName(d.tableName()), d.EXISTS() != null);
+        Statement ddl = new DdlBuilder(expressions).build(ctx);
+        if (ddl != null) {
+            return ddl;
         }
         if (ctx.insertStatement() != null) {
             return insert(ctx.insertStatement());
@@ -65,59 +62,6 @@ final class StatementBuilder {
             return new QualifiedName(null, ExpressionBuilder.name(ids.get(0)));
         }
         return new QualifiedName(ExpressionBuilder.name(ids.get(0)), ExpressionBuilder.name(ids.get(1)));
-    }
-
-    private Statement createTable(CreateTableContext ctx) {
-        QualifiedName name = tableName(ctx.tableName());
-        List<ColumnSpec> columns = new ArrayList<>();
-        List<String> primaryKey = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (TableElementContext element : ctx.tableElement()) {
-            if (element.columnDefinition() != null) {
-                ColumnSpec column = column(element.columnDefinition());
-                if (!seen.add(column.name())) {
-                    throw positioned(element, SqlError.SYNTAX, "Duplicate column name '" + column.name() + "'");
-                }
-                columns.add(column);
-                if (column.primaryKey()) {
-                    if (!primaryKey.isEmpty()) {
-                        throw positioned(element, SqlError.SYNTAX, "Table " + name.name() + " has more than one PRIMARY KEY");
-                    }
-                    primaryKey.add(column.name());
-                }
-            } else {
-                if (!primaryKey.isEmpty()) {
-                    throw positioned(element, SqlError.SYNTAX, "Table " + name.name() + " has more than one PRIMARY KEY");
-                }
-                for (IdentifierContext id : element.tableConstraint().identifier().subList(
-                        element.tableConstraint().CONSTRAINT() == null ? 0 : 1, element.tableConstraint().identifier().size())) {
-                    String col = ExpressionBuilder.name(id);
-                    if (primaryKey.contains(col)) {
-                        throw positioned(id, SqlError.SYNTAX, "Column '" + col + "' appears twice in the PRIMARY KEY");
-                    }
-                    primaryKey.add(col);
-                }
-            }
-        }
-        return new Statement.CreateTable(name, ctx.EXISTS() != null, columns, primaryKey);
-    }
-
-    private ColumnSpec column(ColumnDefinitionContext ctx) {
-        String name = ExpressionBuilder.name(ctx.identifier());
-        boolean notNull = false;
-        boolean primaryKey = false;
-        String defaultSql = null;
-        for (ColumnConstraintContext c : ctx.columnConstraint()) {
-            if (c instanceof NotNullConstraintContext) {
-                notNull = true;
-            } else if (c instanceof PrimaryKeyColumnConstraintContext) {
-                primaryKey = true;
-            } else if (c instanceof DefaultConstraintContext d) {
-                defaultSql = d.expression().getStart().getInputStream().getText(
-                        Interval.of(d.expression().getStart().getStartIndex(), d.expression().getStop().getStopIndex()));
-            }
-        }
-        return new ColumnSpec(name, TypeBuilder.type(ctx.dataType()), notNull || primaryKey, primaryKey, defaultSql);
     }
 
     private Statement insert(InsertStatementContext ctx) {
@@ -210,7 +154,7 @@ final class StatementBuilder {
         return new Statement.Update(tableName(ctx.tableName()), alias, columns, values, where, expressions.parameterCount());
     }
 
-    private static SqlError positioned(org.antlr.v4.runtime.ParserRuleContext ctx, String state, String message) {
+    static SqlError positioned(org.antlr.v4.runtime.ParserRuleContext ctx, String state, String message) {
         return new SqlError(state, message + " at line " + ctx.getStart().getLine() + ", column "
                 + (ctx.getStart().getCharPositionInLine() + 1));
     }

@@ -3,14 +3,12 @@ package dev.lightningdb.sql.plan;
 import dev.lightningdb.sql.SqlError;
 import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.catalog.CatalogView;
-import dev.lightningdb.sql.catalog.TableDef;
 import dev.lightningdb.sql.types.ColumnType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.HashMap;
 import java.util.Properties;
-import java.util.TreeSet;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableInterpretable;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
@@ -88,12 +86,7 @@ public final class QueryPlanner {
     /** A Calcite root schema with one sub-schema per SQL schema in {@code catalog}. */
     public CalciteSchema rootSchema(CatalogView catalog) {
         CalciteSchema root = CalciteSchema.createRootSchema(false, false);
-        TreeSet<String> schemas = new TreeSet<>();
-        schemas.add(QualifiedName.DEFAULT_SCHEMA);
-        for (TableDef t : catalog.tables()) {
-            schemas.add(t.name().schema());
-        }
-        for (String s : schemas) {
+        for (String s : catalog.schemas()) {
             root.add(s, new LightningSchema(s, catalog));
         }
         return root;

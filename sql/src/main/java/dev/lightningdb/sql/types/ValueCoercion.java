@@ -181,7 +181,8 @@ public final class ValueCoercion {
             s = str;
         } else if (v instanceof BigDecimal d) {
             s = d.toPlainString();
-        } else if (v instanceof Number || v instanceof Boolean || v instanceof Character) {
+        } else if (v instanceof Number || v instanceof Boolean || v instanceof Character || v instanceof java.util.UUID
+                || v instanceof java.time.OffsetDateTime) {
             s = v.toString();
         } else if (v instanceof LocalDate || v instanceof LocalTime || v instanceof LocalDateTime) {
             s = v.toString().replace('T', ' ');
