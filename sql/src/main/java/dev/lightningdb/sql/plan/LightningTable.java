@@ -3,11 +3,9 @@ package dev.lightningdb.sql.plan;
 import dev.lightningdb.engine.Cursor;
 import dev.lightningdb.engine.KeyRange;
 import dev.lightningdb.sql.catalog.ColumnDef;
-import dev.lightningdb.sql.catalog.IndexDef;
 import dev.lightningdb.sql.catalog.TableStats;
 import dev.lightningdb.sql.catalog.TableDef;
 import dev.lightningdb.sql.storage.TableRows;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.calcite.rex.RexBuilder;
@@ -22,14 +20,13 @@ import org.apache.calcite.schema.ProjectableFilterableTable;
 import org.apache.calcite.schema.Statistic;
 import org.apache.calcite.schema.Statistics;
 import org.apache.calcite.schema.impl.AbstractTable;
-import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * A table as Calcite sees it. Calcite pushes conjunctive filters and the projection into
  * {@link #scan}, which picks an {@link AccessPath} from them and the table's statistics: a
  * primary-key range ({@link KeyRangeExtractor}, whose exactly enforced filters leave the plan) or a
  * secondary-index lookup ({@link IndexScan}, after which Calcite applies every filter). Calcite gets
- * the analyzed row count and the unique keys through {@link #getStatistic()}.
+ * the analyzed row count through {@link #getStatistic()}.
  */
 final class LightningTable extends AbstractTable implements ProjectableFilterableTable {
     private final TableDef table;
@@ -57,17 +54,15 @@ final class LightningTable extends AbstractTable implements ProjectableFilterabl
         return b.build();
     }
 
+    /**
+     * The analyzed row count. No unique keys are declared: once Calcite pushes a projection into the
+     * scan, it checks declared keys against the projected column positions, and would wrongly drop
+     * aggregates (GROUP BY a column it takes for the key).
+     */
     @Override
     public Statistic getStatistic() {
-        List<ImmutableBitSet> keys = new ArrayList<>();
-        keys.add(ImmutableBitSet.of(table.primaryKey()));
-        for (IndexDef i : table.indexes()) {
-            if (i.unique()) {
-                keys.add(ImmutableBitSet.of(i.columns()));
-            }
-        }
         double rows = stats == null ? AccessPath.UNKNOWN_ROWS : Math.max(1, stats.rows());
-        return Statistics.of(rows, keys);
+        return Statistics.of(rows, List.of());
     }
 
     @Override

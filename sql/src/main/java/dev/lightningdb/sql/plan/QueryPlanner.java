@@ -132,6 +132,9 @@ public final class QueryPlanner {
             throw CalciteErrors.translate(e);
         } catch (StackOverflowError e) {
             throw new SqlError(SqlError.TOO_COMPLEX, "The query is too complex to plan (expression nesting too deep)");
+        } catch (AssertionError e) {
+            // Calcite checks internal invariants with assert (when the JVM runs with -ea)
+            throw new SqlError(SqlError.INTERNAL, "The planner could not handle this query: " + e.getMessage(), e);
         }
     }
 
