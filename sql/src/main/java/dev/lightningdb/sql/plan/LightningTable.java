@@ -6,6 +6,7 @@ import dev.lightningdb.sql.catalog.ColumnDef;
 import dev.lightningdb.sql.catalog.TableStats;
 import dev.lightningdb.sql.catalog.TableDef;
 import dev.lightningdb.sql.storage.TableRows;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.calcite.rex.RexBuilder;
@@ -16,19 +17,23 @@ import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.schema.ProjectableFilterableTable;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.Statistic;
 import org.apache.calcite.schema.Statistics;
 import org.apache.calcite.schema.impl.AbstractTable;
 
 /**
- * A table as Calcite sees it. Calcite pushes conjunctive filters and the projection into
- * {@link #scan}, which picks an {@link AccessPath} from them and the table's statistics: a
- * primary-key range ({@link KeyRangeExtractor}, whose exactly enforced filters leave the plan) or a
- * secondary-index lookup ({@link IndexScan}, after which Calcite applies every filter). Calcite gets
- * the analyzed row count through {@link #getStatistic()}.
+ * A table as Calcite sees it: it becomes a {@link LightningTableScan}, whose generated code calls
+ * {@link #scan} with the filter conjuncts above it. The scan picks an {@link AccessPath} from them,
+ * their parameter values and the table's statistics: a primary-key range ({@link KeyRangeExtractor})
+ * or a secondary-index lookup ({@link IndexScan}). Calcite still applies the whole filter above.
+ * Calcite gets the analyzed row count through {@link #getStatistic()}.
  */
-final class LightningTable extends AbstractTable implements ProjectableFilterableTable {
+public final class LightningTable extends AbstractTable implements TranslatableTable {
     private final TableDef table;
     private final TableStats stats;
 
@@ -66,10 +71,16 @@ final class LightningTable extends AbstractTable implements ProjectableFilterabl
     }
 
     @Override
-    public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
+    public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
+        RelOptCluster cluster = context.getCluster();
+        return new LightningTableScan(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), relOptTable, this, List.of());
+    }
+
+    /** Called by the generated code of a {@link LightningTableScan}: every column of the rows the access path reads. */
+    public Enumerable<Object[]> scan(DataContext root, List<RexNode> conjuncts) {
         ExecutionContext context = (ExecutionContext) root;
         TableRows rows = new TableRows(table);
-        List<List<KeyRangeExtractor.Bound>> bounds = KeyRangeExtractor.bounds(table, filters,
+        List<List<KeyRangeExtractor.Bound>> bounds = KeyRangeExtractor.bounds(table, conjuncts,
                 new RexBuilder(context.getTypeFactory()), context);
         AccessPath path = AccessPath.choose(table, stats, bounds);
         Supplier<Cursor> open;
@@ -77,10 +88,10 @@ final class LightningTable extends AbstractTable implements ProjectableFilterabl
             KeyRange range = IndexScan.range(table, path, bounds);
             open = () -> IndexScan.rows(context.transaction(), table, path.index(), range);
         } else {
-            KeyRange range = KeyRangeExtractor.extract(table, filters, bounds);
+            KeyRange range = KeyRangeExtractor.extract(table, new ArrayList<>(conjuncts), bounds);
             open = () -> context.transaction().scan(range);
         }
-        int[] columns = projects == null ? allColumns() : projects.clone();
+        int[] columns = allColumns();
         return new AbstractEnumerable<>() {
             @Override
             public Enumerator<Object[]> enumerator() {

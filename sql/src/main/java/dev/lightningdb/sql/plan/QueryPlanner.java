@@ -113,6 +113,7 @@ public final class QueryPlanner {
             planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
             planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
             RelOptUtil.registerDefaultRules(planner, false, false);
+            planner.addRule(FilterIntoScanRule.INSTANCE);
             RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
             SqlToRelConverter converter = new SqlToRelConverter(NO_VIEWS, validator, reader, cluster,
                     StandardConvertletTable.INSTANCE, SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
@@ -125,8 +126,7 @@ public final class QueryPlanner {
             Map<String, Object> internals = new HashMap<>(); // objects the generated code reads back by name
             Bindable<?> bindable = EnumerableInterpretable.toBindable(internals, null, (EnumerableRel) physical,
                     EnumerableRel.Prefer.ARRAY);
-            String plan = ExplainAnnotator.annotate(physical, RelOptUtil.toString(physical, SqlExplainLevel.EXPPLAN_ATTRIBUTES),
-                    cluster.getRexBuilder());
+            String plan = RelOptUtil.toString(physical, SqlExplainLevel.EXPPLAN_ATTRIBUTES);
             return new CompiledQuery(bindable, internals, columns, parameterTypes, plan, catalog.version());
         } catch (RuntimeException e) {
             throw CalciteErrors.translate(e);

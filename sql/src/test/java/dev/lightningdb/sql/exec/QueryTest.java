@@ -35,7 +35,7 @@ class QueryTest extends SqlTestSupport {
     @Test
     void explainShowsTheFilterPushedIntoTheScan() {
         List<List<Object>> plan = rows("EXPLAIN SELECT name FROM emp WHERE id = 3");
-        assertThat(plan.toString()).contains("BindableTableScan").contains("filters=[[=($0, 3)]]");
+        assertThat(plan.toString()).contains("LightningTableScan").contains("filters=[[=($0, 3)]]").contains("primary key lookup");
     }
 
     @Test
