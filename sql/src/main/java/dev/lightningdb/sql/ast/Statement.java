@@ -8,8 +8,38 @@ import org.apache.calcite.sql.SqlNode;
  * validates and plans them; DDL and DML are LightningDB's own commands.
  */
 public sealed interface Statement {
-    /** Number of {@code ?} parameters in the statement text. */
+    /** Number of parameters: the {@code ?}s of the text plus one per {@code NEXT VALUE FOR}. */
     int parameterCount();
+
+    /** Every SqlNode of the statement (for finding sequence parameters). */
+    default List<SqlNode> nodes() {
+        List<SqlNode> out = new java.util.ArrayList<>();
+        if (this instanceof Query q) {
+            out.add(q.node());
+        } else if (this instanceof Explain e) {
+            out.add(e.query());
+        } else if (this instanceof Insert i) {
+            i.rows().forEach(out::addAll);
+            out.add(i.query());
+            out.addAll(i.updateValues());
+        } else if (this instanceof Update u) {
+            out.addAll(u.values());
+            out.add(u.where());
+        } else if (this instanceof Delete d) {
+            out.add(d.where());
+        } else if (this instanceof Get g) {
+            out.addAll(g.keyValues());
+        } else if (this instanceof Scan s) {
+            if (s.from() != null) {
+                out.addAll(s.from());
+            }
+            if (s.to() != null) {
+                out.addAll(s.to());
+            }
+            out.add(s.limit());
+        }
+        return out;
+    }
 
     /** {@code SELECT ...}: planned by Calcite. */
     record Query(SqlNode node, int parameterCount) implements Statement {
@@ -80,6 +110,10 @@ public sealed interface Statement {
     }
 
     record Truncate(QualifiedName table) implements Ddl {
+    }
+
+    /** {@code ANALYZE [table]}: null table = every table. */
+    record Analyze(QualifiedName table) implements Ddl {
     }
 
     /** {@code DROP TABLE}. */

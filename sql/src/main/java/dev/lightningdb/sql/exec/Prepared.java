@@ -3,7 +3,10 @@ package dev.lightningdb.sql.exec;
 import dev.lightningdb.engine.IntegrityReport;
 import dev.lightningdb.engine.Transaction;
 import dev.lightningdb.sql.SqlError;
+import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.ast.Statement;
+import dev.lightningdb.sql.catalog.SequenceDef;
+import dev.lightningdb.sql.parser.SequenceParam;
 import dev.lightningdb.sql.catalog.CatalogView;
 import dev.lightningdb.sql.parser.SqlParser;
 import dev.lightningdb.sql.plan.CompiledQuery;
@@ -14,6 +17,7 @@ import dev.lightningdb.sql.types.ColumnType;
 import dev.lightningdb.sql.types.ValueCoercion;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.apache.calcite.sql.SqlNode;
@@ -31,6 +35,8 @@ public final class Prepared {
     private final Session session;
     private final String sql;
     private final Statement statement;
+    /** NEXT VALUE FOR occurrences by parameter index; the application's parameters fill the other slots. */
+    private final Map<Integer, QualifiedName> sequenceParams;
     private CompiledQuery compiled;
     private PointLookup point;
     private long pointVersion = Long.MIN_VALUE;
@@ -39,14 +45,16 @@ public final class Prepared {
         this.session = session;
         this.sql = sql;
         this.statement = statement;
+        this.sequenceParams = SequenceParam.find(statement.nodes());
     }
 
     public String sql() {
         return sql;
     }
 
+    /** The number of parameters the application sets. */
     public int parameterCount() {
-        return statement.parameterCount();
+        return statement.parameterCount() - sequenceParams.size();
     }
 
     /** Whether executing returns rows rather than a count. */
@@ -83,11 +91,18 @@ public final class Prepared {
         if (statement instanceof Statement.Query) {
             PointLookup p = pointLookup();
             if (p == null) {
-                return compile(s -> ((Statement.Query) s).node()).parameterTypes();
+                List<ColumnType> all = compile(s -> ((Statement.Query) s).node()).parameterTypes();
+                List<ColumnType> mine = new ArrayList<>();
+                for (int i = 0; i < all.size(); i++) {
+                    if (!sequenceParams.containsKey(i)) {
+                        mine.add(all.get(i));
+                    }
+                }
+                return mine;
             }
             for (int i = 0; i < p.keyValues().length; i++) {
-                if (p.keyValues()[i] instanceof org.apache.calcite.sql.SqlDynamicParam param) {
-                    types.set(param.getIndex(), p.table().types()[p.table().primaryKey()[i]]);
+                if (p.keyValues()[i] instanceof org.apache.calcite.sql.SqlDynamicParam param && !sequenceParams.containsKey(param.getIndex())) {
+                    types.set(applicationIndex(param.getIndex()), p.table().types()[p.table().primaryKey()[i]]);
                 }
             }
         }
@@ -100,11 +115,12 @@ public final class Prepared {
      * @param cancel set by another thread to stop a running query
      */
     public synchronized Result execute(Object[] parameters, AtomicBoolean cancel) {
-        Object[] params = parameters == null ? new Object[0] : parameters;
-        if (params.length != parameterCount()) {
+        Object[] given = parameters == null ? new Object[0] : parameters;
+        if (given.length != parameterCount()) {
             throw new SqlError(SqlError.WRONG_PARAMETER_COUNT, "The statement has " + parameterCount() + " parameter(s) but "
-                    + params.length + " value(s) were given");
+                    + given.length + " value(s) were given");
         }
+        Object[] params = withSequenceValues(given);
         Statement s = statement;
         if (s instanceof Statement.Query) {
             PointLookup p = pointLookup();
@@ -161,6 +177,38 @@ public final class Prepared {
             scope.onClose().run();
             throw e;
         }
+    }
+
+    /** The application's number for the statement's parameter {@code index}. */
+    private int applicationIndex(int index) {
+        int before = 0;
+        for (int s : sequenceParams.keySet()) {
+            if (s < index) {
+                before++;
+            }
+        }
+        return index - before;
+    }
+
+    /** The application's parameters with the next value of each NEXT VALUE FOR inserted at its index. */
+    private Object[] withSequenceValues(Object[] given) {
+        if (sequenceParams.isEmpty()) {
+            return given;
+        }
+        Object[] all = new Object[statement.parameterCount()];
+        for (int i = 0, g = 0; i < all.length; i++) {
+            QualifiedName sequence = sequenceParams.get(i);
+            if (sequence == null) {
+                all[i] = given[g++];
+            } else {
+                SequenceDef def = session.catalog().sequence(sequence);
+                if (def == null) {
+                    throw new SqlError(SqlError.UNKNOWN_TABLE, "Sequence " + sequence.name() + " not found");
+                }
+                all[i] = session.database().sequences().next(def);
+            }
+        }
+        return all;
     }
 
     // ---- shared with the DML executor ----

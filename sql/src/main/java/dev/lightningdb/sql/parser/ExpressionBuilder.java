@@ -1,6 +1,7 @@
 package dev.lightningdb.sql.parser;
 
 import dev.lightningdb.sql.SqlError;
+import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.parser.LightningSqlParser.*;
 import dev.lightningdb.sql.types.ColumnType;
 import java.time.LocalDate;
@@ -495,10 +496,13 @@ class ExpressionBuilder {
         return (now.CURRENT_TIME() != null ? SqlStdOperatorTable.CURRENT_TIME : SqlStdOperatorTable.CURRENT_TIMESTAMP).createCall(p);
     }
 
-    /** {@code NEXT VALUE FOR seq}; sequences are resolved by the statement's executor. */
+    /** {@code NEXT VALUE FOR seq}: a BIGINT parameter the executor fills ({@link SequenceParam}). */
     SqlNode nextValue(SqlIdentifier sequence, SqlParserPos p) {
-        throw new SqlError(SqlError.FEATURE_NOT_SUPPORTED, "Sequences (NEXT VALUE FOR " + sequence + ") are not supported yet, at line "
-                + p.getLineNum() + ", column " + p.getColumnNum());
+        QualifiedName name = sequence.names.size() == 1 ? new QualifiedName(null, sequence.names.get(0))
+                : new QualifiedName(sequence.names.get(0), sequence.names.get(1));
+        SqlNode param = new SequenceParam(parameterCount++, name, p);
+        return SqlStdOperatorTable.CAST.createCall(p, param,
+                new SqlDataTypeSpec(new SqlBasicTypeNameSpec(org.apache.calcite.sql.type.SqlTypeName.BIGINT, p), p));
     }
 
     private void whenClauses(List<WhenClauseContext> clauses, SqlNodeList whens, SqlNodeList thens) {

@@ -3,9 +3,14 @@ package dev.lightningdb.sql.plan;
 import dev.lightningdb.engine.Cursor;
 import dev.lightningdb.engine.KeyRange;
 import dev.lightningdb.sql.catalog.ColumnDef;
+import dev.lightningdb.sql.catalog.IndexDef;
+import dev.lightningdb.sql.catalog.TableStats;
 import dev.lightningdb.sql.catalog.TableDef;
 import dev.lightningdb.sql.storage.TableRows;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
@@ -21,14 +26,26 @@ import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * A table as Calcite sees it. Calcite pushes conjunctive filters and the projection into
- * {@link #scan}; filters on a left prefix of the primary key become the key range to walk
- * ({@link KeyRangeExtractor}), the rest stay in the plan for Calcite to apply.
+ * {@link #scan}, which picks an {@link AccessPath} from them and the table's statistics: a
+ * primary-key range ({@link KeyRangeExtractor}, whose exactly enforced filters leave the plan) or a
+ * secondary-index lookup ({@link IndexScan}, after which Calcite applies every filter). Calcite gets
+ * the analyzed row count and the unique keys through {@link #getStatistic()}.
  */
 final class LightningTable extends AbstractTable implements ProjectableFilterableTable {
     private final TableDef table;
+    private final TableStats stats;
 
-    LightningTable(TableDef table) {
+    LightningTable(TableDef table, TableStats stats) {
         this.table = table;
+        this.stats = stats;
+    }
+
+    TableDef definition() {
+        return table;
+    }
+
+    TableStats statistics() {
+        return stats;
     }
 
     @Override
@@ -42,20 +59,37 @@ final class LightningTable extends AbstractTable implements ProjectableFilterabl
 
     @Override
     public Statistic getStatistic() {
-        // No statistics yet (ANALYZE comes later): a guess that prefers key lookups over scans.
-        return Statistics.of(1000d, List.of(ImmutableBitSet.of(table.primaryKey())));
+        List<ImmutableBitSet> keys = new ArrayList<>();
+        keys.add(ImmutableBitSet.of(table.primaryKey()));
+        for (IndexDef i : table.indexes()) {
+            if (i.unique()) {
+                keys.add(ImmutableBitSet.of(i.columns()));
+            }
+        }
+        double rows = stats == null ? AccessPath.UNKNOWN_ROWS : Math.max(1, stats.rows());
+        return Statistics.of(rows, keys);
     }
 
     @Override
     public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
         ExecutionContext context = (ExecutionContext) root;
         TableRows rows = new TableRows(table);
-        KeyRange range = KeyRangeExtractor.extract(table, filters, context);
+        List<List<KeyRangeExtractor.Bound>> bounds = KeyRangeExtractor.bounds(table, filters,
+                new RexBuilder(context.getTypeFactory()), context);
+        AccessPath path = AccessPath.choose(table, stats, bounds);
+        Supplier<Cursor> open;
+        if (path.index() != null) {
+            KeyRange range = IndexScan.range(table, path, bounds);
+            open = () -> IndexScan.rows(context.transaction(), table, path.index(), range);
+        } else {
+            KeyRange range = KeyRangeExtractor.extract(table, filters, bounds);
+            open = () -> context.transaction().scan(range);
+        }
         int[] columns = projects == null ? allColumns() : projects.clone();
         return new AbstractEnumerable<>() {
             @Override
             public Enumerator<Object[]> enumerator() {
-                return new ScanEnumerator(context, rows, range, columns);
+                return new ScanEnumerator(context, rows, open, columns);
             }
         };
     }
@@ -72,17 +106,17 @@ final class LightningTable extends AbstractTable implements ProjectableFilterabl
     private static final class ScanEnumerator implements Enumerator<Object[]> {
         private final ExecutionContext context;
         private final TableRows rows;
-        private final KeyRange range;
+        private final Supplier<Cursor> open;
         private final int[] columns;
         private final boolean needsValue;
         private final Object[] full;
         private Cursor cursor;
         private Object[] current;
 
-        ScanEnumerator(ExecutionContext context, TableRows rows, KeyRange range, int[] columns) {
+        ScanEnumerator(ExecutionContext context, TableRows rows, Supplier<Cursor> open, int[] columns) {
             this.context = context;
             this.rows = rows;
-            this.range = range;
+            this.open = open;
             this.columns = columns;
             this.full = new Object[rows.table().columns().size()];
             boolean value = false;
@@ -105,7 +139,7 @@ final class LightningTable extends AbstractTable implements ProjectableFilterabl
         @Override
         public boolean moveNext() {
             if (cursor == null) {
-                cursor = context.transaction().scan(range);
+                cursor = open.get();
             }
             if (context.isCancelled()) {
                 throw new dev.lightningdb.sql.SqlError(dev.lightningdb.sql.SqlError.CANCELLED, "Statement was cancelled");

@@ -125,7 +125,8 @@ public final class QueryPlanner {
             Map<String, Object> internals = new HashMap<>(); // objects the generated code reads back by name
             Bindable<?> bindable = EnumerableInterpretable.toBindable(internals, null, (EnumerableRel) physical,
                     EnumerableRel.Prefer.ARRAY);
-            String plan = RelOptUtil.toString(physical, SqlExplainLevel.EXPPLAN_ATTRIBUTES);
+            String plan = ExplainAnnotator.annotate(physical, RelOptUtil.toString(physical, SqlExplainLevel.EXPPLAN_ATTRIBUTES),
+                    cluster.getRexBuilder());
             return new CompiledQuery(bindable, internals, columns, parameterTypes, plan, catalog.version());
         } catch (RuntimeException e) {
             throw CalciteErrors.translate(e);

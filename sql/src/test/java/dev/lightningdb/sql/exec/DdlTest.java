@@ -109,4 +109,36 @@ class DdlTest extends SqlTestSupport {
         update("DROP SEQUENCE s");
         assertFails("42S02", "DROP SEQUENCE s");
     }
+
+    @Test
+    void nextValueForDrawsFromTheSequenceEveryExecutionAndRow() {
+        update("CREATE SEQUENCE ids START WITH 100 INCREMENT BY 10");
+        update("CREATE TABLE t (id BIGINT PRIMARY KEY, v VARCHAR(5))");
+        update("INSERT INTO t VALUES (NEXT VALUE FOR ids, ?), (NEXT VALUE FOR ids, ?)", "a", "b");
+        assertThat(single("SELECT NEXT VALUE FOR ids")).isEqualTo(120L);
+        assertThat(single("SELECT NEXT VALUE FOR ids")).isEqualTo(130L);
+        assertThat(rows("SELECT id, v FROM t ORDER BY id")).containsExactly(List.of(100L, "a"), List.of(110L, "b"));
+        assertFails("42S02", "SELECT NEXT VALUE FOR missing");
+        update("CREATE SEQUENCE down START WITH 3 INCREMENT BY -1 MINVALUE 1 MAXVALUE 3");
+        assertThat(List.of(single("SELECT NEXT VALUE FOR down"), single("SELECT NEXT VALUE FOR down"), single("SELECT NEXT VALUE FOR down")))
+                .containsExactly(3L, 2L, 1L);
+        assertFails("2200H", "SELECT NEXT VALUE FOR down");
+    }
+
+    @Test
+    void sequenceValuesSurviveReopeningWithoutRepeats(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        long first;
+        try (Database d = Database.open(dev.lightningdb.engine.LightningDb.open(dir.resolve("db"))); Session s = d.newSession()) {
+            s.execute("CREATE SEQUENCE s");
+            try (QueryResult r = (QueryResult) s.execute("SELECT NEXT VALUE FOR s")) {
+                r.next();
+                first = (Long) r.get(0);
+            }
+        }
+        try (Database d = Database.open(dev.lightningdb.engine.LightningDb.open(dir.resolve("db"))); Session s = d.newSession();
+             QueryResult r = (QueryResult) s.execute("SELECT NEXT VALUE FOR s")) {
+            r.next();
+            assertThat((Long) r.get(0)).isGreaterThan(first);
+        }
+    }
 }
