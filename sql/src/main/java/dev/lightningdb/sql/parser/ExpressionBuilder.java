@@ -80,6 +80,9 @@ class ExpressionBuilder {
         SqlNodeList with = ctx.withClause() == null ? null : withItems(ctx.withClause());
         SqlNode body = queryExpression(ctx.queryExpression());
         SqlNodeList order = ctx.orderBy() == null ? null : orderBy(ctx.orderBy());
+        if (order != null && order.isEmpty()) {
+            order = null;
+        }
         SqlNode offset = null;
         SqlNode fetch = null;
         LimitClauseContext limit = ctx.limitClause();
@@ -268,6 +271,9 @@ class ExpressionBuilder {
         for (SortItemContext item : ctx.sortItem()) {
             SqlParserPos p = pos(item);
             SqlNode e = expression(item.expression());
+            if (e instanceof SqlNumericLiteral n && !(n.isInteger() && n.getValueAs(java.math.BigDecimal.class).signum() > 0)) {
+                continue; // only a positive integer is a column ordinal; any other constant leaves the order as it is
+            }
             if (item.DESC() != null) {
                 e = SqlStdOperatorTable.DESC.createCall(p, e);
             }

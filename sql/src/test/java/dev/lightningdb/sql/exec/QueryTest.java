@@ -115,4 +115,18 @@ class QueryTest extends SqlTestSupport {
         assertFails("42S02", "SELECT * FROM mixed");
         assertFails("42S22", "SELECT id FROM \"Mixed\"");
     }
+
+    @Test
+    void regressionsFoundByTheDifferentialTest() {
+        // GROUP BY must not be dropped as if the grouped column were a key
+        assertThat(rows("SELECT dept, COUNT(*) FROM emp GROUP BY dept ORDER BY dept NULLS FIRST"))
+                .containsExactly(java.util.Arrays.asList(null, 1L), List.of("ENG", 2L), List.of("OPS", 2L));
+        // only a positive integer in ORDER BY is an ordinal; other constants do not change the order
+        assertThat(rows("SELECT id FROM emp WHERE id < 3 ORDER BY -7, 2.00, id DESC")).containsExactly(List.of(2), List.of(1));
+        // joins on BOOLEAN columns (Calcite's merge join generated code that did not compile)
+        update("CREATE TABLE flags (id INT PRIMARY KEY, f BOOLEAN)");
+        update("INSERT INTO flags VALUES (1, TRUE), (2, FALSE)");
+        assertThat(rows("SELECT e.name, f.id FROM emp e JOIN flags f ON e.active = f.f ORDER BY e.id, f.id"))
+                .containsExactly(List.of("Ada", 1), List.of("Bo", 1), List.of("Cy", 2), List.of("Ed", 1));
+    }
 }
