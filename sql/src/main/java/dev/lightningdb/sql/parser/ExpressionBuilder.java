@@ -271,8 +271,8 @@ class ExpressionBuilder {
         for (SortItemContext item : ctx.sortItem()) {
             SqlParserPos p = pos(item);
             SqlNode e = expression(item.expression());
-            if (e instanceof SqlNumericLiteral n && !(n.isInteger() && n.getValueAs(java.math.BigDecimal.class).signum() > 0)) {
-                continue; // only a positive integer is a column ordinal; any other constant leaves the order as it is
+            if (e instanceof SqlNumericLiteral n && (!n.isInteger() || n.getValueAs(java.math.BigDecimal.class).signum() < 0)) {
+                continue; // an unsigned integer is a column ordinal (0 is out of range); other constants leave the order as it is
             }
             if (item.DESC() != null) {
                 e = SqlStdOperatorTable.DESC.createCall(p, e);

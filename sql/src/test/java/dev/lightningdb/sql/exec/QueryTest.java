@@ -123,6 +123,7 @@ class QueryTest extends SqlTestSupport {
                 .containsExactly(java.util.Arrays.asList(null, 1L), List.of("ENG", 2L), List.of("OPS", 2L));
         // only a positive integer in ORDER BY is an ordinal; other constants do not change the order
         assertThat(rows("SELECT id FROM emp WHERE id < 3 ORDER BY -7, 2.00, id DESC")).containsExactly(List.of(2), List.of(1));
+        assertFails("42000", "SELECT id FROM emp ORDER BY 0").hasMessageContaining("Ordinal out of range");
         // joins on BOOLEAN columns (Calcite's merge join generated code that did not compile)
         update("CREATE TABLE flags (id INT PRIMARY KEY, f BOOLEAN)");
         update("INSERT INTO flags VALUES (1, TRUE), (2, FALSE)");
