@@ -89,7 +89,7 @@ public final class LightningResultSet extends ReadOnlyResultSet {
         } else {
             try {
                 has = result.next();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | AssertionError | StackOverflowError e) {
                 throw Errors.translate(e);
             }
         }

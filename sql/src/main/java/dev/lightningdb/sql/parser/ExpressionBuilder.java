@@ -423,14 +423,14 @@ class ExpressionBuilder {
             SqlNodeList whens = new SqlNodeList(p);
             SqlNodeList thens = new SqlNodeList(p);
             whenClauses(c.whenClause(), whens, thens);
-            SqlNode otherwise = c.elseExpr == null ? null : expression(c.elseExpr);
+            SqlNode otherwise = c.elseExpr == null ? SqlLiteral.createNull(p) : expression(c.elseExpr); // CASE without ELSE gives NULL
             return SqlCase.createSwitched(p, operand, whens, thens, otherwise);
         }
         if (ctx instanceof SearchedCaseContext c) {
             SqlNodeList whens = new SqlNodeList(p);
             SqlNodeList thens = new SqlNodeList(p);
             whenClauses(c.whenClause(), whens, thens);
-            SqlNode otherwise = c.elseExpr == null ? null : expression(c.elseExpr);
+            SqlNode otherwise = c.elseExpr == null ? SqlLiteral.createNull(p) : expression(c.elseExpr); // CASE without ELSE gives NULL
             return new SqlCase(p, null, whens, thens, otherwise);
         }
         if (ctx instanceof CountAllContext) {

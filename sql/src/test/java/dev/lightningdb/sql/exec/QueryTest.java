@@ -83,6 +83,9 @@ class QueryTest extends SqlTestSupport {
     void expressionsCaseCastAndCoalesce() {
         assertThat(single("SELECT CASE WHEN salary > 100 THEN 'high' ELSE 'low' END FROM emp WHERE id = 1")).isEqualTo("high");
         assertThat(single("SELECT COALESCE(dept, 'none') FROM emp WHERE id = 4")).isEqualTo("none");
+        assertThat(rows("SELECT CASE WHEN id > 4 THEN 'last' END FROM emp WHERE id >= 4 ORDER BY id"))
+                .containsExactly(java.util.Arrays.asList((Object) null), List.of("last"));
+        assertThat(single("SELECT CASE id WHEN 1 THEN 'one' END FROM emp WHERE id = 2")).isNull();
         assertThat(single("SELECT CAST('42' AS INTEGER) + 1")).isEqualTo(43);
         assertThat(single("SELECT name || '!' FROM emp WHERE id = 2")).isEqualTo("Bo!");
         assertThat(single("SELECT 7 % 3")).isEqualTo(1);
