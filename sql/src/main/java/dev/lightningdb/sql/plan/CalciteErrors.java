@@ -18,6 +18,9 @@ final class CalciteErrors {
     }
 
     static SqlError translate(Throwable t) {
+        if (t instanceof ExceptionInInitializerError e && e.getCause() != null) {
+            t = e.getCause();
+        }
         if (t instanceof SqlError e) {
             return e;
         }
@@ -42,6 +45,9 @@ final class CalciteErrors {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
+        }
+        if (root instanceof IllegalArgumentException && String.valueOf(root.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("date")) {
+            return new SqlError(SqlError.INVALID_DATETIME, "Invalid date/time value: " + root.getMessage(), t);
         }
         if (root instanceof ArithmeticException) {
             String msg = String.valueOf(root.getMessage());

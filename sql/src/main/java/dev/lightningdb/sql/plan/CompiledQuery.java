@@ -1,5 +1,6 @@
 package dev.lightningdb.sql.plan;
 
+import dev.lightningdb.sql.SqlError;
 import java.util.List;
 import java.util.Map;
 import org.apache.calcite.linq4j.Enumerable;
@@ -17,6 +18,8 @@ public final class CompiledQuery {
     private final List<ColumnType> parameterTypes;
     private final String plan;
     private final long catalogVersion;
+    /** Set when the generated class failed to compute its constants: every later run fails the same way. */
+    private volatile SqlError constantsFailed;
 
     CompiledQuery(Bindable<?> bindable, Map<String, Object> internals, List<ResultColumn> columns, List<ColumnType> parameterTypes, String plan,
                   long catalogVersion) {
@@ -52,12 +55,20 @@ public final class CompiledQuery {
      * The caller closes the returned enumerator.
      */
     public RowIterator execute(ExecutionContext context) {
+        SqlError failed = constantsFailed;
+        if (failed != null) {
+            throw new SqlError(failed.sqlState(), failed.getMessage());
+        }
         try {
             context.bindInternals(internals);
             Enumerable<?> result = bindable.bind(context);
             return new RowIterator(result.enumerator(), columns.size());
         } catch (RuntimeException e) {
             throw CalciteErrors.translate(e);
+        } catch (ExceptionInInitializerError e) {
+            // constants of the generated code are computed when its class loads: 1/0, bad casts
+            constantsFailed = CalciteErrors.translate(e.getCause() == null ? new RuntimeException(e) : e.getCause());
+            throw constantsFailed;
         }
     }
 }

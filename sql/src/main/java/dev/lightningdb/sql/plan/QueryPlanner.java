@@ -55,12 +55,9 @@ import org.apache.calcite.tools.Programs;
  * {@link CompiledQuery} (a PreparedStatement plans once). Thread-safe.
  */
 public final class QueryPlanner {
-    static {
-        // Reuse compiled classes for plans that generate the same code (read once by Calcite).
-        if (System.getProperty("calcite.bindable.cache.maxSize") == null) {
-            System.setProperty("calcite.bindable.cache.maxSize", "500");
-        }
-    }
+    // Calcite's own cache of compiled classes stays off: it would reuse a class whose static
+    // initializer failed (e.g. 1/0 folded into a constant) and answer NoClassDefFoundError.
+    // Plans are cached by statement text in StatementCache instead.
 
     private static final CalciteConnectionConfig CONFIG;
 
@@ -135,6 +132,8 @@ public final class QueryPlanner {
             throw CalciteErrors.translate(e);
         } catch (StackOverflowError e) {
             throw new SqlError(SqlError.TOO_COMPLEX, "The query is too complex to plan (expression nesting too deep)");
+        } catch (ExceptionInInitializerError e) {
+            throw CalciteErrors.translate(e.getCause() == null ? e : e.getCause());
         } catch (AssertionError e) {
             // Calcite checks internal invariants with assert (when the JVM runs with -ea)
             throw new SqlError(SqlError.INTERNAL, "The planner could not handle this query: " + e.getMessage(), e);

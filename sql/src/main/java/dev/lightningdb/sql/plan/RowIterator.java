@@ -29,6 +29,8 @@ public final class RowIterator implements AutoCloseable {
             return true;
         } catch (RuntimeException e) {
             throw CalciteErrors.translate(e);
+        } catch (ExceptionInInitializerError e) {
+            throw CalciteErrors.translate(e.getCause() == null ? new RuntimeException(e) : e.getCause());
         }
     }
 

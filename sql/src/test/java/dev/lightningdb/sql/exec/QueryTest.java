@@ -129,6 +129,10 @@ class QueryTest extends SqlTestSupport {
         // only a positive integer in ORDER BY is an ordinal; other constants do not change the order
         assertThat(rows("SELECT id FROM emp WHERE id < 3 ORDER BY -7, 2.00, id DESC")).containsExactly(List.of(2), List.of(1));
         assertFails("42000", "SELECT id FROM emp ORDER BY 0").hasMessageContaining("Ordinal out of range");
+        // errors while computing constants are SQL errors, also when the plan is run again
+        for (int i = 0; i < 2; i++) {
+            assertFails("22012", "SELECT 1 / 0");
+        }
         // joins on BOOLEAN columns (Calcite's merge join generated code that did not compile)
         update("CREATE TABLE flags (id INT PRIMARY KEY, f BOOLEAN)");
         update("INSERT INTO flags VALUES (1, TRUE), (2, FALSE)");
