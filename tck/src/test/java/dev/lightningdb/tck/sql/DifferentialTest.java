@@ -21,7 +21,7 @@ class DifferentialTest {
 
     @Test
     void randomQueriesAndDmlAgreeWithH2() throws SQLException {
-        run(TestSeeds.seed("DifferentialTest"), TestSeeds.size("difftest.schemas", 12, 12), TestSeeds.size("difftest.statements", 180, 180));
+        run(TestSeeds.seed("DifferentialTest"), TestSeeds.size("difftest.schemas", 8, 8), TestSeeds.size("difftest.statements", 100, 100));
     }
 
     @Test

@@ -128,6 +128,9 @@ final class QueryGenerator {
     private String joinCondition(List<Expr> left, List<Expr> right) {
         for (int attempt = 0; attempt < 5; attempt++) {
             Expr l = left.get(random.nextInt(left.size()));
+            if (l.type() == SqlType.BOOLEAN && !Feature.JOIN_ON_BOOLEAN.on()) {
+                continue;
+            }
             List<Expr> candidates = right.stream().filter(r -> r.type().family == l.type().family).toList();
             if (!candidates.isEmpty()) {
                 return l + " = " + candidates.get(random.nextInt(candidates.size()));
@@ -168,8 +171,15 @@ final class QueryGenerator {
         return new ExpressionGenerator(random, from.columns(), new SubqueryGenerator(this, from.columns(), subqueryDepth), subqueryDepth);
     }
 
+    /** Expressions for a SELECT list: subqueries in them are correlated only if {@link Feature#CORRELATED_SCALAR_SUBQUERY_IN_SELECT}. */
+    ExpressionGenerator selectExpressions(FromClause from) {
+        boolean correlate = Feature.CORRELATED_SCALAR_SUBQUERY_IN_SELECT.on();
+        return new ExpressionGenerator(random, from.columns(), new SubqueryGenerator(this, from.columns(), 0, correlate), 0);
+    }
+
     private Query plain(FromClause from) {
         ExpressionGenerator rows = rowExpressions(from, 0);
+        ExpressionGenerator select = selectExpressions(from);
         List<String> items = new ArrayList<>();
         int n = 1 + random.nextInt(4);
         for (int i = 0; i < n; i++) {
@@ -180,7 +190,7 @@ final class QueryGenerator {
                     continue;
                 }
             }
-            items.add(random.nextBoolean() ? rows.leafOrLiteral(rows.anyType()).sql() : rows.expression(rows.anyType(), 2).sql());
+            items.add(random.nextBoolean() ? select.leafOrLiteral(select.anyType()).sql() : select.expression(select.anyType(), 2).sql());
         }
         boolean distinct = Feature.DISTINCT.on() && random.nextInt(6) == 0;
         StringBuilder sql = new StringBuilder("SELECT ").append(distinct ? "DISTINCT " : "").append(String.join(", ", items))
@@ -221,8 +231,12 @@ final class QueryGenerator {
         List<Expr> keys = new ArrayList<>();
         int n = 1 + random.nextInt(2);
         for (int i = 0; i < n; i++) {
-            keys.add(random.nextInt(4) == 0 ? keyExpressions.expression(keyExpressions.anyType(), 1)
-                    : keyExpressions.leafOrLiteral(keyExpressions.anyType()));
+            if (!Feature.GROUP_BY_PLAIN_COLUMN.on()) {
+                keys.add(opaqueKey(from.columns().get(random.nextInt(from.columns().size()))));
+            } else {
+                keys.add(random.nextInt(4) == 0 ? keyExpressions.expression(keyExpressions.anyType(), 1)
+                        : keyExpressions.leafOrLiteral(keyExpressions.anyType()));
+            }
         }
         keys.removeIf(k -> !k.sql().matches(".*A\\d+\\.C\\d+.*")); // a constant group key says nothing
         if (keys.isEmpty()) {
@@ -257,6 +271,18 @@ final class QueryGenerator {
             return orderByAllColumns(sql, items.size());
         }
         return new Query(sql.toString(), false);
+    }
+
+    /** A group key over column {@code c} that the planner cannot simplify back to the column (see {@link Feature#GROUP_BY_PLAIN_COLUMN}). */
+    private Expr opaqueKey(Expr c) {
+        boolean b = random.nextBoolean();
+        return switch (c.type()) {
+            case INTEGER, BIGINT -> b ? new Expr("ABS(" + c + ")", c.type(), c.bound()) : new Expr("MOD(" + c + ", 5)", c.type(), 5);
+            case DECIMAL, DOUBLE -> b ? new Expr("ABS(" + c + ")", c.type(), c.bound()) : new Expr("FLOOR(" + c + ")", c.type(), c.bound() + 1);
+            case VARCHAR -> Expr.of(b ? "UPPER(" + c + ")" : "(" + c + " || 'k')", c.type());
+            case DATE -> new Expr("CASE WHEN " + c + " > DATE '2000-01-01' THEN 1 ELSE 0 END", SqlType.INTEGER, 1);
+            case BOOLEAN -> new Expr("CASE WHEN " + c + " THEN 1 ELSE 0 END", SqlType.INTEGER, 1);
+        };
     }
 
     private Query globalAggregate(FromClause from) {
