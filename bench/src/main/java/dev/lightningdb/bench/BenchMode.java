@@ -6,7 +6,7 @@ package dev.lightningdb.bench;
  * comparison (10M keys, 1M rows, several iterations).
  */
 public enum BenchMode {
-    QUICK(300_000, 100_000, 1, 1000, 1, 1500, "2g", 2, 120),
+    QUICK(300_000, 100_000, 1, 700, 1, 1000, "2g", 2, 120),
     FULL(10_000_000, 1_000_000, 3, 5000, 5, 5000, "12g", 5, 1200);
 
     /** Keys in every key/value data set. */

@@ -11,6 +11,8 @@ public final class BenchProps {
     public static final String WORK = "bench.work";
     public static final String KEYS = "bench.keys";
     public static final String ROWS = "bench.rows";
+    /** File where {@link WriteProbe} reports commits and bytes written (durable workloads). */
+    public static final String PROBE = "bench.probe";
 
     private BenchProps() {
     }

@@ -31,7 +31,9 @@ public final class JmhRun {
 
     public static Outcome run(Class<?> benchClass, String method, String system, int threads, BenchMode mode,
                               List<String> jvmFlags, Map<String, String> props, Path log) {
+        Path probe = Path.of(log + ".probe");
         List<String> args = new ArrayList<>(jvmFlags);
+        args.add("-D" + BenchProps.PROBE + "=" + probe);
         props.forEach((k, v) -> args.add("-D" + k + "=" + v));
         ChainedOptionsBuilder o = new OptionsBuilder()
                 .include("^" + Pattern.quote(benchClass.getName() + "." + method) + "$")
@@ -43,6 +45,11 @@ public final class JmhRun {
                 .measurementIterations(mode.measurementIterations)
                 .measurementTime(TimeValue.milliseconds(mode.measurementMillis))
                 .timeout(TimeValue.seconds(mode.timeoutSeconds))
+                // With synchronized iterations, threads that are done keep running until the last
+                // one is: a writer starved by SQLite's sleeping busy handler then never gets the
+                // lock, and one 1 s iteration took 30 s. Unsynchronized, the others stop and it
+                // finishes. The cost is a little ramp-up/ramp-down inside each iteration.
+                .syncIterations(false)
                 .jvmArgs(args.toArray(String[]::new))
                 .shouldFailOnError(true)
                 .output(log.toString());
@@ -51,7 +58,7 @@ public final class JmhRun {
             Statistics s = r.getPrimaryResult().getStatistics();
             double scale = nanosPerUnit(r.getPrimaryResult().getScoreUnit());
             return new Outcome(Measurement.fromSampleTime(s.getMean() * scale, s.getPercentile(50) * scale,
-                    s.getPercentile(99) * scale, s.getN(), threads), null);
+                    s.getPercentile(99) * scale, s.getN(), threads).withBytesPerCommit(WriteProbe.bytesPerCommit(probe)), null);
         } catch (RunnerException | RuntimeException e) {
             return new Outcome(null, reasonFromLog(log, e));
         }

@@ -52,6 +52,15 @@ public final class ProcessStats implements AutoCloseable {
         return procField(Path.of("/proc/self/io"), "write_bytes:", 1);
     }
 
+    /** The 1-minute load average of the machine ({@code /proc/loadavg}), or -1 where unknown. */
+    public static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** Peak resident set size in bytes ({@code VmHWM} of /proc/self/status). */
     public static long peakRss() {
         return procField(Path.of("/proc/self/status"), "VmHWM:", 1024);

@@ -14,20 +14,27 @@ final class Report {
     private Report() {
     }
 
-    static String render(BenchMode mode, FsyncProbe.Rate fsync, List<Row> kv, List<Row> jdbc, List<FootprintRow> footprints,
-                         long wallNanos) {
+    static String render(BenchMode mode, FsyncProbe.Rate fsync, FsyncProbe.Rate fsyncAtEnd, List<Row> kv, List<Row> jdbc, List<FootprintRow> footprints,
+                         long wallNanos, double loadAtStart, double loadAtEnd) {
         StringBuilder sb = new StringBuilder();
         sb.append("# LightningDB benchmarks: ").append(mode.id()).append(" run\n\n");
-        sb.append("- Command: `bench/run.sh ").append(mode.id()).append("`; finished ")
+        sb.append("- Command: `bench/run.sh ").append(mode.id()).append("` (one row: `bench/run.sh ").append(mode.id())
+                .append(" --only 'kv/getHot/lightning'`); finished ")
                 .append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(String.format(Locale.ROOT,
                         "; benchmark wall time %.1f min (plus the Maven build)%n", wallNanos / 60e9));
         sb.append("- Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
                 .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch")).append(", Java ")
                 .append(System.getProperty("java.runtime.version")).append(", every JVM with -Xmx").append(mode.heap).append('\n');
-        sb.append(String.format(Locale.ROOT, "- **fsync rate of this machine, measured in this run: %.0f/s** "
-                        + "(4 KiB append + force, one thread, median %s). A committer that waits for its own fsync cannot "
-                        + "exceed it; group commit can, by sharing one fsync among several commits.%n",
-                fsync.perSecond(), Units.nanos(fsync.p50Nanos())));
+        sb.append(String.format(Locale.ROOT, "- Machine load (1-minute load average): %.1f at the start (just after the build), "
+                + "%.1f at the end. This run alone keeps it near 1 to 2; more means that other processes competed for the cores "
+                + "and the disk, and every row carries that noise.%n", loadAtStart, loadAtEnd));
+        sb.append(String.format(Locale.ROOT, "- **fsync rate of this machine, measured in this run: %.0f/s at the start, "
+                        + "%.0f/s at the end** (4 KiB write + fdatasync into a preallocated file, one thread; median %s and %s). "
+                        + "Appending (the file grows, so each force also journals its size): %.0f/s and %.0f/s. A committer that "
+                        + "waits for its own fsync cannot beat the first number; group commit can, by sharing one fsync among "
+                        + "several commits. Where start and end differ, so did the disk during the run.%n",
+                fsync.preallocatedPerSecond(), fsyncAtEnd.preallocatedPerSecond(), Units.nanos(fsync.preallocatedP50Nanos()),
+                Units.nanos(fsyncAtEnd.preallocatedP50Nanos()), fsync.appendPerSecond(), fsyncAtEnd.appendPerSecond()));
         sb.append(String.format(Locale.ROOT, "- Data: key/value %,d keys (16-byte keys, 100-byte values); JDBC %,d rows. "
                         + "JMH sample time, 1 fork, %d x %.1f s warm-up, %d x %.1f s measurement per row.%n",
                 mode.keys, mode.rows, mode.warmupIterations, mode.warmupMillis / 1e3, mode.measurementIterations,

@@ -30,6 +30,9 @@ final class JdbcValues {
     // ------------------------------------------------------------------ parameters (JDBC → external)
 
     static Object toExternal(Object x) throws SQLException {
+        if (x instanceof OffsetDateTime || x instanceof UUID) {
+            return x;
+        }
         if (x == null || x instanceof String || x instanceof Boolean || x instanceof Integer || x instanceof Long
                 || x instanceof Short || x instanceof Byte || x instanceof Double || x instanceof Float
                 || x instanceof BigDecimal || x instanceof LocalDate || x instanceof LocalTime || x instanceof LocalDateTime) {
@@ -56,13 +59,10 @@ final class JdbcValues {
         if (x instanceof Instant i) {
             return LocalDateTime.ofInstant(i, ZoneId.systemDefault());
         }
-        if (x instanceof OffsetDateTime o) {
-            return o.atZoneSameInstant(ZoneId.systemDefault()).toLocalDateTime();
-        }
         if (x instanceof ZonedDateTime z) {
             return z.withZoneSameInstant(ZoneId.systemDefault()).toLocalDateTime();
         }
-        if (x instanceof Character || x instanceof UUID || x instanceof Enum<?>) {
+        if (x instanceof Character || x instanceof Enum<?>) {
             return x.toString();
         }
         if (x instanceof Number n) {
@@ -250,6 +250,9 @@ final class JdbcValues {
     static LocalDateTime toLocalDateTime(Object v) throws SQLException {
         if (v == null || v instanceof LocalDateTime) {
             return (LocalDateTime) v;
+        }
+        if (v instanceof OffsetDateTime o) {
+            return o.atZoneSameInstant(ZoneId.systemDefault()).toLocalDateTime();
         }
         if (v instanceof LocalDate d) {
             return d.atStartOfDay();

@@ -319,6 +319,10 @@ public final class LightningResultSet extends ReadOnlyResultSet {
             out = getTimestamp(i);
         } else if (type == java.time.Instant.class) {
             out = JdbcValues.toLocalDateTime(v).atZone(ZoneId.systemDefault()).toInstant();
+        } else if (type == java.time.OffsetDateTime.class && v instanceof java.time.OffsetDateTime) {
+            out = v;
+        } else if (type == UUID.class && v instanceof UUID) {
+            out = v;
         } else if (type == UUID.class) {
             try {
                 out = UUID.fromString(JdbcValues.string(v));

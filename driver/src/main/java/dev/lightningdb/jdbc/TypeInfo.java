@@ -22,13 +22,15 @@ final class TypeInfo {
             case DATE -> 10;
             case TIME -> 12;
             case TIMESTAMP -> 23;
+            case TIMESTAMP_TZ -> 29;
+            case UUID -> 36;
         };
     }
 
     static int scale(ColumnType t) {
         return switch (t.kind()) {
             case DECIMAL -> t.scale();
-            case TIME, TIMESTAMP -> 3;
+            case TIME, TIMESTAMP, TIMESTAMP_TZ -> 3;
             default -> 0;
         };
     }
@@ -61,6 +63,8 @@ final class TypeInfo {
             case DATE -> java.sql.Date.class.getName();
             case TIME -> java.sql.Time.class.getName();
             case TIMESTAMP -> java.sql.Timestamp.class.getName();
+            case TIMESTAMP_TZ -> java.time.OffsetDateTime.class.getName();
+            case UUID -> java.util.UUID.class.getName();
         };
     }
 

@@ -27,6 +27,12 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Lock order: the commit lock is the only engine-wide lock, held only while a write set is
  * applied (single writer). Readers never take it.
+ *
+ * <p>Storage: a paged copy-on-write B+Tree (see {@code store.paged.PagedStore} and
+ * {@code docs/storage.md}); in-memory databases run the same code over a memory file. Durability:
+ * until the write-ahead log exists, a commit becomes durable at the next {@link #checkpoint()} or
+ * {@link #close()}; a crash loses the commits since the last checkpoint, all of them together
+ * (the database reopens at that checkpoint, never half-way).
  */
 public final class LightningDb implements AutoCloseable {
     private static final String LOCK_FILE = "lightning.lock";
@@ -114,6 +120,7 @@ public final class LightningDb implements AutoCloseable {
                 PagedStore.format(io, config.pageSize());
             }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            forceDirectory(directory);
         }
         FileIO io = opener.open(file, false, config.readOnly());
         try {
@@ -125,6 +132,15 @@ public final class LightningDb implements AutoCloseable {
                 e.addSuppressed(suppressed);
             }
             throw e;
+        }
+    }
+
+    /** Makes a rename in {@code directory} durable (fsync of the directory; not supported everywhere). */
+    private static void forceDirectory(Path directory) {
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException e) {
+            // Some platforms cannot open or force a directory; the rename is then as durable as the OS makes it.
         }
     }
 

@@ -26,17 +26,18 @@ class ModelBasedTest {
 
     @Test
     void smallPages() {
-        run(4096, 1024, Long.getLong("lightning.model.ops", 400_000));
+        run(4096, 1024, Long.getLong("lightning.model.ops", 220_000));
     }
 
     @Test
     void largePages() {
-        run(65536, 4096, Long.getLong("lightning.model.ops", 150_000));
+        run(65536, 4096, Long.getLong("lightning.model.ops", 80_000));
     }
 
     @Test
     void inMemory() {
         long seed = seed();
+        System.out.println("ModelBasedTest in memory seed=" + seed + " (rerun with -Dlightning.seed=" + seed + ")");
         Random rnd = new Random(seed);
         LightningDbConfig config = LightningDbConfig.builder().pageSize(8192).cacheSize(256 * 1024).build();
         try (LightningDb db = LightningDb.inMemory(config)) {
@@ -67,12 +68,14 @@ class ModelBasedTest {
         LightningDbConfig config = LightningDbConfig.builder().pageSize(pageSize).maxKeySize(maxKeySize)
                 .cacheSize(Math.max(256 * 1024, 24L * pageSize)).build();
         TreeMap<byte[], byte[]> model = new TreeMap<>(Arrays::compareUnsigned);
+        long[] counts = new long[Count.values().length];
         long done = 0;
         int phase = 0;
         long start = System.nanoTime();
         while (done < ops) {
             try (LightningDb db = LightningDb.open(path, config)) {
-                Model m = new Model(db, rnd, maxKeySize, seed, model);
+                Model m = new Model(db, rnd, maxKeySize, seed, model, counts);
+                assertThat(db.verifyIntegrity().problems()).as("integrity after reopen, phase " + phase + ", seed " + seed).isEmpty();
                 m.compareAll("after reopen, phase " + phase);
                 for (int i = 0; i < 3 && done < ops; i++, phase++) {
                     long n = Math.min(ops - done, 20_000 + rnd.nextInt(60_000));
@@ -81,8 +84,22 @@ class ModelBasedTest {
                 }
             }
         }
-        System.out.printf("ModelBasedTest pageSize=%d: %d operations in %.1f s, %d keys at the end%n", pageSize, done,
-                (System.nanoTime() - start) / 1e9, model.size());
+        System.out.printf("ModelBasedTest pageSize=%d: %d steps in %.1f s, %d keys at the end; %s%n", pageSize, done,
+                (System.nanoTime() - start) / 1e9, model.size(), Count.describe(counts));
+    }
+
+    /** What a run exercised, counted per key-level operation. */
+    enum Count {
+        PUTS, DELETES, GETS, SCANS, SCANNED_ENTRIES, COMMITS, ROLLBACKS, VALUES_OVER_1MIB, KEYS_OVER_HALF_MAX;
+
+        static String describe(long[] c) {
+            StringBuilder sb = new StringBuilder();
+            for (Count k : values()) {
+                sb.append(k.name().toLowerCase()).append('=').append(c[k.ordinal()]).append(' ');
+            }
+            long total = c[PUTS.ordinal()] + c[DELETES.ordinal()] + c[GETS.ordinal()] + c[SCANNED_ENTRIES.ordinal()];
+            return sb.append("key-level operations=").append(total).toString();
+        }
     }
 
     /** One engine and its model, driven by one random stream. */
@@ -92,15 +109,17 @@ class ModelBasedTest {
         private final int maxKeySize;
         private final long seed;
         private final TreeMap<byte[], byte[]> model;
+        private final long[] counts;
         private byte[][] recent = new byte[64][];
         private long ops;
         private int universe = 20_000;
 
         Model(LightningDb db, Random rnd, int maxKeySize, long seed) {
-            this(db, rnd, maxKeySize, seed, new TreeMap<>(Arrays::compareUnsigned));
+            this(db, rnd, maxKeySize, seed, new TreeMap<>(Arrays::compareUnsigned), new long[Count.values().length]);
         }
 
-        Model(LightningDb db, Random rnd, int maxKeySize, long seed, TreeMap<byte[], byte[]> model) {
+        Model(LightningDb db, Random rnd, int maxKeySize, long seed, TreeMap<byte[], byte[]> model, long[] counts) {
+            this.counts = counts;
             this.db = db;
             this.rnd = rnd;
             this.maxKeySize = maxKeySize;
@@ -129,7 +148,8 @@ class ModelBasedTest {
                 writeTransaction(deleteBias);
             } else if (r < 85) {
                 byte[] k = rnd.nextInt(3) == 0 ? key() : existingKey();
-                assertThat(db.get(k)).as("get %s, op %d, seed %d", hex(k), ops, seed).isEqualTo(model.get(k));
+                counts[Count.GETS.ordinal()]++;
+                assertThat(db.get(k)).as(() -> "get " + hex(k) + ", op " + ops + ", seed " + seed).isEqualTo(model.get(k));
             } else if (r < 99) {
                 scan();
             } else {
@@ -146,18 +166,24 @@ class ModelBasedTest {
                         byte[] k = rnd.nextBoolean() ? existingKey() : key();
                         t.delete(k);
                         pending.put(k, null);
+                        counts[Count.DELETES.ordinal()]++;
                     } else {
                         byte[] k = rnd.nextInt(4) == 0 ? existingKey() : key();
                         byte[] v = value();
                         t.put(k, v);
                         pending.put(k, v);
+                        counts[Count.PUTS.ordinal()]++;
+                        counts[Count.VALUES_OVER_1MIB.ordinal()] += v.length > (1 << 20) ? 1 : 0;
+                        counts[Count.KEYS_OVER_HALF_MAX.ordinal()] += k.length > maxKeySize / 2 ? 1 : 0;
                     }
                 }
                 if (rnd.nextInt(20) == 0) {
                     t.rollback();
+                    counts[Count.ROLLBACKS.ordinal()]++;
                     return;
                 }
                 t.commit();
+                counts[Count.COMMITS.ordinal()]++;
             }
             for (Map.Entry<byte[], byte[]> e : pending.entrySet()) {
                 if (e.getValue() == null) {
@@ -187,6 +213,7 @@ class ModelBasedTest {
             }
             int limit = 1 + rnd.nextInt(rnd.nextInt(10) == 0 ? 2000 : 60);
             Iterator<Map.Entry<byte[], byte[]>> it = expected.entrySet().iterator();
+            counts[Count.SCANS.ordinal()]++;
             try (Cursor c = db.scan(range, reverse)) {
                 for (int i = 0; i < limit; i++) {
                     boolean has = c.next();
@@ -195,6 +222,7 @@ class ModelBasedTest {
                         break;
                     }
                     Map.Entry<byte[], byte[]> e = it.next();
+                    counts[Count.SCANNED_ENTRIES.ordinal()]++;
                     assertThat(c.key()).as("scan key %d of %s, seed %d", i, range, seed).isEqualTo(e.getKey());
                     if (e.getValue().length < 100_000 || rnd.nextInt(4) == 0) {
                         assertThat(c.value()).as("scan value %d of %s, seed %d", i, range, seed).isEqualTo(e.getValue());
@@ -224,10 +252,12 @@ class ModelBasedTest {
             long n = 0;
             try (Cursor c = db.scan(KeyRange.all())) {
                 while (c.next()) {
-                    assertThat(it.hasNext()).as("%s: engine has extra key %s, seed %d", when, hex(c.key()), seed).isTrue();
+                    if (!it.hasNext()) {
+                        throw new AssertionError(when + ": engine has extra key " + hex(c.key()) + ", seed " + seed);
+                    }
                     Map.Entry<byte[], byte[]> e = it.next();
                     assertThat(c.key()).as("%s: key %d, seed %d", when, n, seed).isEqualTo(e.getKey());
-                    assertThat(c.value()).as("%s: value of %s, seed %d", when, hex(e.getKey()), seed).isEqualTo(e.getValue());
+                    assertThat(c.value()).as(() -> when + ": value of " + hex(e.getKey()) + ", seed " + seed).isEqualTo(e.getValue());
                     n++;
                 }
             }
@@ -322,7 +352,7 @@ class ModelBasedTest {
         private static String hex(byte[] k) {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < Math.min(k.length, 24); i++) {
-                sb.append(String.format("%02x", k[i]));
+                sb.append(Character.forDigit((k[i] >> 4) & 0xF, 16)).append(Character.forDigit(k[i] & 0xF, 16));
             }
             return sb.append(k.length > 24 ? "...(" + k.length + ")" : "").toString();
         }

@@ -83,6 +83,47 @@ class PagedBasicsTest {
     }
 
     @Test
+    void hugeRandomTransactionsAreSpilledInChunks() {
+        java.util.Random rnd = new java.util.Random(11);
+        java.util.TreeMap<byte[], byte[]> model = new java.util.TreeMap<>(java.util.Arrays::compareUnsigned);
+        LightningDbConfig config = LightningDbConfig.builder().pageSize(4096).cacheSize(256 * 1024).build();
+        try (LightningDb db = LightningDb.open(dir, config)) {
+            for (int round = 0; round < 3; round++) {
+                try (Transaction t = db.begin()) {
+                    for (int i = 0; i < 30_000; i++) {
+                        byte[] k = new byte[1 + rnd.nextInt(12)];
+                        rnd.nextBytes(k);
+                        if (rnd.nextInt(3) == 0 && !model.isEmpty()) {
+                            byte[] existing = model.ceilingKey(k);
+                            if (existing != null) {
+                                t.delete(existing);
+                                model.remove(existing);
+                            }
+                        } else {
+                            byte[] v = new byte[rnd.nextInt(50) == 0 ? 3000 : rnd.nextInt(80)];
+                            rnd.nextBytes(v);
+                            t.put(k, v);
+                            model.put(k, v);
+                        }
+                    }
+                    t.commit();
+                }
+                assertThat(db.verifyIntegrity().problems()).isEmpty();
+                assertThat(db.stats().get("store.entries")).isEqualTo(model.size());
+            }
+            try (Transaction t = db.begin()) {
+                for (byte[] k : model.keySet()) {
+                    t.delete(k);
+                }
+                t.commit();
+            }
+            assertThat(db.verifyIntegrity().problems()).isEmpty();
+            assertThat(db.stats().get("store.entries")).isZero();
+            assertThat(db.stats().get("tree.height")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void bigValuesUseOverflowChains() {
         byte[] big = new byte[3 * 1024 * 1024 + 17];
         for (int i = 0; i < big.length; i++) {

@@ -32,6 +32,11 @@ final class DerbyJdbc implements JdbcSystem {
     }
 
     @Override
+    public boolean fsyncPerCommit() {
+        return true;
+    }
+
+    @Override
     public String durability() {
         return "default: log fsynced per commit";
     }

@@ -29,6 +29,11 @@ final class H2Jdbc implements JdbcSystem {
     }
 
     @Override
+    public boolean fsyncPerCommit() {
+        return false;
+    }
+
+    @Override
     public String durability() {
         return sync ? "fsync per commit" : "default: commit written, not fsynced";
     }

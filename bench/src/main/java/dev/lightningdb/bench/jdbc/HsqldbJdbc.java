@@ -30,6 +30,11 @@ final class HsqldbJdbc implements JdbcSystem {
     }
 
     @Override
+    public boolean fsyncPerCommit() {
+        return sync;
+    }
+
+    @Override
     public String durability() {
         return sync ? "WRITE DELAY FALSE: fsync per commit" : "default: log fsynced every 500 ms";
     }

@@ -2,6 +2,7 @@ package dev.lightningdb.bench.jdbc;
 
 import dev.lightningdb.bench.BenchProps;
 import dev.lightningdb.bench.Dirs;
+import dev.lightningdb.bench.WriteProbe;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,6 +25,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
  * The JDBC workloads, written once against {@code java.sql}. Each trial copies the driver's
@@ -46,14 +49,32 @@ public class JdbcBench {
     private Path dir;
     private long rows;
     private AtomicLong nextId;
+    private Zipfian zipfian;
     private final List<Connection> connections = new ArrayList<>();
+    /** Counts auto-commit writes (inserts and updates), the commits of the commit-bound workloads. */
+    private final WriteProbe probe = new WriteProbe();
 
     @Setup(Level.Trial)
     public void openTrial() {
         sys = JdbcSystems.byId(system);
         rows = BenchProps.rows();
         nextId = new AtomicLong(rows);
+        zipfian = new Zipfian(rows - MAX_SCAN);
         dir = Dirs.copy(BenchProps.fixture(), BenchProps.work(), "jdbc-" + system + "-");
+    }
+
+    @Setup(Level.Iteration)
+    public void startIteration(IterationParams iteration) {
+        if (iteration.getType() == IterationType.MEASUREMENT) {
+            probe.start();
+        }
+    }
+
+    @TearDown(Level.Iteration)
+    public void finishIteration(IterationParams iteration) {
+        if (iteration.getType() == IterationType.MEASUREMENT) {
+            probe.finish();
+        }
     }
 
     @TearDown(Level.Trial)
@@ -156,28 +177,29 @@ public class JdbcBench {
         return total;
     }
 
+    // YCSB workloads: keys drawn from YCSB's scrambled zipfian distribution, as YCSB does by default.
+
     @Benchmark
     public int ycsbA(Client t) throws SQLException {
-        long id = t.random.nextLong(rows);
+        long id = zipfian.next(t.random);
         return t.random.nextInt(100) < 50 ? read(t, id) : update(t, id);
     }
 
     @Benchmark
     public int ycsbB(Client t) throws SQLException {
-        long id = t.random.nextLong(rows);
+        long id = zipfian.next(t.random);
         return t.random.nextInt(100) < 95 ? read(t, id) : update(t, id);
     }
 
     @Benchmark
     public int ycsbC(Client t) throws SQLException {
-        return read(t, t.random.nextLong(rows));
+        return read(t, zipfian.next(t.random));
     }
 
     @Benchmark
     public int ycsbE(Client t) throws SQLException {
         if (t.random.nextInt(100) < 95) {
-            int length = 1 + t.random.nextInt(MAX_SCAN);
-            return scan(t, t.random.nextLong(rows - length), length);
+            return scan(t, zipfian.next(t.random), 1 + t.random.nextInt(MAX_SCAN));
         }
         return insert(t);
     }
@@ -215,6 +237,7 @@ public class JdbcBench {
         if (n != 1) {
             throw new IllegalStateException(system + ": update of id " + id + " changed " + n + " rows");
         }
+        probe.commit();
         return n;
     }
 
@@ -224,6 +247,7 @@ public class JdbcBench {
         if (n != 1) {
             throw new IllegalStateException(system + ": insert reported " + n + " rows");
         }
+        probe.commit();
         return n;
     }
 }

@@ -30,17 +30,15 @@ public interface JdbcSystem {
      */
     boolean synchronousVariant();
 
+    /** Whether a commit at this setting returns only after an fsync (checked: {@code DurabilityCheck}). */
+    boolean fsyncPerCommit();
+
     /** What a commit guarantees at this setting, in a few words, for the table. */
     String durability();
 
     /** Why this driver has no such variant (the rows say so instead of numbers); null if it has one. */
     default String notApplicable() {
         return null;
-    }
-
-    /** Whether these rows can be set against the peers' (false where LightningDB does less, e.g. no WAL yet). */
-    default boolean comparable() {
-        return true;
     }
 
     /** Anything the reader must know about these rows; empty if nothing. */

@@ -1,5 +1,6 @@
 package dev.lightningdb.bench.jdbc;
 
+import dev.lightningdb.bench.LightningStore;
 import java.nio.file.Path;
 
 /** LightningDB through its JDBC driver ({@code jdbc:lightning:<dir>}). */
@@ -31,20 +32,18 @@ final class LightningJdbc implements JdbcSystem {
     }
 
     @Override
+    public boolean fsyncPerCommit() {
+        return sync;
+    }
+
+    @Override
     public String durability() {
         return sync ? "walSyncMode=SYNC" : "walSyncMode=ASYNC (default)";
     }
 
     @Override
-    public boolean comparable() {
-        return !sync; // until the WAL (issue 5) makes SYNC commits durable
-    }
-
-    @Override
     public String note() {
-        // Keep true: goes away when the WAL (issue 5) lands.
-        return sync ? "no WAL yet: commits are not fsynced, so this is not a durable rate"
-                : "interim in-memory store (paged store not merged yet)";
+        return LightningStore.note();
     }
 
     @Override

@@ -31,6 +31,11 @@ final class SqliteJdbc implements JdbcSystem {
     }
 
     @Override
+    public boolean fsyncPerCommit() {
+        return true;
+    }
+
+    @Override
     public String durability() {
         return "WAL, synchronous=FULL (default): fsync per commit";
     }

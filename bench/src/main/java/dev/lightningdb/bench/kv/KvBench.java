@@ -2,6 +2,7 @@ package dev.lightningdb.bench.kv;
 
 import dev.lightningdb.bench.BenchProps;
 import dev.lightningdb.bench.Dirs;
+import dev.lightningdb.bench.WriteProbe;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
  * The key/value workloads, written once against {@link KvSystem}. Each trial works on its own copy
@@ -41,6 +44,7 @@ public class KvBench {
     private Path dir;
     private long keys;
     private final AtomicLong nextSortedKey = new AtomicLong();
+    private final WriteProbe probe = new WriteProbe();
 
     /** Per-thread random source; seeds differ per thread but are fixed per run. */
     @State(Scope.Thread)
@@ -60,7 +64,10 @@ public class KvBench {
     }
 
     @Setup(Level.Iteration)
-    public void openIteration() throws Exception {
+    public void openIteration(IterationParams iteration) throws Exception {
+        if (workload.durable() && iteration.getType() == IterationType.MEASUREMENT) {
+            probe.start();
+        }
         if (workload == KvWorkload.BULK_LOAD) {
             dir = Dirs.fresh(BenchProps.work(), "kv-bulk-" + system + "-");
             db = open(dir);
@@ -69,7 +76,10 @@ public class KvBench {
     }
 
     @TearDown(Level.Iteration)
-    public void closeIteration() throws Exception {
+    public void closeIteration(IterationParams iteration) throws Exception {
+        if (workload.durable() && iteration.getType() == IterationType.MEASUREMENT) {
+            probe.finish();
+        }
         if (workload == KvWorkload.BULK_LOAD) {
             closeAndDelete();
         }
@@ -148,6 +158,7 @@ public class KvBench {
     public void durableCommit(Rng t) {
         long i = t.random.nextLong(keys);
         db.durablePut(KvData.key(i), KvData.value(i + 1));
+        probe.commit();
     }
 
     /** Every key of the data set exists: a miss means the engine lost data, never a fast path. */

@@ -31,14 +31,6 @@ public interface KvSystem extends AutoCloseable {
     /** How this system is set up for {@code workload} (WAL, sync, cache): shown next to its numbers. */
     String settings(KvWorkload workload);
 
-    /**
-     * Whether this system's numbers for {@code workload} can be set against its peers'. False only
-     * where LightningDB does less than its peers (no WAL yet: "durable" commits are not durable).
-     */
-    default boolean comparable(KvWorkload workload) {
-        return true;
-    }
-
     /** Anything the reader must know to read the numbers honestly; empty if nothing. */
     default String note(KvWorkload workload) {
         return "";

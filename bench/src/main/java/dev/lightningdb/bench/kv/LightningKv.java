@@ -1,5 +1,6 @@
 package dev.lightningdb.bench.kv;
 
+import dev.lightningdb.bench.LightningStore;
 import dev.lightningdb.engine.Cursor;
 import dev.lightningdb.engine.KeyRange;
 import dev.lightningdb.engine.LightningDb;
@@ -33,20 +34,11 @@ final class LightningKv implements KvSystem {
     }
 
     @Override
-    public boolean comparable(KvWorkload w) {
-        return !w.durable(); // until the WAL (issue 5) makes SYNC commits durable
-    }
-
-    @Override
     public String note(KvWorkload w) {
-        // Keep these true: they go away when the paged store (issue 4) and the WAL (issue 5) land.
-        if (w.durable()) {
-            return "no WAL yet: the interim store does not fsync commits (data reaches disk at close), so this is not a durable rate";
-        }
-        if (w == KvWorkload.GET_COLD) {
+        if (w == KvWorkload.GET_COLD && LightningStore.interim()) {
             return "interim in-memory store: cacheSize not applied, all data on the heap";
         }
-        return "interim in-memory store (paged store not merged yet)";
+        return LightningStore.note();
     }
 
     @Override

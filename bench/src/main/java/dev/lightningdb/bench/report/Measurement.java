@@ -2,11 +2,21 @@ package dev.lightningdb.bench.report;
 
 /**
  * What one benchmark run measured: throughput of all threads together, and per-operation latency
- * percentiles over the sampled operations of the measurement iterations.
+ * percentiles over the sampled operations of the measurement iterations, and for commit-bound
+ * workloads the bytes the process wrote to storage per commit.
  */
-public record Measurement(double opsPerSec, double p50Nanos, double p99Nanos, long samples) {
+public record Measurement(double opsPerSec, double p50Nanos, double p99Nanos, long samples, double bytesPerCommit) {
+    public Measurement(double opsPerSec, double p50Nanos, double p99Nanos, long samples) {
+        this(opsPerSec, p50Nanos, p99Nanos, samples, Double.NaN);
+    }
+
     /** From JMH sample-time statistics: mean time per operation of each thread, and thread count. */
     public static Measurement fromSampleTime(double meanNanos, double p50Nanos, double p99Nanos, long samples, int threads) {
         return new Measurement(threads * 1e9 / meanNanos, p50Nanos, p99Nanos, samples);
+    }
+
+    /** This measurement with the bytes written to storage per commit (NaN: not measured). */
+    public Measurement withBytesPerCommit(double bytes) {
+        return new Measurement(opsPerSec, p50Nanos, p99Nanos, samples, bytes);
     }
 }

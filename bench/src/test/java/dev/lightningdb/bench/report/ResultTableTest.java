@@ -32,7 +32,7 @@ class ResultTableTest {
 
     @Test
     void notComparableLightningRowGivesNoRatios() {
-        List<Row> rows = List.of(row("LightningDB", true, "g", 300).notComparable(), row("Peer", false, "g", 100));
+        List<Row> rows = List.of(row("LightningDB", true, "g", 300).notComparable("why"), row("Peer", false, "g", 100));
         assertThat(ResultTable.ratioCell(rows.get(1), ResultTable.lightningByGroup(rows))).isEqualTo("not comparable");
     }
 

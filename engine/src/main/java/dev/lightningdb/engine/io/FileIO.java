@@ -39,7 +39,12 @@ public interface FileIO extends AutoCloseable {
     @Override
     void close() throws IOException;
 
-    /** Opens the file at a path; tests substitute their own to inject faults. */
+    /**
+     * Opens the file at a path; tests substitute their own to inject faults. A new database is
+     * formatted through the opener under a temporary name ({@code data.ldb.new}) that is then
+     * renamed on the real file system, so an opener must create a real file when {@code create} is
+     * set; wrapping {@link ChannelFileIO} does.
+     */
     @FunctionalInterface
     interface Opener {
         /**

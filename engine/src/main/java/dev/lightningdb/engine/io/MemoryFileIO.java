@@ -30,7 +30,7 @@ public final class MemoryFileIO implements FileIO {
             int c = (int) (p >>> CHUNK_BITS);
             int within = (int) (p & (CHUNK - 1));
             int step = Math.min(n - done, CHUNK - within);
-            byte[] chunk = chunks[c];
+            byte[] chunk = c < chunks.length ? chunks[c] : null;
             if (chunk == null) {
                 Arrays.fill(buffer, offset + done, offset + done + step, (byte) 0);
             } else {
@@ -44,6 +44,9 @@ public final class MemoryFileIO implements FileIO {
     @Override
     public synchronized void write(long position, byte[] buffer, int offset, int length) throws IOException {
         ensureOpen();
+        if (length == 0) {
+            return; // like a channel: writing nothing does not extend the file
+        }
         for (int done = 0; done < length; ) {
             long p = position + done;
             int c = (int) (p >>> CHUNK_BITS);

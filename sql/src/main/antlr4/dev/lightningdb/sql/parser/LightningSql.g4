@@ -18,6 +18,14 @@ singleStatement
 statement
     : createTable
     | dropTable
+    | alterTable
+    | createIndex
+    | dropIndex
+    | createSequence
+    | dropSequence
+    | createSchema
+    | dropSchema
+    | truncateTable
     | insertStatement
     | updateStatement
     | deleteStatement
@@ -25,6 +33,9 @@ statement
     | explainStatement
     | checkpointStatement
     | verifyStatement
+    | putStatement
+    | getStatement
+    | scanStatement
     ;
 
 // ---------------------------------------------------------------- DDL
@@ -43,14 +54,27 @@ columnDefinition
     ;
 
 columnConstraint
-    : NOT NULL                      # notNullConstraint
-    | NULL                          # nullConstraint
-    | PRIMARY KEY                   # primaryKeyColumnConstraint
-    | DEFAULT expression            # defaultConstraint
+    : (CONSTRAINT identifier)? NOT NULL                                  # notNullConstraint
+    | NULL                                                               # nullConstraint
+    | (CONSTRAINT identifier)? PRIMARY KEY                               # primaryKeyColumnConstraint
+    | (CONSTRAINT identifier)? UNIQUE                                    # uniqueColumnConstraint
+    | DEFAULT expression                                                 # defaultConstraint
+    | (CONSTRAINT identifier)? CHECK LPAREN expression RPAREN            # checkColumnConstraint
+    | (CONSTRAINT identifier)? REFERENCES tableName (LPAREN identifier (COMMA identifier)* RPAREN)? referentialAction*  # referencesConstraint
+    | GENERATED (ALWAYS | BY DEFAULT) AS IDENTITY (LPAREN sequenceOption* RPAREN)?  # identityConstraint
+    | (AUTO_INCREMENT | IDENTITY)                                        # autoIncrementConstraint
     ;
 
 tableConstraint
-    : (CONSTRAINT identifier)? PRIMARY KEY LPAREN identifier (COMMA identifier)* RPAREN
+    : (CONSTRAINT name=identifier)? PRIMARY KEY LPAREN columns+=identifier (COMMA columns+=identifier)* RPAREN   # primaryKeyConstraint
+    | (CONSTRAINT name=identifier)? UNIQUE LPAREN columns+=identifier (COMMA columns+=identifier)* RPAREN        # uniqueConstraint
+    | (CONSTRAINT name=identifier)? CHECK LPAREN expression RPAREN                                              # checkConstraint
+    | (CONSTRAINT name=identifier)? FOREIGN KEY LPAREN columns+=identifier (COMMA columns+=identifier)* RPAREN
+      REFERENCES tableName (LPAREN refColumns+=identifier (COMMA refColumns+=identifier)* RPAREN)? referentialAction*  # foreignKeyConstraint
+    ;
+
+referentialAction
+    : ON (DELETE | UPDATE) (CASCADE | RESTRICT | NO ACTION | SET NULL | SET DEFAULT)
     ;
 
 dataType
@@ -63,16 +87,81 @@ dataType
     | (DOUBLE PRECISION? | FLOAT)                                     # doubleType
     | (DECIMAL | NUMERIC) (LPAREN precision=INTEGER_LITERAL (COMMA scale=INTEGER_LITERAL)? RPAREN)?  # decimalType
     | (CHAR | CHARACTER) (LPAREN length=INTEGER_LITERAL RPAREN)?      # charType
-    | (VARCHAR | CHARACTER VARYING) (LPAREN length=INTEGER_LITERAL RPAREN)?  # varcharType
+    | (VARCHAR | CHARACTER VARYING | VARCHAR2) (LPAREN length=INTEGER_LITERAL RPAREN)?  # varcharType
+    | (CLOB | TEXT | LONGVARCHAR) (LPAREN INTEGER_LITERAL RPAREN)?    # clobType
+    | (BLOB | BYTEA | LONGVARBINARY) (LPAREN INTEGER_LITERAL RPAREN)? # blobType
+    | UUID                                                            # uuidType
     | (VARBINARY | BINARY VARYING) (LPAREN length=INTEGER_LITERAL RPAREN)?  # varbinaryType
     | BINARY (LPAREN length=INTEGER_LITERAL RPAREN)?                  # binaryType
     | DATE                                                            # dateType
     | TIME                                                            # timeType
-    | TIMESTAMP                                                       # timestampType
+    | TIMESTAMP (LPAREN INTEGER_LITERAL RPAREN)? WITH TIME ZONE       # timestampTzType
+    | TIMESTAMP (LPAREN INTEGER_LITERAL RPAREN)? (WITHOUT TIME ZONE)? # timestampType
+    | TIME (LPAREN INTEGER_LITERAL RPAREN)? (WITHOUT TIME ZONE)?      # timeWithPrecisionType
     ;
 
 dropTable
-    : DROP TABLE (IF EXISTS)? tableName
+    : DROP TABLE (IF EXISTS)? tableName (CASCADE | RESTRICT)?
+    ;
+
+alterTable
+    : ALTER TABLE (IF EXISTS)? tableName alterAction
+    ;
+
+alterAction
+    : ADD COLUMN? (IF NOT EXISTS)? columnDefinition                      # addColumn
+    | DROP COLUMN? (IF EXISTS)? identifier                              # dropColumn
+    | RENAME COLUMN from=identifier TO to=identifier                    # renameColumn
+    | RENAME TO tableName                                               # renameTable
+    | ADD tableConstraint                                               # addConstraint
+    | DROP CONSTRAINT (IF EXISTS)? identifier                           # dropConstraint
+    ;
+
+createIndex
+    : CREATE UNIQUE? INDEX (IF NOT EXISTS)? name=identifier ON tableName LPAREN indexColumn (COMMA indexColumn)* RPAREN
+    ;
+
+indexColumn
+    : identifier (ASC | DESC)?
+    ;
+
+dropIndex
+    : DROP INDEX (IF EXISTS)? tableName
+    ;
+
+createSequence
+    : CREATE SEQUENCE (IF NOT EXISTS)? tableName sequenceOption*
+    ;
+
+sequenceOption
+    : START WITH? signedInteger          # startWith
+    | INCREMENT BY? signedInteger        # incrementBy
+    | MINVALUE signedInteger             # minValue
+    | MAXVALUE signedInteger             # maxValue
+    | NO (MINVALUE | MAXVALUE | CYCLE)   # noOption
+    | CYCLE                              # cycleOption
+    | CACHE INTEGER_LITERAL              # cacheOption
+    | AS dataType                        # sequenceType
+    ;
+
+signedInteger
+    : (MINUS | PLUS)? INTEGER_LITERAL
+    ;
+
+dropSequence
+    : DROP SEQUENCE (IF EXISTS)? tableName
+    ;
+
+createSchema
+    : CREATE SCHEMA (IF NOT EXISTS)? identifier
+    ;
+
+dropSchema
+    : DROP SCHEMA (IF EXISTS)? identifier (CASCADE | RESTRICT)?
+    ;
+
+truncateTable
+    : TRUNCATE TABLE tableName
     ;
 
 // ---------------------------------------------------------------- DML
@@ -81,6 +170,12 @@ insertStatement
     : INSERT INTO tableName (LPAREN identifier (COMMA identifier)* RPAREN)?
       ( VALUES valuesRow (COMMA valuesRow)*
       | query )
+      onConflict?
+    ;
+
+// PostgreSQL's upsert: the conflict is on the primary key.
+onConflict
+    : ON CONFLICT (LPAREN identifier (COMMA identifier)* RPAREN)? DO (NOTHING | UPDATE SET assignment (COMMA assignment)*)
     ;
 
 valuesRow
@@ -97,6 +192,32 @@ assignment
 
 deleteStatement
     : DELETE FROM tableName (AS? alias=identifier)? (WHERE where=expression)?
+    ;
+
+// ---------------------------------------------------------------- key/value statements
+
+// Upsert by primary key.
+putStatement
+    : PUT INTO tableName (LPAREN identifier (COMMA identifier)* RPAREN)? VALUES valuesRow (COMMA valuesRow)*
+    ;
+
+// One row by its full primary key.
+getStatement
+    : GET FROM tableName WHERE keyCondition (AND keyCondition)*
+    ;
+
+keyCondition
+    : identifier EQ valueExpression
+    ;
+
+// Rows in primary-key order from a key (inclusive) to a key (exclusive); a key may be a prefix of the primary key.
+scanStatement
+    : SCAN tableName (FROM from=keyTuple)? (TO to=keyTuple)? (LIMIT limit=expression)? REVERSE?
+    ;
+
+keyTuple
+    : LPAREN expression (COMMA expression)* RPAREN
+    | expression
     ;
 
 // ---------------------------------------------------------------- maintenance
@@ -116,12 +237,28 @@ verifyStatement
 // ---------------------------------------------------------------- queries
 
 query
-    : queryTerm orderBy? limitClause?
+    : withClause? queryExpression orderBy? limitClause?
     ;
 
-queryTerm
-    : querySpecification                                              # simpleQuery
-    | LPAREN query RPAREN                                             # parenthesizedQuery
+withClause
+    : WITH withItem (COMMA withItem)*
+    ;
+
+withItem
+    : identifier (LPAREN identifier (COMMA identifier)* RPAREN)? AS LPAREN query RPAREN
+    ;
+
+// INTERSECT binds tighter than UNION and EXCEPT, as in the standard.
+queryExpression
+    : queryPrimary                                                                     # primaryQuery
+    | left=queryExpression INTERSECT setQuantifier? right=queryExpression             # intersectQuery
+    | left=queryExpression op=(UNION | EXCEPT | MINUS_SET) setQuantifier? right=queryExpression  # unionQuery
+    ;
+
+queryPrimary
+    : querySpecification                                                              # simpleQuery
+    | LPAREN query RPAREN                                                             # parenthesizedQuery
+    | VALUES valuesRow (COMMA valuesRow)*                                             # valuesQuery
     ;
 
 querySpecification
@@ -161,7 +298,7 @@ joinType
 
 tableReference
     : tableName (AS? identifier)?                                     # namedTable
-    | LPAREN query RPAREN AS? identifier                              # derivedTable
+    | LPAREN query RPAREN AS? alias=identifier (LPAREN columnAliases+=identifier (COMMA columnAliases+=identifier)* RPAREN)?  # derivedTable
     ;
 
 orderBy
@@ -195,6 +332,7 @@ predicate
     : valueExpression                                                 # plainValue
     | left=valueExpression comparisonOperator right=valueExpression   # comparison
     | valueExpression IS NOT? NULL                                    # nullPredicate
+    | valueExpression IS NOT? truth=(TRUE | FALSE | UNKNOWN)          # truthPredicate
     | valueExpression NOT? BETWEEN lower=valueExpression AND upper=valueExpression  # betweenPredicate
     | valueExpression NOT? IN LPAREN expression (COMMA expression)* RPAREN         # inListPredicate
     | valueExpression NOT? IN LPAREN query RPAREN                     # inQueryPredicate
@@ -221,6 +359,11 @@ primaryExpression
     | CASE valueExpression whenClause+ (ELSE elseExpr=expression)? END  # simpleCase
     | CASE whenClause+ (ELSE elseExpr=expression)? END                # searchedCase
     | COUNT LPAREN ASTERISK RPAREN                                    # countAll
+    | SUBSTRING LPAREN value=expression FROM start=expression (FOR length=expression)? RPAREN  # substringFrom
+    | TRIM LPAREN (trimSide=(BOTH | LEADING | TRAILING)? chars=expression? FROM)? value=expression RPAREN  # trim
+    | POSITION LPAREN needle=valueExpression IN haystack=expression RPAREN  # position
+    | EXTRACT LPAREN timeUnit FROM expression RPAREN                  # extract
+    | NEXT VALUE FOR tableName                                        # nextValue
     | functionName LPAREN (setQuantifier? expression (COMMA expression)*)? RPAREN  # functionCall
     | LPAREN query RPAREN                                             # scalarSubquery
     | LPAREN expression RPAREN                                        # parenthesized
@@ -234,7 +377,11 @@ whenClause
 
 functionName
     : identifier
-    | LEFT | RIGHT | COUNT
+    | LEFT | RIGHT | COUNT | SUBSTRING | TRIM | POSITION | VALUES
+    ;
+
+timeUnit
+    : YEAR | QUARTER | MONTH | WEEK | DAY | HOUR | MINUTE | SECOND | MILLISECOND | DOW | DOY | EPOCH
     ;
 
 literal
@@ -263,6 +410,12 @@ identifier
 nonReserved
     : KEY | PLAN | INTEGRITY | CHECKPOINT | VERIFY | FIRST | LAST | NEXT | ROW | ROWS | ONLY | NULLS
     | PRECISION | DATE | TIME | TIMESTAMP | VARYING | ESCAPE | EXPLAIN
+    | PUT | GET | SCAN | REVERSE | CONFLICT | NOTHING | DO | TO
+    | ACTION | ALWAYS | CACHE | CASCADE | COLUMN | CYCLE | GENERATED | IDENTITY | INCREMENT | INDEX
+    | MAXVALUE | MINVALUE | NO | RENAME | RESTRICT | SCHEMA | SEQUENCE | START
+    | YEAR | QUARTER | MONTH | WEEK | DAY | HOUR | MINUTE | SECOND | MILLISECOND | DOW | DOY | EPOCH
+    | TEXT | UUID | CLOB | BLOB | BYTEA | ZONE | VALUE | UNKNOWN | BOTH | LEADING | TRAILING
+    | POSITION | SUBSTRING | TRIM | EXTRACT | LONGVARCHAR | LONGVARBINARY | VARCHAR2 | WITHOUT
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -286,6 +439,20 @@ SET: S E T; SMALLINT: S M A L L I N T; TABLE: T A B L E; THEN: T H E N; TIME: T 
 TIMESTAMP: T I M E S T A M P; TINYINT: T I N Y I N T; TRUE: T R U E; UPDATE: U P D A T E;
 VALUES: V A L U E S; VARBINARY: V A R B I N A R Y; VARCHAR: V A R C H A R; VARYING: V A R Y I N G;
 VERIFY: V E R I F Y; WHEN: W H E N; WHERE: W H E R E;
+BLOB: B L O B; CONFLICT: C O N F L I C T; DO: D O; GET: G E T; NOTHING: N O T H I N G; PUT: P U T; REVERSE: R E V E R S E;
+SCAN: S C A N; TO: T O;
+ACTION: A C T I O N; ADD: A D D; ALTER: A L T E R; ALWAYS: A L W A Y S; AUTO_INCREMENT: A U T O '_' I N C R E M E N T;
+CACHE: C A C H E; CASCADE: C A S C A D E; CHECK: C H E C K; COLUMN: C O L U M N; CYCLE: C Y C L E; FOREIGN: F O R E I G N;
+GENERATED: G E N E R A T E D; IDENTITY: I D E N T I T Y; INCREMENT: I N C R E M E N T; INDEX: I N D E X;
+MAXVALUE: M A X V A L U E; MINVALUE: M I N V A L U E; NO: N O; REFERENCES: R E F E R E N C E S; RENAME: R E N A M E;
+RESTRICT: R E S T R I C T; SCHEMA: S C H E M A; SEQUENCE: S E Q U E N C E; START: S T A R T; TRUNCATE: T R U N C A T E;
+UNIQUE: U N I Q U E; BOTH: B O T H; BYTEA: B Y T E A; CLOB: C L O B; DAY: D A Y; DOW: D O W; DOY: D O Y; EPOCH: E P O C H;
+EXCEPT: E X C E P T; EXTRACT: E X T R A C T; HOUR: H O U R; INTERSECT: I N T E R S E C T; LEADING: L E A D I N G;
+LONGVARBINARY: L O N G V A R B I N A R Y; LONGVARCHAR: L O N G V A R C H A R; MILLISECOND: M I L L I S E C O N D;
+MINUS_SET: M I N U S; MINUTE: M I N U T E; MONTH: M O N T H; POSITION: P O S I T I O N; QUARTER: Q U A R T E R;
+SECOND: S E C O N D; SUBSTRING: S U B S T R I N G; TEXT: T E X T; TRAILING: T R A I L I N G; TRIM: T R I M;
+UNION: U N I O N; UNKNOWN: U N K N O W N; UUID: U U I D; VALUE: V A L U E; VARCHAR2: V A R C H A R '2';
+WEEK: W E E K; WITH: W I T H; WITHOUT: W I T H O U T; YEAR: Y E A R; ZONE: Z O N E;
 
 EQ: '='; NEQ: '<>' | '!='; LT: '<'; LTE: '<='; GT: '>'; GTE: '>=';
 PLUS: '+'; MINUS: '-'; ASTERISK: '*'; SLASH: '/'; PERCENT: '%'; CONCAT: '||';

@@ -8,8 +8,38 @@ import org.apache.calcite.sql.SqlNode;
  * validates and plans them; DDL and DML are LightningDB's own commands.
  */
 public sealed interface Statement {
-    /** Number of {@code ?} parameters in the statement text. */
+    /** Number of parameters: the {@code ?}s of the text plus one per {@code NEXT VALUE FOR}. */
     int parameterCount();
+
+    /** Every SqlNode of the statement (for finding sequence parameters). */
+    default List<SqlNode> nodes() {
+        List<SqlNode> out = new java.util.ArrayList<>();
+        if (this instanceof Query q) {
+            out.add(q.node());
+        } else if (this instanceof Explain e) {
+            out.add(e.query());
+        } else if (this instanceof Insert i) {
+            i.rows().forEach(out::addAll);
+            out.add(i.query());
+            out.addAll(i.updateValues());
+        } else if (this instanceof Update u) {
+            out.addAll(u.values());
+            out.add(u.where());
+        } else if (this instanceof Delete d) {
+            out.add(d.where());
+        } else if (this instanceof Get g) {
+            out.addAll(g.keyValues());
+        } else if (this instanceof Scan s) {
+            if (s.from() != null) {
+                out.addAll(s.from());
+            }
+            if (s.to() != null) {
+                out.addAll(s.to());
+            }
+            out.add(s.limit());
+        }
+        return out;
+    }
 
     /** {@code SELECT ...}: planned by Calcite. */
     record Query(SqlNode node, int parameterCount) implements Statement {
@@ -19,28 +49,103 @@ public sealed interface Statement {
     record Explain(SqlNode query, int parameterCount) implements Statement {
     }
 
-    /** {@code CREATE TABLE}. */
-    record CreateTable(QualifiedName name, boolean ifNotExists, List<ColumnSpec> columns, List<String> primaryKey)
-            implements Statement {
+    /** A statement without parameters (DDL and maintenance). */
+    sealed interface Ddl extends Statement {
         @Override
-        public int parameterCount() {
+        default int parameterCount() {
             return 0;
         }
     }
 
-    /** {@code DROP TABLE}. */
-    record DropTable(QualifiedName name, boolean ifExists) implements Statement {
-        @Override
-        public int parameterCount() {
-            return 0;
+    /** {@code CREATE TABLE}; column-level UNIQUE/CHECK/REFERENCES are already in {@code constraints}. */
+    record CreateTable(QualifiedName name, boolean ifNotExists, List<ColumnSpec> columns, List<String> primaryKey,
+                       List<ConstraintSpec> constraints) implements Ddl {
+    }
+
+    /** {@code ALTER TABLE t ...}. */
+    record AlterTable(QualifiedName table, boolean ifExists, AlterAction action) implements Ddl {
+    }
+
+    /** One change of ALTER TABLE. */
+    sealed interface AlterAction {
+        record AddColumn(ColumnSpec column, boolean ifNotExists, List<ConstraintSpec> constraints) implements AlterAction {
         }
+
+        record DropColumn(String column, boolean ifExists) implements AlterAction {
+        }
+
+        record RenameColumn(String from, String to) implements AlterAction {
+        }
+
+        record RenameTable(QualifiedName to) implements AlterAction {
+        }
+
+        record AddConstraint(ConstraintSpec constraint) implements AlterAction {
+        }
+
+        record DropConstraint(String name, boolean ifExists) implements AlterAction {
+        }
+    }
+
+    /** {@code CREATE [UNIQUE] INDEX name ON t (cols)}. */
+    record CreateIndex(String name, QualifiedName table, boolean unique, boolean ifNotExists, List<String> columns) implements Ddl {
+    }
+
+    /** {@code DROP INDEX [schema.]name}. */
+    record DropIndex(QualifiedName name, boolean ifExists) implements Ddl {
+    }
+
+    /** {@code CREATE SEQUENCE}; unset options are null. */
+    record CreateSequence(QualifiedName name, boolean ifNotExists, Long start, Long increment, Long min, Long max, boolean cycle)
+            implements Ddl {
+    }
+
+    record DropSequence(QualifiedName name, boolean ifExists) implements Ddl {
+    }
+
+    record CreateSchema(String name, boolean ifNotExists) implements Ddl {
+    }
+
+    record DropSchema(String name, boolean ifExists, boolean cascade) implements Ddl {
+    }
+
+    record Truncate(QualifiedName table) implements Ddl {
+    }
+
+    /** {@code DROP TABLE}. */
+    record DropTable(QualifiedName name, boolean ifExists) implements Ddl {
+    }
+
+    /** What an INSERT does with a row whose primary key already exists. */
+    enum OnConflict {
+        /** Fail with 23505 (plain INSERT). */
+        ERROR,
+        /** Skip the row ({@code ON CONFLICT DO NOTHING}). */
+        NOTHING,
+        /** Assign {@code updateColumns} in the existing row ({@code ON CONFLICT DO UPDATE SET}). */
+        UPDATE,
+        /** Replace the whole row ({@code PUT}). */
+        REPLACE
     }
 
     /**
      * {@code INSERT INTO t [(cols)] VALUES (...), ...} ({@code rows} set) or {@code INSERT ... query}
-     * ({@code query} set). An empty column list means all columns in table order.
+     * ({@code query} set), and {@code PUT}. An empty column list means all columns in table order.
+     * For {@link OnConflict#UPDATE}, {@code updateValues} may refer to {@code EXCLUDED.column}.
      */
-    record Insert(QualifiedName table, List<String> columns, List<List<SqlNode>> rows, SqlNode query, int parameterCount)
+    record Insert(QualifiedName table, List<String> columns, List<List<SqlNode>> rows, SqlNode query, OnConflict onConflict,
+                  List<String> updateColumns, List<SqlNode> updateValues, int parameterCount) implements Statement {
+    }
+
+    /** {@code GET FROM t WHERE k1 = v1 AND ...}: one row by its full primary key. */
+    record Get(QualifiedName table, List<String> keyColumns, List<SqlNode> keyValues, int parameterCount) implements Statement {
+        public SqlNode valueAt(int i) {
+            return keyValues.get(i);
+        }
+    }
+
+    /** {@code SCAN t [FROM (..)] [TO (..)] [LIMIT n] [REVERSE]}: bounds are key prefixes; null when absent. */
+    record Scan(QualifiedName table, List<SqlNode> from, List<SqlNode> to, SqlNode limit, boolean reverse, int parameterCount)
             implements Statement {
     }
 

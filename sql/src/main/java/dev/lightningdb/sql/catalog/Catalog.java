@@ -1,14 +1,21 @@
 package dev.lightningdb.sql.catalog;
 
 import dev.lightningdb.engine.Cursor;
+import dev.lightningdb.engine.KeyRange;
 import dev.lightningdb.engine.LightningDb;
 import dev.lightningdb.sql.SqlError;
 import dev.lightningdb.sql.ast.QualifiedName;
+import dev.lightningdb.sql.codec.ByteReader;
+import dev.lightningdb.sql.codec.KeyCodec;
 import dev.lightningdb.sql.codec.MalformedDataException;
+import dev.lightningdb.sql.types.ColumnType;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * The committed catalog of one database, shared by all sessions, cached in memory and kept in the
@@ -18,38 +25,63 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       {@link #publish} after the transaction that wrote the catalog keys committed.
  *   <li>Each published change increments {@link #version()}, so plans cached against an older
  *       version are recompiled.
- *   <li>Table ids are never handed out twice in one process; {@link #load} starts past the largest stored id.
+ *   <li>Table and index ids are never handed out twice in one process; {@link #load} starts past the
+ *       largest stored id.
  * </ol>
  */
 public final class Catalog implements CatalogView {
     private volatile Snapshot snapshot;
-    private final AtomicInteger nextTableId;
+    private final AtomicInteger nextId;
 
-    private record Snapshot(Map<QualifiedName, TableDef> tables, long version) {
+    record Snapshot(Map<QualifiedName, TableDef> tables, Map<QualifiedName, SequenceDef> sequences, Set<String> schemas,
+                    long version) {
     }
 
-    private Catalog(Map<QualifiedName, TableDef> tables, int nextTableId) {
-        this.snapshot = new Snapshot(Map.copyOf(tables), 1);
-        this.nextTableId = new AtomicInteger(nextTableId);
+    private Catalog(Snapshot snapshot, int nextId) {
+        this.snapshot = snapshot;
+        this.nextId = new AtomicInteger(nextId);
     }
 
-    /** Reads every table definition from the store. */
+    /** Reads every table, sequence and schema from the store. */
     public static Catalog load(LightningDb engine) {
-        Map<QualifiedName, TableDef> tables = new HashMap<>();
-        int maxId = 0;
-        try (Cursor c = engine.scan(CatalogKeys.allTables())) {
+        Map<QualifiedName, TableDef> tables = read(engine, CatalogKeys.allTables(), CatalogCodec::decode, TableDef::name);
+        Map<QualifiedName, SequenceDef> sequences = read(engine, CatalogKeys.allSequences(), CatalogCodec::decodeSequence,
+                SequenceDef::name);
+        Set<String> schemas = new TreeSet<>();
+        try (Cursor c = engine.scan(CatalogKeys.allSchemas())) {
             while (c.next()) {
-                TableDef t;
+                byte[] key = c.key();
                 try {
-                    t = CatalogCodec.decode(c.value());
+                    schemas.add((String) KeyCodec.decode(new ByteReader(key, 2, key.length), ColumnType.of(ColumnType.Kind.VARCHAR)));
                 } catch (MalformedDataException e) {
-                    throw new SqlError(SqlError.CORRUPTION, "The catalog entry of a table is damaged: " + e.getMessage(), e);
+                    throw new SqlError(SqlError.CORRUPTION, "A schema entry of the catalog is damaged: " + e.getMessage(), e);
                 }
-                tables.put(t.name(), t);
-                maxId = Math.max(maxId, t.id());
             }
         }
-        return new Catalog(tables, maxId + 1);
+        int maxId = 0;
+        for (TableDef t : tables.values()) {
+            maxId = Math.max(maxId, t.id());
+            for (IndexDef i : t.indexes()) {
+                maxId = Math.max(maxId, i.id());
+            }
+        }
+        return new Catalog(new Snapshot(Map.copyOf(tables), Map.copyOf(sequences), Set.copyOf(schemas), 1), maxId + 1);
+    }
+
+    private static <T> Map<QualifiedName, T> read(LightningDb engine, KeyRange range, Function<byte[], T> decode,
+                                                  Function<T, QualifiedName> name) {
+        Map<QualifiedName, T> out = new HashMap<>();
+        try (Cursor c = engine.scan(range)) {
+            while (c.next()) {
+                try {
+                    T def = decode.apply(c.value());
+                    out.put(name.apply(def), def);
+                } catch (MalformedDataException e) {
+                    throw new SqlError(SqlError.CORRUPTION, "A catalog entry is damaged: " + e.getMessage(), e);
+                }
+            }
+        }
+        return out;
     }
 
     @Override
@@ -63,12 +95,37 @@ public final class Catalog implements CatalogView {
     }
 
     @Override
+    public SequenceDef sequence(QualifiedName name) {
+        return snapshot.sequences().get(name);
+    }
+
+    @Override
+    public Collection<SequenceDef> sequences() {
+        return snapshot.sequences().values();
+    }
+
+    @Override
+    public Set<String> schemas() {
+        Set<String> all = new TreeSet<>(snapshot.schemas());
+        all.add(QualifiedName.DEFAULT_SCHEMA);
+        for (TableDef t : tables()) {
+            all.add(t.name().schema());
+        }
+        return all;
+    }
+
+    @Override
     public long version() {
         return snapshot.version();
     }
 
+    /** A fresh id for a table or an index (invariant 3). */
     public int allocateTableId() {
-        return nextTableId.getAndIncrement();
+        return nextId.getAndIncrement();
+    }
+
+    Snapshot snapshot() {
+        return snapshot;
     }
 
     /** Makes a committed transaction's DDL visible to everyone (invariant 1). */
@@ -76,8 +133,11 @@ public final class Catalog implements CatalogView {
         if (changes.isEmpty()) {
             return;
         }
-        Map<QualifiedName, TableDef> next = new HashMap<>(snapshot.tables());
-        changes.applyTo(next);
-        snapshot = new Snapshot(Map.copyOf(next), snapshot.version() + 1);
+        Snapshot s = snapshot;
+        Map<QualifiedName, TableDef> tables = new HashMap<>(s.tables());
+        Map<QualifiedName, SequenceDef> sequences = new HashMap<>(s.sequences());
+        Set<String> schemas = new TreeSet<>(s.schemas());
+        changes.applyTo(tables, sequences, schemas);
+        snapshot = new Snapshot(Map.copyOf(tables), Map.copyOf(sequences), Set.copyOf(schemas), s.version() + 1);
     }
 }

@@ -1,66 +1,116 @@
 package dev.lightningdb.sql.catalog;
 
 import dev.lightningdb.sql.ast.QualifiedName;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One transaction's uncommitted DDL, seen through {@link #view} by that transaction only and
- * handed to {@link Catalog#publish} at commit. A dropped table is recorded as a null entry.
+ * handed to {@link Catalog#publish} at commit. A dropped object is recorded as a null entry.
  */
 public final class CatalogChanges {
-    private final Map<QualifiedName, TableDef> changed = new LinkedHashMap<>();
+    private final Map<QualifiedName, TableDef> tables = new LinkedHashMap<>();
+    private final Map<QualifiedName, SequenceDef> sequences = new LinkedHashMap<>();
+    private final Map<String, Boolean> schemas = new LinkedHashMap<>();
 
-    public void create(TableDef table) {
-        changed.put(table.name(), table);
+    /** Records a new or changed table (a renamed one: drop the old name, then put the new). */
+    public void put(TableDef table) {
+        tables.put(table.name(), table);
     }
 
     public void drop(QualifiedName name) {
-        changed.put(name, null);
+        tables.put(name, null);
+    }
+
+    public void put(SequenceDef sequence) {
+        sequences.put(sequence.name(), sequence);
+    }
+
+    public void dropSequence(QualifiedName name) {
+        sequences.put(name, null);
+    }
+
+    public void schema(String name, boolean exists) {
+        schemas.put(name, exists);
     }
 
     public boolean isEmpty() {
-        return changed.isEmpty();
+        return tables.isEmpty() && sequences.isEmpty() && schemas.isEmpty();
     }
 
     public void clear() {
-        changed.clear();
+        tables.clear();
+        sequences.clear();
+        schemas.clear();
     }
 
-    void applyTo(Map<QualifiedName, TableDef> tables) {
-        changed.forEach((name, table) -> {
+    void applyTo(Map<QualifiedName, TableDef> allTables, Map<QualifiedName, SequenceDef> allSequences, Set<String> allSchemas) {
+        tables.forEach((name, table) -> {
             if (table == null) {
-                tables.remove(name);
+                allTables.remove(name);
             } else {
-                tables.put(name, table);
+                allTables.put(name, table);
+            }
+        });
+        sequences.forEach((name, seq) -> {
+            if (seq == null) {
+                allSequences.remove(name);
+            } else {
+                allSequences.put(name, seq);
+            }
+        });
+        schemas.forEach((name, exists) -> {
+            if (exists) {
+                allSchemas.add(name);
+            } else {
+                allSchemas.remove(name);
             }
         });
     }
 
     /** The committed catalog overlaid with these changes. */
     public CatalogView view(Catalog committed) {
-        if (changed.isEmpty()) {
+        if (isEmpty()) {
             return committed;
         }
+        Catalog.Snapshot s = committed.snapshot();
+        Map<QualifiedName, TableDef> allTables = new HashMap<>(s.tables());
+        Map<QualifiedName, SequenceDef> allSequences = new HashMap<>(s.sequences());
+        Set<String> allSchemas = new TreeSet<>(s.schemas());
+        applyTo(allTables, allSequences, allSchemas);
         return new CatalogView() {
             @Override
             public TableDef table(QualifiedName name) {
-                return changed.containsKey(name) ? changed.get(name) : committed.table(name);
+                return allTables.get(name);
             }
 
             @Override
             public Collection<TableDef> tables() {
-                Map<QualifiedName, TableDef> all = new HashMap<>();
-                for (TableDef t : committed.tables()) {
-                    all.put(t.name(), t);
+                return allTables.values();
+            }
+
+            @Override
+            public SequenceDef sequence(QualifiedName name) {
+                return allSequences.get(name);
+            }
+
+            @Override
+            public Collection<SequenceDef> sequences() {
+                return allSequences.values();
+            }
+
+            @Override
+            public Set<String> schemas() {
+                Set<String> all = new TreeSet<>(allSchemas);
+                all.add(QualifiedName.DEFAULT_SCHEMA);
+                for (TableDef t : allTables.values()) {
+                    all.add(t.name().schema());
                 }
-                applyTo(all);
-                List<TableDef> out = new ArrayList<>(all.values());
-                return out;
+                return all;
             }
 
             @Override

@@ -1,5 +1,6 @@
 package dev.lightningdb.sql.catalog;
 
+import dev.lightningdb.sql.ast.ConstraintSpec;
 import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.codec.ByteReader;
 import dev.lightningdb.sql.codec.ByteWriter;
@@ -20,10 +21,16 @@ import java.util.List;
  *   <tr><td>column count</td><td>varint, then per column: name, type name (text), precision+1 (varint),
  *       scale (varint), flags (bit 0 nullable, bit 1 has default), default SQL text if flagged</td></tr>
  *   <tr><td>primary key</td><td>varint count, then column positions (varint)</td></tr>
+ *   <tr><td>identity (v2)</td><td>varint column+1 (0 = none), zig-zag start, zig-zag increment</td></tr>
+ *   <tr><td>indexes (v2)</td><td>varint count; each: id, name, flags (bit 0 unique, bit 1 constraint), column positions</td></tr>
+ *   <tr><td>constraints (v2)</td><td>varint count; each: name, kind, columns, CHECK text or "", referenced schema, table
+ *       ("" for none), referenced columns</td></tr>
  * </table>
+ * Version 1 (no identity, indexes or constraints) is still read. A sequence is: version, schema, name,
+ * then start, increment, min, max (zig-zag) and a cycle flag.
  */
 public final class CatalogCodec {
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private CatalogCodec() {
     }
@@ -46,14 +53,85 @@ public final class CatalogCodec {
         for (int k : t.primaryKey()) {
             w.writeVarLong(k);
         }
+        TableDef.Identity id = t.identity();
+        w.writeVarLong(id == null ? 0 : id.column() + 1L);
+        if (id != null) {
+            w.writeSignedVarLong(id.start()).writeSignedVarLong(id.increment());
+        }
+        w.writeVarLong(t.indexes().size());
+        for (IndexDef i : t.indexes()) {
+            w.writeVarLong(i.id());
+            text(w, i.name());
+            w.write((i.unique() ? 1 : 0) | (i.constraint() ? 2 : 0));
+            positions(w, i.columns());
+        }
+        w.writeVarLong(t.constraints().size());
+        for (ConstraintDef c : t.constraints()) {
+            text(w, c.name());
+            w.write(c.kind().ordinal());
+            texts(w, c.columns());
+            text(w, c.checkSql() == null ? "" : c.checkSql());
+            text(w, c.references() == null ? "" : c.references().schema());
+            text(w, c.references() == null ? "" : c.references().name());
+            texts(w, c.referencedColumns());
+        }
         return w.toByteArray();
+    }
+
+    public static byte[] encode(SequenceDef s) {
+        ByteWriter w = new ByteWriter(64).write(1);
+        text(w, s.name().schema());
+        text(w, s.name().name());
+        w.writeSignedVarLong(s.start()).writeSignedVarLong(s.increment()).writeSignedVarLong(s.min()).writeSignedVarLong(s.max());
+        return w.write(s.cycle() ? 1 : 0).toByteArray();
+    }
+
+    /** @throws MalformedDataException when the bytes are not a sequence of this format */
+    public static SequenceDef decodeSequence(byte[] bytes) {
+        ByteReader r = new ByteReader(bytes);
+        if (r.read() != 1) {
+            throw new MalformedDataException("unknown sequence format");
+        }
+        QualifiedName name = new QualifiedName(text(r), text(r));
+        long start = r.readSignedVarLong();
+        long increment = r.readSignedVarLong();
+        long min = r.readSignedVarLong();
+        long max = r.readSignedVarLong();
+        boolean cycle = r.read() != 0;
+        if (increment == 0 || min > max) {
+            throw new MalformedDataException("sequence " + name + " has impossible bounds");
+        }
+        return new SequenceDef(name, start, increment, min, max, cycle);
+    }
+
+    private static void positions(ByteWriter w, int[] positions) {
+        w.writeVarLong(positions.length);
+        for (int p : positions) {
+            w.writeVarLong(p);
+        }
+    }
+
+    private static void texts(ByteWriter w, List<String> values) {
+        w.writeVarLong(values.size());
+        for (String v : values) {
+            text(w, v);
+        }
+    }
+
+    private static List<String> texts(ByteReader r) {
+        int n = smallInt(r.readVarLong(), 1 << 16, "list length");
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(text(r));
+        }
+        return out;
     }
 
     /** @throws MalformedDataException when the bytes are not a table definition of this format */
     public static TableDef decode(byte[] bytes) {
         ByteReader r = new ByteReader(bytes);
         int version = r.read();
-        if (version != VERSION) {
+        if (version != 1 && version != VERSION) {
             throw new MalformedDataException("unknown table definition format " + version);
         }
         int id = smallInt(r.readVarLong(), Integer.MAX_VALUE, "table id");
@@ -82,7 +160,44 @@ public final class CatalogCodec {
         if (k == 0) {
             throw new MalformedDataException("table " + name + " has no primary key");
         }
-        return new TableDef(id, name, columns, pk);
+        if (version == 1) {
+            return new TableDef(id, name, columns, pk);
+        }
+        TableDef.Identity identity = null;
+        int identityColumn = smallInt(r.readVarLong(), n, "identity column") - 1;
+        if (identityColumn >= 0) {
+            identity = new TableDef.Identity(identityColumn, r.readSignedVarLong(), r.readSignedVarLong());
+        }
+        int indexCount = smallInt(r.readVarLong(), 1 << 16, "index count");
+        List<IndexDef> indexes = new ArrayList<>(indexCount);
+        for (int i = 0; i < indexCount; i++) {
+            int indexId = smallInt(r.readVarLong(), Integer.MAX_VALUE, "index id");
+            String indexName = text(r);
+            int flags = r.read();
+            int cols = smallInt(r.readVarLong(), n, "index width");
+            int[] positions = new int[cols];
+            for (int c = 0; c < cols; c++) {
+                positions[c] = smallInt(r.readVarLong(), n - 1, "index column");
+            }
+            indexes.add(new IndexDef(indexId, indexName, (flags & 1) != 0, positions, (flags & 2) != 0));
+        }
+        int constraintCount = smallInt(r.readVarLong(), 1 << 16, "constraint count");
+        List<ConstraintDef> constraints = new ArrayList<>(constraintCount);
+        for (int i = 0; i < constraintCount; i++) {
+            String cname = text(r);
+            int kind = r.read();
+            if (kind >= ConstraintSpec.Kind.values().length) {
+                throw new MalformedDataException("unknown constraint kind " + kind);
+            }
+            List<String> cols = texts(r);
+            String check = text(r);
+            String refSchema = text(r);
+            String refTable = text(r);
+            List<String> refCols = texts(r);
+            constraints.add(new ConstraintDef(cname, ConstraintSpec.Kind.values()[kind], cols, check.isEmpty() ? null : check,
+                    refTable.isEmpty() ? null : new QualifiedName(refSchema, refTable), refCols));
+        }
+        return new TableDef(id, name, columns, pk, identity, indexes, constraints);
     }
 
     private static int smallInt(long v, int max, String what) {

@@ -8,7 +8,12 @@ import dev.lightningdb.sql.types.ColumnType;
 
 /**
  * The system key range that holds the catalog, inside the same store and transactions as data.
- * {@code 00 'T' schema name} → table definition ({@link CatalogCodec}).
+ * <ul>
+ *   <li>{@code 00 'T' schema name} → table definition ({@link CatalogCodec})
+ *   <li>{@code 00 'S' schema name} → sequence definition
+ *   <li>{@code 00 'N' name} → a schema (empty value)
+ *   <li>{@code 00 'C' ...} → counters: the highest value handed out by a sequence or identity column
+ * </ul>
  */
 public final class CatalogKeys {
     public static final byte SYSTEM = 0x00;
@@ -20,6 +25,46 @@ public final class CatalogKeys {
 
     public static byte[] table(QualifiedName name) {
         ByteWriter w = new ByteWriter(32).write(SYSTEM).write(TABLES);
+        KeyCodec.encode(w, name.schema(), NAME);
+        KeyCodec.encode(w, name.name(), NAME);
+        return w.toByteArray();
+    }
+
+    public static byte[] sequence(QualifiedName name) {
+        return named('S', name);
+    }
+
+    public static KeyRange allSequences() {
+        return KeyRange.prefix(new byte[] {SYSTEM, 'S'});
+    }
+
+    public static byte[] schema(String name) {
+        ByteWriter w = new ByteWriter(32).write(SYSTEM).write('N');
+        KeyCodec.encode(w, name, NAME);
+        return w.toByteArray();
+    }
+
+    public static KeyRange allSchemas() {
+        return KeyRange.prefix(new byte[] {SYSTEM, 'N'});
+    }
+
+    /** The counter of a sequence. */
+    public static byte[] sequenceCounter(QualifiedName name) {
+        byte[] key = named('S', name);
+        byte[] out = new byte[key.length + 1];
+        out[0] = SYSTEM;
+        out[1] = 'C';
+        System.arraycopy(key, 1, out, 2, key.length - 1);
+        return out;
+    }
+
+    /** The counter of a table's identity column. */
+    public static byte[] identityCounter(int tableId) {
+        return new ByteWriter(8).write(SYSTEM).write('C').write('I').writeIntBE(tableId).toByteArray();
+    }
+
+    private static byte[] named(char kind, QualifiedName name) {
+        ByteWriter w = new ByteWriter(32).write(SYSTEM).write(kind);
         KeyCodec.encode(w, name.schema(), NAME);
         KeyCodec.encode(w, name.name(), NAME);
         return w.toByteArray();

@@ -2,8 +2,9 @@ package dev.lightningdb.sql.catalog;
 
 import dev.lightningdb.sql.ast.QualifiedName;
 import java.util.Collection;
+import java.util.Set;
 
-/** Tables as one transaction sees them: the committed catalog plus its own uncommitted DDL. */
+/** Tables, sequences and schemas as one transaction sees them: the committed catalog plus its own DDL. */
 public interface CatalogView {
     /** The table, or null if it does not exist in this view. */
     TableDef table(QualifiedName name);
@@ -11,9 +12,27 @@ public interface CatalogView {
     /** Every table in this view. */
     Collection<TableDef> tables();
 
+    /** The sequence, or null. */
+    SequenceDef sequence(QualifiedName name);
+
+    Collection<SequenceDef> sequences();
+
+    /** Every schema, including PUBLIC and those that only hold tables. */
+    Set<String> schemas();
+
     /**
      * The committed catalog version this view is based on, or -1 when it holds uncommitted
      * changes (plans made against such a view must not be cached for others).
      */
     long version();
+
+    /** The table with index {@code indexName} in {@code schema}, or null. */
+    default TableDef tableOfIndex(String schema, String indexName) {
+        for (TableDef t : tables()) {
+            if (t.name().schema().equals(schema) && t.index(indexName) != null) {
+                return t;
+            }
+        }
+        return null;
+    }
 }

@@ -20,12 +20,24 @@ public final class TableDef {
     private final QualifiedName name;
     private final List<ColumnDef> columns;
     private final int[] primaryKey;
+    private final Identity identity;
+    private final List<IndexDef> indexes;
+    private final List<ConstraintDef> constraints;
     private final int[] valueColumns;
     private final ColumnType[] types;
     private final Map<String, Integer> index = new HashMap<>();
     private final byte[] keyPrefix;
 
+    /** The generated column of a table: values start, start + increment, ... */
+    public record Identity(int column, long start, long increment) {
+    }
+
     public TableDef(int id, QualifiedName name, List<ColumnDef> columns, int[] primaryKey) {
+        this(id, name, columns, primaryKey, null, List.of(), List.of());
+    }
+
+    public TableDef(int id, QualifiedName name, List<ColumnDef> columns, int[] primaryKey, Identity identity,
+                    List<IndexDef> indexes, List<ConstraintDef> constraints) {
         if (primaryKey.length == 0) {
             throw new IllegalArgumentException("table " + name + " needs a primary key");
         }
@@ -33,6 +45,9 @@ public final class TableDef {
         this.name = name;
         this.columns = List.copyOf(columns);
         this.primaryKey = primaryKey.clone();
+        this.identity = identity;
+        this.indexes = List.copyOf(indexes);
+        this.constraints = List.copyOf(constraints);
         this.types = new ColumnType[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
             types[i] = columns.get(i).type();
@@ -101,7 +116,42 @@ public final class TableDef {
         out.write(keyPrefix);
     }
 
+    /** The identity column, or null. */
+    public Identity identity() {
+        return identity;
+    }
+
+    public List<IndexDef> indexes() {
+        return indexes;
+    }
+
+    public List<ConstraintDef> constraints() {
+        return constraints;
+    }
+
     public TableDef withName(QualifiedName newName) {
-        return new TableDef(id, newName, columns, primaryKey);
+        return new TableDef(id, newName, columns, primaryKey, identity, indexes, constraints);
+    }
+
+    public TableDef withColumns(List<ColumnDef> newColumns, int[] newPrimaryKey, Identity newIdentity, List<IndexDef> newIndexes) {
+        return new TableDef(id, name, newColumns, newPrimaryKey, newIdentity, newIndexes, constraints);
+    }
+
+    public TableDef withIndexes(List<IndexDef> newIndexes) {
+        return new TableDef(id, name, columns, primaryKey, identity, newIndexes, constraints);
+    }
+
+    public TableDef withConstraints(List<ConstraintDef> newConstraints) {
+        return new TableDef(id, name, columns, primaryKey, identity, indexes, newConstraints);
+    }
+
+    /** The index or unique constraint named {@code indexName}, or null. */
+    public IndexDef index(String indexName) {
+        for (IndexDef i : indexes) {
+            if (i.name().equals(indexName)) {
+                return i;
+            }
+        }
+        return null;
     }
 }

@@ -14,7 +14,8 @@ import org.apache.calcite.avatica.util.ByteString;
  *   <caption>Encodings</caption>
  *   <tr><th>type</th><th>bytes</th></tr>
  *   <tr><td>BOOLEAN</td><td>1: 0 or 1</td></tr>
- *   <tr><td>TINYINT, SMALLINT, INTEGER, BIGINT, DATE, TIME, TIMESTAMP</td><td>1/2/4/8 big-endian with the sign bit flipped</td></tr>
+ *   <tr><td>TINYINT, SMALLINT, INTEGER, BIGINT, DATE, TIME, TIMESTAMP [WITH TIME ZONE]</td><td>1/2/4/8 big-endian with the sign bit flipped</td></tr>
+ *   <tr><td>UUID</td><td>16: the two halves big-endian (unsigned byte order = order of the hex text)</td></tr>
  *   <tr><td>REAL, DOUBLE</td><td>4/8: IEEE bits, all flipped if negative, else sign bit set (-0.0 is stored as 0.0)</td></tr>
  *   <tr><td>CHAR, VARCHAR (UTF-8), BINARY, VARBINARY</td><td>bytes with 00 escaped as 00 FF, then terminator 00 01</td></tr>
  * </table>
@@ -36,7 +37,11 @@ public final class KeyCodec {
             case TINYINT -> out.write(((Number) value).byteValue() ^ 0x80);
             case SMALLINT -> out.writeShortBE(((Number) value).shortValue() ^ 0x8000);
             case INTEGER, DATE, TIME -> out.writeIntBE(((Number) value).intValue() ^ Integer.MIN_VALUE);
-            case BIGINT, TIMESTAMP -> out.writeLongBE(((Number) value).longValue() ^ Long.MIN_VALUE);
+            case BIGINT, TIMESTAMP, TIMESTAMP_TZ -> out.writeLongBE(((Number) value).longValue() ^ Long.MIN_VALUE);
+            case UUID -> {
+                java.util.UUID u = (java.util.UUID) value;
+                out.writeLongBE(u.getMostSignificantBits()).writeLongBE(u.getLeastSignificantBits());
+            }
             case REAL -> {
                 float f = ((Number) value).floatValue();
                 int bits = Float.floatToIntBits(f == 0.0f ? 0.0f : f);
@@ -70,7 +75,8 @@ public final class KeyCodec {
             case TINYINT -> (byte) (in.read() ^ 0x80);
             case SMALLINT -> (short) (in.readShortBE() ^ 0x8000);
             case INTEGER, DATE, TIME -> in.readIntBE() ^ Integer.MIN_VALUE;
-            case BIGINT, TIMESTAMP -> in.readLongBE() ^ Long.MIN_VALUE;
+            case BIGINT, TIMESTAMP, TIMESTAMP_TZ -> in.readLongBE() ^ Long.MIN_VALUE;
+            case UUID -> new java.util.UUID(in.readLongBE(), in.readLongBE());
             case REAL -> {
                 int bits = in.readIntBE();
                 yield Float.intBitsToFloat(bits < 0 ? bits ^ Integer.MIN_VALUE : ~bits);

@@ -15,7 +15,7 @@ import org.apache.calcite.avatica.util.ByteString;
  *   <tr><td>column count n</td><td>varint; columns added later decode as NULL when absent</td></tr>
  *   <tr><td>null bitmap</td><td>ceil(n/8); bit i set = column i is NULL</td></tr>
  *   <tr><td>each non-null column</td><td>BOOLEAN, TINYINT: 1 byte; SMALLINT, INTEGER, BIGINT, DATE, TIME,
- *       TIMESTAMP: zig-zag varint; REAL: 4; DOUBLE: 8; DECIMAL: zig-zag varint scale, varint length,
+ *       TIMESTAMP [WITH TIME ZONE]: zig-zag varint; UUID: 16; REAL: 4; DOUBLE: 8; DECIMAL: zig-zag varint scale, varint length,
  *       unscaled two's complement; CHAR, VARCHAR: varint length + UTF-8; BINARY, VARBINARY: varint length + bytes</td></tr>
  * </table>
  */
@@ -47,7 +47,11 @@ public final class RowCodec {
         switch (type.kind()) {
             case BOOLEAN -> out.write((Boolean) v ? 1 : 0);
             case TINYINT -> out.write(((Number) v).byteValue());
-            case SMALLINT, INTEGER, BIGINT, DATE, TIME, TIMESTAMP -> out.writeSignedVarLong(((Number) v).longValue());
+            case SMALLINT, INTEGER, BIGINT, DATE, TIME, TIMESTAMP, TIMESTAMP_TZ -> out.writeSignedVarLong(((Number) v).longValue());
+            case UUID -> {
+                java.util.UUID u = (java.util.UUID) v;
+                out.writeLongBE(u.getMostSignificantBits()).writeLongBE(u.getLeastSignificantBits());
+            }
             case REAL -> out.writeIntBE(Float.floatToIntBits(((Number) v).floatValue()));
             case DOUBLE -> out.writeLongBE(Double.doubleToLongBits(((Number) v).doubleValue()));
             case DECIMAL -> {
@@ -89,7 +93,8 @@ public final class RowCodec {
             case TINYINT -> (byte) in.read();
             case SMALLINT -> (short) in.readSignedVarLong();
             case INTEGER, DATE, TIME -> (int) in.readSignedVarLong();
-            case BIGINT, TIMESTAMP -> in.readSignedVarLong();
+            case BIGINT, TIMESTAMP, TIMESTAMP_TZ -> in.readSignedVarLong();
+            case UUID -> new java.util.UUID(in.readLongBE(), in.readLongBE());
             case REAL -> Float.intBitsToFloat(in.readIntBE());
             case DOUBLE -> Double.longBitsToDouble(in.readLongBE());
             case DECIMAL -> {

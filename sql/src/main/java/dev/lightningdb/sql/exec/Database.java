@@ -12,10 +12,13 @@ public final class Database implements AutoCloseable {
     private final LightningDb engine;
     private final Catalog catalog;
     private final QueryPlanner planner = new QueryPlanner();
+    private final StatementCache statements = new StatementCache();
+    private final Sequences sequences;
 
     private Database(LightningDb engine, Catalog catalog) {
         this.engine = engine;
         this.catalog = catalog;
+        this.sequences = new Sequences(engine);
     }
 
     /** Opens the SQL layer over {@code engine}, reading its catalog. */
@@ -33,6 +36,14 @@ public final class Database implements AutoCloseable {
 
     public QueryPlanner planner() {
         return planner;
+    }
+
+    Sequences sequences() {
+        return sequences;
+    }
+
+    StatementCache statements() {
+        return statements;
     }
 
     public Session newSession() {

@@ -9,14 +9,19 @@ import dev.lightningdb.sql.catalog.TableDef;
 import dev.lightningdb.sql.plan.CompiledQuery;
 import dev.lightningdb.sql.plan.RowIterator;
 import dev.lightningdb.sql.storage.TableRows;
+import dev.lightningdb.sql.storage.TableWriter;
 import dev.lightningdb.sql.types.ColumnType;
 import dev.lightningdb.sql.types.ValueCoercion;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 
 /**
@@ -72,28 +77,89 @@ final class DmlExecutor {
             }
         }
 
-        TableRows rows = new TableRows(table);
+        TableWriter writer = new TableWriter(table, txn);
+        TableRows rows = writer.rows();
         Object[] defaults = Defaults.of(table, prepared.session());
-        List<byte[]> keys = new ArrayList<>(values.size());
-        List<byte[]> encoded = new ArrayList<>(values.size());
-        Set<ByteBuffer> seen = new HashSet<>();
+        TableDef.Identity identity = table.identity();
+        Map<ByteBuffer, Object[]> written = new LinkedHashMap<>();
+        Map<ByteBuffer, Object[]> replaced = new HashMap<>();
+        long count = 0;
         for (Object[] given : values) {
             Object[] row = defaults.clone();
             for (int i = 0; i < targets.length; i++) {
                 row[targets[i]] = ValueCoercion.toInternal(given[i], table.types()[targets[i]]);
             }
+            if (identity != null && row[identity.column()] == null) {
+                long next = prepared.session().database().sequences().nextIdentity(table);
+                row[identity.column()] = ValueCoercion.toInternal(next, table.types()[identity.column()]);
+            }
             checkNotNull(table, row);
             byte[] key = rows.key(row);
-            if (!seen.add(ByteBuffer.wrap(key)) || txn.get(key) != null) {
-                throw duplicate(table, row);
+            ByteBuffer k = ByteBuffer.wrap(key);
+            boolean inStatement = written.containsKey(k);
+            byte[] storedValue = inStatement ? null : txn.get(key);
+            Object[] previous = null;
+            if (inStatement || storedValue != null) {
+                switch (insert.onConflict()) {
+                    case ERROR -> throw duplicate(table, row);
+                    case NOTHING -> {
+                        continue;
+                    }
+                    case UPDATE -> {
+                        if (inStatement) {
+                            throw new SqlError(SqlError.UNIQUE_VIOLATION, "ON CONFLICT DO UPDATE cannot change the same row twice in one "
+                                    + "statement (table " + table.name() + ")");
+                        }
+                        previous = rows.decode(key, storedValue);
+                        row = conflictUpdate(table, previous, row, insert, params);
+                    }
+                    case REPLACE -> previous = inStatement ? written.get(k) : rows.decode(key, storedValue);
+                }
             }
-            keys.add(key);
-            encoded.add(rows.value(row));
+            if (previous != null) {
+                writer.release(previous);
+                replaced.putIfAbsent(k, previous);
+            }
+            Constraints.check(prepared.session(), table, row);
+            writer.checkUnique(key, row);
+            written.put(k, row);
+            count++;
         }
-        for (int i = 0; i < keys.size(); i++) {
-            txn.put(keys.get(i), encoded.get(i));
+        for (Map.Entry<ByteBuffer, Object[]> e : written.entrySet()) {
+            writer.write(e.getKey().array(), e.getValue(), replaced.get(e.getKey()));
         }
-        return keys.size();
+        return count;
+    }
+
+    private Object[] stored(TableRows rows, byte[] key) {
+        byte[] value = txn.get(key);
+        return value == null ? null : rows.decode(key, value);
+    }
+
+    /** The existing row with {@code ON CONFLICT DO UPDATE SET} applied; {@code EXCLUDED.c} is the proposed row's c. */
+    private static Object[] conflictUpdate(TableDef table, Object[] existing, Object[] proposed, Statement.Insert insert,
+                                           Object[] params) {
+        Object[] row = existing.clone();
+        for (int i = 0; i < insert.updateColumns().size(); i++) {
+            int column = column(table, insert.updateColumns().get(i));
+            for (int k : table.primaryKey()) {
+                if (k == column) {
+                    throw SqlError.unsupported("ON CONFLICT DO UPDATE of a primary key column");
+                }
+            }
+            SqlNode value = insert.updateValues().get(i);
+            if (value instanceof SqlIdentifier id && id.names.size() == 2 && id.names.get(0).equals("EXCLUDED")) {
+                row[column] = proposed[column(table, id.names.get(1))];
+            } else if (value instanceof SqlIdentifier id && id.names.size() == 1) {
+                row[column] = existing[column(table, id.getSimple())];
+            } else if (Literals.isSimple(value)) {
+                row[column] = ValueCoercion.toInternal(Literals.value(value, params), table.types()[column]);
+            } else {
+                throw SqlError.unsupported("ON CONFLICT DO UPDATE SET with an expression (use a constant, ?, a column or EXCLUDED.column)");
+            }
+        }
+        checkNotNull(table, row);
+        return row;
     }
 
     private void collect(CompiledQuery q, Object[] params, List<Object[]> out) {
@@ -145,66 +211,115 @@ final class DmlExecutor {
         for (String name : update.columns()) {
             targets.add(column(table, name));
         }
+        PointLookup point = PointLookup.where(update.table(), update.alias(), update.where(), prepared.session().catalog());
+        if (point != null && update.values().stream().allMatch(Literals::isSimple) && targets.stream().noneMatch(c -> inKey(table, c))) {
+            return updateOne(point, targets, update.values(), params);
+        }
         CompiledQuery q = prepared.compile(s -> {
             Statement.Update u = (Statement.Update) s;
             return DmlQueries.updateSource(table, u.alias(), targets, u.values(), u.where());
         });
         int n = table.columns().size();
-        TableRows rows = new TableRows(table);
-        Set<ByteBuffer> vacated = new HashSet<>();
-        Set<ByteBuffer> taken = new HashSet<>();
-        List<byte[]> deletes = new ArrayList<>();
-        List<byte[]> putKeys = new ArrayList<>();
-        List<byte[]> putValues = new ArrayList<>();
-        List<Object[]> moved = new ArrayList<>();
+        TableWriter writer = new TableWriter(table, txn);
+        TableRows rows = writer.rows();
+        List<Object[]> olds = new ArrayList<>();
+        List<Object[]> news = new ArrayList<>();
         Object[] internal = Prepared.internal(params, q.parameterTypes());
         try (RowIterator it = q.execute(prepared.context(txn, internal, cancel))) {
             while (it.next()) {
                 Object[] result = it.current();
-                Object[] row = new Object[n];
-                for (int i = 0; i < n; i++) {
-                    row[i] = result[i];
-                }
-                byte[] oldKey = rows.key(row);
+                Object[] old = java.util.Arrays.copyOf(result, n);
+                Object[] row = old.clone();
                 for (int i = 0; i < targets.size(); i++) {
                     int col = targets.get(i);
                     Object external = ValueCoercion.toExternal(result[n + i], q.columns().get(n + i).type());
                     row[col] = ValueCoercion.toInternal(external, table.types()[col]);
                 }
                 checkNotNull(table, row);
-                byte[] newKey = rows.key(row);
-                if (!ByteBuffer.wrap(newKey).equals(ByteBuffer.wrap(oldKey))) {
-                    deletes.add(oldKey);
-                    vacated.add(ByteBuffer.wrap(oldKey));
-                    moved.add(row);
-                }
-                if (!taken.add(ByteBuffer.wrap(newKey))) {
-                    throw duplicate(table, row);
-                }
-                putKeys.add(newKey);
-                putValues.add(rows.value(row));
+                Constraints.check(prepared.session(), table, row);
+                olds.add(old);
+                news.add(row);
             }
         }
-        for (Object[] row : moved) {
-            byte[] key = rows.key(row);
-            if (!vacated.contains(ByteBuffer.wrap(key)) && txn.get(key) != null) {
+        Set<ByteBuffer> vacated = new HashSet<>();
+        for (Object[] old : olds) {
+            writer.release(old);
+            vacated.add(ByteBuffer.wrap(rows.key(old)));
+        }
+        Set<ByteBuffer> taken = new HashSet<>();
+        for (int r = 0; r < news.size(); r++) {
+            Object[] row = news.get(r);
+            byte[] newKey = rows.key(row);
+            ByteBuffer k = ByteBuffer.wrap(newKey);
+            boolean moved = !java.util.Arrays.equals(newKey, rows.key(olds.get(r)));
+            if (!taken.add(k) || (moved && !vacated.contains(k) && txn.get(newKey) != null)) {
                 throw duplicate(table, row);
             }
+            writer.checkUnique(newKey, row);
         }
-        for (byte[] key : deletes) {
-            txn.delete(key);
+        for (int r = 0; r < news.size(); r++) {
+            Object[] old = olds.get(r);
+            byte[] oldKey = rows.key(old);
+            if (!java.util.Arrays.equals(oldKey, rows.key(news.get(r)))) {
+                writer.delete(oldKey, old);
+            }
         }
-        for (int i = 0; i < putKeys.size(); i++) {
-            txn.put(putKeys.get(i), putValues.get(i));
+        for (int r = 0; r < news.size(); r++) {
+            Object[] old = olds.get(r);
+            Object[] row = news.get(r);
+            byte[] newKey = rows.key(row);
+            boolean moved = !java.util.Arrays.equals(newKey, rows.key(old));
+            writer.write(newKey, row, moved ? null : old);
         }
-        return putKeys.size();
+        return news.size();
+    }
+
+    /** UPDATE of one row addressed by its full key, with constant values: one read, one write, no planner. */
+    private long updateOne(PointLookup point, List<Integer> targets, List<SqlNode> values, Object[] params) {
+        TableDef table = point.table();
+        byte[] key = KeyValues.fullKey(table, point.keyValues(), params);
+        TableWriter writer = new TableWriter(table, txn);
+        Object[] previous = key == null ? null : stored(writer.rows(), key);
+        if (previous == null) {
+            return 0;
+        }
+        Object[] row = previous.clone();
+        for (int i = 0; i < targets.size(); i++) {
+            int column = targets.get(i);
+            row[column] = ValueCoercion.toInternal(Literals.value(values.get(i), params), table.types()[column]);
+        }
+        checkNotNull(table, row);
+        Constraints.check(prepared.session(), table, row);
+        writer.release(previous);
+        writer.checkUnique(key, row);
+        writer.write(key, row, previous);
+        return 1;
+    }
+
+    private static boolean inKey(TableDef table, int column) {
+        for (int k : table.primaryKey()) {
+            if (k == column) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ------------------------------------------------------------------ DELETE
 
     long delete(Statement.Delete delete, Object[] params) {
         TableDef table = DdlExecutor.requireTable(prepared.session().catalog(), delete.table());
-        TableRows rows = new TableRows(table);
+        TableWriter writer = new TableWriter(table, txn);
+        TableRows rows = writer.rows();
+        PointLookup point = PointLookup.where(delete.table(), delete.alias(), delete.where(), prepared.session().catalog());
+        if (point != null) {
+            byte[] key = KeyValues.fullKey(table, point.keyValues(), params);
+            if (key == null || txn.get(key) == null) {
+                return 0;
+            }
+            writer.delete(key, null);
+            return 1;
+        }
         List<byte[]> keys = new ArrayList<>();
         if (delete.where() == null) {
             try (Cursor c = txn.scan(rows.all())) {
@@ -230,7 +345,7 @@ final class DmlExecutor {
             }
         }
         for (byte[] key : keys) {
-            txn.delete(key);
+            writer.delete(key, null);
         }
         return keys.size();
     }

@@ -3,7 +3,10 @@ package dev.lightningdb.sql.exec;
 import dev.lightningdb.engine.IntegrityReport;
 import dev.lightningdb.engine.Transaction;
 import dev.lightningdb.sql.SqlError;
+import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.ast.Statement;
+import dev.lightningdb.sql.catalog.SequenceDef;
+import dev.lightningdb.sql.parser.SequenceParam;
 import dev.lightningdb.sql.catalog.CatalogView;
 import dev.lightningdb.sql.parser.SqlParser;
 import dev.lightningdb.sql.plan.CompiledQuery;
@@ -14,49 +17,61 @@ import dev.lightningdb.sql.types.ColumnType;
 import dev.lightningdb.sql.types.ValueCoercion;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.apache.calcite.sql.SqlNode;
 
 /**
  * A parsed statement bound to a session, runnable many times. Queries (and the helper queries of
- * DML) are compiled on first use and kept while the catalog version they were planned against is
- * current. Calcite validation rewrites SqlNodes in place, so each compilation after the first
- * works on a fresh parse of the text.
+ * DML) are compiled on first use and kept, here and in the database's {@link StatementCache}, while
+ * the catalog version they were planned against is current. Calcite validation rewrites SqlNodes in
+ * place, so compilation always works on a fresh parse; {@link #statement} itself is never validated.
+ * A SELECT of one row by its full primary key runs as a key lookup without Calcite.
  */
 public final class Prepared {
     private static final ColumnType TEXT = ColumnType.of(ColumnType.Kind.VARCHAR);
 
     private final Session session;
     private final String sql;
-    private Statement statement;
-    private boolean statementValidated;
+    private final Statement statement;
+    /** NEXT VALUE FOR occurrences by parameter index; the application's parameters fill the other slots. */
+    private final Map<Integer, QualifiedName> sequenceParams;
     private CompiledQuery compiled;
+    private PointLookup point;
+    private long pointVersion = Long.MIN_VALUE;
 
     Prepared(Session session, String sql, Statement statement) {
         this.session = session;
         this.sql = sql;
         this.statement = statement;
+        this.sequenceParams = SequenceParam.find(statement.nodes());
     }
 
     public String sql() {
         return sql;
     }
 
+    /** The number of parameters the application sets. */
     public int parameterCount() {
-        return statement.parameterCount();
+        return statement.parameterCount() - sequenceParams.size();
     }
 
     /** Whether executing returns rows rather than a count. */
     public boolean returnsRows() {
         return statement instanceof Statement.Query || statement instanceof Statement.Explain
-                || statement instanceof Statement.VerifyIntegrity;
+                || statement instanceof Statement.VerifyIntegrity || statement instanceof Statement.Get
+                || statement instanceof Statement.Scan;
     }
 
     /** The result columns of a statement that returns rows (compiles a query if needed); else empty. */
     public synchronized List<ResultColumn> columns() {
         if (statement instanceof Statement.Query) {
-            return compile(s -> ((Statement.Query) s).node()).columns();
+            PointLookup p = pointLookup();
+            return p != null ? KeyAccess.columns(p) : compile(s -> ((Statement.Query) s).node()).columns();
+        }
+        if (statement instanceof Statement.Get || statement instanceof Statement.Scan) {
+            return KeyAccess.allColumns(DdlExecutor.requireTable(session.catalog(), KeyAccess.table(statement)));
         }
         if (statement instanceof Statement.Explain) {
             return List.of(textColumn("PLAN"));
@@ -69,12 +84,27 @@ public final class Prepared {
 
     /** The inferred type of each parameter, where known (queries); VARCHAR otherwise. */
     public synchronized List<ColumnType> parameterTypes() {
-        if (statement instanceof Statement.Query) {
-            return compile(s -> ((Statement.Query) s).node()).parameterTypes();
-        }
         List<ColumnType> types = new ArrayList<>();
         for (int i = 0; i < parameterCount(); i++) {
             types.add(TEXT);
+        }
+        if (statement instanceof Statement.Query) {
+            PointLookup p = pointLookup();
+            if (p == null) {
+                List<ColumnType> all = compile(s -> ((Statement.Query) s).node()).parameterTypes();
+                List<ColumnType> mine = new ArrayList<>();
+                for (int i = 0; i < all.size(); i++) {
+                    if (!sequenceParams.containsKey(i)) {
+                        mine.add(all.get(i));
+                    }
+                }
+                return mine;
+            }
+            for (int i = 0; i < p.keyValues().length; i++) {
+                if (p.keyValues()[i] instanceof org.apache.calcite.sql.SqlDynamicParam param && !sequenceParams.containsKey(param.getIndex())) {
+                    types.set(applicationIndex(param.getIndex()), p.table().types()[p.table().primaryKey()[i]]);
+                }
+            }
         }
         return types;
     }
@@ -85,14 +115,25 @@ public final class Prepared {
      * @param cancel set by another thread to stop a running query
      */
     public synchronized Result execute(Object[] parameters, AtomicBoolean cancel) {
-        Object[] params = parameters == null ? new Object[0] : parameters;
-        if (params.length != parameterCount()) {
+        Object[] given = parameters == null ? new Object[0] : parameters;
+        if (given.length != parameterCount()) {
             throw new SqlError(SqlError.WRONG_PARAMETER_COUNT, "The statement has " + parameterCount() + " parameter(s) but "
-                    + params.length + " value(s) were given");
+                    + given.length + " value(s) were given");
         }
+        Object[] params = withSequenceValues(given);
         Statement s = statement;
         if (s instanceof Statement.Query) {
+            PointLookup p = pointLookup();
+            if (p != null) {
+                return KeyAccess.lookup(session, p, params);
+            }
             return query(compile(st -> ((Statement.Query) st).node()), params, cancel);
+        }
+        if (s instanceof Statement.Get get) {
+            return KeyAccess.get(session, get, params);
+        }
+        if (s instanceof Statement.Scan scan) {
+            return KeyAccess.scan(session, scan, params);
         }
         if (s instanceof Statement.Insert insert) {
             return new UpdateCount(session.write(t -> new DmlExecutor(this, t, cancel).insert(insert, params)));
@@ -102,12 +143,6 @@ public final class Prepared {
         }
         if (s instanceof Statement.Delete delete) {
             return new UpdateCount(session.write(t -> new DmlExecutor(this, t, cancel).delete(delete, params)));
-        }
-        if (s instanceof Statement.CreateTable create) {
-            return new UpdateCount(session.write(t -> DdlExecutor.createTable(session, t, create)));
-        }
-        if (s instanceof Statement.DropTable drop) {
-            return new UpdateCount(session.write(t -> DdlExecutor.dropTable(session, t, drop)));
         }
         if (s instanceof Statement.Explain) {
             CompiledQuery q = compile(st -> ((Statement.Explain) st).query());
@@ -120,6 +155,9 @@ public final class Prepared {
         if (s instanceof Statement.Checkpoint) {
             session.database().engine().checkpoint();
             return new UpdateCount(0);
+        }
+        if (s instanceof Statement.Ddl ddl) {
+            return new UpdateCount(session.write(t -> DdlExecutor.execute(session, t, ddl)));
         }
         IntegrityReport report = session.database().engine().verifyIntegrity();
         List<Object[]> rows = new ArrayList<>();
@@ -134,11 +172,43 @@ public final class Prepared {
         Session.ReadScope scope = session.read();
         try {
             RowIterator rows = q.execute(context(scope.transaction(), internal(params, q.parameterTypes()), cancel));
-            return new QueryResult(q.columns(), rows, scope.onClose());
+            return QueryResult.of(q.columns(), rows, scope.onClose());
         } catch (RuntimeException e) {
             scope.onClose().run();
             throw e;
         }
+    }
+
+    /** The application's number for the statement's parameter {@code index}. */
+    private int applicationIndex(int index) {
+        int before = 0;
+        for (int s : sequenceParams.keySet()) {
+            if (s < index) {
+                before++;
+            }
+        }
+        return index - before;
+    }
+
+    /** The application's parameters with the next value of each NEXT VALUE FOR inserted at its index. */
+    private Object[] withSequenceValues(Object[] given) {
+        if (sequenceParams.isEmpty()) {
+            return given;
+        }
+        Object[] all = new Object[statement.parameterCount()];
+        for (int i = 0, g = 0; i < all.length; i++) {
+            QualifiedName sequence = sequenceParams.get(i);
+            if (sequence == null) {
+                all[i] = given[g++];
+            } else {
+                SequenceDef def = session.catalog().sequence(sequence);
+                if (def == null) {
+                    throw new SqlError(SqlError.UNKNOWN_TABLE, "Sequence " + sequence.name() + " not found");
+                }
+                all[i] = session.database().sequences().next(def);
+            }
+        }
+        return all;
     }
 
     // ---- shared with the DML executor ----
@@ -150,15 +220,29 @@ public final class Prepared {
     /** The compiled form of the query {@code build} makes from the statement, reusing a current one. */
     CompiledQuery compile(Function<Statement, SqlNode> build) {
         CatalogView view = session.catalog();
-        if (compiled != null && compiled.catalogVersion() == view.version() && view.version() != -1) {
+        long version = view.version();
+        if (compiled != null && compiled.catalogVersion() == version && version >= 0) {
             return compiled;
         }
-        if (statementValidated) {
-            statement = SqlParser.parse(sql);
+        StatementCache cache = session.database().statements();
+        CompiledQuery cached = cache.plan(sql, version);
+        if (cached != null) {
+            compiled = cached;
+            return compiled;
         }
-        statementValidated = true;
-        compiled = session.database().planner().compile(build.apply(statement), view);
+        compiled = session.database().planner().compile(build.apply(SqlParser.parse(sql)), view);
+        cache.storePlan(sql, statement, compiled);
         return compiled;
+    }
+
+    /** The point lookup this SELECT is, for the current catalog, or null. */
+    private PointLookup pointLookup() {
+        CatalogView view = session.catalog();
+        if (view.version() != pointVersion || view.version() < 0) {
+            point = PointLookup.select(((Statement.Query) statement).node(), view);
+            pointVersion = view.version();
+        }
+        return point;
     }
 
     ExecutionContext context(Transaction transaction, Object[] internalParams, AtomicBoolean cancel) {

@@ -8,34 +8,67 @@ import java.util.List;
 
 /**
  * Rows of a query, read forward once. Values are external ({@link ValueCoercion}): Boolean,
- * numbers, BigDecimal, String, byte[], LocalDate, LocalTime, LocalDateTime or null. Must be closed;
- * closing ends the statement's own transaction in auto-commit mode.
+ * numbers, BigDecimal, String, byte[], UUID, LocalDate, LocalTime, LocalDateTime, OffsetDateTime or
+ * null. Must be closed; closing ends the statement's own transaction in auto-commit mode.
  */
 public final class QueryResult implements Result, AutoCloseable {
+    /** Where the rows come from: a compiled plan, a key-range walk, or a list. */
+    interface RowSource {
+        /** The next row (external values), or null at the end. */
+        Object[] next();
+
+        void close();
+    }
+
     private final List<ResultColumn> columns;
-    private final RowIterator rows;
-    private final Iterator<Object[]> fixedRows;
+    private final RowSource source;
     private final Runnable onClose;
     private Object[] current;
     private boolean closed;
 
-    QueryResult(List<ResultColumn> columns, RowIterator rows, Runnable onClose) {
+    QueryResult(List<ResultColumn> columns, RowSource source, Runnable onClose) {
         this.columns = columns;
-        this.rows = rows;
-        this.fixedRows = null;
+        this.source = source;
         this.onClose = onClose;
+    }
+
+    /** The rows of a compiled plan, converted to external values as they are read. */
+    static QueryResult of(List<ResultColumn> columns, RowIterator rows, Runnable onClose) {
+        return new QueryResult(columns, new RowSource() {
+            @Override
+            public Object[] next() {
+                if (!rows.next()) {
+                    return null;
+                }
+                Object[] internal = rows.current();
+                Object[] external = new Object[columns.size()];
+                for (int i = 0; i < external.length; i++) {
+                    external[i] = ValueCoercion.toExternal(internal[i], columns.get(i).type());
+                }
+                return external;
+            }
+
+            @Override
+            public void close() {
+                rows.close();
+            }
+        }, onClose);
     }
 
     /** A result of rows already computed (external values), e.g. EXPLAIN output or metadata. */
     public static QueryResult of(List<ResultColumn> columns, List<Object[]> rows) {
-        return new QueryResult(columns, rows);
-    }
+        Iterator<Object[]> it = rows.iterator();
+        return new QueryResult(columns, new RowSource() {
+            @Override
+            public Object[] next() {
+                return it.hasNext() ? it.next() : null;
+            }
 
-    private QueryResult(List<ResultColumn> columns, List<Object[]> rows) {
-        this.columns = columns;
-        this.rows = null;
-        this.fixedRows = rows.iterator();
-        this.onClose = () -> { };
+            @Override
+            public void close() {
+                // nothing held
+            }
+        }, () -> { });
     }
 
     public List<ResultColumn> columns() {
@@ -48,18 +81,7 @@ public final class QueryResult implements Result, AutoCloseable {
             return false;
         }
         try {
-            if (fixedRows != null) {
-                current = fixedRows.hasNext() ? fixedRows.next() : null;
-            } else if (rows.next()) {
-                Object[] internal = rows.current();
-                Object[] external = new Object[columns.size()];
-                for (int i = 0; i < external.length; i++) {
-                    external[i] = ValueCoercion.toExternal(internal[i], columns.get(i).type());
-                }
-                current = external;
-            } else {
-                current = null;
-            }
+            current = source.next();
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -95,9 +117,7 @@ public final class QueryResult implements Result, AutoCloseable {
         }
         closed = true;
         try {
-            if (rows != null) {
-                rows.close();
-            }
+            source.close();
         } finally {
             onClose.run();
         }

@@ -5,7 +5,6 @@ import dev.lightningdb.engine.Transaction;
 import dev.lightningdb.sql.SqlError;
 import dev.lightningdb.sql.catalog.CatalogChanges;
 import dev.lightningdb.sql.catalog.CatalogView;
-import dev.lightningdb.sql.parser.SqlParser;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -41,7 +40,10 @@ public final class Session implements AutoCloseable {
     /** Parses {@code sql} into a statement that can run many times. */
     public synchronized Prepared prepare(String sql) {
         ensureOpen();
-        return new Prepared(this, sql, SqlParser.parse(sql));
+        if (sql == null) {
+            throw new SqlError(SqlError.SYNTAX, "SQL text must not be null");
+        }
+        return new Prepared(this, sql, db.statements().parse(sql));
     }
 
     /** Parses and runs {@code sql} once with external parameter values. */

@@ -1,6 +1,7 @@
 package dev.lightningdb.sql.parser;
 
 import dev.lightningdb.sql.SqlError;
+import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.parser.LightningSqlParser.*;
 import dev.lightningdb.sql.types.ColumnType;
 import java.time.LocalDate;
@@ -27,7 +28,12 @@ import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlSelectKeyword;
+import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
+import org.apache.calcite.sql.SqlWith;
+import org.apache.calcite.sql.SqlWithItem;
+import org.apache.calcite.avatica.util.TimeUnit;
+import org.apache.calcite.sql.fun.SqlTrimFunction;
 import org.apache.calcite.sql.fun.SqlCase;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -71,7 +77,8 @@ class ExpressionBuilder {
     // ------------------------------------------------------------------ queries
 
     SqlNode query(QueryContext ctx) {
-        SqlNode body = queryTerm(ctx.queryTerm());
+        SqlNodeList with = ctx.withClause() == null ? null : withItems(ctx.withClause());
+        SqlNode body = queryExpression(ctx.queryExpression());
         SqlNodeList order = ctx.orderBy() == null ? null : orderBy(ctx.orderBy());
         SqlNode offset = null;
         SqlNode fetch = null;
@@ -86,22 +93,70 @@ class ExpressionBuilder {
                 fetch = limit.limit == null ? null : expression(limit.limit);
             }
         }
-        if (order == null && offset == null && fetch == null) {
-            return body;
+        if (order != null || offset != null || fetch != null) {
+            if (body instanceof SqlSelect select && select.getOrderList() == null && select.getFetch() == null
+                    && select.getOffset() == null) {
+                select.setOrderBy(order);
+                select.setOffset(offset);
+                select.setFetch(fetch);
+            } else {
+                body = new SqlOrderBy(pos(ctx), body, order == null ? SqlNodeList.EMPTY : order, offset, fetch);
+            }
         }
-        if (body instanceof SqlSelect select && select.getOrderList() == null && select.getFetch() == null
-                && select.getOffset() == null) {
-            select.setOrderBy(order);
-            select.setOffset(offset);
-            select.setFetch(fetch);
-            return select;
-        }
-        return new SqlOrderBy(pos(ctx), body, order == null ? SqlNodeList.EMPTY : order, offset, fetch);
+        return with == null ? body : new SqlWith(pos(ctx), with, body);
     }
 
-    private SqlNode queryTerm(QueryTermContext ctx) {
+    private SqlNodeList withItems(WithClauseContext ctx) {
+        SqlNodeList items = new SqlNodeList(pos(ctx));
+        for (WithItemContext item : ctx.withItem()) {
+            List<IdentifierContext> ids = item.identifier();
+            SqlNodeList columns = null;
+            if (ids.size() > 1) {
+                columns = new SqlNodeList(pos(item));
+                for (IdentifierContext id : ids.subList(1, ids.size())) {
+                    columns.add(new SqlIdentifier(name(id), pos(id)));
+                }
+            }
+            items.add(new SqlWithItem(pos(item), new SqlIdentifier(name(ids.get(0)), pos(ids.get(0))), columns, query(item.query())));
+        }
+        return items;
+    }
+
+    private SqlNode queryExpression(QueryExpressionContext ctx) {
+        if (ctx instanceof PrimaryQueryContext p) {
+            return queryPrimary(p.queryPrimary());
+        }
+        SqlParserPos p = pos(ctx);
+        if (ctx instanceof IntersectQueryContext i) {
+            SqlNode left = queryExpression(i.left);
+            SqlNode right = queryExpression(i.right);
+            boolean all = i.setQuantifier() != null && i.setQuantifier().ALL() != null;
+            return (all ? SqlStdOperatorTable.INTERSECT_ALL : SqlStdOperatorTable.INTERSECT).createCall(p, left, right);
+        }
+        UnionQueryContext u = (UnionQueryContext) ctx;
+        SqlNode left = queryExpression(u.left);
+        SqlNode right = queryExpression(u.right);
+        boolean all = u.setQuantifier() != null && u.setQuantifier().ALL() != null;
+        SqlOperator op = u.op.getType() == LightningSqlLexer.UNION
+                ? (all ? SqlStdOperatorTable.UNION_ALL : SqlStdOperatorTable.UNION)
+                : (all ? SqlStdOperatorTable.EXCEPT_ALL : SqlStdOperatorTable.EXCEPT);
+        return op.createCall(p, left, right);
+    }
+
+    private SqlNode queryPrimary(QueryPrimaryContext ctx) {
         if (ctx instanceof ParenthesizedQueryContext p) {
             return query(p.query());
+        }
+        if (ctx instanceof ValuesQueryContext v) {
+            List<SqlNode> rows = new ArrayList<>();
+            for (ValuesRowContext row : v.valuesRow()) {
+                List<SqlNode> cells = new ArrayList<>();
+                for (ExpressionContext e : row.expression()) {
+                    cells.add(expression(e));
+                }
+                rows.add(SqlStdOperatorTable.ROW.createCall(pos(row), cells.toArray(new SqlNode[0])));
+            }
+            return SqlStdOperatorTable.VALUES.createCall(pos(ctx), rows.toArray(new SqlNode[0]));
         }
         return querySpecification(((SimpleQueryContext) ctx).querySpecification());
     }
@@ -187,7 +242,13 @@ class ExpressionBuilder {
             return named.identifier() == null ? table : alias(ctx, table, named.identifier());
         }
         DerivedTableContext derived = (DerivedTableContext) ctx;
-        return alias(ctx, query(derived.query()), derived.identifier());
+        List<SqlNode> operands = new ArrayList<>();
+        operands.add(query(derived.query()));
+        operands.add(new SqlIdentifier(name(derived.alias), pos(derived.alias)));
+        for (IdentifierContext column : derived.columnAliases) {
+            operands.add(new SqlIdentifier(name(column), pos(column)));
+        }
+        return SqlStdOperatorTable.AS.createCall(pos(ctx), operands.toArray(new SqlNode[0]));
     }
 
     private static SqlNode alias(ParserRuleContext ctx, SqlNode node, IdentifierContext alias) {
@@ -248,6 +309,16 @@ class ExpressionBuilder {
             SqlNode right = value(c.right);
             return comparison(c.comparisonOperator()).createCall(p, left, right);
         }
+        if (ctx instanceof TruthPredicateContext t) {
+            SqlNode v = value(t.valueExpression());
+            boolean not = t.NOT() != null;
+            SqlOperator op = switch (t.truth.getType()) {
+                case LightningSqlLexer.TRUE -> not ? SqlStdOperatorTable.IS_NOT_TRUE : SqlStdOperatorTable.IS_TRUE;
+                case LightningSqlLexer.FALSE -> not ? SqlStdOperatorTable.IS_NOT_FALSE : SqlStdOperatorTable.IS_FALSE;
+                default -> not ? SqlStdOperatorTable.IS_NOT_UNKNOWN : SqlStdOperatorTable.IS_UNKNOWN;
+            };
+            return op.createCall(p, v);
+        }
         if (ctx instanceof NullPredicateContext n) {
             SqlNode v = value(n.valueExpression());
             return (n.NOT() == null ? SqlStdOperatorTable.IS_NULL : SqlStdOperatorTable.IS_NOT_NULL).createCall(p, v);
@@ -292,7 +363,7 @@ class ExpressionBuilder {
         };
     }
 
-    private SqlNode value(ValueExpressionContext ctx) {
+    SqlNode value(ValueExpressionContext ctx) {
         SqlParserPos p = pos(ctx);
         if (ctx instanceof PrimaryContext primary) {
             return primary(primary.primaryExpression());
@@ -362,6 +433,49 @@ class ExpressionBuilder {
         if (ctx instanceof FunctionCallContext f) {
             return functionCall(f);
         }
+        if (ctx instanceof SubstringFromContext sub) {
+            SqlNode value = expression(sub.value);
+            SqlNode start = expression(sub.start);
+            return sub.length == null ? SqlStdOperatorTable.SUBSTRING.createCall(p, value, start)
+                    : SqlStdOperatorTable.SUBSTRING.createCall(p, value, start, expression(sub.length));
+        }
+        if (ctx instanceof TrimContext trim) {
+            SqlTrimFunction.Flag side = trim.trimSide == null ? SqlTrimFunction.Flag.BOTH
+                    : switch (trim.trimSide.getType()) {
+                        case LightningSqlLexer.LEADING -> SqlTrimFunction.Flag.LEADING;
+                        case LightningSqlLexer.TRAILING -> SqlTrimFunction.Flag.TRAILING;
+                        default -> SqlTrimFunction.Flag.BOTH;
+                    };
+            SqlNode chars = trim.chars == null ? SqlLiteral.createCharString(" ", p) : expression(trim.chars);
+            SqlNode value = expression(trim.value);
+            return SqlStdOperatorTable.TRIM.createCall(p, side.symbol(p), chars, value);
+        }
+        if (ctx instanceof PositionContext position) {
+            SqlNode needle = value(position.needle);
+            SqlNode haystack = expression(position.haystack);
+            return SqlStdOperatorTable.POSITION.createCall(p, needle, haystack);
+        }
+        if (ctx instanceof ExtractContext extract) {
+            TimeUnit unit = switch (extract.timeUnit().getStart().getType()) {
+                case LightningSqlLexer.YEAR -> TimeUnit.YEAR;
+                case LightningSqlLexer.QUARTER -> TimeUnit.QUARTER;
+                case LightningSqlLexer.MONTH -> TimeUnit.MONTH;
+                case LightningSqlLexer.WEEK -> TimeUnit.WEEK;
+                case LightningSqlLexer.DAY -> TimeUnit.DAY;
+                case LightningSqlLexer.HOUR -> TimeUnit.HOUR;
+                case LightningSqlLexer.MINUTE -> TimeUnit.MINUTE;
+                case LightningSqlLexer.SECOND -> TimeUnit.SECOND;
+                case LightningSqlLexer.MILLISECOND -> TimeUnit.MILLISECOND;
+                case LightningSqlLexer.DOW -> TimeUnit.DOW;
+                case LightningSqlLexer.DOY -> TimeUnit.DOY;
+                default -> TimeUnit.EPOCH;
+            };
+            SqlNode from = expression(extract.expression());
+            return SqlStdOperatorTable.EXTRACT.createCall(p, new SqlIntervalQualifier(unit, null, pos(extract.timeUnit())), from);
+        }
+        if (ctx instanceof NextValueContext next) {
+            return nextValue(tableIdentifier(next.tableName()), p);
+        }
         if (ctx instanceof ScalarSubqueryContext s) {
             return query(s.query());
         }
@@ -382,6 +496,15 @@ class ExpressionBuilder {
         return (now.CURRENT_TIME() != null ? SqlStdOperatorTable.CURRENT_TIME : SqlStdOperatorTable.CURRENT_TIMESTAMP).createCall(p);
     }
 
+    /** {@code NEXT VALUE FOR seq}: a BIGINT parameter the executor fills ({@link SequenceParam}). */
+    SqlNode nextValue(SqlIdentifier sequence, SqlParserPos p) {
+        QualifiedName name = sequence.names.size() == 1 ? new QualifiedName(null, sequence.names.get(0))
+                : new QualifiedName(sequence.names.get(0), sequence.names.get(1));
+        SqlNode param = new SequenceParam(parameterCount++, name, p);
+        return SqlStdOperatorTable.CAST.createCall(p, param,
+                new SqlDataTypeSpec(new SqlBasicTypeNameSpec(org.apache.calcite.sql.type.SqlTypeName.BIGINT, p), p));
+    }
+
     private void whenClauses(List<WhenClauseContext> clauses, SqlNodeList whens, SqlNodeList thens) {
         for (WhenClauseContext w : clauses) {
             whens.add(expression(w.condition));
@@ -393,6 +516,10 @@ class ExpressionBuilder {
         SqlParserPos p = pos(f);
         String fname = f.functionName().identifier() != null ? name(f.functionName().identifier())
                 : f.functionName().getText().toUpperCase(Locale.ROOT);
+        if (fname.equals("TRIM") || fname.equals("POSITION")) {
+            throw SqlError.syntax(p.getLineNum(), p.getColumnNum(), fname + " takes the standard form, e.g. TRIM(BOTH ' ' FROM s)"
+                    + " or POSITION(a IN b)");
+        }
         List<SqlNode> args = new ArrayList<>();
         for (ExpressionContext e : f.expression()) {
             args.add(expression(e));

@@ -21,12 +21,9 @@ final class StatementBuilder {
             SqlNode q = expressions.query(ctx.query());
             return new Statement.Query(q, expressions.parameterCount());
         }
-        if (ctx.createTable() != null) {
-            return createTable(ctx.createTable());
-        }
-        if (ctx.dropTable() != null) {
-            DropTableContext d = ctx.dropTable();
-            return new Statement.DropTable(tableName(d.tableName()), d.EXISTS() != null);
+        Statement ddl = new DdlBuilder(expressions).build(ctx);
+        if (ddl != null) {
+            return ddl;
         }
         if (ctx.insertStatement() != null) {
             return insert(ctx.insertStatement());
@@ -44,6 +41,15 @@ final class StatementBuilder {
             SqlNode q = expressions.query(ctx.explainStatement().query());
             return new Statement.Explain(q, expressions.parameterCount());
         }
+        if (ctx.putStatement() != null) {
+            return put(ctx.putStatement());
+        }
+        if (ctx.getStatement() != null) {
+            return get(ctx.getStatement());
+        }
+        if (ctx.scanStatement() != null) {
+            return scan(ctx.scanStatement());
+        }
         if (ctx.checkpointStatement() != null) {
             return new Statement.Checkpoint();
         }
@@ -58,77 +64,78 @@ final class StatementBuilder {
         return new QualifiedName(ExpressionBuilder.name(ids.get(0)), ExpressionBuilder.name(ids.get(1)));
     }
 
-    private Statement createTable(CreateTableContext ctx) {
-        QualifiedName name = tableName(ctx.tableName());
-        List<ColumnSpec> columns = new ArrayList<>();
-        List<String> primaryKey = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (TableElementContext element : ctx.tableElement()) {
-            if (element.columnDefinition() != null) {
-                ColumnSpec column = column(element.columnDefinition());
-                if (!seen.add(column.name())) {
-                    throw positioned(element, SqlError.SYNTAX, "Duplicate column name '" + column.name() + "'");
-                }
-                columns.add(column);
-                if (column.primaryKey()) {
-                    if (!primaryKey.isEmpty()) {
-                        throw positioned(element, SqlError.SYNTAX, "Table " + name.name() + " has more than one PRIMARY KEY");
-                    }
-                    primaryKey.add(column.name());
-                }
-            } else {
-                if (!primaryKey.isEmpty()) {
-                    throw positioned(element, SqlError.SYNTAX, "Table " + name.name() + " has more than one PRIMARY KEY");
-                }
-                for (IdentifierContext id : element.tableConstraint().identifier().subList(
-                        element.tableConstraint().CONSTRAINT() == null ? 0 : 1, element.tableConstraint().identifier().size())) {
-                    String col = ExpressionBuilder.name(id);
-                    if (primaryKey.contains(col)) {
-                        throw positioned(id, SqlError.SYNTAX, "Column '" + col + "' appears twice in the PRIMARY KEY");
-                    }
-                    primaryKey.add(col);
-                }
-            }
-        }
-        return new Statement.CreateTable(name, ctx.EXISTS() != null, columns, primaryKey);
-    }
-
-    private ColumnSpec column(ColumnDefinitionContext ctx) {
-        String name = ExpressionBuilder.name(ctx.identifier());
-        boolean notNull = false;
-        boolean primaryKey = false;
-        String defaultSql = null;
-        for (ColumnConstraintContext c : ctx.columnConstraint()) {
-            if (c instanceof NotNullConstraintContext) {
-                notNull = true;
-            } else if (c instanceof PrimaryKeyColumnConstraintContext) {
-                primaryKey = true;
-            } else if (c instanceof DefaultConstraintContext d) {
-                defaultSql = d.expression().getStart().getInputStream().getText(
-                        Interval.of(d.expression().getStart().getStartIndex(), d.expression().getStop().getStopIndex()));
-            }
-        }
-        return new ColumnSpec(name, TypeBuilder.type(ctx.dataType()), notNull || primaryKey, primaryKey, defaultSql);
-    }
-
     private Statement insert(InsertStatementContext ctx) {
-        List<String> columns = new ArrayList<>();
-        for (IdentifierContext id : ctx.identifier()) {
-            columns.add(ExpressionBuilder.name(id));
-        }
+        List<String> columns = names(ctx.identifier());
+        SqlNode query = null;
+        List<List<SqlNode>> rows = List.of();
         if (ctx.query() != null) {
-            SqlNode q = expressions.query(ctx.query());
-            return new Statement.Insert(tableName(ctx.tableName()), columns, List.of(), q, expressions.parameterCount());
+            query = expressions.query(ctx.query());
+        } else {
+            rows = rows(ctx.valuesRow());
         }
+        Statement.OnConflict action = Statement.OnConflict.ERROR;
+        List<String> updateColumns = new ArrayList<>();
+        List<SqlNode> updateValues = new ArrayList<>();
+        OnConflictContext conflict = ctx.onConflict();
+        if (conflict != null) {
+            action = conflict.NOTHING() != null ? Statement.OnConflict.NOTHING : Statement.OnConflict.UPDATE;
+            for (AssignmentContext a : conflict.assignment()) {
+                updateColumns.add(ExpressionBuilder.name(a.identifier()));
+                updateValues.add(expressions.expression(a.expression()));
+            }
+        }
+        return new Statement.Insert(tableName(ctx.tableName()), columns, rows, query, action, updateColumns, updateValues,
+                expressions.parameterCount());
+    }
+
+    private Statement put(PutStatementContext ctx) {
+        return new Statement.Insert(tableName(ctx.tableName()), names(ctx.identifier()), rows(ctx.valuesRow()), null,
+                Statement.OnConflict.REPLACE, List.of(), List.of(), expressions.parameterCount());
+    }
+
+    private Statement get(GetStatementContext ctx) {
+        List<String> keys = new ArrayList<>();
+        List<SqlNode> values = new ArrayList<>();
+        for (KeyConditionContext k : ctx.keyCondition()) {
+            keys.add(ExpressionBuilder.name(k.identifier()));
+            values.add(expressions.value(k.valueExpression()));
+        }
+        return new Statement.Get(tableName(ctx.tableName()), keys, values, expressions.parameterCount());
+    }
+
+    private Statement scan(ScanStatementContext ctx) {
+        List<SqlNode> from = ctx.from == null ? null : keyTuple(ctx.from);
+        List<SqlNode> to = ctx.to == null ? null : keyTuple(ctx.to);
+        SqlNode limit = ctx.limit == null ? null : expressions.expression(ctx.limit);
+        return new Statement.Scan(tableName(ctx.tableName()), from, to, limit, ctx.REVERSE() != null, expressions.parameterCount());
+    }
+
+    private List<SqlNode> keyTuple(KeyTupleContext ctx) {
+        List<SqlNode> values = new ArrayList<>();
+        for (ExpressionContext e : ctx.expression()) {
+            values.add(expressions.expression(e));
+        }
+        return values;
+    }
+
+    private List<List<SqlNode>> rows(List<ValuesRowContext> rowContexts) {
         List<List<SqlNode>> rows = new ArrayList<>();
-        for (ValuesRowContext row : ctx.valuesRow()) {
+        for (ValuesRowContext row : rowContexts) {
             List<SqlNode> values = new ArrayList<>();
             for (ExpressionContext e : row.expression()) {
                 values.add(expressions.expression(e));
             }
             rows.add(values);
         }
-        return new Statement.Insert(tableName(ctx.tableName()), columns, rows, null, expressions.parameterCount());
+        return rows;
+    }
+
+    private static List<String> names(List<IdentifierContext> ids) {
+        List<String> out = new ArrayList<>();
+        for (IdentifierContext id : ids) {
+            out.add(ExpressionBuilder.name(id));
+        }
+        return out;
     }
 
     private Statement update(UpdateStatementContext ctx) {
@@ -147,7 +154,7 @@ final class StatementBuilder {
         return new Statement.Update(tableName(ctx.tableName()), alias, columns, values, where, expressions.parameterCount());
     }
 
-    private static SqlError positioned(org.antlr.v4.runtime.ParserRuleContext ctx, String state, String message) {
+    static SqlError positioned(org.antlr.v4.runtime.ParserRuleContext ctx, String state, String message) {
         return new SqlError(state, message + " at line " + ctx.getStart().getLine() + ", column "
                 + (ctx.getStart().getCharPositionInLine() + 1));
     }

@@ -44,6 +44,21 @@ final class TypeBuilder {
         if (ctx instanceof VarcharTypeContext v) {
             return v.length == null ? ColumnType.of(Kind.VARCHAR) : ColumnType.sized(Kind.VARCHAR, number(v.length));
         }
+        if (ctx instanceof ClobTypeContext) {
+            return ColumnType.of(Kind.VARCHAR);
+        }
+        if (ctx instanceof BlobTypeContext) {
+            return ColumnType.of(Kind.VARBINARY);
+        }
+        if (ctx instanceof UuidTypeContext) {
+            return ColumnType.of(Kind.UUID);
+        }
+        if (ctx instanceof TimestampTzTypeContext) {
+            return ColumnType.of(Kind.TIMESTAMP_TZ);
+        }
+        if (ctx instanceof TimeWithPrecisionTypeContext) {
+            return ColumnType.of(Kind.TIME);
+        }
         if (ctx instanceof VarbinaryTypeContext v) {
             return v.length == null ? ColumnType.of(Kind.VARBINARY) : ColumnType.sized(Kind.VARBINARY, number(v.length));
         }

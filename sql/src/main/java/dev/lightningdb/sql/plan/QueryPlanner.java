@@ -3,14 +3,12 @@ package dev.lightningdb.sql.plan;
 import dev.lightningdb.sql.SqlError;
 import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.catalog.CatalogView;
-import dev.lightningdb.sql.catalog.TableDef;
 import dev.lightningdb.sql.types.ColumnType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.HashMap;
 import java.util.Properties;
-import java.util.TreeSet;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableInterpretable;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
@@ -38,7 +36,10 @@ import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.sql.SqlExplainLevel;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlLibrary;
+import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
@@ -69,7 +70,9 @@ public final class QueryPlanner {
         CONFIG = new CalciteConnectionConfigImpl(p);
     }
 
-    private static final SqlOperatorTable OPERATORS = SqlStdOperatorTable.instance();
+    /** The standard operators plus the common functions of PostgreSQL's library (LENGTH, LEFT, CONCAT, ...). */
+    private static final SqlOperatorTable OPERATORS = SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
+            SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL));
     private static final RelOptTable.ViewExpander NO_VIEWS = (rowType, queryString, schemaPath, viewPath) -> {
         throw SqlError.unsupported("Views");
     };
@@ -83,12 +86,7 @@ public final class QueryPlanner {
     /** A Calcite root schema with one sub-schema per SQL schema in {@code catalog}. */
     public CalciteSchema rootSchema(CatalogView catalog) {
         CalciteSchema root = CalciteSchema.createRootSchema(false, false);
-        TreeSet<String> schemas = new TreeSet<>();
-        schemas.add(QualifiedName.DEFAULT_SCHEMA);
-        for (TableDef t : catalog.tables()) {
-            schemas.add(t.name().schema());
-        }
-        for (String s : schemas) {
+        for (String s : catalog.schemas()) {
             root.add(s, new LightningSchema(s, catalog));
         }
         return root;

@@ -38,7 +38,11 @@ public record ColumnType(Kind kind, int precision, int scale) {
         /** Milliseconds since midnight, as Integer. */
         TIME(SqlTypeName.TIME, Integer.class),
         /** Milliseconds since 1970-01-01T00:00 of a zone-less date-time, as Long. */
-        TIMESTAMP(SqlTypeName.TIMESTAMP, Long.class);
+        TIMESTAMP(SqlTypeName.TIMESTAMP, Long.class),
+        /** An instant, as Long milliseconds since 1970-01-01T00:00Z; read back at offset UTC. */
+        TIMESTAMP_TZ(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, Long.class),
+        /** A UUID, as java.util.UUID. */
+        UUID(SqlTypeName.UUID, java.util.UUID.class);
 
         final SqlTypeName calcite;
         final Class<?> internalClass;
@@ -86,7 +90,11 @@ public record ColumnType(Kind kind, int precision, int scale) {
 
     /** The JDBC type code ({@code java.sql.Types}) of this type. */
     public int jdbcType() {
-        return kind.calcite.getJdbcOrdinal();
+        return switch (kind) {
+            case TIMESTAMP_TZ -> 2014; // Types.TIMESTAMP_WITH_TIMEZONE
+            case UUID -> 1111; // Types.OTHER, as H2 and PostgreSQL report UUID
+            default -> kind.calcite.getJdbcOrdinal();
+        };
     }
 
     public Class<?> internalClass() {
@@ -108,7 +116,7 @@ public record ColumnType(Kind kind, int precision, int scale) {
             t = factory.createSqlType(SqlTypeName.DECIMAL, precisionOrDefault(), scale);
         } else if ((isText() || isBinary()) && isBounded()) {
             t = factory.createSqlType(kind.calcite, precision);
-        } else if (kind == Kind.TIMESTAMP || kind == Kind.TIME) {
+        } else if (kind == Kind.TIMESTAMP || kind == Kind.TIME || kind == Kind.TIMESTAMP_TZ) {
             t = factory.createSqlType(kind.calcite, 3);
         } else {
             t = factory.createSqlType(kind.calcite);
@@ -139,6 +147,8 @@ public record ColumnType(Kind kind, int precision, int scale) {
             case DATE -> of(Kind.DATE);
             case TIME -> of(Kind.TIME);
             case TIMESTAMP -> of(Kind.TIMESTAMP);
+            case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> of(Kind.TIMESTAMP_TZ);
+            case UUID -> of(Kind.UUID);
             case NULL -> of(Kind.VARCHAR);
             default -> throw SqlError.unsupported("Type " + n);
         };
@@ -146,7 +156,7 @@ public record ColumnType(Kind kind, int precision, int scale) {
 
     /** The type as written in DDL, e.g. {@code VARCHAR(20)} or {@code DECIMAL(10,2)}. */
     public String sqlName() {
-        String base = kind.name();
+        String base = kind == Kind.TIMESTAMP_TZ ? "TIMESTAMP WITH TIME ZONE" : kind.name();
         if (kind == Kind.DECIMAL) {
             return base + "(" + precisionOrDefault() + "," + scale + ")";
         }

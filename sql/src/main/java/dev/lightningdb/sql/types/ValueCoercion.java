@@ -53,6 +53,8 @@ public final class ValueCoercion {
             case DATE -> toDate(value);
             case TIME -> toTime(value);
             case TIMESTAMP -> toTimestamp(value);
+            case TIMESTAMP_TZ -> toInstantMillis(value);
+            case UUID -> toUuid(value);
         };
     }
 
@@ -66,6 +68,7 @@ public final class ValueCoercion {
             case DATE -> LocalDate.ofEpochDay(((Number) internal).longValue());
             case TIME -> LocalTime.ofNanoOfDay(Math.floorMod(((Number) internal).longValue(), MILLIS_PER_DAY) * 1_000_000L);
             case TIMESTAMP -> timestampOf(((Number) internal).longValue());
+            case TIMESTAMP_TZ -> java.time.Instant.ofEpochMilli(((Number) internal).longValue()).atOffset(ZoneOffset.UTC);
             case TINYINT -> ((Number) internal).byteValue();
             case SMALLINT -> ((Number) internal).shortValue();
             case INTEGER -> ((Number) internal).intValue();
@@ -178,7 +181,8 @@ public final class ValueCoercion {
             s = str;
         } else if (v instanceof BigDecimal d) {
             s = d.toPlainString();
-        } else if (v instanceof Number || v instanceof Boolean || v instanceof Character) {
+        } else if (v instanceof Number || v instanceof Boolean || v instanceof Character || v instanceof java.util.UUID
+                || v instanceof java.time.OffsetDateTime) {
             s = v.toString();
         } else if (v instanceof LocalDate || v instanceof LocalTime || v instanceof LocalDateTime) {
             s = v.toString().replace('T', ' ');
@@ -296,6 +300,47 @@ public final class ValueCoercion {
             }
         }
         throw cannot(v, "TIMESTAMP");
+    }
+
+    private static Long toInstantMillis(Object v) {
+        if (v instanceof java.time.OffsetDateTime o) {
+            return o.toInstant().toEpochMilli();
+        }
+        if (v instanceof java.time.ZonedDateTime z) {
+            return z.toInstant().toEpochMilli();
+        }
+        if (v instanceof java.time.Instant i) {
+            return i.toEpochMilli();
+        }
+        if (v instanceof LocalDateTime || v instanceof LocalDate || v instanceof TimestampString || v instanceof Long) {
+            return toTimestamp(v); // a zone-less value is taken as UTC
+        }
+        if (v instanceof String s) {
+            try {
+                return java.time.OffsetDateTime.parse(s.trim().replace(' ', 'T')).toInstant().toEpochMilli();
+            } catch (DateTimeParseException e) {
+                return toTimestamp(s);
+            }
+        }
+        throw cannot(v, "TIMESTAMP WITH TIME ZONE");
+    }
+
+    private static java.util.UUID toUuid(Object v) {
+        if (v instanceof java.util.UUID u) {
+            return u;
+        }
+        if (v instanceof String s) {
+            try {
+                return java.util.UUID.fromString(s.trim());
+            } catch (IllegalArgumentException e) {
+                throw new SqlError(SqlError.INVALID_CAST, "Cannot convert '" + abbreviate(s) + "' to UUID");
+            }
+        }
+        if (v instanceof byte[] b && b.length == 16) {
+            java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(b);
+            return new java.util.UUID(bb.getLong(), bb.getLong());
+        }
+        throw cannot(v, "UUID");
     }
 
     private static SqlError cannot(Object v, String target) {

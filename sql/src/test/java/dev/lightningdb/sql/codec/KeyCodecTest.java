@@ -20,7 +20,8 @@ class KeyCodecTest {
             case TINYINT -> (byte) r.nextInt();
             case SMALLINT -> (short) r.nextInt();
             case INTEGER, DATE, TIME -> r.nextInt(5) == 0 ? r.nextInt(3) - 1 : r.nextInt();
-            case BIGINT, TIMESTAMP -> r.nextInt(5) == 0 ? (long) (r.nextInt(3) - 1) : r.nextLong();
+            case BIGINT, TIMESTAMP, TIMESTAMP_TZ -> r.nextInt(5) == 0 ? (long) (r.nextInt(3) - 1) : r.nextLong();
+            case UUID -> new java.util.UUID(r.nextInt(3) == 0 ? -1L : r.nextLong(), r.nextLong());
             case REAL -> r.nextInt(6) == 0 ? new float[] {0f, -0f, Float.MIN_VALUE, -Float.MAX_VALUE, Float.NEGATIVE_INFINITY}[r.nextInt(5)]
                     : (float) (r.nextGaussian() * Math.pow(10, r.nextInt(20) - 10));
             case DOUBLE -> r.nextInt(6) == 0 ? new double[] {0d, -0d, Double.MIN_VALUE, Double.MAX_VALUE, Double.POSITIVE_INFINITY}[r.nextInt(5)]
@@ -56,6 +57,9 @@ class KeyCodecTest {
         }
         if (a instanceof ByteString x) {
             return Arrays.compareUnsigned(x.getBytes(), ((ByteString) b).getBytes());
+        }
+        if (a instanceof java.util.UUID x) {
+            return x.toString().compareTo(b.toString()); // hex text order
         }
         if (a instanceof Float x) {
             return Float.compare(x == 0f ? 0f : x, ((Float) b) == 0f ? 0f : (Float) b);

@@ -15,7 +15,7 @@ class RowCodecTest {
     private static final ColumnType[] TYPES = {ColumnType.of(Kind.BOOLEAN), ColumnType.of(Kind.TINYINT), ColumnType.of(Kind.SMALLINT),
             ColumnType.of(Kind.INTEGER), ColumnType.of(Kind.BIGINT), ColumnType.of(Kind.REAL), ColumnType.of(Kind.DOUBLE),
             ColumnType.decimal(30, 4), ColumnType.of(Kind.VARCHAR), ColumnType.of(Kind.VARBINARY), ColumnType.of(Kind.DATE),
-            ColumnType.of(Kind.TIME), ColumnType.of(Kind.TIMESTAMP)};
+            ColumnType.of(Kind.TIME), ColumnType.of(Kind.TIMESTAMP), ColumnType.of(Kind.TIMESTAMP_TZ), ColumnType.of(Kind.UUID)};
 
     private static Object value(int column, Random r) {
         if (r.nextInt(4) == 0) {
@@ -26,7 +26,8 @@ class RowCodecTest {
             case TINYINT -> (byte) r.nextInt();
             case SMALLINT -> (short) r.nextInt();
             case INTEGER, DATE, TIME -> r.nextInt();
-            case BIGINT, TIMESTAMP -> r.nextLong();
+            case BIGINT, TIMESTAMP, TIMESTAMP_TZ -> r.nextLong();
+            case UUID -> java.util.UUID.randomUUID();
             case REAL -> r.nextFloat() - 0.5f;
             case DOUBLE -> r.nextGaussian() * 1e300;
             case DECIMAL -> new BigDecimal(new BigInteger(90, r), 4).negate();

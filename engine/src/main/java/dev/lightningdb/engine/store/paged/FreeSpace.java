@@ -21,6 +21,15 @@ import java.util.BitSet;
  * </ol>
  * {@link #fresh} marks pages allocated since the last checkpoint: the checkpoint does not use them,
  * so freeing one only waits for readers. The integrity check verifies this accounting.
+ *
+ * <p>A page's life, with the method that moves it:
+ * <pre>
+ *   pool ──allocate()──► fresh, in use (dirty in the cache, or an overflow page on disk)
+ *   in use, fresh ──free()──► pending(version) ──reclaim(), no older reader──► pool
+ *   in use, durable ──free()──► freedDurable ──checkpointed()──► pending(version) ──reclaim()──► pool
+ *   pool ──takeForFreeList()──► free-list page of the next checkpoint ──checkpointed() of the one after──► pending
+ *   allocated by a commit that failed ──release()──► pool
+ * </pre>
  */
 final class FreeSpace {
     private record Pending(long version, LongList ids) {
@@ -90,13 +99,14 @@ final class FreeSpace {
 
     /** Moves pending pages no reader can reach any more into the pool, dropping their cached images. */
     void reclaim() {
+        if (pending.isEmpty()) {
+            return;
+        }
         long min = readers.minActive();
         while (!pending.isEmpty() && pending.peekFirst().version() <= min) {
             LongList ids = pending.pollFirst().ids();
-            for (int i = 0; i < ids.size(); i++) {
-                pager.cache().discard(ids.get(i));
-                pool.add(ids.get(i));
-            }
+            pager.cache().discardAll(ids);
+            pool.addAll(ids);
         }
     }
 

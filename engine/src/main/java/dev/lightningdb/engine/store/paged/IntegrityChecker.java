@@ -13,8 +13,9 @@ import java.util.List;
  *   <li>both meta slots: checksum, magic, version, sane fields;
  *   <li>every reachable page: read from disk (or, if dirty, from the cache) with its checksum,
  *       header page id, type and LSN checked;
- *   <li>branches: children in range, keys strictly ascending; leaves: keys strictly ascending;
- *       every key inside the separator bounds its parents give it (fence keys);
+ *   <li>branches: children in range, keys strictly ascending; leaves: keys strictly ascending,
+ *       within a page and from one leaf to the next; every key inside the separator bounds its
+ *       parents give it (fence keys);
  *   <li>depth balance: all leaves exactly {@code height} levels down (a leaf found above or a branch
  *       at the bottom is reported);
  *   <li>overflow chains: page types, per-page lengths, chain length matching the value length;
@@ -32,6 +33,9 @@ final class IntegrityChecker {
     private final BitSet used = new BitSet();
     private long pages;
     private long entries;
+    /** The last key of the previous leaf in key order: keys must ascend across pages too. */
+    private byte[] lastKey;
+    private long lastLeaf;
 
     IntegrityChecker(Pager pager, TreeState state, FreeSpace space, String freeListProblem) {
         this.pager = pager;
@@ -162,6 +166,10 @@ final class IntegrityChecker {
         for (int i = 0; i < n; i++) {
             entries++;
             byte[] key = LeafPage.key(page, i);
+            if (i == 0 && lastKey != null && Arrays.compareUnsigned(lastKey, key) >= 0) {
+                problem("leaf page " + id + ": first key " + Bytes.hex(key) + " is not above the last key of the previous leaf "
+                        + lastLeaf);
+            }
             if (key.length == 0) {
                 problem("leaf page " + id + ": entry " + i + " has an empty key");
             }
@@ -172,6 +180,8 @@ final class IntegrityChecker {
                 problem("leaf page " + id + ": key " + i + " " + Bytes.hex(key) + " outside its bounds " + bounds(lo, hi));
             }
             previous = key;
+            lastKey = key;
+            lastLeaf = id;
             if (LeafPage.isOverflow(page, i)) {
                 checkChain(LeafPage.overflowRef(page, i), "value of key " + i + " in leaf " + id);
             } else if (!LeafPage.fitsInline(pager.pageSize(), key.length, LeafPage.inlineValue(page, i).length)) {

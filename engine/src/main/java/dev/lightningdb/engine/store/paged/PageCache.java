@@ -2,7 +2,6 @@ package dev.lightningdb.engine.store.paged;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
@@ -13,10 +12,12 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Design notes.
  * <ol>
- *   <li>Lookups take no lock: {@link #get} is one {@link ConcurrentHashMap} read. The hit is
+ *   <li>Lookups take no lock: {@link #get} is one {@link FrameTable} probe. The hit is
  *       recorded in a small lossy ring buffer and replayed into the ARC lists by whoever next holds
- *       the lock (the same scheme as Caffeine's read buffer), so ARC bookkeeping costs a hit one
- *       atomic increment. A hit lost when the ring wraps only makes ARC see one access fewer.
+ *       the lock (the same scheme as Caffeine's read buffer). A page already waiting in the buffer
+ *       is not recorded again, so a hit on a hot page costs one volatile read; repeated hits between
+ *       two replays count as one, which ARC cannot tell from one (it only moves the page to the
+ *       most recent end of T2). A hit lost when the ring wraps only makes ARC see one access fewer.
  *   <li>Page images are immutable once cached (pages are copy-on-write, see {@link PagedStore}), so
  *       a reader holding an image that is evicted meanwhile still reads correct bytes.
  *   <li>Dirty images (written since the last checkpoint, not yet on disk) are evicted like clean
@@ -27,6 +28,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *       only) the dirty page whose write failed, so that its data is not lost.
  *   <li>All policy calls and evictions happen under {@code lock}; the lock is never held while
  *       waiting for anything but the eviction write.
+ *   <li>Copy-on-write gives a rewritten page a new id, so to ARC it is a new page (T1); the old id
+ *       is {@link #discard}ed when its page is reused. Pages that are read but not rewritten (most
+ *       of a large tree) age through T1/T2 as the policy intends.
  * </ol>
  */
 final class PageCache {
@@ -39,6 +43,8 @@ final class PageCache {
         final long pageId;
         final byte[] data;
         volatile boolean dirty;
+        /** In the hit buffer, not yet replayed: further hits need not be recorded (note 1). */
+        volatile boolean queued;
 
         Frame(long pageId, byte[] data, boolean dirty) {
             this.pageId = pageId;
@@ -49,7 +55,7 @@ final class PageCache {
 
     private static final int HIT_BUFFER = 256;
 
-    private final ConcurrentHashMap<Long, Frame> frames;
+    private final FrameTable frames;
     private final ArcPolicy policy;
     private final WriteBack writeBack;
     private final ReentrantLock lock = new ReentrantLock();
@@ -64,7 +70,7 @@ final class PageCache {
 
     PageCache(int capacityPages, WriteBack writeBack) {
         this.policy = new ArcPolicy(capacityPages);
-        this.frames = new ConcurrentHashMap<>(Math.min(capacityPages, 1 << 16) * 2);
+        this.frames = new FrameTable(capacityPages + 16);
         this.writeBack = writeBack;
     }
 
@@ -76,8 +82,15 @@ final class PageCache {
             return null;
         }
         hits.increment();
+        if (f.queued) {
+            return f.data;
+        }
+        f.queued = true;
         int i = hitCursor.getAndIncrement() & (HIT_BUFFER - 1);
-        hitBuffer.lazySet(i, f);
+        Frame overwritten = hitBuffer.getAndSet(i, f);
+        if (overwritten != null) {
+            overwritten.queued = false; // lost when the ring wrapped
+        }
         if (i == HIT_BUFFER - 1 && lock.tryLock()) {
             try {
                 drainHits();
@@ -99,16 +112,19 @@ final class PageCache {
         try {
             drainHits();
             Frame existing = frames.get(pageId);
+            if (existing != null && existing.dirty && !dirty) {
+                return existing.data; // never let a disk image replace unwritten data (note 4)
+            }
             if (existing != null && policy.isResident(pageId)) {
                 if (!dirty) {
                     return existing.data;
                 }
-                frames.put(pageId, new Frame(pageId, data, true));
+                frames.put(new Frame(pageId, data, true));
                 policy.hit(pageId);
                 return data;
             }
             long victim = policy.admit(pageId);
-            frames.put(pageId, new Frame(pageId, data, dirty));
+            frames.put(new Frame(pageId, data, dirty));
             if (victim != ArcPolicy.NONE) {
                 evict(victim);
             }
@@ -138,7 +154,21 @@ final class PageCache {
         try {
             drainHits();
             policy.remove(pageId);
-            frames.remove(pageId);
+            frames.remove(pageId, null);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** {@link #discard} for many pages under one lock acquisition. */
+    void discardAll(LongList pageIds) {
+        lock.lock();
+        try {
+            drainHits();
+            for (int i = 0; i < pageIds.size(); i++) {
+                policy.remove(pageIds.get(i));
+                frames.remove(pageIds.get(i), null);
+            }
         } finally {
             lock.unlock();
         }
@@ -147,11 +177,11 @@ final class PageCache {
     /** Writes every dirty page (a checkpoint's first step); they stay cached, now clean. */
     void flushDirty() {
         List<Frame> dirty = new ArrayList<>();
-        for (Frame f : frames.values()) {
+        frames.forEach(f -> {
             if (f.dirty) {
                 dirty.add(f);
             }
-        }
+        });
         dirty.sort((a, b) -> Long.compare(a.pageId, b.pageId)); // sequential writes
         for (Frame f : dirty) {
             if (f.dirty) {
@@ -170,9 +200,7 @@ final class PageCache {
     void clear() {
         lock.lock();
         try {
-            for (Frame f : frames.values()) {
-                policy.remove(f.pageId);
-            }
+            frames.forEach(f -> policy.remove(f.pageId));
             frames.clear();
         } finally {
             lock.unlock();
@@ -185,8 +213,11 @@ final class PageCache {
         int start = end - drained > HIT_BUFFER || end - drained < 0 ? end - HIT_BUFFER : drained;
         for (int c = start; c != end; c++) {
             Frame f = hitBuffer.getAndSet(c & (HIT_BUFFER - 1), null);
-            if (f != null && frames.get(f.pageId) == f) {
-                policy.hit(f.pageId);
+            if (f != null) {
+                f.queued = false;
+                if (frames.get(f.pageId) == f) {
+                    policy.hit(f.pageId);
+                }
             }
         }
         drained = end;
@@ -201,13 +232,13 @@ final class PageCache {
     }
 
     long dirtyPages() {
-        long n = 0;
-        for (Frame f : frames.values()) {
+        long[] n = new long[1];
+        frames.forEach(f -> {
             if (f.dirty) {
-                n++;
+                n[0]++;
             }
-        }
-        return n;
+        });
+        return n[0];
     }
 
     /** Counters for {@link PagedStore#stats()}. */

@@ -11,11 +11,13 @@ import dev.lightningdb.engine.io.FileIO;
 import dev.lightningdb.engine.store.Store;
 import dev.lightningdb.engine.store.WriteSet;
 import java.io.IOException;
+import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -51,11 +53,25 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li><b>Damage.</b> A damaged meta slot is survived when the other is valid (and reported by the
  *       integrity check); a damaged free list makes the store refuse writes (reads go on) with
  *       {@link CorruptionException}; a damaged tree page fails exactly the reads that reach it.
+ *   <li><b>Failed checkpoints.</b> A checkpoint that fails before it starts writing the meta page
+ *       gives back the pages it took and leaves everything as it was (the dirty pages it wrote live
+ *       at fresh ids). One that fails later cannot know whether its meta page reached the disk, so
+ *       the store stops accepting writes ({@link #failure}) until it is reopened.
  * </ol>
+ *
+ * <p>States:
+ * <pre>
+ *   open() ──► WRITABLE ──close()──► CLOSED
+ *          ├─► READ_ONLY (config) ──close()──► CLOSED
+ *          └─► WRITES_REFUSED (damaged free list) ──close()──► CLOSED
+ *   WRITABLE ──writeCheckpoint() fails after the meta write began──► WRITES_REFUSED
+ * </pre>
  */
 public final class PagedStore implements Store {
     /** The data file's name inside a database directory. */
     public static final String FILE_NAME = "data.ldb";
+
+    private static final Cleaner CURSOR_CLEANER = Cleaner.create();
 
     private final FileIO io;
     private final Pager pager;
@@ -74,6 +90,8 @@ public final class PagedStore implements Store {
     private long generation;
     private long checkpointLsn;
     private byte[] lastMeta;
+    /** Why writes are refused after a failed checkpoint (design note 8); null while healthy. */
+    private volatile String failure;
     private volatile boolean closed;
 
     private PagedStore(FileIO io, Pager pager, MetaPage meta, byte[] metaBytes, List<String> metaProblems, boolean readOnly,
@@ -220,9 +238,33 @@ public final class PagedStore implements Store {
     public Cursor scan(KeyRange range, boolean reverse) {
         ensureOpen();
         scans.increment();
-        long ticket = readers.enter(state.version());
+        ReaderRelease release = new ReaderRelease(readers, readers.enter(state.version()));
         TreeState s = state;
-        return new TreeCursor(pager, s, range, reverse, () -> readers.exit(ticket));
+        TreeCursor cursor = new TreeCursor(pager, s, range, reverse, release);
+        CURSOR_CLEANER.register(cursor, release);
+        return cursor;
+    }
+
+    /**
+     * Ends a cursor's registration exactly once: at close, at its end, or (for a cursor the caller
+     * forgot to close) when it is garbage collected, so a leaked cursor cannot pin old pages forever.
+     */
+    private static final class ReaderRelease implements Runnable {
+        private final ReaderRegistry readers;
+        private final long ticket;
+        private final AtomicBoolean done = new AtomicBoolean();
+
+        ReaderRelease(ReaderRegistry readers, long ticket) {
+            this.readers = readers;
+            this.ticket = ticket;
+        }
+
+        @Override
+        public void run() {
+            if (done.compareAndSet(false, true)) {
+                readers.exit(ticket);
+            }
+        }
     }
 
     @Override
@@ -256,6 +298,7 @@ public final class PagedStore implements Store {
             if (readOnly || space == null) {
                 return;
             }
+            ensureWritable();
             writeCheckpoint();
         } finally {
             writeLock.unlock();
@@ -270,25 +313,40 @@ public final class PagedStore implements Store {
         int perPage = FreeListPage.capacity(pager.pageSize());
         int estimate = space.freeAfterCheckpoint().size();
         LongList listPages = new LongList();
-        for (int i = 0; i < (estimate + perPage - 1) / perPage; i++) {
-            listPages.add(space.takeForFreeList());
+        LongList free;
+        long pageCount;
+        try {
+            for (int i = 0; i < (estimate + perPage - 1) / perPage; i++) {
+                listPages.add(space.takeForFreeList());
+            }
+            free = space.freeAfterCheckpoint();
+            byte[] page = new byte[pager.pageSize()];
+            for (int j = 0; j < listPages.size(); j++) {
+                int from = Math.min(free.size(), j * perPage);
+                int to = Math.min(free.size(), from + perPage);
+                FreeListPage.write(page, listPages.get(j), newGeneration, j + 1 < listPages.size() ? listPages.get(j + 1) : 0, free, from, to);
+                pager.writePage(listPages.get(j), page);
+            }
+            pageCount = space.pageCount();
+            extendTo(pageCount);
+            pager.force();
+        } catch (RuntimeException e) {
+            for (int i = 0; i < listPages.size(); i++) {
+                space.release(listPages.get(i)); // nothing durable names them yet
+            }
+            throw e;
         }
-        LongList free = space.freeAfterCheckpoint();
-        byte[] page = new byte[pager.pageSize()];
-        for (int j = 0; j < listPages.size(); j++) {
-            int from = Math.min(free.size(), j * perPage);
-            int to = Math.min(free.size(), from + perPage);
-            FreeListPage.write(page, listPages.get(j), newGeneration, j + 1 < listPages.size() ? listPages.get(j + 1) : 0, free, from, to);
-            pager.writePage(listPages.get(j), page);
-        }
-        long pageCount = space.pageCount();
-        extendTo(pageCount);
-        pager.force();
         MetaPage meta = new MetaPage(pager.pageSize(), s.height(), newGeneration, checkpointLsn, s.root(), s.entries(), pageCount,
                 listPages.isEmpty() ? 0 : listPages.get(0), free.size());
         byte[] slot = meta.encode();
-        writeMetaSlot((int) (newGeneration % 2), slot);
-        pager.force();
+        try {
+            writeMetaSlot((int) (newGeneration % 2), slot);
+            pager.force();
+        } catch (RuntimeException e) {
+            failure = "checkpoint " + newGeneration + " failed while writing its meta page (" + e.getMessage()
+                    + "); whether it is durable is unknown, so writes are refused until the database is reopened";
+            throw e;
+        }
         generation = newGeneration;
         lastMeta = slot;
         pager.lsnLimit(newGeneration + 1);
@@ -322,7 +380,13 @@ public final class PagedStore implements Store {
         writeLock.lock();
         try {
             ensureOpen();
-            return new IntegrityChecker(pager, state, space, freeListProblem).run();
+            IntegrityReport report = new IntegrityChecker(pager, state, space, freeListProblem).run();
+            if (failure == null) {
+                return report;
+            }
+            List<String> problems = new ArrayList<>(report.problems());
+            problems.add(0, "writes refused: " + failure + " (pages taken for that checkpoint show as leaked until then)");
+            return new IntegrityReport(report.pagesChecked(), report.entriesChecked(), problems);
         } finally {
             writeLock.unlock();
         }
@@ -339,6 +403,8 @@ public final class PagedStore implements Store {
         m.put("tree.height", (long) s.height());
         m.put("checkpoints", checkpoints.sum());
         m.put("checkpoint.generation", generation);
+        m.put("readers.active", readers.active());
+        m.put("store.writesRefused", failure != null || space == null ? 1L : 0L);
         pager.addStats(m);
         return m;
     }
@@ -353,7 +419,7 @@ public final class PagedStore implements Store {
             }
             closed = true;
             try {
-                if (checkpointOnClose && !readOnly && space != null) {
+                if (checkpointOnClose && !readOnly && space != null && failure == null) {
                     writeCheckpoint();
                     // Both slots now name the final checkpoint: a damaged slot cannot roll the database back.
                     writeMetaSlot((int) ((generation + 1) % 2), lastMeta);
@@ -385,6 +451,9 @@ public final class PagedStore implements Store {
         }
         if (space == null) {
             throw new CorruptionException(io.name() + ": " + freeListProblem);
+        }
+        if (failure != null) {
+            throw new LightningDbException(ErrorCode.IO_ERROR, io.name() + ": " + failure);
         }
     }
 

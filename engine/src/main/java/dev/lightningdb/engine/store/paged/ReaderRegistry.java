@@ -49,6 +49,22 @@ final class ReaderRegistry {
         }
     }
 
+    /** Registered readers right now (for stats). */
+    long active() {
+        long n = 0;
+        for (int i = 0; i < SLOTS; i++) {
+            if (slots.get(i * STRIDE) != 0) {
+                n++;
+            }
+        }
+        synchronized (overflow) {
+            for (int c : overflow.values()) {
+                n += c;
+            }
+        }
+        return n;
+    }
+
     /** The lowest version a registered reader walks, or {@link Long#MAX_VALUE} when there is none. */
     long minActive() {
         long min = Long.MAX_VALUE;

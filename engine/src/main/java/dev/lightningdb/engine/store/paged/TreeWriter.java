@@ -31,11 +31,17 @@ import java.util.Map;
  * split pieces are filled completely left to right instead of evenly, so bulk-sorted input yields
  * full leaves and touches only the rightmost path.
  *
+ * <p>Bounded memory: after every {@value #CHUNK_WRITES} writes, or when the decoded nodes reach a
+ * quarter of the cache, the changes so far are rebalanced and spilled to pages that no reader can
+ * see yet, and the walk restarts from the new (unpublished) root. Pages this commit wrote and then
+ * replaced are reused within the commit; the rest go back to {@link FreeSpace} at the end.
+ *
  * <p>If anything fails before the state is published, {@link #rollback} returns the allocated pages;
  * the frees are only handed to {@link FreeSpace} after publication.
  */
 final class TreeWriter {
     private static final byte[] EMPTY = new byte[0];
+    private static final int CHUNK_WRITES = 10_000;
 
     private final Pager pager;
     private final FreeSpace space;
@@ -46,6 +52,11 @@ final class TreeWriter {
     private final LongList allocated = new LongList();
     private final LongList freed = new LongList();
     private final ArrayList<Node> unbalanced = new ArrayList<>();
+    /** Pages allocated by this commit; when one is replaced it goes to {@link #reusable}, not {@link #freed}. */
+    private final java.util.BitSet own = new java.util.BitSet();
+    private final LongList reusable = new LongList();
+    private final int chunkNodes;
+    private int decoded;
     private Node root;
     private int height;
     private long entries;
@@ -59,6 +70,7 @@ final class TreeWriter {
         this.pageSize = pager.pageSize();
         this.capacity = pageSize - PageHeader.SIZE;
         this.threshold = capacity / 4;
+        this.chunkNodes = Math.max(64, pager.cache().capacityPages() / 4);
     }
 
     TreeState apply(TreeState base, WriteSet writes, long version) {
@@ -68,7 +80,12 @@ final class TreeWriter {
         root = load(base.root(), null, height);
         append = isAppend(base, writes);
         int maxKey = pageSize / 4;
+        int sinceSpill = 0;
         for (Map.Entry<byte[], byte[]> e : writes.entries()) {
+            if (++sinceSpill > CHUNK_WRITES || decoded >= chunkNodes) {
+                flushChunk(true);
+                sinceSpill = 1;
+            }
             byte[] key = e.getKey();
             if (key.length > maxKey || key.length == 0) {
                 throw new LightningDbException(ErrorCode.KEY_TOO_LARGE, "key of " + key.length
@@ -81,15 +98,29 @@ final class TreeWriter {
                 put(leaf, key, e.getValue());
             }
         }
+        flushChunk(false);
+        for (int i = 0; i < reusable.size(); i++) {
+            space.release(reusable.get(i));
+        }
+        reusable.clear();
+        return new TreeState(rootId, height, entries, version);
+    }
+
+    /** Rebalances and writes out everything changed so far; optionally restarts from the new root. */
+    private void flushChunk(boolean more) {
         for (int i = 0; i < unbalanced.size(); i++) {
             rebalance(unbalanced.get(i));
         }
+        unbalanced.clear();
         if (root.dirty) {
             spill(root);
         } else {
             rootId = root.pageId;
         }
-        return new TreeState(rootId, height, entries, version);
+        if (more) {
+            root = load(rootId, null, height);
+            decoded = 0;
+        }
     }
 
     /** Pages this commit stopped using; for {@link FreeSpace#free} once the new state is published. */
@@ -132,12 +163,27 @@ final class TreeWriter {
     }
 
     private long allocate() {
+        if (!reusable.isEmpty()) {
+            return reusable.removeLast(); // already in allocated
+        }
         long id = space.allocate();
         allocated.add(id);
+        own.set(Math.toIntExact(id));
         return id;
     }
 
+    /** A page this commit no longer uses: reusable at once if the commit made it, else freed at publication. */
+    private void freePage(long id) {
+        if (own.get((int) id)) {
+            pager.cache().discard(id);
+            reusable.add(id);
+        } else {
+            freed.add(id);
+        }
+    }
+
     private Node load(long pageId, Node parent, int level) {
+        decoded++;
         byte[] page = pager.readTreePage(pageId, level > 1 ? PageHeader.TYPE_BRANCH : PageHeader.TYPE_LEAF);
         return Node.decode(page, pageId, parent, level);
     }
@@ -196,13 +242,17 @@ final class TreeWriter {
 
     private void freeValue(Object value) {
         if (value instanceof OverflowRef ref && ref.firstPage() != 0) {
-            Overflow.collectPages(pager, ref, freed);
+            LongList chain = new LongList();
+            Overflow.collectPages(pager, ref, chain);
+            for (int i = 0; i < chain.size(); i++) {
+                freePage(chain.get(i));
+            }
         }
     }
 
     private void freeNodePage(Node n) {
         if (n.pageId != 0) {
-            freed.add(n.pageId);
+            freePage(n.pageId);
             n.pageId = 0;
         }
     }

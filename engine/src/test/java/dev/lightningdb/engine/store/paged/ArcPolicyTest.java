@@ -142,7 +142,7 @@ class ArcPolicyTest {
     @Test
     void concurrentHitsKeepTheCacheConsistent() throws Exception {
         PageCache cache = new PageCache(64, (id, p) -> { });
-        for (long id = 0; id < 64; id++) {
+        for (long id = 1; id <= 64; id++) {
             cache.install(id, new byte[] {(byte) id}, false);
         }
         Thread[] threads = new Thread[4];
@@ -151,7 +151,7 @@ class ArcPolicyTest {
             threads[t] = new Thread(() -> {
                 Random rnd = new Random(seed);
                 for (int i = 0; i < 200_000; i++) {
-                    long id = rnd.nextInt(128);
+                    long id = 1 + rnd.nextInt(128); // page 0 is never a data page
                     byte[] p = cache.get(id);
                     if (p == null) {
                         p = cache.install(id, new byte[] {(byte) id}, false);

@@ -1,0 +1,221 @@
+package dev.lightningdb.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lightningdb.engine.io.ChannelFileIO;
+import dev.lightningdb.engine.io.FileIO;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One write or force fails (as with a full disk) at every position of a workload in turn. The
+ * failing operation reports a clear error; the database stays consistent and keeps working, and
+ * after a clean close holds exactly the acknowledged commits. A failure while a checkpoint writes
+ * its meta page makes the store refuse writes until it is reopened; the reopened database then
+ * holds the last checkpoint or the one that failed.
+ */
+class WriteFailureTest {
+    private static final String DATA = "data.ldb";
+
+    @TempDir
+    Path dir;
+
+    /** Fails the n-th write or force once, then behaves. */
+    private static final class FailOnce implements FileIO {
+        private final FileIO delegate;
+        private long countdown;
+        boolean failed;
+
+        FailOnce(FileIO delegate, long n) {
+            this.delegate = delegate;
+            this.countdown = n;
+        }
+
+        private void tick() throws IOException {
+            if (--countdown == 0) {
+                failed = true;
+                throw new IOException("No space left on device (injected)");
+            }
+        }
+
+        @Override
+        public int read(long position, byte[] buffer, int offset, int length) throws IOException {
+            return delegate.read(position, buffer, offset, length);
+        }
+
+        @Override
+        public void write(long position, byte[] buffer, int offset, int length) throws IOException {
+            tick();
+            delegate.write(position, buffer, offset, length);
+        }
+
+        @Override
+        public void force() throws IOException {
+            tick();
+            delegate.force();
+        }
+
+        @Override
+        public void truncate(long size) throws IOException {
+            delegate.truncate(size);
+        }
+
+        @Override
+        public long size() throws IOException {
+            return delegate.size();
+        }
+
+        @Override
+        public String name() {
+            return delegate.name();
+        }
+
+        @Override
+        public void close() throws IOException {
+            delegate.close();
+        }
+    }
+
+    @Test
+    void aFailedWriteAtAnyPositionLeavesAConsistentDatabase() throws Exception {
+        LightningDbConfig config = LightningDbConfig.builder().pageSize(4096).cacheSize(256 * 1024).build();
+        Path base = dir.resolve("base");
+        TreeMap<byte[], byte[]> baseModel = new TreeMap<>(Arrays::compareUnsigned);
+        Random seeds = new Random(17);
+        try (LightningDb db = LightningDb.open(base, config)) {
+            for (int i = 0; i < 20; i++) {
+                commit(db, new Random(seeds.nextLong()), baseModel);
+            }
+        }
+        byte[] baseFile = Files.readAllBytes(base.resolve(DATA));
+        int refused = 0;
+        int positions = 0;
+        for (int n = 1; n <= 100_000; n++) {
+            Path db = dir.resolve("n" + n);
+            Files.createDirectories(db);
+            Files.write(db.resolve(DATA), baseFile);
+            long failAt = n;
+            FailOnce[] io = new FailOnce[1];
+            TreeMap<byte[], byte[]> model = new TreeMap<>(baseModel);
+            TreeMap<byte[], byte[]> lastCheckpoint = new TreeMap<>(baseModel);
+            TreeMap<byte[], byte[]> failedCheckpoint = null;
+            boolean writesRefused = false;
+            Random rnd = new Random(n);
+            String what = "failure at write/force " + n;
+            LightningDb d = LightningDb.open(db, config, (path, create, readOnly) -> io[0] = new FailOnce(ChannelFileIO.open(path, create, readOnly), failAt));
+            try {
+                for (int step = 0; step < 40; step++) {
+                    try {
+                        if (step % 10 == 9) {
+                            TreeMap<byte[], byte[]> attempt = new TreeMap<>(model);
+                            try {
+                                d.checkpoint();
+                                lastCheckpoint = attempt;
+                            } catch (LightningDbException e) {
+                                failedCheckpoint = attempt;
+                                throw e;
+                            }
+                        } else {
+                            commit(d, rnd, model);
+                        }
+                    } catch (LightningDbException e) {
+                        assertThat(e.code()).as(what + ": " + e.getMessage()).isEqualTo(ErrorCode.IO_ERROR);
+                        if (d.stats().get("store.writesRefused") == 1) {
+                            writesRefused = true;
+                        }
+                    }
+                    if (!writesRefused) {
+                        assertThat(d.verifyIntegrity().problems()).as(what + ", step " + step).isEmpty();
+                    }
+                }
+            } finally {
+                try {
+                    d.close();
+                } catch (LightningDbException e) {
+                    assertThat(e.code()).isEqualTo(ErrorCode.IO_ERROR);
+                }
+            }
+            if (!io[0].failed) {
+                positions = n;
+                break; // the workload has fewer writes than n: every position is covered
+            }
+            try (LightningDb reopened = LightningDb.open(db, config)) {
+                assertThat(reopened.verifyIntegrity().problems()).as(what).isEmpty();
+                TreeMap<byte[], byte[]> found = contents(reopened);
+                if (writesRefused) {
+                    refused++;
+                    assertThat(equal(found, lastCheckpoint) || (failedCheckpoint != null && equal(found, failedCheckpoint)))
+                            .as(what + ": after a refused store, the last or the failed checkpoint").isTrue();
+                } else {
+                    assertThat(equal(found, model)).as(what + ": every acknowledged commit after a clean close").isTrue();
+                }
+                commit(reopened, rnd, found);
+            }
+        }
+        System.out.println("WriteFailureTest: failed each of " + (positions - 1) + " writes/forces in turn; " + refused
+                + " hit a meta-page write and made the store refuse writes until reopened");
+        assertThat(positions).isGreaterThan(50);
+    }
+
+    private static void commit(LightningDb db, Random rnd, TreeMap<byte[], byte[]> model) {
+        TreeMap<byte[], byte[]> writes = new TreeMap<>(Arrays::compareUnsigned);
+        try (Transaction t = db.begin()) {
+            int n = 1 + rnd.nextInt(rnd.nextInt(4) == 0 ? 200 : 10);
+            for (int i = 0; i < n; i++) {
+                byte[] k = new byte[1 + rnd.nextInt(12)];
+                rnd.nextBytes(k);
+                if (rnd.nextInt(4) == 0 && model.ceilingKey(k) != null) {
+                    byte[] existing = model.ceilingKey(k);
+                    t.delete(existing);
+                    writes.put(existing, null);
+                } else {
+                    byte[] v = new byte[rnd.nextInt(30) == 0 ? 9000 : rnd.nextInt(90)];
+                    rnd.nextBytes(v);
+                    t.put(k, v);
+                    writes.put(k, v);
+                }
+            }
+            t.commit();
+        }
+        for (Map.Entry<byte[], byte[]> e : writes.entrySet()) {
+            if (e.getValue() == null) {
+                model.remove(e.getKey());
+            } else {
+                model.put(e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    private static TreeMap<byte[], byte[]> contents(LightningDb db) {
+        TreeMap<byte[], byte[]> m = new TreeMap<>(Arrays::compareUnsigned);
+        try (Cursor c = db.scan(KeyRange.all())) {
+            while (c.next()) {
+                m.put(c.key(), c.value());
+            }
+        }
+        return m;
+    }
+
+    private static boolean equal(TreeMap<byte[], byte[]> a, TreeMap<byte[], byte[]> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        var ia = a.entrySet().iterator();
+        var ib = b.entrySet().iterator();
+        while (ia.hasNext()) {
+            var x = ia.next();
+            var y = ib.next();
+            if (!Arrays.equals(x.getKey(), y.getKey()) || !Arrays.equals(x.getValue(), y.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

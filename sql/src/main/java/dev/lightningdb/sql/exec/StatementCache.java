@@ -1,0 +1,67 @@
+package dev.lightningdb.sql.exec;
+
+import dev.lightningdb.sql.ast.Statement;
+import dev.lightningdb.sql.parser.SqlParser;
+import dev.lightningdb.sql.plan.CompiledQuery;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Parsed statements and compiled plans by statement text, shared by every session of a database,
+ * so that tools sending the same text through plain {@code Statement}s parse and plan it once.
+ * Least recently used entries go first. Invariants:
+ * <ol>
+ *   <li>A cached {@link Statement} is never validated by Calcite (validation rewrites SqlNodes in
+ *       place; compilation always works on a fresh parse), so it can be shared.
+ *   <li>A cached plan is returned only for the catalog version it was planned against.
+ * </ol>
+ */
+final class StatementCache {
+    private static final int CAPACITY = 2000;
+
+    private record Entry(Statement statement, CompiledQuery plan) {
+    }
+
+    private final Map<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+            return size() > CAPACITY;
+        }
+    };
+
+    /** The parsed statement for {@code sql} (invariant 1: never to be validated). */
+    Statement parse(String sql) {
+        synchronized (entries) {
+            Entry e = entries.get(sql);
+            if (e != null) {
+                return e.statement();
+            }
+        }
+        Statement parsed = SqlParser.parse(sql);
+        synchronized (entries) {
+            entries.putIfAbsent(sql, new Entry(parsed, null));
+        }
+        return parsed;
+    }
+
+    /** The plan for {@code sql} made against {@code catalogVersion}, or null (invariant 2). */
+    CompiledQuery plan(String sql, long catalogVersion) {
+        if (catalogVersion < 0) {
+            return null;
+        }
+        synchronized (entries) {
+            Entry e = entries.get(sql);
+            return e != null && e.plan() != null && e.plan().catalogVersion() == catalogVersion ? e.plan() : null;
+        }
+    }
+
+    void storePlan(String sql, Statement statement, CompiledQuery plan) {
+        if (plan.catalogVersion() < 0) {
+            return; // planned against uncommitted DDL: private to its transaction
+        }
+        synchronized (entries) {
+            Entry e = entries.get(sql);
+            entries.put(sql, new Entry(e != null ? e.statement() : statement, plan));
+        }
+    }
+}

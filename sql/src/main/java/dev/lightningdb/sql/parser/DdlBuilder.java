@@ -1,0 +1,251 @@
+package dev.lightningdb.sql.parser;
+
+import dev.lightningdb.sql.SqlError;
+import dev.lightningdb.sql.ast.ColumnSpec;
+import dev.lightningdb.sql.ast.ConstraintSpec;
+import dev.lightningdb.sql.ast.QualifiedName;
+import dev.lightningdb.sql.ast.Statement;
+import dev.lightningdb.sql.ast.Statement.AlterAction;
+import dev.lightningdb.sql.parser.LightningSqlParser.*;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.Interval;
+
+/** Turns DDL parse trees (tables, indexes, sequences, schemas) into {@link Statement}s. */
+final class DdlBuilder {
+    private final ExpressionBuilder expressions;
+
+    DdlBuilder(ExpressionBuilder expressions) {
+        this.expressions = expressions;
+    }
+
+    /** The DDL statement of {@code ctx}, or null if it is not DDL. */
+    Statement build(StatementContext ctx) {
+        if (ctx.createTable() != null) {
+            return createTable(ctx.createTable());
+        }
+        if (ctx.dropTable() != null) {
+            DropTableContext d = ctx.dropTable();
+            return new Statement.DropTable(StatementBuilder.tableName(d.tableName()), d.EXISTS() != null);
+        }
+        if (ctx.alterTable() != null) {
+            AlterTableContext a = ctx.alterTable();
+            return new Statement.AlterTable(StatementBuilder.tableName(a.tableName()), a.EXISTS() != null, alter(a.alterAction()));
+        }
+        if (ctx.createIndex() != null) {
+            CreateIndexContext c = ctx.createIndex();
+            List<String> columns = new ArrayList<>();
+            for (IndexColumnContext ic : c.indexColumn()) {
+                columns.add(ExpressionBuilder.name(ic.identifier()));
+            }
+            return new Statement.CreateIndex(ExpressionBuilder.name(c.name), StatementBuilder.tableName(c.tableName()),
+                    c.UNIQUE() != null, c.EXISTS() != null, columns);
+        }
+        if (ctx.dropIndex() != null) {
+            return new Statement.DropIndex(StatementBuilder.tableName(ctx.dropIndex().tableName()), ctx.dropIndex().EXISTS() != null);
+        }
+        if (ctx.createSequence() != null) {
+            return createSequence(ctx.createSequence());
+        }
+        if (ctx.dropSequence() != null) {
+            return new Statement.DropSequence(StatementBuilder.tableName(ctx.dropSequence().tableName()), ctx.dropSequence().EXISTS() != null);
+        }
+        if (ctx.createSchema() != null) {
+            return new Statement.CreateSchema(ExpressionBuilder.name(ctx.createSchema().identifier()), ctx.createSchema().EXISTS() != null);
+        }
+        if (ctx.dropSchema() != null) {
+            DropSchemaContext d = ctx.dropSchema();
+            return new Statement.DropSchema(ExpressionBuilder.name(d.identifier()), d.EXISTS() != null, d.CASCADE() != null);
+        }
+        if (ctx.truncateTable() != null) {
+            return new Statement.Truncate(StatementBuilder.tableName(ctx.truncateTable().tableName()));
+        }
+        return null;
+    }
+
+    private Statement createTable(CreateTableContext ctx) {
+        QualifiedName name = StatementBuilder.tableName(ctx.tableName());
+        List<ColumnSpec> columns = new ArrayList<>();
+        List<String> primaryKey = new ArrayList<>();
+        List<ConstraintSpec> constraints = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (TableElementContext element : ctx.tableElement()) {
+            if (element.columnDefinition() != null) {
+                ColumnSpec column = column(element.columnDefinition(), constraints);
+                if (!seen.add(column.name())) {
+                    throw StatementBuilder.positioned(element, SqlError.SYNTAX, "Duplicate column name '" + column.name() + "'");
+                }
+                columns.add(column);
+                if (column.primaryKey()) {
+                    if (!primaryKey.isEmpty()) {
+                        throw StatementBuilder.positioned(element, SqlError.SYNTAX, "Table " + name.name() + " has more than one PRIMARY KEY");
+                    }
+                    primaryKey.add(column.name());
+                }
+            } else if (element.tableConstraint() instanceof PrimaryKeyConstraintContext pk) {
+                if (!primaryKey.isEmpty()) {
+                    throw StatementBuilder.positioned(element, SqlError.SYNTAX, "Table " + name.name() + " has more than one PRIMARY KEY");
+                }
+                for (IdentifierContext id : pk.columns) {
+                    String col = ExpressionBuilder.name(id);
+                    if (primaryKey.contains(col)) {
+                        throw StatementBuilder.positioned(id, SqlError.SYNTAX, "Column '" + col + "' appears twice in the PRIMARY KEY");
+                    }
+                    primaryKey.add(col);
+                }
+            } else {
+                constraints.add(constraint(element.tableConstraint()));
+            }
+        }
+        return new Statement.CreateTable(name, ctx.EXISTS() != null, columns, primaryKey, constraints);
+    }
+
+    /** A column; its UNIQUE, CHECK and REFERENCES clauses are added to {@code constraints}. */
+    ColumnSpec column(ColumnDefinitionContext ctx, List<ConstraintSpec> constraints) {
+        String name = ExpressionBuilder.name(ctx.identifier());
+        boolean notNull = false;
+        boolean primaryKey = false;
+        boolean identity = false;
+        long start = 1;
+        long increment = 1;
+        String defaultSql = null;
+        for (ColumnConstraintContext c : ctx.columnConstraint()) {
+            if (c instanceof NotNullConstraintContext) {
+                notNull = true;
+            } else if (c instanceof PrimaryKeyColumnConstraintContext) {
+                primaryKey = true;
+            } else if (c instanceof DefaultConstraintContext d) {
+                defaultSql = text(d.expression());
+            } else if (c instanceof UniqueColumnConstraintContext u) {
+                constraints.add(new ConstraintSpec(optionalName(u.identifier()), ConstraintSpec.Kind.UNIQUE, List.of(name), null, null, List.of()));
+            } else if (c instanceof CheckColumnConstraintContext k) {
+                constraints.add(new ConstraintSpec(optionalName(k.identifier()), ConstraintSpec.Kind.CHECK, List.of(name),
+                        text(k.expression()), null, List.of()));
+            } else if (c instanceof ReferencesConstraintContext r) {
+                List<IdentifierContext> ids = r.identifier();
+                String constraintName = r.CONSTRAINT() != null ? ExpressionBuilder.name(ids.get(0)) : null;
+                List<String> refColumns = new ArrayList<>();
+                for (IdentifierContext id : ids.subList(r.CONSTRAINT() != null ? 1 : 0, ids.size())) {
+                    refColumns.add(ExpressionBuilder.name(id));
+                }
+                constraints.add(new ConstraintSpec(constraintName, ConstraintSpec.Kind.FOREIGN_KEY, List.of(name), null,
+                        StatementBuilder.tableName(r.tableName()), refColumns));
+            } else if (c instanceof IdentityConstraintContext i) {
+                identity = true;
+                notNull = true;
+                for (SequenceOptionContext o : i.sequenceOption()) {
+                    if (o instanceof StartWithContext s) {
+                        start = number(s.signedInteger());
+                    } else if (o instanceof IncrementByContext inc) {
+                        increment = number(inc.signedInteger());
+                    }
+                }
+            } else if (c instanceof AutoIncrementConstraintContext) {
+                identity = true;
+                notNull = true;
+            }
+        }
+        if (increment == 0) {
+            throw StatementBuilder.positioned(ctx, SqlError.SYNTAX, "An identity column's increment must not be 0");
+        }
+        return new ColumnSpec(name, TypeBuilder.type(ctx.dataType()), notNull || primaryKey, primaryKey, defaultSql, identity,
+                start, increment);
+    }
+
+    private static String optionalName(IdentifierContext id) {
+        return id == null ? null : ExpressionBuilder.name(id);
+    }
+
+    private ConstraintSpec constraint(TableConstraintContext ctx) {
+        if (ctx instanceof UniqueConstraintContext u) {
+            return new ConstraintSpec(optionalName(u.name), ConstraintSpec.Kind.UNIQUE, names(u.columns), null, null, List.of());
+        }
+        if (ctx instanceof CheckConstraintContext c) {
+            return new ConstraintSpec(optionalName(c.name), ConstraintSpec.Kind.CHECK, List.of(), text(c.expression()), null, List.of());
+        }
+        if (ctx instanceof ForeignKeyConstraintContext f) {
+            return new ConstraintSpec(optionalName(f.name), ConstraintSpec.Kind.FOREIGN_KEY, names(f.columns), null,
+                    StatementBuilder.tableName(f.tableName()), names(f.refColumns));
+        }
+        throw StatementBuilder.positioned(ctx, SqlError.FEATURE_NOT_SUPPORTED, "Adding a PRIMARY KEY to an existing table is not supported");
+    }
+
+    private AlterAction alter(AlterActionContext ctx) {
+        if (ctx instanceof AddColumnContext a) {
+            List<ConstraintSpec> constraints = new ArrayList<>();
+            ColumnSpec column = column(a.columnDefinition(), constraints);
+            if (column.primaryKey()) {
+                throw StatementBuilder.positioned(ctx, SqlError.FEATURE_NOT_SUPPORTED, "Adding a PRIMARY KEY column is not supported");
+            }
+            return new AlterAction.AddColumn(column, a.EXISTS() != null, constraints);
+        }
+        if (ctx instanceof DropColumnContext d) {
+            return new AlterAction.DropColumn(ExpressionBuilder.name(d.identifier()), d.EXISTS() != null);
+        }
+        if (ctx instanceof RenameColumnContext r) {
+            return new AlterAction.RenameColumn(ExpressionBuilder.name(r.from), ExpressionBuilder.name(r.to));
+        }
+        if (ctx instanceof RenameTableContext r) {
+            return new AlterAction.RenameTable(StatementBuilder.tableName(r.tableName()));
+        }
+        if (ctx instanceof AddConstraintContext a) {
+            return new AlterAction.AddConstraint(constraint(a.tableConstraint()));
+        }
+        DropConstraintContext d = (DropConstraintContext) ctx;
+        return new AlterAction.DropConstraint(ExpressionBuilder.name(d.identifier()), d.EXISTS() != null);
+    }
+
+    private Statement createSequence(CreateSequenceContext ctx) {
+        Long start = null;
+        Long increment = null;
+        Long min = null;
+        Long max = null;
+        boolean cycle = false;
+        for (SequenceOptionContext o : ctx.sequenceOption()) {
+            if (o instanceof StartWithContext s) {
+                start = number(s.signedInteger());
+            } else if (o instanceof IncrementByContext i) {
+                increment = number(i.signedInteger());
+            } else if (o instanceof MinValueContext m) {
+                min = number(m.signedInteger());
+            } else if (o instanceof MaxValueContext m) {
+                max = number(m.signedInteger());
+            } else if (o instanceof CycleOptionContext) {
+                cycle = true;
+            }
+        }
+        if (increment != null && increment == 0) {
+            throw StatementBuilder.positioned(ctx, SqlError.SYNTAX, "A sequence's increment must not be 0");
+        }
+        return new Statement.CreateSequence(StatementBuilder.tableName(ctx.tableName()), ctx.EXISTS() != null, start, increment,
+                min, max, cycle);
+    }
+
+    private static long number(SignedIntegerContext ctx) {
+        try {
+            long v = Long.parseLong(ctx.INTEGER_LITERAL().getText());
+            return ctx.MINUS() != null ? -v : v;
+        } catch (NumberFormatException e) {
+            throw StatementBuilder.positioned(ctx, SqlError.NUMERIC_OUT_OF_RANGE, "Number " + ctx.getText() + " does not fit in BIGINT");
+        }
+    }
+
+    private static List<String> names(List<IdentifierContext> ids) {
+        List<String> out = new ArrayList<>();
+        for (IdentifierContext id : ids) {
+            out.add(ExpressionBuilder.name(id));
+        }
+        return out;
+    }
+
+    /** The original text of {@code ctx}, for DEFAULT and CHECK expressions kept in the catalog. */
+    static String text(ParserRuleContext ctx) {
+        Token start = ctx.getStart();
+        Token stop = ctx.getStop();
+        return start.getInputStream().getText(Interval.of(start.getStartIndex(), stop.getStopIndex()));
+    }
+}

@@ -1,0 +1,193 @@
+package dev.lightningdb.sql.storage;
+
+import dev.lightningdb.engine.Cursor;
+import dev.lightningdb.engine.KeyRange;
+import dev.lightningdb.engine.Transaction;
+import dev.lightningdb.sql.SqlError;
+import dev.lightningdb.sql.catalog.IndexDef;
+import dev.lightningdb.sql.catalog.TableDef;
+import dev.lightningdb.sql.codec.ByteWriter;
+import dev.lightningdb.sql.codec.KeyCodec;
+import dev.lightningdb.sql.types.ValueCoercion;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Writes a table's rows together with their secondary index entries, and checks unique indexes.
+ * One instance per statement. Invariant: after every method, each stored row has exactly one entry
+ * in each index of the table, and each index entry belongs to a stored row.
+ *
+ * <p>Unique checks follow PostgreSQL's immediate rule, row by row, except that values a statement
+ * moves away from ({@link #release}) may be taken by another row of the same statement.
+ */
+public final class TableWriter {
+    private final TableDef table;
+    private final Transaction txn;
+    private final TableRows rows;
+    private final Set<ByteBuffer> claimed = new HashSet<>();
+    private final Set<ByteBuffer> released = new HashSet<>();
+
+    public TableWriter(TableDef table, Transaction txn) {
+        this.table = table;
+        this.txn = txn;
+        this.rows = new TableRows(table);
+    }
+
+    public TableRows rows() {
+        return rows;
+    }
+
+    /** Records that this statement removes or changes {@code oldRow}, freeing its unique values. */
+    public void release(Object[] oldRow) {
+        for (IndexDef i : table.indexes()) {
+            if (i.unique()) {
+                byte[] prefix = uniquePrefix(i, oldRow);
+                if (prefix != null) {
+                    released.add(ByteBuffer.wrap(prefix));
+                }
+            }
+        }
+    }
+
+    /** Checks that {@code row} (stored under {@code key}) breaks no unique index; call before writing anything. */
+    public void checkUnique(byte[] key, Object[] row) {
+        for (IndexDef i : table.indexes()) {
+            if (!i.unique()) {
+                continue;
+            }
+            byte[] prefix = uniquePrefix(i, row);
+            if (prefix == null) {
+                continue; // NULLs never conflict
+            }
+            ByteBuffer p = ByteBuffer.wrap(prefix);
+            if (!claimed.add(p)) {
+                throw violation(i, row);
+            }
+            if (released.contains(p)) {
+                continue;
+            }
+            byte[] ownKeySuffix = Arrays.copyOfRange(key, table.keyPrefixLength(), key.length);
+            try (Cursor c = txn.scan(KeyRange.prefix(prefix))) {
+                while (c.next()) {
+                    byte[] entry = c.key();
+                    byte[] pk = Arrays.copyOfRange(entry, prefix.length, entry.length);
+                    if (!Arrays.equals(pk, ownKeySuffix)) {
+                        throw violation(i, row);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Stores {@code row} under {@code key}, replacing the index entries of {@code previous} (null for a new row). */
+    public void write(byte[] key, Object[] row, Object[] previous) {
+        if (previous != null) {
+            removeEntries(key, previous);
+        }
+        txn.put(key, rows.value(row));
+        for (IndexDef i : table.indexes()) {
+            txn.put(entryKey(i, row, key), new byte[0]);
+        }
+    }
+
+    /** Deletes the row stored under {@code key} and its index entries; {@code previous} may be null (then it is read). */
+    public boolean delete(byte[] key, Object[] previous) {
+        Object[] old = previous;
+        if (old == null && !table.indexes().isEmpty()) {
+            byte[] value = txn.get(key);
+            if (value == null) {
+                return false;
+            }
+            old = rows.decode(key, value);
+        }
+        if (old != null) {
+            removeEntries(key, old);
+        }
+        txn.delete(key);
+        return true;
+    }
+
+    /** Adds the entries of index {@code index} for every stored row (CREATE INDEX on a filled table). */
+    public long backfill(IndexDef index) {
+        long n = 0;
+        try (Cursor c = txn.scan(rows.all())) {
+            while (c.next()) {
+                byte[] key = c.key();
+                Object[] row = rows.decode(key, c.value());
+                if (index.unique()) {
+                    checkUnique(key, row);
+                }
+                txn.put(entryKey(index, row, key), new byte[0]);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Deletes every entry of {@code index} (DROP INDEX, DROP TABLE). */
+    public void dropEntries(IndexDef index) {
+        java.util.List<byte[]> keys = new java.util.ArrayList<>();
+        try (Cursor c = txn.scan(KeyRange.prefix(indexPrefix(index)))) {
+            while (c.next()) {
+                keys.add(c.key());
+            }
+        }
+        for (byte[] k : keys) {
+            txn.delete(k);
+        }
+    }
+
+    private void removeEntries(byte[] key, Object[] old) {
+        for (IndexDef i : table.indexes()) {
+            txn.delete(entryKey(i, old, key));
+        }
+    }
+
+    public static byte[] indexPrefix(IndexDef index) {
+        return new ByteWriter(5).write(IndexDef.INDEX_DATA).writeIntBE(index.id()).toByteArray();
+    }
+
+    /** Index prefix ‖ indexed columns (00 for NULL, 01 + value) — the part equal rows share. */
+    private byte[] columnsPrefix(IndexDef index, Object[] row, ByteWriter w) {
+        w.write(IndexDef.INDEX_DATA).writeIntBE(index.id());
+        for (int c : index.columns()) {
+            if (row[c] == null) {
+                w.write(0);
+            } else {
+                w.write(1);
+                KeyCodec.encode(w, row[c], table.types()[c]);
+            }
+        }
+        return w.toByteArray();
+    }
+
+    /** The unique prefix of {@code row} in {@code index}, or null when a column is NULL. */
+    private byte[] uniquePrefix(IndexDef index, Object[] row) {
+        for (int c : index.columns()) {
+            if (row[c] == null) {
+                return null;
+            }
+        }
+        return columnsPrefix(index, row, new ByteWriter(32));
+    }
+
+    private byte[] entryKey(IndexDef index, Object[] row, byte[] key) {
+        ByteWriter w = new ByteWriter(64);
+        columnsPrefix(index, row, w);
+        w.write(key, table.keyPrefixLength(), key.length - table.keyPrefixLength());
+        return w.toByteArray();
+    }
+
+    private SqlError violation(IndexDef index, Object[] row) {
+        StringBuilder cols = new StringBuilder();
+        StringBuilder vals = new StringBuilder();
+        for (int c : index.columns()) {
+            cols.append(cols.length() == 0 ? "" : ", ").append(table.column(c).name());
+            vals.append(vals.length() == 0 ? "" : ", ").append(ValueCoercion.toExternal(row[c], table.types()[c]));
+        }
+        return new SqlError(SqlError.UNIQUE_VIOLATION, "Unique index or constraint " + index.name() + " violated: (" + cols + ")=("
+                + vals + ") already exists in table " + table.name());
+    }
+}
