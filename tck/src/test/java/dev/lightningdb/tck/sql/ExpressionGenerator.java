@@ -86,8 +86,7 @@ final class ExpressionGenerator {
             case 7 -> Feature.NUMERIC_FUNCTIONS.on() ? numericFunction(t, depth) : null;
             case 8, 9 -> conditional(t, depth);
             case 10 -> Feature.CAST.on() ? castToNumber(t, depth) : null;
-            case 11 -> t == SqlType.INTEGER && Feature.STRING_FUNCTIONS.on()
-                    ? new Expr("CHAR_LENGTH(" + string(depth - 1) + ")", t, 100) : null;
+            case 11 -> t == SqlType.INTEGER && Feature.STRING_FUNCTIONS.on() ? stringMeasure(depth) : null;
             case 12 -> Feature.SCALAR_SUBQUERY_IN_WHERE.on() && subqueryDepth < 2 && random.nextInt(3) == 0
                     ? subqueries.scalar(t, depth - 1) : null;
             default -> overflowOrZeroDivision(t, depth);
@@ -134,6 +133,17 @@ final class ExpressionGenerator {
             return new Expr(sql, t, Math.min(a.bound(), d));
         }
         return new Expr("(" + a + " / " + d + ")", t, a.bound());
+    }
+
+    /** CHAR_LENGTH, POSITION or EXTRACT: an INTEGER from a string or a date. */
+    private Expr stringMeasure(int depth) {
+        return switch (random.nextInt(3)) {
+            case 0 -> Feature.POSITION.on()
+                    ? new Expr("POSITION(" + literals.literal(SqlType.VARCHAR) + " IN " + string(depth - 1) + ")", SqlType.INTEGER, 100) : null;
+            case 1 -> Feature.EXTRACT.on() ? new Expr("EXTRACT(" + new String[] {"YEAR", "MONTH", "DAY"}[random.nextInt(3)] + " FROM "
+                    + date(depth - 1) + ")", SqlType.INTEGER, 3000) : null;
+            default -> new Expr("CHAR_LENGTH(" + string(depth - 1) + ")", SqlType.INTEGER, 100);
+        };
     }
 
     private Expr numericFunction(SqlType t, int depth) {
@@ -195,9 +205,11 @@ final class ExpressionGenerator {
 
     private Expr stringFunction(int depth) {
         Expr s = string(depth - 1);
-        return switch (random.nextInt(3)) {
+        return switch (random.nextInt(4)) {
             case 0 -> Feature.TRIM.on() ? Expr.of("TRIM(" + s + ")", SqlType.VARCHAR) : s;
             case 1 -> Expr.of("SUBSTRING(" + s + ", " + (1 + random.nextInt(3)) + ", " + random.nextInt(4) + ")", SqlType.VARCHAR);
+            case 2 -> Feature.SUBSTRING_FROM_FOR.on() ? Expr.of("SUBSTRING(" + s + " FROM " + (1 + random.nextInt(3))
+                    + (random.nextBoolean() ? " FOR " + random.nextInt(4) : "") + ")", SqlType.VARCHAR) : s;
             default -> Expr.of("REPLACE(" + s + ", " + literals.literal(SqlType.VARCHAR) + ", " + literals.literal(SqlType.VARCHAR) + ")", SqlType.VARCHAR);
         };
     }
@@ -255,6 +267,8 @@ final class ExpressionGenerator {
             case 11 -> Feature.IN_LIST.on() ? inList(depth) : comparison(depth);
             case 12 -> Feature.LIKE.on() ? like(depth) : comparison(depth);
             case 13 -> "(" + expression(anyType(), depth - 1) + (random.nextBoolean() ? " IS NULL)" : " IS NOT NULL)");
+            case 15 -> Feature.TRUTH_TESTS.on() ? "(" + predicate(depth - 1) + " IS " + (random.nextBoolean() ? "NOT " : "")
+                    + new String[] {"TRUE", "FALSE", "UNKNOWN"}[random.nextInt(3)] + ")" : comparison(depth);
             case 14 -> subqueryPredicate(depth);
             default -> leafPredicate().sql();
         };

@@ -86,8 +86,22 @@ enum Feature {
     IN_LIST(true),
     CAST(true),
     STRING_FUNCTIONS(true),
-    /** disabled: not supported by LightningDB, see report. TRIM(s) fails: "Was expecting 3 arguments". */
-    TRIM(false),
+    /** TRIM(s) (failed with "Was expecting 3 arguments" before the grammar learnt TRIM). */
+    TRIM(true),
+    POSITION(true),
+    SUBSTRING_FROM_FOR(true),
+    EXTRACT(true),
+    /** x IS [NOT] TRUE / FALSE / UNKNOWN. */
+    TRUTH_TESTS(true),
+    /** UNION [ALL], INTERSECT, EXCEPT (H2 has no INTERSECT ALL / EXCEPT ALL). */
+    SET_OPERATIONS(true),
+    /**
+     * disabled: LightningDB bug, see report. ORDER BY after UNION/INTERSECT/EXCEPT fails with 42000 "Column 'C0'
+     * is ambiguous" when two output columns share a name, even by ordinal:
+     * {@code SELECT c0, c0 FROM t0 UNION ALL SELECT 1, 2 ORDER BY 2}. With this off, set operations name their columns.
+     */
+    SET_OPERATION_DUPLICATE_NAMES(false),
+    WITH_CTE(true),
     NUMERIC_FUNCTIONS(true),
     CONCAT(true),
     /** Integer arithmetic near the INTEGER/BIGINT limits: must raise 22003, not wrap. */

@@ -44,7 +44,7 @@ class GrammarFuzzTest {
 
     @Test
     void randomAndMutatedStatementsFailCleanlyOrSucceed() throws Exception {
-        run(TestSeeds.seed("GrammarFuzzTest"), TestSeeds.size("fuzz.statements", 6_000, 6_000));
+        run(TestSeeds.seed("GrammarFuzzTest"), TestSeeds.size("fuzz.statements", 4_000, 4_000));
     }
 
     @Test

@@ -20,6 +20,8 @@ final class KnownBugs {
                     "SELECT (SELECT MAX(1) FROM t2 b WHERE b.c3 <= a.c0), x.c1 FROM t0 a JOIN t2 x ON a.c1 = x.c1 -- ON mixes types"),
             new Bug("java.lang.ExceptionInInitializerError",
                     "SELECT CAST('2020-13-01' AS DATE) -- also SELECT 1 / 0: an error while folding a constant escapes as an Error"),
+            new Bug("Could not initialize class",
+                    "SELECT CAST('2020-13-01' AS DATE) run twice: with the plan cache the second run throws NoClassDefFoundError"),
             new Bug("Too many nonzero exponent digits",
                     "SELECT 1.5e99999999999 -- XX000 NumberFormatException instead of a syntax or range error"),
             new Bug("Error while compiling generated Java code",

@@ -39,7 +39,41 @@ final class QueryGenerator {
         if (kind < 7) {
             return globalAggregate(from);
         }
+        if (kind < 9 && Feature.SET_OPERATIONS.on()) {
+            return setOperation(from);
+        }
         return plain(from);
+    }
+
+    /** Two SELECTs with the same column types combined by UNION [ALL], INTERSECT or EXCEPT. */
+    private Query setOperation(FromClause left) {
+        FromClause right = from(0);
+        ExpressionGenerator l = selectExpressions(left);
+        ExpressionGenerator r = selectExpressions(right);
+        List<String> li = new ArrayList<>();
+        List<String> ri = new ArrayList<>();
+        int n = 1 + random.nextInt(3);
+        for (int i = 0; i < n; i++) {
+            SqlType t = l.anyType();
+            li.add(l.expression(t, random.nextInt(2)).sql() + (Feature.SET_OPERATION_DUPLICATE_NAMES.on() ? "" : " AS X" + i));
+            ri.add(r.expression(t, random.nextInt(2)).sql());
+        }
+        List<String> ops = new ArrayList<>(List.of("UNION", "UNION ALL", "INTERSECT", "EXCEPT"));
+        if (!h2Compatible) {
+            ops.addAll(List.of("INTERSECT ALL", "EXCEPT ALL"));
+        }
+        String op = ops.get(random.nextInt(ops.size()));
+        String lw = random.nextBoolean() ? " WHERE " + rowExpressions(left, 1).predicate(1) : "";
+        String rw = random.nextBoolean() ? " WHERE " + rowExpressions(right, 1).predicate(1) : "";
+        StringBuilder sql = new StringBuilder(left.with()).append("SELECT ").append(String.join(", ", li)).append(" FROM ")
+                .append(left.sql()).append(lw).append(" ").append(op).append(" ");
+        // a WITH clause may only start the whole statement: wrap the right side if it has one
+        String rightQuery = "SELECT " + String.join(", ", ri) + " FROM " + right.sql() + rw;
+        sql.append(right.with().isEmpty() ? rightQuery : "(" + right.with() + rightQuery + ")");
+        if (Feature.ORDER_BY.on() && random.nextBoolean()) {
+            return orderByAllColumns(sql, n);
+        }
+        return new Query(sql.toString(), false);
     }
 
     // ------------------------------------------------------------------ FROM
@@ -160,8 +194,12 @@ final class QueryGenerator {
         }
         boolean keyKept = picked.containsAll(t.key());
         List<Expr> key = keyKept ? t.key().stream().map(c -> new Expr(alias + "." + c.name(), c.type(), c.bound())).toList() : List.of();
-        return new FromClause("(SELECT " + String.join(", ", items) + " FROM " + t.name() + " AS " + inner + where + ") AS " + alias,
-                columns, key, Math.max(1, t.rows().size()));
+        String body = "SELECT " + String.join(", ", items) + " FROM " + t.name() + " AS " + inner + where;
+        if (Feature.WITH_CTE.on() && random.nextBoolean()) {
+            String name = "W" + alias;
+            return new FromClause(name + " AS " + alias, columns, key, Math.max(1, t.rows().size()), "WITH " + name + " AS (" + body + ") ");
+        }
+        return new FromClause("(" + body + ") AS " + alias, columns, key, Math.max(1, t.rows().size()));
     }
 
     // ------------------------------------------------------------------ query shapes
@@ -193,7 +231,7 @@ final class QueryGenerator {
             items.add(random.nextBoolean() ? select.leafOrLiteral(select.anyType()).sql() : select.expression(select.anyType(), 2).sql());
         }
         boolean distinct = Feature.DISTINCT.on() && random.nextInt(6) == 0;
-        StringBuilder sql = new StringBuilder("SELECT ").append(distinct ? "DISTINCT " : "").append(String.join(", ", items))
+        StringBuilder sql = new StringBuilder(from.with()).append("SELECT ").append(distinct ? "DISTINCT " : "").append(String.join(", ", items))
                 .append(" FROM ").append(from.sql());
         if (random.nextInt(10) < 7) {
             sql.append(" WHERE ").append(rows.predicate(1 + random.nextInt(3)));
@@ -259,7 +297,7 @@ final class QueryGenerator {
         for (Expr a : aggs) {
             items.add(random.nextInt(4) == 0 ? groups.expression(a.type(), 1).sql() : a.sql());
         }
-        StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", items)).append(" FROM ").append(from.sql());
+        StringBuilder sql = new StringBuilder(from.with()).append("SELECT ").append(String.join(", ", items)).append(" FROM ").append(from.sql());
         if (random.nextBoolean()) {
             sql.append(" WHERE ").append(rows.predicate(1 + random.nextInt(2)));
         }
@@ -292,7 +330,7 @@ final class QueryGenerator {
         for (int i = 0; i < 1 + random.nextInt(3); i++) {
             items.add(aggregates.aggregate().sql());
         }
-        StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", items)).append(" FROM ").append(from.sql());
+        StringBuilder sql = new StringBuilder(from.with()).append("SELECT ").append(String.join(", ", items)).append(" FROM ").append(from.sql());
         if (random.nextInt(10) < 7) {
             sql.append(" WHERE ").append(rows.predicate(1 + random.nextInt(3)));
         }

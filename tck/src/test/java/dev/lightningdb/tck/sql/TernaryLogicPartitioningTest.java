@@ -103,7 +103,7 @@ class TernaryLogicPartitioningTest {
             }
             default -> select = "SELECT " + shape.name() + "(" + rows.leafOrLiteral(rows.anyType()) + ")";
         }
-        String whole = select + " FROM " + from.sql();
+        String whole = from.with() + select + " FROM " + from.sql();
         return new Check(from, whole, whole + " WHERE <P>", shape);
     }
 
