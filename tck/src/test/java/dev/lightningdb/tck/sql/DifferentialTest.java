@@ -26,7 +26,7 @@ class DifferentialTest {
 
     @Test
     @Tag("stress")
-    void manyMoreRandomQueriesAndDmlAgreeWithH2() throws SQLException {
+    void stressManyMoreRandomQueriesAndDmlAgreeWithH2() throws SQLException {
         run(TestSeeds.seed("DifferentialTest (stress)"), TestSeeds.size("difftest.stress.schemas", 200, 200),
                 TestSeeds.size("difftest.stress.statements", 500, 500));
     }

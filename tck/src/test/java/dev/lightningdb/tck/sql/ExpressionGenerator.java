@@ -228,7 +228,11 @@ final class ExpressionGenerator {
         }
         if (choice == 1 && Feature.NULLIF.on()) {
             Expr a = expression(t, depth - 1);
-            return new Expr("NULLIF(" + a + ", " + expression(t, depth - 1) + ")", t, a.bound());
+            Expr b = expression(t, depth - 1);
+            if (b.sql().equals(a.sql()) && !Feature.NULLIF_SAME_ARGUMENTS.on()) {
+                b = literals.literal(t);
+            }
+            return new Expr("NULLIF(" + a + ", " + b + ")", t, a.bound());
         }
         if (!Feature.CASE.on()) {
             return leafOrLiteral(t);

@@ -102,6 +102,19 @@ enum Feature {
      */
     SET_OPERATION_DUPLICATE_NAMES(false),
     WITH_CTE(true),
+    /**
+     * disabled: LightningDB bug, see report. A parenthesized WITH query as the right operand of UNION throws
+     * java.lang.AssertionError ("Conversion to relational algebra failed to preserve datatypes") out of the driver:
+     * {@code SELECT c2 + (-2.33) FROM t0 UNION (WITH w AS (SELECT c0 FROM t0) SELECT 705.11 FROM w)} with c2
+     * DECIMAL(5,2) NULL. (H2 does not accept WITH there either.)
+     */
+    WITH_IN_SET_OPERAND(false),
+    /**
+     * disabled: LightningDB bug, see report. NULLIF(x, x) compared in a WHERE below DISTINCT throws
+     * java.lang.AssertionError ("Comparison with NULL in pulledUpPredicates") out of the driver:
+     * {@code SELECT DISTINCT c5 FROM t0 WHERE NULLIF(c5, c5) <= c4} with c5 VARCHAR NOT NULL.
+     */
+    NULLIF_SAME_ARGUMENTS(false),
     NUMERIC_FUNCTIONS(true),
     CONCAT(true),
     /** Integer arithmetic near the INTEGER/BIGINT limits: must raise 22003, not wrap. */

@@ -49,7 +49,7 @@ class GrammarFuzzTest {
 
     @Test
     @Tag("stress")
-    void aMillionRandomAndMutatedStatements() throws Exception {
+    void stressAMillionRandomAndMutatedStatements() throws Exception {
         run(TestSeeds.seed("GrammarFuzzTest (stress)"), TestSeeds.size("fuzz.stress.statements", 1_000_000, 1_000_000));
     }
 

@@ -48,6 +48,9 @@ final class QueryGenerator {
     /** Two SELECTs with the same column types combined by UNION [ALL], INTERSECT or EXCEPT. */
     private Query setOperation(FromClause left) {
         FromClause right = from(0);
+        if (!right.with().isEmpty() && !Feature.WITH_IN_SET_OPERAND.on()) {
+            right = single(randomTable());
+        }
         ExpressionGenerator l = selectExpressions(left);
         ExpressionGenerator r = selectExpressions(right);
         List<String> li = new ArrayList<>();

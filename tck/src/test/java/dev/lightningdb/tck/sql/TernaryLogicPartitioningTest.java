@@ -28,7 +28,7 @@ class TernaryLogicPartitioningTest {
 
     @Test
     @Tag("stress")
-    void manyMorePartitionsAddUp() throws SQLException {
+    void stressManyMorePartitionsAddUp() throws SQLException {
         run(TestSeeds.seed("TernaryLogicPartitioningTest (stress)"), TestSeeds.size("tlp.stress.schemas", 100, 100),
                 TestSeeds.size("tlp.stress.checks", 100, 100));
     }
