@@ -271,12 +271,35 @@ final class ExpressionGenerator {
             case 11 -> Feature.IN_LIST.on() ? inList(depth) : comparison(depth);
             case 12 -> Feature.LIKE.on() ? like(depth) : comparison(depth);
             case 13 -> "(" + expression(anyType(), depth - 1) + (random.nextBoolean() ? " IS NULL)" : " IS NOT NULL)");
-            case 15 -> Feature.TRUTH_TESTS.on() ? "(" + predicate(depth - 1) + " IS " + (random.nextBoolean() ? "NOT " : "")
+            case 15 -> Feature.TRUTH_TESTS.on() && (subqueryDepth == 0 || Feature.TRUTH_TESTS_IN_SUBQUERIES.on()) ? "(" + predicate(depth - 1) + " IS " + (random.nextBoolean() ? "NOT " : "")
                     + new String[] {"TRUE", "FALSE", "UNKNOWN"}[random.nextInt(3)] + ")" : comparison(depth);
             case 14 -> subqueryPredicate(depth);
             default -> leafPredicate().sql();
         };
-        return Expr.of(sql == null ? comparison(depth) : sql, SqlType.BOOLEAN);
+        String result = sql == null ? comparison(depth) : sql;
+        if (!Feature.CONSTANT_PREDICATES.on() && !COLUMN.matcher(result).find()) {
+            result = columnPredicate(result);
+        }
+        return Expr.of(result, SqlType.BOOLEAN);
+    }
+
+    private static final java.util.regex.Pattern COLUMN = java.util.regex.Pattern.compile("A\\d+\\.C\\d+");
+
+    /** {@code constant} made to depend on a column (see {@link Feature#CONSTANT_PREDICATES}). */
+    private String columnPredicate(String constant) {
+        List<Expr> columns = new ArrayList<>();
+        for (List<Expr> l : leaves.values()) {
+            for (Expr e : l) {
+                if (COLUMN.matcher(e.sql()).find()) {
+                    columns.add(e);
+                }
+            }
+        }
+        if (columns.isEmpty()) {
+            return constant;
+        }
+        Expr c = columns.get(random.nextInt(columns.size()));
+        return "(" + constant + (random.nextBoolean() ? " AND " : " OR ") + c + " IS " + (random.nextBoolean() ? "NOT " : "") + "NULL)";
     }
 
     private Expr leafPredicate() {
@@ -287,8 +310,12 @@ final class ExpressionGenerator {
         if (t == SqlType.BOOLEAN) {
             return leafOrLiteral(t);
         }
-        return Expr.of("(" + leafOrLiteral(t) + " " + COMPARISONS[random.nextInt(COMPARISONS.length)] + " " + leafOrLiteral(t) + ")",
-                SqlType.BOOLEAN);
+        Expr a = leafOrLiteral(t);
+        Expr b = leafOrLiteral(t);
+        if (b.sql().equals(a.sql()) && !Feature.SELF_COMPARISON.on()) {
+            b = literals.literal(t);
+        }
+        return Expr.of("(" + a + " " + COMPARISONS[random.nextInt(COMPARISONS.length)] + " " + b + ")", SqlType.BOOLEAN);
     }
 
     /** A type of the same family as {@code t} (numbers compare across types). */
@@ -304,6 +331,9 @@ final class ExpressionGenerator {
         SqlType t = anyType();
         Expr a = expression(t, depth - 1);
         Expr b = expression(sameFamily(t), depth - 1);
+        if (b.sql().equals(a.sql()) && !Feature.SELF_COMPARISON.on()) {
+            b = literals.literal(t);
+        }
         return "(" + a + " " + COMPARISONS[random.nextInt(COMPARISONS.length)] + " " + b + ")";
     }
 
