@@ -224,6 +224,9 @@ final class ExpressionGenerator {
         if (choice == 0 && Feature.COALESCE.on()) {
             Expr a = expression(t, depth - 1);
             Expr b = expression(t, depth - 1);
+            if (b.sql().equals(a.sql()) && !Feature.COALESCE_SAME_ARGUMENTS.on()) {
+                b = literals.literal(t);
+            }
             return new Expr("COALESCE(" + a + ", " + b + ")", t, Math.max(a.bound(), b.bound()));
         }
         if (choice == 1 && Feature.NULLIF.on()) {
