@@ -41,6 +41,11 @@ final class ExpressionGenerator {
         this.subqueryDepth = subqueryDepth;
     }
 
+    /** Subqueries nest one level, or two with {@link Feature#NESTED_SUBQUERIES}. */
+    private static int maxSubqueryDepth() {
+        return Feature.NESTED_SUBQUERIES.on() ? 2 : 1;
+    }
+
     boolean has(SqlType t) {
         return leaves.containsKey(t);
     }
@@ -87,7 +92,7 @@ final class ExpressionGenerator {
             case 8, 9 -> conditional(t, depth);
             case 10 -> Feature.CAST.on() ? castToNumber(t, depth) : null;
             case 11 -> t == SqlType.INTEGER && Feature.STRING_FUNCTIONS.on() ? stringMeasure(depth) : null;
-            case 12 -> Feature.SCALAR_SUBQUERY_IN_WHERE.on() && subqueryDepth < 2 && random.nextInt(3) == 0
+            case 12 -> Feature.SCALAR_SUBQUERY_IN_WHERE.on() && subqueryDepth < maxSubqueryDepth() && random.nextInt(3) == 0
                     ? subqueries.scalar(t, depth - 1) : null;
             default -> overflowOrZeroDivision(t, depth);
         };
@@ -373,7 +378,7 @@ final class ExpressionGenerator {
     }
 
     private String subqueryPredicate(int depth) {
-        if (subqueryDepth >= 2) {
+        if (subqueryDepth >= maxSubqueryDepth()) {
             return null;
         }
         Expr e = switch (random.nextInt(3)) {
