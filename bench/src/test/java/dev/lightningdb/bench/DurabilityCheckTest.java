@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lightningdb.bench.report.Measurement;
 import dev.lightningdb.bench.report.Row;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DurabilityCheckTest {
     private static Row row(boolean lightning, int threads, double ops, double bytesPerCommit) {
-        return Row.measured("durable", threads, "x", lightning, "", "g", new Measurement(ops, 1, 1, 1, bytesPerCommit), "")
+        return Row.measured("durable", threads, lightning ? "LightningDB" : "Peer", lightning, "", "g",
+                        new Measurement(ops, 1, 1, 1, bytesPerCommit), "")
                 .claimingDurability();
     }
 
@@ -30,6 +32,16 @@ class DurabilityCheckTest {
     void groupCommitMayReachThreadsTimesTheFsyncRate() {
         assertThat(DurabilityCheck.check(row(true, 32, 30_000, 4096), 1000).comparable()).isTrue();
         assertThat(DurabilityCheck.check(row(true, 8, 17_000, 4096), 1000).comparable()).isFalse();
+    }
+
+    @Test
+    void aFailureAtOneThreadCountMarksTheOtherThreadCountsOfThatSetting() {
+        List<Row> rows = DurabilityCheck.apply(List.of(row(true, 1, 100_000, 2000), row(true, 32, 10_000, 2000),
+                row(false, 32, 10_000, 2000)), 1000);
+        assertThat(rows.get(0).comparable()).isFalse();
+        assertThat(rows.get(1).comparable()).isFalse();
+        assertThat(rows.get(1).note()).contains("another thread count");
+        assertThat(rows.get(2).comparable()).isTrue();
     }
 
     @Test

@@ -31,6 +31,9 @@ final class Errors {
         if (t instanceof LightningDbException e) {
             return forState(e.getMessage(), engineState(e), e);
         }
+        if (t instanceof StackOverflowError) {
+            return new SQLException("The statement is too complex to run", SqlError.TOO_COMPLEX, t);
+        }
         return new SQLException("Internal error: " + t, "XX000", t);
     }
 

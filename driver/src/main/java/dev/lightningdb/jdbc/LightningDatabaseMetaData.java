@@ -12,7 +12,7 @@ import java.sql.SQLException;
  * {@link MetadataResults}.
  */
 final class LightningDatabaseMetaData extends JdbcObject implements DatabaseMetaData {
-    private static final String KEYWORDS = "CHECKPOINT,EXPLAIN,INTEGRITY,LIMIT,OFFSET,VERIFY";
+    private static final String KEYWORDS = "ANALYZE,AUTO_INCREMENT,CHECKPOINT,CONFLICT,EXPLAIN,GET,IDENTITY,INTEGRITY,LIMIT,NOTHING,OFFSET,PUT,SCAN,SEQUENCE,VERIFY";
 
     private final LightningConnection connection;
     private final MetadataResults results;
@@ -77,8 +77,8 @@ final class LightningDatabaseMetaData extends JdbcObject implements DatabaseMeta
 
     // ------------------------------------------------------------------ what the dialect supports
 
-    @Override public boolean supportsAlterTableWithAddColumn() { return false; }
-    @Override public boolean supportsAlterTableWithDropColumn() { return false; }
+    @Override public boolean supportsAlterTableWithAddColumn() { return true; }
+    @Override public boolean supportsAlterTableWithDropColumn() { return true; }
     @Override public boolean supportsColumnAliasing() { return true; }
     @Override public boolean nullPlusNonNullIsNull() { return true; }
     @Override public boolean supportsConvert() { return false; }
@@ -107,7 +107,7 @@ final class LightningDatabaseMetaData extends JdbcObject implements DatabaseMeta
     @Override public boolean supportsSchemasInDataManipulation() { return true; }
     @Override public boolean supportsSchemasInProcedureCalls() { return false; }
     @Override public boolean supportsSchemasInTableDefinitions() { return true; }
-    @Override public boolean supportsSchemasInIndexDefinitions() { return false; }
+    @Override public boolean supportsSchemasInIndexDefinitions() { return true; }
     @Override public boolean supportsSchemasInPrivilegeDefinitions() { return false; }
     @Override public boolean supportsCatalogsInDataManipulation() { return false; }
     @Override public boolean supportsCatalogsInProcedureCalls() { return false; }
@@ -123,8 +123,8 @@ final class LightningDatabaseMetaData extends JdbcObject implements DatabaseMeta
     @Override public boolean supportsSubqueriesInIns() { return true; }
     @Override public boolean supportsSubqueriesInQuantifieds() { return false; }
     @Override public boolean supportsCorrelatedSubqueries() { return true; }
-    @Override public boolean supportsUnion() { return false; }
-    @Override public boolean supportsUnionAll() { return false; }
+    @Override public boolean supportsUnion() { return true; }
+    @Override public boolean supportsUnionAll() { return true; }
     @Override public boolean supportsOpenCursorsAcrossCommit() { return false; }
     @Override public boolean supportsOpenCursorsAcrossRollback() { return false; }
     @Override public boolean supportsOpenStatementsAcrossCommit() { return true; }
@@ -225,7 +225,7 @@ final class LightningDatabaseMetaData extends JdbcObject implements DatabaseMeta
     public ResultSet getIndexInfo(String catalog, String schema, String table, boolean unique, boolean approximate)
             throws SQLException {
         check();
-        return results.indexInfo(schema, table);
+        return results.indexInfo(schema, table, unique);
     }
 
     @Override
@@ -268,20 +268,20 @@ final class LightningDatabaseMetaData extends JdbcObject implements DatabaseMeta
     @Override
     public ResultSet getImportedKeys(String catalog, String schema, String table) throws SQLException {
         check();
-        return results.keys();
+        return results.foreignKeys(null, null, schema, table);
     }
 
     @Override
     public ResultSet getExportedKeys(String catalog, String schema, String table) throws SQLException {
         check();
-        return results.keys();
+        return results.foreignKeys(schema, table, null, null);
     }
 
     @Override
     public ResultSet getCrossReference(String parentCatalog, String parentSchema, String parentTable, String foreignCatalog,
                                        String foreignSchema, String foreignTable) throws SQLException {
         check();
-        return results.keys();
+        return results.foreignKeys(parentSchema, parentTable, foreignSchema, foreignTable);
     }
 
     @Override

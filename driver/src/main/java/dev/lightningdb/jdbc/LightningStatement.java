@@ -48,8 +48,8 @@ public class LightningStatement extends JdbcObject implements Statement {
         }
         try {
             return connection.session().prepare(sql);
-        } catch (RuntimeException e) {
-            throw Errors.translate(e);
+        } catch (RuntimeException | AssertionError | StackOverflowError e) {
+            throw Errors.translate(e); // library asserts and deep recursion become SQLExceptions too
         }
     }
 
@@ -60,7 +60,7 @@ public class LightningStatement extends JdbcObject implements Statement {
         Result r;
         try {
             r = p.execute(parameters, cancelFlag);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | AssertionError | StackOverflowError e) {
             throw Errors.translate(e);
         }
         if (r instanceof QueryResult q) {

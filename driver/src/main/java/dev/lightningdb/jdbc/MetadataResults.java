@@ -1,6 +1,9 @@
 package dev.lightningdb.jdbc;
 
+import dev.lightningdb.sql.ast.ConstraintSpec;
 import dev.lightningdb.sql.catalog.ColumnDef;
+import dev.lightningdb.sql.catalog.ConstraintDef;
+import dev.lightningdb.sql.catalog.IndexDef;
 import dev.lightningdb.sql.catalog.TableDef;
 import dev.lightningdb.sql.plan.ResultColumn;
 import dev.lightningdb.sql.types.ColumnType;
@@ -121,7 +124,7 @@ final class MetadataResults {
                         TypeInfo.precision(type), null, TypeInfo.scale(type), TypeInfo.radix(type),
                         c.nullable() ? DatabaseMetaData.columnNullable : DatabaseMetaData.columnNoNulls, "", c.defaultSql(), null,
                         null, type.isText() ? TypeInfo.precision(type) : null, i + 1, c.nullable() ? "YES" : "NO", null, null,
-                        null, null, "NO", "NO"});
+                        null, null, t.identity() != null && t.identity().column() == i ? "YES" : "NO", "NO"});
             }
         }
         return result(columns("TABLE_CAT:V", "TABLE_SCHEM:V", "TABLE_NAME:V", "COLUMN_NAME:V", "DATA_TYPE:I", "TYPE_NAME:V",
@@ -144,7 +147,7 @@ final class MetadataResults {
         return result(columns("TABLE_CAT:V", "TABLE_SCHEM:V", "TABLE_NAME:V", "COLUMN_NAME:V", "KEY_SEQ:S", "PK_NAME:V"), rows);
     }
 
-    ResultSet indexInfo(String schema, String table) {
+    ResultSet indexInfo(String schema, String table, boolean uniqueOnly) {
         List<Object[]> rows = new ArrayList<>();
         for (TableDef t : tables(exact(schema), exact(table))) {
             int[] pk = t.primaryKey();
@@ -152,19 +155,62 @@ final class MetadataResults {
                 rows.add(new Object[] {null, t.name().schema(), t.name().name(), false, null, "PK_" + t.name().name(),
                         DatabaseMetaData.tableIndexOther, (short) (i + 1), t.column(pk[i]).name(), "A", null, null, null});
             }
+            for (IndexDef index : t.indexes()) {
+                if (uniqueOnly && !index.unique()) {
+                    continue;
+                }
+                for (int i = 0; i < index.columns().length; i++) {
+                    rows.add(new Object[] {null, t.name().schema(), t.name().name(), !index.unique(), null, index.name(),
+                            DatabaseMetaData.tableIndexOther, (short) (i + 1), t.column(index.columns()[i]).name(), "A", null, null,
+                            null});
+                }
+            }
         }
         return result(columns("TABLE_CAT:V", "TABLE_SCHEM:V", "TABLE_NAME:V", "NON_UNIQUE:B", "INDEX_QUALIFIER:V",
                 "INDEX_NAME:V", "TYPE:S", "ORDINAL_POSITION:S", "COLUMN_NAME:V", "ASC_OR_DESC:V", "CARDINALITY:L", "PAGES:L",
                 "FILTER_CONDITION:V"), rows);
     }
 
+    /**
+     * Foreign keys: those of {@code foreignTable} (imported), those referencing {@code primaryTable}
+     * (exported), or both filters (cross reference); a null table matches any.
+     */
+    ResultSet foreignKeys(String primarySchema, String primaryTable, String foreignSchema, String foreignTable) {
+        List<Object[]> rows = new ArrayList<>();
+        var catalog = connection.session().database().catalog();
+        for (TableDef fk : tables(exact(foreignSchema), exact(foreignTable))) {
+            for (ConstraintDef c : fk.constraints()) {
+                if (c.kind() != ConstraintSpec.Kind.FOREIGN_KEY) {
+                    continue;
+                }
+                TableDef pk = catalog.table(c.references());
+                if (pk == null || (primaryTable != null && !pk.name().name().equals(primaryTable))
+                        || (primarySchema != null && !pk.name().schema().equals(primarySchema))) {
+                    continue;
+                }
+                List<String> refColumns = c.referencedColumns();
+                if (refColumns.isEmpty()) {
+                    refColumns = new ArrayList<>();
+                    for (int k : pk.primaryKey()) {
+                        refColumns.add(pk.column(k).name());
+                    }
+                }
+                for (int i = 0; i < c.columns().size(); i++) {
+                    rows.add(new Object[] {null, pk.name().schema(), pk.name().name(), i < refColumns.size() ? refColumns.get(i) : null,
+                            null, fk.name().schema(), fk.name().name(), c.columns().get(i), (short) (i + 1),
+                            (short) DatabaseMetaData.importedKeyNoAction, (short) DatabaseMetaData.importedKeyNoAction, c.name(),
+                            "PK_" + pk.name().name(), (short) DatabaseMetaData.importedKeyNotDeferrable});
+                }
+            }
+        }
+        return result(keyColumns(), rows);
+    }
+
     ResultSet schemas(String schemaPattern) {
         Pattern p = like(schemaPattern);
         TreeSet<String> names = new TreeSet<>();
         names.add("PUBLIC");
-        for (TableDef t : connection.session().database().catalog().tables()) {
-            names.add(t.name().schema());
-        }
+        names.addAll(connection.session().database().catalog().schemas());
         List<Object[]> rows = new ArrayList<>();
         for (String n : names) {
             if (p.matcher(n).matches()) {
@@ -218,8 +264,8 @@ final class MetadataResults {
                 "DECIMAL_DIGITS:S", "PSEUDO_COLUMN:S"), rows);
     }
 
-    ResultSet keys() {
-        return empty("PKTABLE_CAT:V", "PKTABLE_SCHEM:V", "PKTABLE_NAME:V", "PKCOLUMN_NAME:V", "FKTABLE_CAT:V", "FKTABLE_SCHEM:V",
+    private static List<ResultColumn> keyColumns() {
+        return columns("PKTABLE_CAT:V", "PKTABLE_SCHEM:V", "PKTABLE_NAME:V", "PKCOLUMN_NAME:V", "FKTABLE_CAT:V", "FKTABLE_SCHEM:V",
                 "FKTABLE_NAME:V", "FKCOLUMN_NAME:V", "KEY_SEQ:S", "UPDATE_RULE:S", "DELETE_RULE:S", "FK_NAME:V", "PK_NAME:V",
                 "DEFERRABILITY:S");
     }

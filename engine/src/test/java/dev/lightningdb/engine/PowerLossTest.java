@@ -89,11 +89,11 @@ class PowerLossTest {
             Files.write(db.resolve(DATA), io[0].crashImage(rnd));
             try (LightningDb d = LightningDb.open(db, config)) {
                 assertThat(d.verifyIntegrity().problems()).as(what).isEmpty();
-                TreeMap<byte[], byte[]> found = contents(d);
-                if (inProgress != null && equal(found, inProgress) && !equal(found, lastCheckpoint)) {
+                TreeMap<byte[], byte[]> found = StoreContents.of(d);
+                if (inProgress != null && StoreContents.equal(found, inProgress) && !StoreContents.equal(found, lastCheckpoint)) {
                     newerCheckpoints++;
                 } else {
-                    assertThat(equal(found, lastCheckpoint)).as(what + ": reopened state is neither the last checkpoint ("
+                    assertThat(StoreContents.equal(found, lastCheckpoint)).as(what + ": reopened state is neither the last checkpoint ("
                             + lastCheckpoint.size() + " keys) nor the one in progress; found " + found.size() + " keys").isTrue();
                 }
                 commitRandom(d, rnd, found); // and it keeps working
@@ -128,38 +128,6 @@ class PowerLossTest {
             }
             t.commit();
         }
-        for (Map.Entry<byte[], byte[]> e : writes.entrySet()) {
-            if (e.getValue() == null) {
-                model.remove(e.getKey());
-            } else {
-                model.put(e.getKey(), e.getValue());
-            }
-        }
-    }
-
-    private static TreeMap<byte[], byte[]> contents(LightningDb db) {
-        TreeMap<byte[], byte[]> m = new TreeMap<>(Arrays::compareUnsigned);
-        try (Cursor c = db.scan(KeyRange.all())) {
-            while (c.next()) {
-                m.put(c.key(), c.value());
-            }
-        }
-        return m;
-    }
-
-    private static boolean equal(TreeMap<byte[], byte[]> a, TreeMap<byte[], byte[]> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        var ia = a.entrySet().iterator();
-        var ib = b.entrySet().iterator();
-        while (ia.hasNext()) {
-            var x = ia.next();
-            var y = ib.next();
-            if (!Arrays.equals(x.getKey(), y.getKey()) || !Arrays.equals(x.getValue(), y.getValue())) {
-                return false;
-            }
-        }
-        return true;
+        StoreContents.apply(writes, model);
     }
 }

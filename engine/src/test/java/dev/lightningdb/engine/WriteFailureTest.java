@@ -148,13 +148,13 @@ class WriteFailureTest {
             }
             try (LightningDb reopened = LightningDb.open(db, config)) {
                 assertThat(reopened.verifyIntegrity().problems()).as(what).isEmpty();
-                TreeMap<byte[], byte[]> found = contents(reopened);
+                TreeMap<byte[], byte[]> found = StoreContents.of(reopened);
                 if (writesRefused) {
                     refused++;
-                    assertThat(equal(found, lastCheckpoint) || (failedCheckpoint != null && equal(found, failedCheckpoint)))
+                    assertThat(StoreContents.equal(found, lastCheckpoint) || (failedCheckpoint != null && StoreContents.equal(found, failedCheckpoint)))
                             .as(what + ": after a refused store, the last or the failed checkpoint").isTrue();
                 } else {
-                    assertThat(equal(found, model)).as(what + ": every acknowledged commit after a clean close").isTrue();
+                    assertThat(StoreContents.equal(found, model)).as(what + ": every acknowledged commit after a clean close").isTrue();
                 }
                 commit(reopened, rnd, found);
             }
@@ -184,38 +184,6 @@ class WriteFailureTest {
             }
             t.commit();
         }
-        for (Map.Entry<byte[], byte[]> e : writes.entrySet()) {
-            if (e.getValue() == null) {
-                model.remove(e.getKey());
-            } else {
-                model.put(e.getKey(), e.getValue());
-            }
-        }
-    }
-
-    private static TreeMap<byte[], byte[]> contents(LightningDb db) {
-        TreeMap<byte[], byte[]> m = new TreeMap<>(Arrays::compareUnsigned);
-        try (Cursor c = db.scan(KeyRange.all())) {
-            while (c.next()) {
-                m.put(c.key(), c.value());
-            }
-        }
-        return m;
-    }
-
-    private static boolean equal(TreeMap<byte[], byte[]> a, TreeMap<byte[], byte[]> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        var ia = a.entrySet().iterator();
-        var ib = b.entrySet().iterator();
-        while (ia.hasNext()) {
-            var x = ia.next();
-            var y = ib.next();
-            if (!Arrays.equals(x.getKey(), y.getKey()) || !Arrays.equals(x.getValue(), y.getValue())) {
-                return false;
-            }
-        }
-        return true;
+        StoreContents.apply(writes, model);
     }
 }

@@ -9,41 +9,9 @@ import java.sql.SQLException;
  * synchronous setting and there is no second variant. Its error log goes where the runner points
  * {@code derby.stream.error.file}, never into the working directory.
  */
-final class DerbyJdbc implements JdbcSystem {
-    private final boolean sync;
-
+final class DerbyJdbc extends FsyncByDefaultJdbc {
     DerbyJdbc(boolean sync) {
-        this.sync = sync;
-    }
-
-    @Override
-    public String id() {
-        return sync ? "derby-sync" : "derby";
-    }
-
-    @Override
-    public String displayName() {
-        return "Derby";
-    }
-
-    @Override
-    public boolean synchronousVariant() {
-        return sync;
-    }
-
-    @Override
-    public boolean fsyncPerCommit() {
-        return true;
-    }
-
-    @Override
-    public String durability() {
-        return "default: log fsynced per commit";
-    }
-
-    @Override
-    public String notApplicable() {
-        return sync ? "its default already fsyncs every commit (see the default rows)" : null;
+        super(sync, "derby", "Derby", "default: log fsynced per commit");
     }
 
     @Override

@@ -8,41 +8,9 @@ import java.util.List;
  * WAL at every commit, so the default is the synchronous setting and there is no second variant.
  * The primary key is {@code INTEGER}, SQLite's rowid alias, as SQLite users declare it.
  */
-final class SqliteJdbc implements JdbcSystem {
-    private final boolean sync;
-
+final class SqliteJdbc extends FsyncByDefaultJdbc {
     SqliteJdbc(boolean sync) {
-        this.sync = sync;
-    }
-
-    @Override
-    public String id() {
-        return sync ? "sqlite-sync" : "sqlite";
-    }
-
-    @Override
-    public String displayName() {
-        return "SQLite";
-    }
-
-    @Override
-    public boolean synchronousVariant() {
-        return sync;
-    }
-
-    @Override
-    public boolean fsyncPerCommit() {
-        return true;
-    }
-
-    @Override
-    public String durability() {
-        return "WAL, synchronous=FULL (default): fsync per commit";
-    }
-
-    @Override
-    public String notApplicable() {
-        return sync ? "its default already fsyncs every commit (see the default rows)" : null;
+        super(sync, "sqlite", "SQLite", "WAL, synchronous=FULL (default): fsync per commit");
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.nio.file.Path;
  * arrays passed in must not be modified by the adapter, and callers never modify arrays it returns
  * (some engines hand out their own).
  */
+@SuppressWarnings("try") // close() throws Exception: adapters close JNI and JDBC resources with their own exceptions
 public interface KvSystem extends AutoCloseable {
     /** Short id used on the command line and as the JMH parameter, e.g. {@code rocksdb}. */
     String id();

@@ -112,6 +112,10 @@ public sealed interface Statement {
     record Truncate(QualifiedName table) implements Ddl {
     }
 
+    /** {@code ANALYZE [table]}: null table = every table. */
+    record Analyze(QualifiedName table) implements Ddl {
+    }
+
     /** {@code DROP TABLE}. */
     record DropTable(QualifiedName name, boolean ifExists) implements Ddl {
     }

@@ -34,7 +34,7 @@ public final class Catalog implements CatalogView {
     private final AtomicInteger nextId;
 
     record Snapshot(Map<QualifiedName, TableDef> tables, Map<QualifiedName, SequenceDef> sequences, Set<String> schemas,
-                    long version) {
+                    Map<Integer, TableStats> statistics, long version) {
     }
 
     private Catalog(Snapshot snapshot, int nextId) {
@@ -58,6 +58,17 @@ public final class Catalog implements CatalogView {
                 }
             }
         }
+        Map<Integer, TableStats> statistics = new HashMap<>();
+        try (Cursor c = engine.scan(CatalogKeys.allStatistics())) {
+            while (c.next()) {
+                byte[] key = c.key();
+                try {
+                    statistics.put(new ByteReader(key, 2, key.length).readIntBE(), TableStats.decode(c.value()));
+                } catch (MalformedDataException e) {
+                    // statistics are advice: damaged ones are ignored (and replaced by the next ANALYZE)
+                }
+            }
+        }
         int maxId = 0;
         for (TableDef t : tables.values()) {
             maxId = Math.max(maxId, t.id());
@@ -65,7 +76,8 @@ public final class Catalog implements CatalogView {
                 maxId = Math.max(maxId, i.id());
             }
         }
-        return new Catalog(new Snapshot(Map.copyOf(tables), Map.copyOf(sequences), Set.copyOf(schemas), 1), maxId + 1);
+        return new Catalog(new Snapshot(Map.copyOf(tables), Map.copyOf(sequences), Set.copyOf(schemas), Map.copyOf(statistics), 1),
+                maxId + 1);
     }
 
     private static <T> Map<QualifiedName, T> read(LightningDb engine, KeyRange range, Function<byte[], T> decode,
@@ -119,6 +131,11 @@ public final class Catalog implements CatalogView {
         return snapshot.version();
     }
 
+    @Override
+    public TableStats statistics(int tableId) {
+        return snapshot.statistics().get(tableId);
+    }
+
     /** A fresh id for a table or an index (invariant 3). */
     public int allocateTableId() {
         return nextId.getAndIncrement();
@@ -137,7 +154,9 @@ public final class Catalog implements CatalogView {
         Map<QualifiedName, TableDef> tables = new HashMap<>(s.tables());
         Map<QualifiedName, SequenceDef> sequences = new HashMap<>(s.sequences());
         Set<String> schemas = new TreeSet<>(s.schemas());
-        changes.applyTo(tables, sequences, schemas);
-        snapshot = new Snapshot(Map.copyOf(tables), Map.copyOf(sequences), Set.copyOf(schemas), s.version() + 1);
+        Map<Integer, TableStats> statistics = new HashMap<>(s.statistics());
+        changes.applyTo(tables, sequences, schemas, statistics);
+        snapshot = new Snapshot(Map.copyOf(tables), Map.copyOf(sequences), Set.copyOf(schemas), Map.copyOf(statistics),
+                s.version() + 1);
     }
 }

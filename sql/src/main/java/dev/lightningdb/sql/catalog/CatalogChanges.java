@@ -16,6 +16,7 @@ public final class CatalogChanges {
     private final Map<QualifiedName, TableDef> tables = new LinkedHashMap<>();
     private final Map<QualifiedName, SequenceDef> sequences = new LinkedHashMap<>();
     private final Map<String, Boolean> schemas = new LinkedHashMap<>();
+    private final Map<Integer, TableStats> statistics = new LinkedHashMap<>();
 
     /** Records a new or changed table (a renamed one: drop the old name, then put the new). */
     public void put(TableDef table) {
@@ -38,17 +39,24 @@ public final class CatalogChanges {
         schemas.put(name, exists);
     }
 
+    public void statistics(int tableId, TableStats stats) {
+        statistics.put(tableId, stats);
+    }
+
     public boolean isEmpty() {
-        return tables.isEmpty() && sequences.isEmpty() && schemas.isEmpty();
+        return tables.isEmpty() && sequences.isEmpty() && schemas.isEmpty() && statistics.isEmpty();
     }
 
     public void clear() {
         tables.clear();
         sequences.clear();
         schemas.clear();
+        statistics.clear();
     }
 
-    void applyTo(Map<QualifiedName, TableDef> allTables, Map<QualifiedName, SequenceDef> allSequences, Set<String> allSchemas) {
+    void applyTo(Map<QualifiedName, TableDef> allTables, Map<QualifiedName, SequenceDef> allSequences, Set<String> allSchemas,
+                 Map<Integer, TableStats> allStatistics) {
+        allStatistics.putAll(statistics);
         tables.forEach((name, table) -> {
             if (table == null) {
                 allTables.remove(name);
@@ -81,7 +89,8 @@ public final class CatalogChanges {
         Map<QualifiedName, TableDef> allTables = new HashMap<>(s.tables());
         Map<QualifiedName, SequenceDef> allSequences = new HashMap<>(s.sequences());
         Set<String> allSchemas = new TreeSet<>(s.schemas());
-        applyTo(allTables, allSequences, allSchemas);
+        Map<Integer, TableStats> allStatistics = new HashMap<>(s.statistics());
+        applyTo(allTables, allSequences, allSchemas, allStatistics);
         return new CatalogView() {
             @Override
             public TableDef table(QualifiedName name) {
@@ -111,6 +120,11 @@ public final class CatalogChanges {
                     all.add(t.name().schema());
                 }
                 return all;
+            }
+
+            @Override
+            public TableStats statistics(int tableId) {
+                return allStatistics.get(tableId);
             }
 
             @Override

@@ -58,6 +58,15 @@ public final class CatalogKeys {
         return out;
     }
 
+    /** The statistics of a table (written by ANALYZE). */
+    public static byte[] statistics(int tableId) {
+        return new ByteWriter(8).write(SYSTEM).write('A').writeIntBE(tableId).toByteArray();
+    }
+
+    public static KeyRange allStatistics() {
+        return KeyRange.prefix(new byte[] {SYSTEM, 'A'});
+    }
+
     /** The counter of a table's identity column. */
     public static byte[] identityCounter(int tableId) {
         return new ByteWriter(8).write(SYSTEM).write('C').write('I').writeIntBE(tableId).toByteArray();

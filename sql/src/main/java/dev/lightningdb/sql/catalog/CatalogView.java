@@ -26,6 +26,9 @@ public interface CatalogView {
      */
     long version();
 
+    /** What the last ANALYZE measured of the table, or null. */
+    TableStats statistics(int tableId);
+
     /** The table with index {@code indexName} in {@code schema}, or null. */
     default TableDef tableOfIndex(String schema, String indexName) {
         for (TableDef t : tables()) {

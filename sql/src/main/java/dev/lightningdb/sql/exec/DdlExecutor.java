@@ -57,6 +57,9 @@ final class DdlExecutor {
         if (ddl instanceof Statement.DropSchema d) {
             return dropSchema(session, txn, d);
         }
+        if (ddl instanceof Statement.Analyze a) {
+            return Analyzer.analyze(session, txn, a.table());
+        }
         Statement.Truncate t = (Statement.Truncate) ddl;
         TableDef table = requireTable(session.catalog(), t.table());
         deleteRows(txn, table);

@@ -61,6 +61,10 @@ final class DdlBuilder {
             DropSchemaContext d = ctx.dropSchema();
             return new Statement.DropSchema(ExpressionBuilder.name(d.identifier()), d.EXISTS() != null, d.CASCADE() != null);
         }
+        if (ctx.analyzeStatement() != null) {
+            TableNameContext t = ctx.analyzeStatement().tableName();
+            return new Statement.Analyze(t == null ? null : StatementBuilder.tableName(t));
+        }
         if (ctx.truncateTable() != null) {
             return new Statement.Truncate(StatementBuilder.tableName(ctx.truncateTable().tableName()));
         }

@@ -4,9 +4,6 @@ import dev.lightningdb.sql.SqlError;
 import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.parser.LightningSqlParser.*;
 import dev.lightningdb.sql.types.ColumnType;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,9 +34,6 @@ import org.apache.calcite.sql.fun.SqlTrimFunction;
 import org.apache.calcite.sql.fun.SqlCase;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
-import org.apache.calcite.util.DateString;
-import org.apache.calcite.util.TimeString;
-import org.apache.calcite.util.TimestampString;
 
 /**
  * Turns query and expression parse trees into Calcite {@link SqlNode}s carrying the source
@@ -80,6 +74,9 @@ class ExpressionBuilder {
         SqlNodeList with = ctx.withClause() == null ? null : withItems(ctx.withClause());
         SqlNode body = queryExpression(ctx.queryExpression());
         SqlNodeList order = ctx.orderBy() == null ? null : orderBy(ctx.orderBy());
+        if (order != null && order.isEmpty()) {
+            order = null;
+        }
         SqlNode offset = null;
         SqlNode fetch = null;
         LimitClauseContext limit = ctx.limitClause();
@@ -268,6 +265,9 @@ class ExpressionBuilder {
         for (SortItemContext item : ctx.sortItem()) {
             SqlParserPos p = pos(item);
             SqlNode e = expression(item.expression());
+            if (e instanceof SqlNumericLiteral n && (!n.isInteger() || n.getValueAs(java.math.BigDecimal.class).signum() < 0)) {
+                continue; // an unsigned integer is a column ordinal (0 is out of range); other constants leave the order as it is
+            }
             if (item.DESC() != null) {
                 e = SqlStdOperatorTable.DESC.createCall(p, e);
             }
@@ -403,7 +403,7 @@ class ExpressionBuilder {
     private SqlNode primary(PrimaryExpressionContext ctx) {
         SqlParserPos p = pos(ctx);
         if (ctx instanceof LiteralValueContext lit) {
-            return literal(lit.literal());
+            return LiteralBuilder.literal(lit.literal());
         }
         if (ctx instanceof ParameterContext) {
             return new SqlDynamicParam(parameterCount++, p);
@@ -417,14 +417,14 @@ class ExpressionBuilder {
             SqlNodeList whens = new SqlNodeList(p);
             SqlNodeList thens = new SqlNodeList(p);
             whenClauses(c.whenClause(), whens, thens);
-            SqlNode otherwise = c.elseExpr == null ? null : expression(c.elseExpr);
+            SqlNode otherwise = c.elseExpr == null ? SqlLiteral.createNull(p) : expression(c.elseExpr); // CASE without ELSE gives NULL
             return SqlCase.createSwitched(p, operand, whens, thens, otherwise);
         }
         if (ctx instanceof SearchedCaseContext c) {
             SqlNodeList whens = new SqlNodeList(p);
             SqlNodeList thens = new SqlNodeList(p);
             whenClauses(c.whenClause(), whens, thens);
-            SqlNode otherwise = c.elseExpr == null ? null : expression(c.elseExpr);
+            SqlNode otherwise = c.elseExpr == null ? SqlLiteral.createNull(p) : expression(c.elseExpr); // CASE without ELSE gives NULL
             return new SqlCase(p, null, whens, thens, otherwise);
         }
         if (ctx instanceof CountAllContext) {
@@ -543,55 +543,4 @@ class ExpressionBuilder {
         return new SqlDataTypeSpec(name, p);
     }
 
-    private static SqlNode literal(LiteralContext ctx) {
-        SqlParserPos p = pos(ctx);
-        if (ctx instanceof NullLiteralContext) {
-            return SqlLiteral.createNull(p);
-        }
-        if (ctx instanceof BooleanLiteralContext b) {
-            return SqlLiteral.createBoolean(b.TRUE() != null, p);
-        }
-        if (ctx instanceof IntegerLiteralContext || ctx instanceof DecimalLiteralContext) {
-            String text = ctx.getText();
-            boolean approx = text.indexOf('e') >= 0 || text.indexOf('E') >= 0;
-            return approx ? SqlLiteral.createApproxNumeric(text, p) : SqlLiteral.createExactNumeric(text, p);
-        }
-        if (ctx instanceof StringLiteralContext s) {
-            return SqlLiteral.createCharString(unquote(s.getText()), p);
-        }
-        if (ctx instanceof BinaryLiteralContext b) {
-            String text = b.getText();
-            String hex = text.substring(2, text.length() - 1);
-            if (hex.length() % 2 != 0) {
-                throw SqlError.syntax(p.getLineNum(), p.getColumnNum(), "binary literal needs an even number of hex digits");
-            }
-            return SqlLiteral.createBinaryString(hex, p);
-        }
-        String text = ctx instanceof DateLiteralContext d ? unquote(d.STRING_LITERAL().getText())
-                : ctx instanceof TimeLiteralContext t ? unquote(t.STRING_LITERAL().getText())
-                : unquote(((TimestampLiteralContext) ctx).STRING_LITERAL().getText());
-        try {
-            // java.time checks the calendar (Calcite's strings check only the format)
-            String t = text.trim();
-            if (ctx instanceof DateLiteralContext) {
-                LocalDate d = LocalDate.parse(t);
-                return SqlLiteral.createDate(new DateString(d.getYear(), d.getMonthValue(), d.getDayOfMonth()), p);
-            }
-            if (ctx instanceof TimeLiteralContext) {
-                LocalTime time = LocalTime.parse(t);
-                return SqlLiteral.createTime(new TimeString(time.getHour(), time.getMinute(), time.getSecond())
-                        .withMillis(time.getNano() / 1_000_000), 3, p);
-            }
-            LocalDateTime ts = LocalDateTime.parse(t.length() == 10 ? t + "T00:00:00" : t.replace(' ', 'T'));
-            return SqlLiteral.createTimestamp(new TimestampString(ts.getYear(), ts.getMonthValue(), ts.getDayOfMonth(),
-                    ts.getHour(), ts.getMinute(), ts.getSecond()).withMillis(ts.getNano() / 1_000_000), 3, p);
-        } catch (RuntimeException e) {
-            throw new SqlError(SqlError.INVALID_DATETIME, "Invalid date/time literal '" + text + "' at line " + p.getLineNum()
-                    + ", column " + p.getColumnNum());
-        }
-    }
-
-    static String unquote(String quoted) {
-        return quoted.substring(1, quoted.length() - 1).replace("''", "'");
-    }
 }

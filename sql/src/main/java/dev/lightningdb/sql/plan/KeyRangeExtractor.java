@@ -31,16 +31,22 @@ final class KeyRangeExtractor {
     private KeyRangeExtractor() {
     }
 
-    /** A comparison {@code column op value}, with the value already in internal form. */
-    private record Bound(RexNode filter, SqlKind op, Object value, boolean exact) {
+    /** Stands for a parameter's value while planning, when it is not known yet. */
+    static final Object UNKNOWN = new Object();
+
+    /** A comparison {@code column op value}, with the value in internal form (or {@link #UNKNOWN}). */
+    record Bound(RexNode filter, SqlKind op, Object value, boolean exact) {
     }
 
-    static KeyRange extract(TableDef table, List<RexNode> filters, ExecutionContext context) {
+    /**
+     * The usable comparisons of each column, by column position. With a null {@code context} (planning)
+     * parameters are {@link #UNKNOWN}.
+     */
+    static List<List<Bound>> bounds(TableDef table, List<RexNode> filters, RexBuilder rexBuilder, ExecutionContext context) {
         List<List<Bound>> byColumn = new ArrayList<>();
         for (int i = 0; i < table.columns().size(); i++) {
             byColumn.add(new ArrayList<>());
         }
-        RexBuilder rexBuilder = new RexBuilder(context.getTypeFactory());
         for (RexNode filter : filters) {
             boolean plain = filter.getKind() != SqlKind.SEARCH;
             RexNode expanded = plain ? filter : RexUtil.expandSearch(rexBuilder, null, filter);
@@ -48,6 +54,15 @@ final class KeyRangeExtractor {
                 collect(table, filter, conjunct, plain, context, byColumn);
             }
         }
+        return byColumn;
+    }
+
+    static KeyRange extract(TableDef table, List<RexNode> filters, ExecutionContext context) {
+        return extract(table, filters, bounds(table, filters, new RexBuilder(context.getTypeFactory()), context));
+    }
+
+    /** The key range of the primary-key prefix rule; removes from {@code filters} those the range enforces exactly. */
+    static KeyRange extract(TableDef table, List<RexNode> filters, List<List<Bound>> byColumn) {
 
         ByteWriter prefix = new ByteWriter(32);
         table.writeKeyPrefix(prefix);
@@ -197,6 +212,9 @@ final class KeyRangeExtractor {
         if (node instanceof RexLiteral literal) {
             raw = literal.getValue4();
         } else if (node instanceof RexDynamicParam param) {
+            if (context == null) {
+                return comparable(node.getType().getSqlTypeName(), type) ? UNKNOWN : null;
+            }
             raw = context.parameter(param.getIndex());
         } else {
             return null;

@@ -22,7 +22,7 @@ final class LightningSchema extends AbstractSchema {
         Map<String, Table> tables = new HashMap<>();
         for (TableDef t : catalog.tables()) {
             if (t.name().schema().equals(name)) {
-                tables.put(t.name().name(), new LightningTable(t));
+                tables.put(t.name().name(), new LightningTable(t, catalog.statistics(t.id())));
             }
         }
         return tables;

@@ -3,9 +3,13 @@ package dev.lightningdb.sql.plan;
 import dev.lightningdb.engine.Cursor;
 import dev.lightningdb.engine.KeyRange;
 import dev.lightningdb.sql.catalog.ColumnDef;
+import dev.lightningdb.sql.catalog.TableStats;
 import dev.lightningdb.sql.catalog.TableDef;
 import dev.lightningdb.sql.storage.TableRows;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
@@ -13,22 +17,37 @@ import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.schema.ProjectableFilterableTable;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.Statistic;
 import org.apache.calcite.schema.Statistics;
 import org.apache.calcite.schema.impl.AbstractTable;
-import org.apache.calcite.util.ImmutableBitSet;
 
 /**
- * A table as Calcite sees it. Calcite pushes conjunctive filters and the projection into
- * {@link #scan}; filters on a left prefix of the primary key become the key range to walk
- * ({@link KeyRangeExtractor}), the rest stay in the plan for Calcite to apply.
+ * A table as Calcite sees it: it becomes a {@link LightningTableScan}, whose generated code calls
+ * {@link #scan} with the filter conjuncts above it. The scan picks an {@link AccessPath} from them,
+ * their parameter values and the table's statistics: a primary-key range ({@link KeyRangeExtractor})
+ * or a secondary-index lookup ({@link IndexScan}). Calcite still applies the whole filter above.
+ * Calcite gets the analyzed row count through {@link #getStatistic()}.
  */
-final class LightningTable extends AbstractTable implements ProjectableFilterableTable {
+public final class LightningTable extends AbstractTable implements TranslatableTable {
     private final TableDef table;
+    private final TableStats stats;
 
-    LightningTable(TableDef table) {
+    LightningTable(TableDef table, TableStats stats) {
         this.table = table;
+        this.stats = stats;
+    }
+
+    TableDef definition() {
+        return table;
+    }
+
+    TableStats statistics() {
+        return stats;
     }
 
     @Override
@@ -40,22 +59,43 @@ final class LightningTable extends AbstractTable implements ProjectableFilterabl
         return b.build();
     }
 
+    /**
+     * The analyzed row count. No unique keys are declared: once Calcite pushes a projection into the
+     * scan, it checks declared keys against the projected column positions, and would wrongly drop
+     * aggregates (GROUP BY a column it takes for the key).
+     */
     @Override
     public Statistic getStatistic() {
-        // No statistics yet (ANALYZE comes later): a guess that prefers key lookups over scans.
-        return Statistics.of(1000d, List.of(ImmutableBitSet.of(table.primaryKey())));
+        double rows = stats == null ? AccessPath.UNKNOWN_ROWS : Math.max(1, stats.rows());
+        return Statistics.of(rows, List.of());
     }
 
     @Override
-    public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
+    public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
+        RelOptCluster cluster = context.getCluster();
+        return new LightningTableScan(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), relOptTable, this, List.of());
+    }
+
+    /** Called by the generated code of a {@link LightningTableScan}: every column of the rows the access path reads. */
+    public Enumerable<Object[]> scan(DataContext root, List<RexNode> conjuncts) {
         ExecutionContext context = (ExecutionContext) root;
         TableRows rows = new TableRows(table);
-        KeyRange range = KeyRangeExtractor.extract(table, filters, context);
-        int[] columns = projects == null ? allColumns() : projects.clone();
+        List<List<KeyRangeExtractor.Bound>> bounds = KeyRangeExtractor.bounds(table, conjuncts,
+                new RexBuilder(context.getTypeFactory()), context);
+        AccessPath path = AccessPath.choose(table, stats, bounds);
+        Supplier<Cursor> open;
+        if (path.index() != null) {
+            KeyRange range = IndexScan.range(table, path, bounds);
+            open = () -> IndexScan.rows(context.transaction(), table, path.index(), range);
+        } else {
+            KeyRange range = KeyRangeExtractor.extract(table, new ArrayList<>(conjuncts), bounds);
+            open = () -> context.transaction().scan(range);
+        }
+        int[] columns = allColumns();
         return new AbstractEnumerable<>() {
             @Override
             public Enumerator<Object[]> enumerator() {
-                return new ScanEnumerator(context, rows, range, columns);
+                return new ScanEnumerator(context, rows, open, columns);
             }
         };
     }
@@ -72,17 +112,17 @@ final class LightningTable extends AbstractTable implements ProjectableFilterabl
     private static final class ScanEnumerator implements Enumerator<Object[]> {
         private final ExecutionContext context;
         private final TableRows rows;
-        private final KeyRange range;
+        private final Supplier<Cursor> open;
         private final int[] columns;
         private final boolean needsValue;
         private final Object[] full;
         private Cursor cursor;
         private Object[] current;
 
-        ScanEnumerator(ExecutionContext context, TableRows rows, KeyRange range, int[] columns) {
+        ScanEnumerator(ExecutionContext context, TableRows rows, Supplier<Cursor> open, int[] columns) {
             this.context = context;
             this.rows = rows;
-            this.range = range;
+            this.open = open;
             this.columns = columns;
             this.full = new Object[rows.table().columns().size()];
             boolean value = false;
@@ -105,7 +145,7 @@ final class LightningTable extends AbstractTable implements ProjectableFilterabl
         @Override
         public boolean moveNext() {
             if (cursor == null) {
-                cursor = context.transaction().scan(range);
+                cursor = open.get();
             }
             if (context.isCancelled()) {
                 throw new dev.lightningdb.sql.SqlError(dev.lightningdb.sql.SqlError.CANCELLED, "Statement was cancelled");

@@ -12,6 +12,7 @@ import java.util.Properties;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableInterpretable;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.enumerable.EnumerableRules;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.config.CalciteConnectionConfigImpl;
@@ -113,6 +114,9 @@ public final class QueryPlanner {
             planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
             planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
             RelOptUtil.registerDefaultRules(planner, false, false);
+            planner.addRule(FilterIntoScanRule.INSTANCE);
+            // Calcite 1.42 generates uncompilable code for some merge joins (e.g. on BOOLEAN keys); hash joins cover them all
+            planner.removeRule(EnumerableRules.ENUMERABLE_MERGE_JOIN_RULE);
             RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
             SqlToRelConverter converter = new SqlToRelConverter(NO_VIEWS, validator, reader, cluster,
                     StandardConvertletTable.INSTANCE, SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
@@ -131,6 +135,9 @@ public final class QueryPlanner {
             throw CalciteErrors.translate(e);
         } catch (StackOverflowError e) {
             throw new SqlError(SqlError.TOO_COMPLEX, "The query is too complex to plan (expression nesting too deep)");
+        } catch (AssertionError e) {
+            // Calcite checks internal invariants with assert (when the JVM runs with -ea)
+            throw new SqlError(SqlError.INTERNAL, "The planner could not handle this query: " + e.getMessage(), e);
         }
     }
 

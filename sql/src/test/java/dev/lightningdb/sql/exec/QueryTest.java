@@ -35,7 +35,7 @@ class QueryTest extends SqlTestSupport {
     @Test
     void explainShowsTheFilterPushedIntoTheScan() {
         List<List<Object>> plan = rows("EXPLAIN SELECT name FROM emp WHERE id = 3");
-        assertThat(plan.toString()).contains("BindableTableScan").contains("filters=[[=($0, 3)]]");
+        assertThat(plan.toString()).contains("LightningTableScan").contains("filters=[[=($0, 3)]]").contains("primary key lookup");
     }
 
     @Test
@@ -83,6 +83,9 @@ class QueryTest extends SqlTestSupport {
     void expressionsCaseCastAndCoalesce() {
         assertThat(single("SELECT CASE WHEN salary > 100 THEN 'high' ELSE 'low' END FROM emp WHERE id = 1")).isEqualTo("high");
         assertThat(single("SELECT COALESCE(dept, 'none') FROM emp WHERE id = 4")).isEqualTo("none");
+        assertThat(rows("SELECT CASE WHEN id > 4 THEN 'last' END FROM emp WHERE id >= 4 ORDER BY id"))
+                .containsExactly(java.util.Arrays.asList((Object) null), List.of("last"));
+        assertThat(single("SELECT CASE id WHEN 1 THEN 'one' END FROM emp WHERE id = 2")).isNull();
         assertThat(single("SELECT CAST('42' AS INTEGER) + 1")).isEqualTo(43);
         assertThat(single("SELECT name || '!' FROM emp WHERE id = 2")).isEqualTo("Bo!");
         assertThat(single("SELECT 7 % 3")).isEqualTo(1);
@@ -114,5 +117,20 @@ class QueryTest extends SqlTestSupport {
         assertThat(rows("SELECT \"Id\", PLAIN, plain FROM \"Mixed\"")).containsExactly(List.of(1, 2, 2));
         assertFails("42S02", "SELECT * FROM mixed");
         assertFails("42S22", "SELECT id FROM \"Mixed\"");
+    }
+
+    @Test
+    void regressionsFoundByTheDifferentialTest() {
+        // GROUP BY must not be dropped as if the grouped column were a key
+        assertThat(rows("SELECT dept, COUNT(*) FROM emp GROUP BY dept ORDER BY dept NULLS FIRST"))
+                .containsExactly(java.util.Arrays.asList(null, 1L), List.of("ENG", 2L), List.of("OPS", 2L));
+        // only a positive integer in ORDER BY is an ordinal; other constants do not change the order
+        assertThat(rows("SELECT id FROM emp WHERE id < 3 ORDER BY -7, 2.00, id DESC")).containsExactly(List.of(2), List.of(1));
+        assertFails("42000", "SELECT id FROM emp ORDER BY 0").hasMessageContaining("Ordinal out of range");
+        // joins on BOOLEAN columns (Calcite's merge join generated code that did not compile)
+        update("CREATE TABLE flags (id INT PRIMARY KEY, f BOOLEAN)");
+        update("INSERT INTO flags VALUES (1, TRUE), (2, FALSE)");
+        assertThat(rows("SELECT e.name, f.id FROM emp e JOIN flags f ON e.active = f.f ORDER BY e.id, f.id"))
+                .containsExactly(List.of("Ada", 1), List.of("Bo", 1), List.of("Cy", 2), List.of("Ed", 1));
     }
 }

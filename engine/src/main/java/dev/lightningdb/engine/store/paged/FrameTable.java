@@ -96,6 +96,16 @@ final class FrameTable {
         if (used * 4L > t.ids.length * 3L) {
             rebuild(live * 4 > t.ids.length ? t.ids.length * 2 : t.ids.length);
         }
+        assert checkInvariants();
+    }
+
+    /** The class invariant, O(1); for {@code assert}. */
+    boolean checkInvariants() {
+        int length = table.ids.length;
+        if (live < 0 || live > used || used * 4L > length * 3L || Integer.bitCount(length) != 1) {
+            throw new AssertionError("frame table: live " + live + ", used " + used + ", length " + length);
+        }
+        return true;
     }
 
     /** Removes the page's frame (only if it is {@code expected}, when that is not null). Caller holds the lock. */

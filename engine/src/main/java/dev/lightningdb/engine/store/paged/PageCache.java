@@ -63,6 +63,8 @@ final class PageCache {
     private final AtomicInteger hitCursor = new AtomicInteger();
     /** Hit-cursor position up to which hits were replayed; guarded by lock. */
     private int drained;
+    /** Installs so far, to sample the O(n) invariant check; guarded by lock. */
+    private int installs;
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
     private final LongAdder evictions = new LongAdder();
@@ -128,6 +130,7 @@ final class PageCache {
             if (victim != ArcPolicy.NONE) {
                 evict(victim);
             }
+            assert (++installs & 1023) != 0 || checkInvariants();
             return data;
         } finally {
             lock.unlock();
@@ -158,6 +161,26 @@ final class PageCache {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Note 4: every cached frame is resident in the policy, or dirty (kept after a failed
+     * write-back); the resident count is within capacity. O(cached pages); caller holds the lock.
+     */
+    boolean checkInvariants() {
+        int[] resident = new int[1];
+        frames.forEach(f -> {
+            if (policy.isResident(f.pageId)) {
+                resident[0]++;
+            } else if (!f.dirty) {
+                throw new AssertionError("cached page " + f.pageId + " is neither resident in ARC nor dirty");
+            }
+        });
+        if (resident[0] != policy.t1Size() + policy.t2Size() || resident[0] > policy.capacity()) {
+            throw new AssertionError("cache holds " + resident[0] + " resident pages, ARC counts "
+                    + (policy.t1Size() + policy.t2Size()) + " of capacity " + policy.capacity());
+        }
+        return policy.checkInvariants();
     }
 
     /** {@link #discard} for many pages under one lock acquisition. */
