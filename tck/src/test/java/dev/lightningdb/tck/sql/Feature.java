@@ -13,67 +13,67 @@ enum Feature {
     INNER_JOIN(true),
     LEFT_JOIN(true),
     /**
-     * disabled: LightningDB bug, see report. An equi-join on BOOLEAN NOT NULL columns fails with XX000
+     * on again: fixed in main (merged 10:15); was a LightningDB bug. An equi-join on BOOLEAN NOT NULL columns fails with XX000
      * "Error while compiling generated Java code": {@code CREATE TABLE t0 (c0 INT PRIMARY KEY, c2 BOOLEAN NOT NULL);
      * SELECT COUNT(*) FROM t0 a JOIN t0 b ON a.c2 = b.c2}.
      */
-    JOIN_ON_BOOLEAN(false),
+    JOIN_ON_BOOLEAN(true),
     /**
-     * disabled: LightningDB bug, see report. BOOLEAN NOT NULL columns (NOT NULL, or part of a primary key)
+     * on again: fixed in main (merged 10:15); was a LightningDB bug. BOOLEAN NOT NULL columns (NOT NULL, or part of a primary key)
      * make Calcite's generated code fail to compile (XX000) when used as a join or semi-join key, e.g.
      * {@code (a.c3 < (SELECT ...)) IN (a.c3, TRUE)} in a correlated subquery over such a column.
      */
-    NOT_NULL_BOOLEAN_COLUMNS(false),
+    NOT_NULL_BOOLEAN_COLUMNS(true),
     /** Not in H2: only the LightningDB-only tests (TLP) use them. */
     RIGHT_JOIN(true),
     /**
-     * disabled: LightningDB bug, see report. A RIGHT JOIN whose ON adds a condition on the preserved side fails with
+     * on again: fixed in main (merged 10:15); was a LightningDB bug. A RIGHT JOIN whose ON adds a condition on the preserved side fails with
      * XX000 ClassCastException (FlatLists$ComparableList): {@code SELECT COUNT(*) FROM t0 a RIGHT JOIN t1 b
      * ON a.c1 = b.c3 AND b.c3 IS NULL}. With this off, RIGHT and FULL joins have an equality only.
      */
-    OUTER_JOIN_EXTRA_ON_CONDITION(false),
+    OUTER_JOIN_EXTRA_ON_CONDITION(true),
     FULL_JOIN(true),
     CROSS_JOIN_COMMA(true),
     DERIVED_TABLE(true),
     GROUP_BY(true),
     /**
-     * disabled: LightningDB bug (wrong results), see report. GROUP BY a plain non-key column can lose its
+     * on again: fixed in main (merged 10:15); was a LightningDB bug (wrong results). GROUP BY a plain non-key column can lose its
      * Aggregate: LightningTable declares the primary-key ordinals as keys, and once the scan projects
      * other columns first Calcite reads them against the projected ordinals, thinks the group key is
      * unique and removes the aggregation ({@code SELECT c1, AVG(CAST(c0 AS DOUBLE)) FROM t0 GROUP BY c1}
      * returns one row per input row; {@code COUNT(DISTINCT FALSE)} counts rows). With this switch off the
      * generator groups by expressions over columns (ABS(x), UPPER(s), ...), which Calcite cannot see as keys.
      */
-    GROUP_BY_PLAIN_COLUMN(false),
+    GROUP_BY_PLAIN_COLUMN(true),
     HAVING(true),
     DISTINCT(true),
     COUNT_DISTINCT(true),
     AVG(true),
     /**
-     * disabled: LightningDB bug (wrong results), see report. AVG over an expression breaks GROUP BY:
+     * on again: fixed in main (merged 10:15); was a LightningDB bug (wrong results). AVG over an expression breaks GROUP BY:
      * {@code SELECT c1, AVG(CAST(c0 AS DOUBLE)) FROM t0 GROUP BY c1} returns one row per input row,
      * each with its own value as the average. AVG over a plain column is right.
      */
-    AVG_OF_EXPRESSION(false),
+    AVG_OF_EXPRESSION(true),
     ORDER_BY(true),
     /**
-     * disabled: LightningDB bug, see report. A constant sort key that is not an unsigned integer is taken as an
+     * on again: fixed in main (merged 10:15); was a LightningDB bug. A constant sort key that is not an unsigned integer is taken as an
      * ordinal: {@code SELECT c0 FROM t0 ORDER BY (-0.66)} fails with 42000 "Ordinal out of range" (H2 and the
      * standard treat it as a constant expression).
      */
-    CONSTANT_SORT_KEY(false),
+    CONSTANT_SORT_KEY(true),
     LIMIT_OFFSET(true),
     FETCH_FIRST(true),
     NULLS_FIRST_LAST(true),
     IN_SUBQUERY(true),
     NOT_IN_SUBQUERY(true),
     /**
-     * disabled: LightningDB bug, see report. With assertions on (as the tests run), an IN / NOT IN
+     * on again: fixed in main (merged 10:15); was a LightningDB bug. With assertions on (as the tests run), an IN / NOT IN
      * subquery correlated on its own left operand inside an OR or IN list throws java.lang.AssertionError
      * out of the driver (Calcite RelDecorrelator): {@code SELECT c0 FROM t0 a WHERE a.c1 NOT IN
      * (SELECT b.c0 FROM t0 b WHERE a.c1 IN (b.c1, 5))}.
      */
-    CORRELATED_IN_SUBQUERY(false),
+    CORRELATED_IN_SUBQUERY(true),
     EXISTS_SUBQUERY(true),
     CORRELATED_SUBQUERY(true),
     /**
@@ -91,29 +91,29 @@ enum Feature {
      */
     CORRELATED_SCALAR_SUBQUERY_IN_SELECT(false),
     /**
-     * disabled: LightningDB bug, see report. Comparing an expression with itself inside the ON of a RIGHT JOIN
+     * on again: fixed in main (merged 10:15); was a LightningDB bug. Comparing an expression with itself inside the ON of a RIGHT JOIN
      * fails with XX000 ClassCastException ("[Ljava.lang.Object; cannot be cast to FlatLists$ComparableList"):
      * {@code SELECT COUNT(*) FROM t0 a RIGHT JOIN t1 b ON a.c0 = b.c0 AND a.c1 > a.c1}.
      */
-    SELF_COMPARISON(false),
+    SELF_COMPARISON(true),
     /**
-     * disabled: LightningDB bug, see report. A predicate that refers to no column and that the planner does not
+     * on again: fixed in main (merged 10:15); was a LightningDB bug. A predicate that refers to no column and that the planner does not
      * fold fails with the same XX000 ClassCastException: {@code SELECT COUNT(*) FROM t0 WHERE 'abc' NOT LIKE '__b'}
      * (also {@code ON ... AND b.c3 IS NULL} of a RIGHT JOIN). With this off every predicate names a column.
      */
-    CONSTANT_PREDICATES(false),
+    CONSTANT_PREDICATES(true),
     /**
-     * disabled: LightningDB bug, see report. IS [NOT] TRUE/FALSE/UNKNOWN yields a BOOLEAN NOT NULL, and inside a
+     * on again: fixed in main (merged 10:15); was a LightningDB bug. IS [NOT] TRUE/FALSE/UNKNOWN yields a BOOLEAN NOT NULL, and inside a
      * subquery that becomes a join key whose generated code does not compile (XX000), as with
      * {@link #NOT_NULL_BOOLEAN_COLUMNS}: {@code ... WHERE NOT EXISTS (SELECT 1 FROM t0 b WHERE (a.c3 <> 836.64) IS NOT TRUE)}.
      */
-    TRUTH_TESTS_IN_SUBQUERIES(false),
+    TRUTH_TESTS_IN_SUBQUERIES(true),
     CASE(true),
     /**
-     * disabled: LightningDB bug, see report. A searched CASE without ELSE fails:
+     * on again: fixed in main (merged 10:15); was a LightningDB bug. A searched CASE without ELSE fails:
      * {@code SELECT CASE WHEN c0 > 1 THEN 1 END FROM t0} gives XX000 "NullPointerException: elseOperand".
      */
-    CASE_WITHOUT_ELSE(false),
+    CASE_WITHOUT_ELSE(true),
     COALESCE(true),
     NULLIF(true),
     LIKE(true),
@@ -132,12 +132,12 @@ enum Feature {
     /** UNION [ALL], INTERSECT, EXCEPT (H2 has no INTERSECT ALL / EXCEPT ALL). */
     SET_OPERATIONS(true),
     /**
-     * disabled: LightningDB bug (wrong results), see report. INTERSECT and EXCEPT drop rows: their per-branch
+     * on again: fixed in main (merged 10:15); was a LightningDB bug (wrong results). INTERSECT and EXCEPT drop rows: their per-branch
      * COUNT aggregate is removed by the same false uniqueness as {@link #GROUP_BY_PLAIN_COLUMN}, e.g.
      * {@code SELECT c2, c1 FROM t0 INTERSECT SELECT c2, NULLIF(c1, DATE '1999-12-31') FROM t0} misses rows whose
      * (c2, c1) occurs several times in t0. With this off only UNION [ALL] is generated.
      */
-    INTERSECT_EXCEPT(false),
+    INTERSECT_EXCEPT(true),
     /**
      * disabled: LightningDB bug (wrong results), see report. ORDER BY ... LIMIT after a UNION (distinct) is
      * pushed below the MergeUnion, which then removes duplicates among too few rows:

@@ -17,8 +17,6 @@ final class KnownBugs {
     static final List<Bug> INTERNAL_ERRORS = List.of(
             new Bug("more than one value in agg SINGLE_VALUE",
                     "SELECT (SELECT c0 FROM t0) FROM t0 -- a scalar subquery with 2+ rows is XX000, not a cardinality error (21000)"),
-            new Bug("elseOperand",
-                    "SELECT CASE WHEN c0 > 1 THEN 1 END FROM t0 -- searched CASE without ELSE: NullPointerException"),
             new Bug("Decorrelation produced a relation with a different type",
                     "SELECT (SELECT MAX(1) FROM t2 b WHERE b.c3 <= a.c0), x.c1 FROM t0 a JOIN t2 x ON a.c1 = x.c1 -- ON mixes types"),
             new Bug("java.lang.ExceptionInInitializerError",
