@@ -21,6 +21,9 @@ final class KnownBugs {
                     "SELECT (SELECT MAX(1) FROM t2 b WHERE b.c3 <= a.c0), x.c1 FROM t0 a JOIN t2 x ON a.c1 = x.c1 -- ON mixes types"),
             new Bug("java.lang.ExceptionInInitializerError",
                     "SELECT CAST('2020-13-01' AS DATE) -- also SELECT 1 / 0: an error while folding a constant escapes as an Error"),
+            new Bug("Comparison with NULL in pulledUpPredicates",
+                    "SELECT DISTINCT c5 FROM t0 WHERE NULLIF(c5, c5) <= c4 -- c5 NOT NULL; also CASE WHEN x NOT BETWEEN x AND x"
+                            + " THEN ... END > x under DISTINCT: Calcite assertion (XX000 since the driver wraps it)"),
             new Bug("Could not initialize class",
                     "SELECT CAST('2020-13-01' AS DATE) run twice: with the plan cache the second run throws NoClassDefFoundError"),
             new Bug("Invalid escape character",
