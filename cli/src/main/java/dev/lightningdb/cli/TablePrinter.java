@@ -33,7 +33,8 @@ final class TablePrinter {
             String[] row = new String[n];
             for (int i = 0; i < n; i++) {
                 String v = rs.getString(i + 1);
-                v = v == null ? "NULL" : v.length() > MAX_WIDTH ? v.substring(0, MAX_WIDTH - 3) + "..." : v;
+                // a single column (EXPLAIN, VERIFY) is shown whole; in wider tables long cells are cut
+                v = v == null ? "NULL" : n > 1 && v.length() > MAX_WIDTH ? v.substring(0, MAX_WIDTH - 3) + "..." : v;
                 row[i] = v;
                 width[i] = Math.max(width[i], v.length());
             }

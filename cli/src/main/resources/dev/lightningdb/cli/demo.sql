@@ -41,8 +41,13 @@ INSERT INTO trips (id, origin, target, day, fare, nonstop) VALUES
 -- A primary-key range: read straight from the key range, in key order.
 SELECT code, name, people FROM cities WHERE code >= 'L' AND code < 'P';
 
--- The plan shows the range pushed into the table scan.
+-- The plan shows how each table is read: here a primary-key range.
 EXPLAIN SELECT * FROM trips WHERE id BETWEEN 3 AND 5;
+
+-- A secondary index, and statistics for the planner.
+CREATE INDEX trips_origin ON trips (origin);
+ANALYZE;
+EXPLAIN SELECT id, fare FROM trips WHERE origin = 'OSL';
 
 -- Joins and aggregates are planned by Apache Calcite.
 SELECT c.country, COUNT(*) AS departures, SUM(t.fare) AS total_fare

@@ -104,6 +104,8 @@ class QueryTest extends SqlTestSupport {
         assertThat(back.subList(1, 8)).containsExactly(true, (byte) -128, (short) 32767, -5, 1.5f, -2.25e100,
                 new BigDecimal("-123456789012345.12345"));
         assertThat(back.get(8)).isEqualTo("ab  "); // CHAR is padded
+        assertThat(rows("SELECT k FROM all_types WHERE c = ?", "ab")).hasSize(1);
+        assertThat(rows("SELECT k FROM all_types WHERE c = 'ab  '")).hasSize(1);
         assertThat(back.get(9)).isEqualTo("héllo");
         assertThat((byte[]) back.get(10)).containsExactly(0, 1, -1);
         assertThat(back.subList(11, 14)).containsExactly(LocalDate.of(1969, 12, 31), LocalTime.of(23, 59, 58),
