@@ -74,7 +74,7 @@ final class DatabasePair implements AutoCloseable {
             for (String h : history) {
                 lines.add(h + ";");
             }
-            lines.add("-- the statement on which H2 and LightningDB disagree:");
+            lines.add("-- the failing statement(s):");
             lines.add(sql + ";");
             Files.write(file, lines);
             return file.toAbsolutePath().toString();

@@ -41,6 +41,11 @@ final class ExpressionGenerator {
         this.subqueryDepth = subqueryDepth;
     }
 
+    /** Subqueries nest one level, or two with {@link Feature#NESTED_SUBQUERIES}. */
+    private static int maxSubqueryDepth() {
+        return Feature.NESTED_SUBQUERIES.on() ? 2 : 1;
+    }
+
     boolean has(SqlType t) {
         return leaves.containsKey(t);
     }
@@ -86,9 +91,8 @@ final class ExpressionGenerator {
             case 7 -> Feature.NUMERIC_FUNCTIONS.on() ? numericFunction(t, depth) : null;
             case 8, 9 -> conditional(t, depth);
             case 10 -> Feature.CAST.on() ? castToNumber(t, depth) : null;
-            case 11 -> t == SqlType.INTEGER && Feature.STRING_FUNCTIONS.on()
-                    ? new Expr("CHAR_LENGTH(" + string(depth - 1) + ")", t, 100) : null;
-            case 12 -> Feature.SCALAR_SUBQUERY_IN_WHERE.on() && subqueryDepth < 2 && random.nextInt(3) == 0
+            case 11 -> t == SqlType.INTEGER && Feature.STRING_FUNCTIONS.on() ? stringMeasure(depth) : null;
+            case 12 -> Feature.SCALAR_SUBQUERY_IN_WHERE.on() && subqueryDepth < maxSubqueryDepth() && random.nextInt(3) == 0
                     ? subqueries.scalar(t, depth - 1) : null;
             default -> overflowOrZeroDivision(t, depth);
         };
@@ -134,6 +138,17 @@ final class ExpressionGenerator {
             return new Expr(sql, t, Math.min(a.bound(), d));
         }
         return new Expr("(" + a + " / " + d + ")", t, a.bound());
+    }
+
+    /** CHAR_LENGTH, POSITION or EXTRACT: an INTEGER from a string or a date. */
+    private Expr stringMeasure(int depth) {
+        return switch (random.nextInt(3)) {
+            case 0 -> Feature.POSITION.on()
+                    ? new Expr("POSITION(" + literals.literal(SqlType.VARCHAR) + " IN " + string(depth - 1) + ")", SqlType.INTEGER, 100) : null;
+            case 1 -> Feature.EXTRACT.on() ? new Expr("EXTRACT(" + new String[] {"YEAR", "MONTH", "DAY"}[random.nextInt(3)] + " FROM "
+                    + date(depth - 1) + ")", SqlType.INTEGER, 3000) : null;
+            default -> new Expr("CHAR_LENGTH(" + string(depth - 1) + ")", SqlType.INTEGER, 100);
+        };
     }
 
     private Expr numericFunction(SqlType t, int depth) {
@@ -195,9 +210,11 @@ final class ExpressionGenerator {
 
     private Expr stringFunction(int depth) {
         Expr s = string(depth - 1);
-        return switch (random.nextInt(3)) {
+        return switch (random.nextInt(4)) {
             case 0 -> Feature.TRIM.on() ? Expr.of("TRIM(" + s + ")", SqlType.VARCHAR) : s;
             case 1 -> Expr.of("SUBSTRING(" + s + ", " + (1 + random.nextInt(3)) + ", " + random.nextInt(4) + ")", SqlType.VARCHAR);
+            case 2 -> Feature.SUBSTRING_FROM_FOR.on() ? Expr.of("SUBSTRING(" + s + " FROM " + (1 + random.nextInt(3))
+                    + (random.nextBoolean() ? " FOR " + random.nextInt(4) : "") + ")", SqlType.VARCHAR) : s;
             default -> Expr.of("REPLACE(" + s + ", " + literals.literal(SqlType.VARCHAR) + ", " + literals.literal(SqlType.VARCHAR) + ")", SqlType.VARCHAR);
         };
     }
@@ -212,11 +229,18 @@ final class ExpressionGenerator {
         if (choice == 0 && Feature.COALESCE.on()) {
             Expr a = expression(t, depth - 1);
             Expr b = expression(t, depth - 1);
+            if (b.sql().equals(a.sql()) && !Feature.COALESCE_SAME_ARGUMENTS.on()) {
+                b = literals.literal(t);
+            }
             return new Expr("COALESCE(" + a + ", " + b + ")", t, Math.max(a.bound(), b.bound()));
         }
         if (choice == 1 && Feature.NULLIF.on()) {
             Expr a = expression(t, depth - 1);
-            return new Expr("NULLIF(" + a + ", " + expression(t, depth - 1) + ")", t, a.bound());
+            Expr b = expression(t, depth - 1);
+            if (b.sql().equals(a.sql()) && !Feature.NULLIF_SAME_ARGUMENTS.on()) {
+                b = literals.literal(t);
+            }
+            return new Expr("NULLIF(" + a + ", " + b + ")", t, a.bound());
         }
         if (!Feature.CASE.on()) {
             return leafOrLiteral(t);
@@ -255,10 +279,35 @@ final class ExpressionGenerator {
             case 11 -> Feature.IN_LIST.on() ? inList(depth) : comparison(depth);
             case 12 -> Feature.LIKE.on() ? like(depth) : comparison(depth);
             case 13 -> "(" + expression(anyType(), depth - 1) + (random.nextBoolean() ? " IS NULL)" : " IS NOT NULL)");
+            case 15 -> Feature.TRUTH_TESTS.on() && (subqueryDepth == 0 || Feature.TRUTH_TESTS_IN_SUBQUERIES.on()) ? "(" + predicate(depth - 1) + " IS " + (random.nextBoolean() ? "NOT " : "")
+                    + new String[] {"TRUE", "FALSE", "UNKNOWN"}[random.nextInt(3)] + ")" : comparison(depth);
             case 14 -> subqueryPredicate(depth);
             default -> leafPredicate().sql();
         };
-        return Expr.of(sql == null ? comparison(depth) : sql, SqlType.BOOLEAN);
+        String result = sql == null ? comparison(depth) : sql;
+        if (!Feature.CONSTANT_PREDICATES.on() && !COLUMN.matcher(result).find()) {
+            result = columnPredicate(result);
+        }
+        return Expr.of(result, SqlType.BOOLEAN);
+    }
+
+    private static final java.util.regex.Pattern COLUMN = java.util.regex.Pattern.compile("A\\d+\\.C\\d+");
+
+    /** {@code constant} made to depend on a column (see {@link Feature#CONSTANT_PREDICATES}). */
+    private String columnPredicate(String constant) {
+        List<Expr> columns = new ArrayList<>();
+        for (List<Expr> l : leaves.values()) {
+            for (Expr e : l) {
+                if (COLUMN.matcher(e.sql()).find()) {
+                    columns.add(e);
+                }
+            }
+        }
+        if (columns.isEmpty()) {
+            return constant;
+        }
+        Expr c = columns.get(random.nextInt(columns.size()));
+        return "(" + constant + (random.nextBoolean() ? " AND " : " OR ") + c + " IS " + (random.nextBoolean() ? "NOT " : "") + "NULL)";
     }
 
     private Expr leafPredicate() {
@@ -269,8 +318,12 @@ final class ExpressionGenerator {
         if (t == SqlType.BOOLEAN) {
             return leafOrLiteral(t);
         }
-        return Expr.of("(" + leafOrLiteral(t) + " " + COMPARISONS[random.nextInt(COMPARISONS.length)] + " " + leafOrLiteral(t) + ")",
-                SqlType.BOOLEAN);
+        Expr a = leafOrLiteral(t);
+        Expr b = leafOrLiteral(t);
+        if (b.sql().equals(a.sql()) && !Feature.SELF_COMPARISON.on()) {
+            b = literals.literal(t);
+        }
+        return Expr.of("(" + a + " " + COMPARISONS[random.nextInt(COMPARISONS.length)] + " " + b + ")", SqlType.BOOLEAN);
     }
 
     /** A type of the same family as {@code t} (numbers compare across types). */
@@ -286,6 +339,9 @@ final class ExpressionGenerator {
         SqlType t = anyType();
         Expr a = expression(t, depth - 1);
         Expr b = expression(sameFamily(t), depth - 1);
+        if (b.sql().equals(a.sql()) && !Feature.SELF_COMPARISON.on()) {
+            b = literals.literal(t);
+        }
         return "(" + a + " " + COMPARISONS[random.nextInt(COMPARISONS.length)] + " " + b + ")";
     }
 
@@ -322,7 +378,7 @@ final class ExpressionGenerator {
     }
 
     private String subqueryPredicate(int depth) {
-        if (subqueryDepth >= 2) {
+        if (subqueryDepth >= maxSubqueryDepth()) {
             return null;
         }
         Expr e = switch (random.nextInt(3)) {

@@ -48,7 +48,8 @@ record Outcome(List<List<Object>> rows, int updateCount, SQLException error, Thr
             return "NOT AN SQLException: " + escaped + stackTop(escaped);
         }
         if (error != null) {
-            return "error " + error.getSQLState() + ": " + error.getMessage();
+            String m = String.valueOf(error.getMessage());
+            return "error " + error.getSQLState() + ": " + (m.length() > 700 ? m.substring(0, 700) + "... (" + m.length() + " chars)" : m);
         }
         return rows != null ? rows.size() + " row(s)" : "update count " + updateCount;
     }

@@ -39,7 +39,47 @@ final class QueryGenerator {
         if (kind < 7) {
             return globalAggregate(from);
         }
+        if (kind < 9 && Feature.SET_OPERATIONS.on()) {
+            return setOperation(from);
+        }
         return plain(from);
+    }
+
+    /** Two SELECTs with the same column types combined by UNION [ALL], INTERSECT or EXCEPT. */
+    private Query setOperation(FromClause left) {
+        FromClause right = from(0);
+        if (!right.with().isEmpty() && !Feature.WITH_IN_SET_OPERAND.on()) {
+            right = single(randomTable());
+        }
+        ExpressionGenerator l = selectExpressions(left);
+        ExpressionGenerator r = selectExpressions(right);
+        List<String> li = new ArrayList<>();
+        List<String> ri = new ArrayList<>();
+        int n = 1 + random.nextInt(3);
+        for (int i = 0; i < n; i++) {
+            SqlType t = l.anyType();
+            li.add(l.expression(t, random.nextInt(2)).sql() + (Feature.SET_OPERATION_DUPLICATE_NAMES.on() ? "" : " AS X" + i));
+            ri.add(r.expression(t, random.nextInt(2)).sql());
+        }
+        List<String> ops = new ArrayList<>(List.of("UNION", "UNION ALL"));
+        if (Feature.INTERSECT_EXCEPT.on()) {
+            ops.addAll(List.of("INTERSECT", "EXCEPT"));
+            if (!h2Compatible) {
+                ops.addAll(List.of("INTERSECT ALL", "EXCEPT ALL"));
+            }
+        }
+        String op = ops.get(random.nextInt(ops.size()));
+        String lw = random.nextBoolean() ? " WHERE " + rowExpressions(left, 1).predicate(1) : "";
+        String rw = random.nextBoolean() ? " WHERE " + rowExpressions(right, 1).predicate(1) : "";
+        StringBuilder sql = new StringBuilder(left.with()).append("SELECT ").append(String.join(", ", li)).append(" FROM ")
+                .append(left.sql()).append(lw).append(" ").append(op).append(" ");
+        // a WITH clause may only start the whole statement: wrap the right side if it has one
+        String rightQuery = "SELECT " + String.join(", ", ri) + " FROM " + right.sql() + rw;
+        sql.append(right.with().isEmpty() ? rightQuery : "(" + right.with() + rightQuery + ")");
+        if (Feature.ORDER_BY.on() && random.nextBoolean()) {
+            return orderByAllColumns(sql, n, op.equals("UNION ALL") || Feature.LIMIT_AFTER_UNION.on());
+        }
+        return new Query(sql.toString(), false);
     }
 
     // ------------------------------------------------------------------ FROM
@@ -117,7 +157,8 @@ final class QueryGenerator {
         String type = types.get(random.nextInt(types.size()));
         List<Expr> both = concat(a.columns(), b.columns());
         String on = joinCondition(a.columns(), b.columns());
-        if (random.nextInt(3) == 0) {
+        boolean outer = type.startsWith("RIGHT") || type.startsWith("FULL");
+        if (random.nextInt(3) == 0 && (!outer || Feature.OUTER_JOIN_EXTRA_ON_CONDITION.on())) {
             on = "(" + on + " AND " + new ExpressionGenerator(random, both, null, 2).predicate(1) + ")";
         }
         return new FromClause(a.sql() + " " + type + " " + b.sql() + " ON " + on, both, concat(a.uniqueKey(), b.uniqueKey()),
@@ -128,6 +169,9 @@ final class QueryGenerator {
     private String joinCondition(List<Expr> left, List<Expr> right) {
         for (int attempt = 0; attempt < 5; attempt++) {
             Expr l = left.get(random.nextInt(left.size()));
+            if (l.type() == SqlType.BOOLEAN && !Feature.JOIN_ON_BOOLEAN.on()) {
+                continue;
+            }
             List<Expr> candidates = right.stream().filter(r -> r.type().family == l.type().family).toList();
             if (!candidates.isEmpty()) {
                 return l + " = " + candidates.get(random.nextInt(candidates.size()));
@@ -157,8 +201,12 @@ final class QueryGenerator {
         }
         boolean keyKept = picked.containsAll(t.key());
         List<Expr> key = keyKept ? t.key().stream().map(c -> new Expr(alias + "." + c.name(), c.type(), c.bound())).toList() : List.of();
-        return new FromClause("(SELECT " + String.join(", ", items) + " FROM " + t.name() + " AS " + inner + where + ") AS " + alias,
-                columns, key, Math.max(1, t.rows().size()));
+        String body = "SELECT " + String.join(", ", items) + " FROM " + t.name() + " AS " + inner + where;
+        if (Feature.WITH_CTE.on() && random.nextBoolean()) {
+            String name = "W" + alias;
+            return new FromClause(name + " AS " + alias, columns, key, Math.max(1, t.rows().size()), "WITH " + name + " AS (" + body + ") ");
+        }
+        return new FromClause("(" + body + ") AS " + alias, columns, key, Math.max(1, t.rows().size()));
     }
 
     // ------------------------------------------------------------------ query shapes
@@ -168,8 +216,15 @@ final class QueryGenerator {
         return new ExpressionGenerator(random, from.columns(), new SubqueryGenerator(this, from.columns(), subqueryDepth), subqueryDepth);
     }
 
+    /** Expressions for a SELECT list: subqueries in them are correlated only if {@link Feature#CORRELATED_SCALAR_SUBQUERY_IN_SELECT}. */
+    ExpressionGenerator selectExpressions(FromClause from) {
+        boolean correlate = Feature.CORRELATED_SCALAR_SUBQUERY_IN_SELECT.on();
+        return new ExpressionGenerator(random, from.columns(), new SubqueryGenerator(this, from.columns(), 0, correlate), 0);
+    }
+
     private Query plain(FromClause from) {
         ExpressionGenerator rows = rowExpressions(from, 0);
+        ExpressionGenerator select = selectExpressions(from);
         List<String> items = new ArrayList<>();
         int n = 1 + random.nextInt(4);
         for (int i = 0; i < n; i++) {
@@ -180,10 +235,10 @@ final class QueryGenerator {
                     continue;
                 }
             }
-            items.add(random.nextBoolean() ? rows.leafOrLiteral(rows.anyType()).sql() : rows.expression(rows.anyType(), 2).sql());
+            items.add(random.nextBoolean() ? select.leafOrLiteral(select.anyType()).sql() : select.expression(select.anyType(), 2).sql());
         }
         boolean distinct = Feature.DISTINCT.on() && random.nextInt(6) == 0;
-        StringBuilder sql = new StringBuilder("SELECT ").append(distinct ? "DISTINCT " : "").append(String.join(", ", items))
+        StringBuilder sql = new StringBuilder(from.with()).append("SELECT ").append(distinct ? "DISTINCT " : "").append(String.join(", ", items))
                 .append(" FROM ").append(from.sql());
         if (random.nextInt(10) < 7) {
             sql.append(" WHERE ").append(rows.predicate(1 + random.nextInt(3)));
@@ -202,7 +257,8 @@ final class QueryGenerator {
             // Leading random sort keys, then the unique key: the order is fully defined.
             List<String> keys = new ArrayList<>();
             if (random.nextBoolean()) {
-                keys.add(sortItem(rows.leafOrLiteral(rows.anyType()).sql()));
+                // a column, not a literal: ORDER BY (-3) is an ordinal to LightningDB (see report)
+                keys.add(sortItem(from.columns().get(random.nextInt(from.columns().size())).sql()));
             }
             for (Expr k : from.uniqueKey()) {
                 keys.add(sortItem(k.sql()));
@@ -211,7 +267,11 @@ final class QueryGenerator {
             return new Query(sql.append(limit()).toString(), true);
         }
         // A sort on a non-unique expression without LIMIT: the rows are defined, their order is not.
-        sql.append(" ORDER BY ").append(sortItem(rows.expression(rows.anyType(), 1).sql()));
+        String key = rows.expression(rows.anyType(), 1).sql();
+        if (!Feature.CONSTANT_SORT_KEY.on() && !key.matches("(?s).*A\\d+\\.C\\d+.*")) {
+            key = from.columns().get(random.nextInt(from.columns().size())).sql();
+        }
+        sql.append(" ORDER BY ").append(sortItem(key));
         return new Query(sql.toString(), false);
     }
 
@@ -221,8 +281,12 @@ final class QueryGenerator {
         List<Expr> keys = new ArrayList<>();
         int n = 1 + random.nextInt(2);
         for (int i = 0; i < n; i++) {
-            keys.add(random.nextInt(4) == 0 ? keyExpressions.expression(keyExpressions.anyType(), 1)
-                    : keyExpressions.leafOrLiteral(keyExpressions.anyType()));
+            if (!Feature.GROUP_BY_PLAIN_COLUMN.on()) {
+                keys.add(opaqueKey(from.columns().get(random.nextInt(from.columns().size()))));
+            } else {
+                keys.add(random.nextInt(4) == 0 ? keyExpressions.expression(keyExpressions.anyType(), 1)
+                        : keyExpressions.leafOrLiteral(keyExpressions.anyType()));
+            }
         }
         keys.removeIf(k -> !k.sql().matches(".*A\\d+\\.C\\d+.*")); // a constant group key says nothing
         if (keys.isEmpty()) {
@@ -245,7 +309,7 @@ final class QueryGenerator {
         for (Expr a : aggs) {
             items.add(random.nextInt(4) == 0 ? groups.expression(a.type(), 1).sql() : a.sql());
         }
-        StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", items)).append(" FROM ").append(from.sql());
+        StringBuilder sql = new StringBuilder(from.with()).append("SELECT ").append(String.join(", ", items)).append(" FROM ").append(from.sql());
         if (random.nextBoolean()) {
             sql.append(" WHERE ").append(rows.predicate(1 + random.nextInt(2)));
         }
@@ -259,6 +323,18 @@ final class QueryGenerator {
         return new Query(sql.toString(), false);
     }
 
+    /** A group key over column {@code c} that the planner cannot simplify back to the column (see {@link Feature#GROUP_BY_PLAIN_COLUMN}). */
+    private Expr opaqueKey(Expr c) {
+        boolean b = random.nextBoolean();
+        return switch (c.type()) {
+            case INTEGER, BIGINT -> b ? new Expr("ABS(" + c + ")", c.type(), c.bound()) : new Expr("MOD(" + c + ", 5)", c.type(), 5);
+            case DECIMAL, DOUBLE -> b ? new Expr("ABS(" + c + ")", c.type(), c.bound()) : new Expr("FLOOR(" + c + ")", c.type(), c.bound() + 1);
+            case VARCHAR -> Expr.of(b ? "UPPER(" + c + ")" : "(" + c + " || 'k')", c.type());
+            case DATE -> new Expr("CASE WHEN " + c + " > DATE '2000-01-01' THEN 1 ELSE 0 END", SqlType.INTEGER, 1);
+            case BOOLEAN -> new Expr("CASE WHEN " + c + " THEN 1 ELSE 0 END", SqlType.INTEGER, 1);
+        };
+    }
+
     private Query globalAggregate(FromClause from) {
         ExpressionGenerator rows = rowExpressions(from, 0);
         AggregateGenerator aggregates = new AggregateGenerator(random, from.columns(), from.rowBound());
@@ -266,7 +342,7 @@ final class QueryGenerator {
         for (int i = 0; i < 1 + random.nextInt(3); i++) {
             items.add(aggregates.aggregate().sql());
         }
-        StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", items)).append(" FROM ").append(from.sql());
+        StringBuilder sql = new StringBuilder(from.with()).append("SELECT ").append(String.join(", ", items)).append(" FROM ").append(from.sql());
         if (random.nextInt(10) < 7) {
             sql.append(" WHERE ").append(rows.predicate(1 + random.nextInt(3)));
         }
@@ -274,6 +350,10 @@ final class QueryGenerator {
     }
 
     private Query orderByAllColumns(StringBuilder sql, int columns) {
+        return orderByAllColumns(sql, columns, true);
+    }
+
+    private Query orderByAllColumns(StringBuilder sql, int columns, boolean mayLimit) {
         List<String> keys = new ArrayList<>();
         List<Integer> ordinals = new ArrayList<>();
         for (int i = 1; i <= columns; i++) {
@@ -284,7 +364,7 @@ final class QueryGenerator {
             keys.add(sortItem(Integer.toString(i)));
         }
         sql.append(" ORDER BY ").append(String.join(", ", keys));
-        return new Query(sql.append(limit()).toString(), true);
+        return new Query(sql.append(mayLimit ? limit() : "").toString(), true);
     }
 
     private String sortItem(String expression) {

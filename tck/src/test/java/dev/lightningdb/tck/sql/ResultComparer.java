@@ -16,21 +16,27 @@ final class ResultComparer {
 
     /** Null when equal, else a description of the first difference. */
     static String difference(List<List<Object>> expected, List<List<Object>> actual, boolean ordered) {
+        return difference(expected, actual, ordered, "H2", "LightningDB");
+    }
+
+    /** Like {@link #difference(List, List, boolean)}, naming the two sides {@code left} and {@code right}. */
+    static String difference(List<List<Object>> expected, List<List<Object>> actual, boolean ordered, String left, String right) {
         List<List<Object>> e = ordered ? expected : ResultNormalizer.sorted(expected);
         List<List<Object>> a = ordered ? actual : ResultNormalizer.sorted(actual);
         if (e.size() != a.size()) {
-            return "row counts differ: H2 " + e.size() + ", LightningDB " + a.size() + describe(e, a);
+            return "row counts differ: " + left + " " + e.size() + ", " + right + " " + a.size() + describe(e, a, left, right);
         }
         for (int i = 0; i < e.size(); i++) {
             if (!rowsEqual(e.get(i), a.get(i))) {
-                return (ordered ? "row " + i : "sorted row " + i) + " differs: H2 " + e.get(i) + ", LightningDB " + a.get(i) + describe(e, a);
+                return (ordered ? "row " + i : "sorted row " + i) + " differs: " + left + " " + e.get(i) + ", " + right + " " + a.get(i)
+                        + describe(e, a, left, right);
             }
         }
         return null;
     }
 
-    private static String describe(List<List<Object>> e, List<List<Object>> a) {
-        return "\n  H2:          " + abbreviate(e) + "\n  LightningDB: " + abbreviate(a);
+    private static String describe(List<List<Object>> e, List<List<Object>> a, String left, String right) {
+        return "\n  " + left + ": " + abbreviate(e) + "\n  " + right + ": " + abbreviate(a);
     }
 
     private static String abbreviate(List<List<Object>> rows) {

@@ -46,7 +46,9 @@ final class SchemaGenerator {
         }
         if (random.nextInt(4) == 0) {
             Schema.Column second = columns.get(1 + random.nextInt(extra));
-            if (second.type() != SqlType.DOUBLE) {
+            if ((second.type() != SqlType.DOUBLE || Feature.DOUBLE_PRIMARY_KEY.on())
+                    && (second.type() != SqlType.BOOLEAN || Feature.NOT_NULL_BOOLEAN_COLUMNS.on())
+                    && (second.type() != SqlType.DECIMAL || Feature.DECIMAL_PRIMARY_KEY.on())) {
                 key.add(second);
             }
         }
@@ -54,7 +56,7 @@ final class SchemaGenerator {
     }
 
     private Schema.Column column(String name, SqlType type) {
-        boolean notNull = random.nextInt(6) == 0;
+        boolean notNull = random.nextInt(6) == 0 && (type != SqlType.BOOLEAN || Feature.NOT_NULL_BOOLEAN_COLUMNS.on());
         return switch (type) {
             case VARCHAR -> new Schema.Column(name, type, 1 + random.nextInt(12), 0, 0, notNull);
             case DECIMAL -> {

@@ -16,14 +16,19 @@ final class SubqueryGenerator implements ExpressionGenerator.Subqueries {
     private final int depth;
 
     SubqueryGenerator(QueryGenerator queries, List<Expr> outer, int depth) {
+        this(queries, outer, depth, true);
+    }
+
+    /** {@code mayCorrelate} false: subqueries never refer to {@code outer} (used for SELECT lists). */
+    SubqueryGenerator(QueryGenerator queries, List<Expr> outer, int depth, boolean mayCorrelate) {
         this.queries = queries;
         this.random = queries.random();
-        this.outer = outer;
+        this.outer = mayCorrelate ? outer : List.of();
         this.depth = depth;
     }
 
     /** The inner table, its alias and an expression generator over it (and the outer columns). */
-    private record Inner(String from, List<Expr> columns, ExpressionGenerator expressions, double rows) {
+    private record Inner(String from, List<Expr> columns, ExpressionGenerator expressions, ExpressionGenerator own, double rows) {
     }
 
     private Inner inner() {
@@ -44,7 +49,9 @@ final class SubqueryGenerator implements ExpressionGenerator.Subqueries {
             leaves.addAll(outer);
         }
         ExpressionGenerator g = new ExpressionGenerator(random, leaves, new SubqueryGenerator(queries, leaves, depth + 1), depth + 1);
-        return new Inner(t.name() + " AS " + alias, own, g, Math.max(1, t.rows().size()));
+        // Aggregate arguments use the inner columns only: an aggregate of outer columns alone belongs to the outer query.
+        ExpressionGenerator ownOnly = new ExpressionGenerator(random, own, null, 2);
+        return new Inner(t.name() + " AS " + alias, own, g, ownOnly, Math.max(1, t.rows().size()));
     }
 
     private String where(Inner in, boolean always) {
@@ -79,7 +86,7 @@ final class SubqueryGenerator implements ExpressionGenerator.Subqueries {
     }
 
     private Expr scalar(SqlType type, Inner in) {
-        Expr arg = random.nextInt(3) == 0 ? in.expressions().expression(type, 1) : in.expressions().leafOrLiteral(type);
+        Expr arg = random.nextInt(3) == 0 ? in.own().expression(type, 1) : in.own().leafOrLiteral(type);
         String aggregate;
         double bound = arg.bound();
         int choice = random.nextInt(4);
