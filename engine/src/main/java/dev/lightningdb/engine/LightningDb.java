@@ -5,6 +5,8 @@ import dev.lightningdb.engine.io.MemoryFileIO;
 import dev.lightningdb.engine.store.Store;
 import dev.lightningdb.engine.store.paged.PagedStore;
 import dev.lightningdb.engine.store.WriteSet;
+import dev.lightningdb.engine.wal.WalRecovery;
+import dev.lightningdb.engine.wal.WalWriter;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -26,13 +28,19 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link #begin()} groups several.
  *
  * <p>Lock order: the commit lock is the only engine-wide lock, held only while a write set is
- * applied (single writer). Readers never take it.
+ * logged and applied (single writer); never while a commit waits for its WAL force. Readers never
+ * take it.
  *
  * <p>Storage: a paged copy-on-write B+Tree (see {@code store.paged.PagedStore} and
- * {@code docs/storage.md}); in-memory databases run the same code over a memory file. Durability:
- * until the write-ahead log exists, a commit becomes durable at the next {@link #checkpoint()} or
- * {@link #close()}; a crash loses the commits since the last checkpoint, all of them together
- * (the database reopens at that checkpoint, never half-way).
+ * {@code docs/storage.md}); in-memory databases run the same code over a memory file and have no
+ * log. Durability (on disk): a commit appends its write set to the WAL ({@code wal.WalWriter})
+ * under the commit lock, applies it to the tree, releases the lock, and under {@code SYNC} then
+ * waits until its record is forced (group commit); under {@code ASYNC} a background flusher forces
+ * the log. Open replays the WAL after the last checkpoint ({@code wal.WalRecovery}).
+ *
+ * <p>Visibility before durability: other threads may read a commit after it is applied and before
+ * its force returns. A crash in between loses it together with every later commit (the log is
+ * replayed in order and cut at the first missing record), so nothing acknowledged depends on it.
  */
 public final class LightningDb implements AutoCloseable {
     private static final String LOCK_FILE = "lightning.lock";
@@ -40,6 +48,9 @@ public final class LightningDb implements AutoCloseable {
     private final Path directory;
     private final LightningDbConfig config;
     private final Store store;
+    /** The write-ahead log; null in memory and read-only. */
+    private final WalWriter wal;
+    private final WalRecovery.Outcome recovery;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final ReentrantLock commitLock = new ReentrantLock();
@@ -48,10 +59,13 @@ public final class LightningDb implements AutoCloseable {
     private final LongAdder conflicts = new LongAdder();
     private volatile boolean closed;
 
-    private LightningDb(Path directory, LightningDbConfig config, Store store, FileChannel lockChannel, FileLock lock) {
+    private LightningDb(Path directory, LightningDbConfig config, Store store, WalRecovery.Outcome recovery, FileChannel lockChannel,
+                        FileLock lock) {
         this.directory = directory;
         this.config = config;
         this.store = store;
+        this.recovery = recovery;
+        this.wal = recovery == null ? null : recovery.writer();
         this.lockChannel = lockChannel;
         this.lock = lock;
     }
@@ -95,7 +109,24 @@ public final class LightningDb implements AutoCloseable {
                 throw new LightningDbException(ErrorCode.CANNOT_OPEN, directory + " is already open in another process or LightningDb instance");
             }
             try {
-                return new LightningDb(directory, config, openStore(directory, config, opener), ch, lock);
+                Store store = openStore(directory, config, opener);
+                WalRecovery.Outcome recovery;
+                try {
+                    recovery = WalRecovery.run(directory, opener, config, store.checkpointLsn(), (lsn, writes) -> store.apply(writes, lsn));
+                } catch (IOException | RuntimeException e) {
+                    try {
+                        store.close();
+                    } catch (RuntimeException suppressed) {
+                        e.addSuppressed(suppressed);
+                    }
+                    throw e;
+                }
+                if (recovery.records() > 0 || recovery.cutBytes() > 0) {
+                    System.getLogger(LightningDb.class.getName()).log(System.Logger.Level.INFO, "{0}: recovery replayed {1} WAL records ({2} bytes) "
+                            + "after checkpoint LSN {3} in {4} ms and cut {5} bytes of torn tail", directory, recovery.records(), recovery.bytes(),
+                            store.checkpointLsn(), recovery.millis(), recovery.cutBytes());
+                }
+                return new LightningDb(directory, config, store, recovery, ch, lock);
             } catch (RuntimeException e) {
                 lock.release();
                 ch.close();
@@ -155,7 +186,7 @@ public final class LightningDb implements AutoCloseable {
         }
         MemoryFileIO io = new MemoryFileIO("mem:" + Integer.toHexString(System.identityHashCode(config)));
         PagedStore.format(io, config.pageSize());
-        return new LightningDb(null, config, PagedStore.open(io, config, false), null, null);
+        return new LightningDb(null, config, PagedStore.open(io, config, false), null, null, null);
     }
 
     public static LightningDb inMemory() {
@@ -274,9 +305,17 @@ public final class LightningDb implements AutoCloseable {
         ensureOpen();
         commitLock.lock();
         try {
-            store.checkpoint();
+            checkpointLocked();
         } finally {
             commitLock.unlock();
+        }
+    }
+
+    /** Checkpoints and lets the WAL drop what the checkpoint covers; caller holds the commit lock. */
+    private void checkpointLocked() {
+        store.checkpoint();
+        if (wal != null) {
+            wal.checkpointed(store.checkpointLsn());
         }
     }
 
@@ -291,6 +330,15 @@ public final class LightningDb implements AutoCloseable {
         m.put("txn.active", (long) activeTransactions.get());
         m.put("txn.commits", commits.sum());
         m.put("txn.conflicts", conflicts.sum());
+        if (recovery != null) {
+            m.put("recovery.records", recovery.records());
+            m.put("recovery.bytes", recovery.bytes());
+            m.put("recovery.millis", recovery.millis());
+            m.put("recovery.cutBytes", recovery.cutBytes());
+        }
+        if (wal != null) {
+            wal.addStats(m);
+        }
         return new EngineStats(m);
     }
 
@@ -310,11 +358,48 @@ public final class LightningDb implements AutoCloseable {
                 return;
             }
             closed = true;
-            store.close();
+            RuntimeException first = null;
+            if (wal != null) {
+                try {
+                    wal.flush();
+                } catch (RuntimeException e) {
+                    first = e;
+                }
+            }
+            try {
+                store.close();
+            } catch (RuntimeException e) {
+                first = addTo(first, e);
+            }
+            if (wal != null) {
+                try {
+                    if (first == null) {
+                        wal.checkpointed(store.checkpointLsn());
+                    }
+                } catch (RuntimeException e) {
+                    first = addTo(first, e);
+                }
+                try {
+                    wal.close();
+                } catch (RuntimeException e) {
+                    first = addTo(first, e);
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
         } finally {
             commitLock.unlock();
             releaseLock();
         }
+    }
+
+    private static RuntimeException addTo(RuntimeException first, RuntimeException e) {
+        if (first == null) {
+            return e;
+        }
+        first.addSuppressed(e);
+        return first;
     }
 
     private void releaseLock() {
@@ -339,10 +424,28 @@ public final class LightningDb implements AutoCloseable {
         if (config.readOnly()) {
             throw new LightningDbException(ErrorCode.READ_ONLY, "database is open read-only");
         }
+        long lsn = 0;
         commitLock.lock();
         try {
             ensureOpen();
-            store.apply(writes);
+            if (wal != null) {
+                if (wal.bytesSinceCheckpoint() >= config.checkpointWalSize()) {
+                    checkpointLocked(); // before this commit is logged: a failure here leaves it undone
+                }
+                lsn = wal.append(writes);
+            }
+            try {
+                store.apply(writes, lsn);
+            } catch (RuntimeException | Error e) {
+                if (wal != null) {
+                    try {
+                        wal.rewind(lsn);
+                    } catch (RuntimeException suppressed) {
+                        e.addSuppressed(suppressed);
+                    }
+                }
+                throw e;
+            }
             commits.increment();
             if (config.strictMode()) {
                 IntegrityReport report = store.verifyIntegrity();
@@ -352,6 +455,9 @@ public final class LightningDb implements AutoCloseable {
             }
         } finally {
             commitLock.unlock();
+        }
+        if (wal != null && config.walSyncMode() == WalSyncMode.SYNC) {
+            wal.awaitDurable(lsn); // outside the commit lock: concurrent committers share one force
         }
     }
 

@@ -24,11 +24,17 @@ public interface Store extends AutoCloseable {
     /** A cursor over committed entries in {@code range}, ascending or (reverse) descending. */
     Cursor scan(KeyRange range, boolean reverse);
 
-    /** Applies a committed write set atomically (invariant 1). */
-    void apply(WriteSet writes);
+    /**
+     * Applies a committed write set atomically (invariant 1); {@code lsn} is its WAL record's LSN
+     * (0 when there is no log), remembered so that the next checkpoint can say what it covers.
+     */
+    void apply(WriteSet writes, long lsn);
 
     /** Makes everything applied so far durable without the log. */
     void checkpoint();
+
+    /** The LSN of the last write set the last durable checkpoint covers (0 for none). */
+    long checkpointLsn();
 
     /** Walks the whole store and names every problem found; never throws for damage. */
     IntegrityReport verifyIntegrity();

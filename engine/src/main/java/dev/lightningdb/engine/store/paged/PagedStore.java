@@ -41,10 +41,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *       writes and forces the alternate meta page. A crash at any point leaves the newer of the two
  *       valid meta pages naming a complete tree. (No double-write area is needed: no page is ever
  *       written in place, so a torn page write can only hit a page no checkpoint uses.)
- *   <li><b>Until the WAL exists (issue 5), commits are durable only at the next checkpoint or
- *       close:</b> a crash between checkpoints loses the commits since the last one (atomically: the
- *       database reopens at the last checkpoint). The meta page's checkpoint LSN and the page LSNs are
- *       there for the WAL's redo.
+ *   <li><b>Checkpoints name the WAL position they cover.</b> {@link #apply} remembers the LSN of
+ *       the write set's WAL record; a checkpoint writes the last one into its meta page
+ *       ({@code checkpointLsn}), so recovery replays exactly the records after it and the WAL
+ *       segments before it can be deleted (package {@code dev.lightningdb.engine.wal}).
  *   <li><b>Dirty pages are evictable.</b> A page written by a commit is cached dirty; evicting it
  *       writes it to its (fresh) page, so memory stays bounded by the cache size whatever the load.
  *   <li><b>Single writer.</b> {@link #apply}, {@link #checkpoint}, {@link #verifyIntegrity} and
@@ -88,7 +88,10 @@ public final class PagedStore implements Store {
     private final LongAdder checkpoints = new LongAdder();
     private volatile TreeState state;
     private long generation;
+    /** LSN the last durable checkpoint covers; writeLock. */
     private long checkpointLsn;
+    /** LSN of the last applied write set; writeLock. */
+    private long appliedLsn;
     private byte[] lastMeta;
     /** Why writes are refused after a failed checkpoint (design note 8); null while healthy. */
     private volatile String failure;
@@ -103,6 +106,7 @@ public final class PagedStore implements Store {
         this.metaProblems = metaProblems;
         this.generation = meta.generation();
         this.checkpointLsn = meta.checkpointLsn();
+        this.appliedLsn = meta.checkpointLsn();
         this.lastMeta = metaBytes;
         this.state = new TreeState(meta.root(), meta.height(), meta.entries(), 1);
         FreeSpace fs = null;
@@ -268,7 +272,7 @@ public final class PagedStore implements Store {
     }
 
     @Override
-    public void apply(WriteSet writes) {
+    public void apply(WriteSet writes, long lsn) {
         writeLock.lock();
         try {
             ensureWritable();
@@ -282,6 +286,7 @@ public final class PagedStore implements Store {
                 throw e;
             }
             state = next;
+            appliedLsn = Math.max(appliedLsn, lsn);
             space.free(writer.freed(), next.version());
             commits.increment();
             assert checkInvariants();
@@ -336,7 +341,8 @@ public final class PagedStore implements Store {
             }
             throw e;
         }
-        MetaPage meta = new MetaPage(pager.pageSize(), s.height(), newGeneration, checkpointLsn, s.root(), s.entries(), pageCount,
+        long coveredLsn = appliedLsn;
+        MetaPage meta = new MetaPage(pager.pageSize(), s.height(), newGeneration, coveredLsn, s.root(), s.entries(), pageCount,
                 listPages.isEmpty() ? 0 : listPages.get(0), free.size());
         byte[] slot = meta.encode();
         try {
@@ -348,6 +354,7 @@ public final class PagedStore implements Store {
             throw e;
         }
         generation = newGeneration;
+        checkpointLsn = coveredLsn;
         lastMeta = slot;
         pager.lsnLimit(newGeneration + 1);
         space.checkpointed(s.version(), listPages);
@@ -372,6 +379,16 @@ public final class PagedStore implements Store {
             io.write((long) slot * MetaPage.SLOT_SIZE, bytes, 0, bytes.length);
         } catch (IOException e) {
             throw new LightningDbException(ErrorCode.IO_ERROR, "cannot write meta page " + slot + " of " + io.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public long checkpointLsn() {
+        writeLock.lock();
+        try {
+            return checkpointLsn;
+        } finally {
+            writeLock.unlock();
         }
     }
 
@@ -403,6 +420,7 @@ public final class PagedStore implements Store {
         m.put("tree.height", (long) s.height());
         m.put("checkpoints", checkpoints.sum());
         m.put("checkpoint.generation", generation);
+        m.put("checkpoint.lsn", checkpointLsn);
         m.put("readers.active", readers.active());
         m.put("store.writesRefused", failure != null || space == null ? 1L : 0L);
         pager.addStats(m);

@@ -32,7 +32,7 @@ class IntegrityCheckerTest {
             rnd.nextBytes(v);
             ws.put(String.format("key%06d", i).getBytes(), v);
         }
-        store.apply(ws);
+        store.apply(ws, 0);
         store.checkpoint();
         assertThat(store.verifyIntegrity().problems()).isEmpty();
         store.close();

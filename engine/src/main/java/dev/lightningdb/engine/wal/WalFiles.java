@@ -1,0 +1,57 @@
+package dev.lightningdb.engine.wal;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Names of WAL segment files: {@code wal-<first LSN, 20 digits>.log} in the database directory. A
+ * segment holds consecutive records starting at the LSN in its name; segments sort by that LSN.
+ */
+final class WalFiles {
+    private static final String PREFIX = "wal-";
+    private static final String SUFFIX = ".log";
+
+    private WalFiles() {
+    }
+
+    record Segment(Path path, long firstLsn) {
+    }
+
+    static Path path(Path directory, long firstLsn) {
+        return directory.resolve(String.format("%s%020d%s", PREFIX, firstLsn, SUFFIX));
+    }
+
+    /** The segments in {@code directory}, in LSN order. */
+    static List<Segment> list(Path directory) throws IOException {
+        List<Segment> out = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(directory, PREFIX + "*" + SUFFIX)) {
+            for (Path p : ds) {
+                String n = p.getFileName().toString();
+                String digits = n.substring(PREFIX.length(), n.length() - SUFFIX.length());
+                try {
+                    out.add(new Segment(p, Long.parseLong(digits)));
+                } catch (NumberFormatException e) {
+                    // not one of ours: leave it alone
+                }
+            }
+        }
+        out.sort(Comparator.comparingLong(Segment::firstLsn));
+        return out;
+    }
+
+    /** Makes a file creation or deletion in {@code directory} durable (not supported everywhere). */
+    static void forceDirectory(Path directory) {
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException e) {
+            // Some platforms cannot open or force a directory; the entry is then as durable as the OS makes it.
+        }
+    }
+}

@@ -1,0 +1,429 @@
+package dev.lightningdb.engine.wal;
+
+import dev.lightningdb.engine.ErrorCode;
+import dev.lightningdb.engine.LightningDbException;
+import dev.lightningdb.engine.WalSyncMode;
+import dev.lightningdb.engine.io.FileIO;
+import dev.lightningdb.engine.store.WriteSet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Appends committed write sets to WAL segments ({@link WalFiles}, format {@link WalRecord}) and
+ * makes them durable: under {@code SYNC} the committer waits in {@link #awaitDurable}, under
+ * {@code ASYNC} a background flusher forces every {@code walFlushInterval}.
+ *
+ * <p>Invariants:
+ * <ol>
+ *   <li><b>One appender.</b> {@link #append}, {@link #rewind} and {@link #checkpointed} are called
+ *       under the database's commit lock, so LSNs are consecutive and in the order the write sets
+ *       are applied to the tree. {@code nextLsn} and {@code position} belong to that lock.
+ *   <li><b>Group commit.</b> {@code durableLsn <= writtenLsn}; every record up to {@code durableLsn}
+ *       is forced. At most one thread forces at a time ({@code forcing}): the first waiter becomes
+ *       leader, reads {@code writtenLsn}, forces without holding {@link #lock}, then publishes the
+ *       new {@code durableLsn} and wakes everyone; the others wait on {@link #changed}. Commits that
+ *       append while a force runs are covered by the next one, so one force serves a whole group.
+ *   <li><b>Segments.</b> A segment is forced before the next one is created, and the file swap
+ *       happens only while no force runs. Segments are deleted only when a durable checkpoint
+ *       covers all their records (the current segment is rolled at each checkpoint for that).
+ *   <li><b>Failures.</b> A failed write leaves {@code position} where it was (the next record
+ *       overwrites the torn bytes), so a full disk fails only the commits that hit it. A failed
+ *       force is sticky: what reached the disk is unknown, so every later commit fails with
+ *       {@code IO_ERROR} until the database is reopened (and recovered). A background flusher's
+ *       failure is recorded the same way and surfaces at the next commit.
+ * </ol>
+ */
+public final class WalWriter implements AutoCloseable {
+    private final Path directory;
+    private final FileIO.Opener opener;
+    private final long segmentSize;
+    private final long groupDelayNanos;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final LongAdder forces = new LongAdder();
+    private final LongAdder records = new LongAdder();
+    private final LongAdder bytes = new LongAdder();
+    private final Thread flusher;
+    private volatile boolean stopping;
+
+    // Appender state (invariant 1).
+    private long nextLsn;
+    private long position;
+    private int lastRecordLength;
+    private long bytesSinceCheckpoint;
+
+    // Shared state, guarded by lock (invariant 2).
+    private FileIO io;
+    private long segmentFirstLsn;
+    private long writtenLsn;
+    private long durableLsn;
+    private boolean forcing;
+    private IOException failure;
+
+    private WalWriter(Path directory, FileIO.Opener opener, long segmentSize, Duration groupDelay, FileIO io, long segmentFirstLsn,
+                      long position, long lastLsn, WalSyncMode mode, Duration flushInterval) {
+        this.directory = directory;
+        this.opener = opener;
+        this.segmentSize = segmentSize;
+        this.groupDelayNanos = groupDelay.toNanos();
+        this.io = io;
+        this.segmentFirstLsn = segmentFirstLsn;
+        this.position = position;
+        this.nextLsn = lastLsn + 1;
+        this.writtenLsn = lastLsn;
+        this.durableLsn = lastLsn;
+        if (mode == WalSyncMode.ASYNC) {
+            long intervalNanos = flushInterval.toNanos();
+            flusher = new Thread(() -> flushLoop(intervalNanos), "lightningdb-wal-flusher " + directory);
+            flusher.setDaemon(true);
+            flusher.start();
+        } else {
+            flusher = null;
+        }
+    }
+
+    /**
+     * Continues the log after recovery: appends to the tail segment the reader left, or starts a
+     * new one at {@code checkpointLsn + 1} when the log holds nothing after the checkpoint (then
+     * every older segment is covered by the checkpoint and deleted).
+     */
+    static WalWriter open(Path directory, FileIO.Opener opener, WalReader.Result recovered, long checkpointLsn, long segmentSize,
+                          Duration groupDelay, WalSyncMode mode, Duration flushInterval) throws IOException {
+        if (recovered.tail() != null && recovered.lastLsn() >= checkpointLsn) {
+            FileIO io = opener.open(recovered.tail().path(), false, false);
+            return new WalWriter(directory, opener, segmentSize, groupDelay, io, recovered.tail().firstLsn(), recovered.tailEnd(),
+                    recovered.lastLsn(), mode, flushInterval);
+        }
+        for (WalFiles.Segment s : WalFiles.list(directory)) {
+            Files.delete(s.path());
+        }
+        FileIO io = opener.open(WalFiles.path(directory, checkpointLsn + 1), true, false);
+        WalFiles.forceDirectory(directory);
+        return new WalWriter(directory, opener, segmentSize, groupDelay, io, checkpointLsn + 1, 0, checkpointLsn, mode, flushInterval);
+    }
+
+    /**
+     * Writes {@code writes} as the next record (not yet forced) and returns its LSN. Caller holds
+     * the commit lock.
+     *
+     * @throws LightningDbException IO_ERROR when the write fails or an earlier force failed
+     */
+    public long append(WriteSet writes) {
+        checkFailure();
+        byte[] rec = WalRecord.encode(nextLsn, writes);
+        if (position > 0 && position + rec.length > segmentSize) {
+            roll();
+        }
+        try {
+            io.write(position, rec, 0, rec.length);
+        } catch (IOException e) {
+            LightningDbException failure = new LightningDbException(ErrorCode.IO_ERROR, "cannot write WAL record " + nextLsn + " to " + io.name()
+                    + ": " + e.getMessage(), e);
+            try {
+                io.truncate(position); // no part of the failed record stays behind the log's end
+            } catch (IOException suppressed) {
+                failure.addSuppressed(suppressed);
+            }
+            throw failure;
+        }
+        long lsn = nextLsn++;
+        position += rec.length;
+        lastRecordLength = rec.length;
+        bytesSinceCheckpoint += rec.length;
+        records.increment();
+        bytes.add(rec.length);
+        lock.lock();
+        try {
+            writtenLsn = lsn;
+        } finally {
+            lock.unlock();
+        }
+        return lsn;
+    }
+
+    /**
+     * Takes back the record just appended under {@code lsn} (its write set could not be applied):
+     * the segment is cut before it and the next record takes its place. Caller holds the commit
+     * lock. If a concurrent force already made it durable, it may reappear after a crash before
+     * the cut reaches the disk: a failed commit's outcome is then unknown, but all or nothing.
+     *
+     * @throws LightningDbException IO_ERROR when the cut fails; the log then refuses commits
+     */
+    public void rewind(long lsn) {
+        if (lsn != nextLsn - 1) {
+            throw new IllegalStateException("can only rewind the last record " + (nextLsn - 1) + ", not " + lsn);
+        }
+        lock.lock();
+        try {
+            while (forcing) {
+                changed.awaitUninterruptibly();
+            }
+            writtenLsn = lsn - 1;
+            durableLsn = Math.min(durableLsn, lsn - 1);
+        } finally {
+            lock.unlock();
+        }
+        nextLsn = lsn;
+        position -= lastRecordLength;
+        bytesSinceCheckpoint -= lastRecordLength;
+        lastRecordLength = 0;
+        try {
+            io.truncate(position);
+        } catch (IOException e) {
+            lock.lock();
+            try {
+                if (failure == null) {
+                    failure = e;
+                }
+            } finally {
+                lock.unlock();
+            }
+            throw failed();
+        }
+    }
+
+    /**
+     * Returns once record {@code lsn} is forced, forcing it (and every record written so far) when
+     * no other thread is already doing so.
+     *
+     * @throws LightningDbException IO_ERROR when the force fails (now or before), INTERRUPTED
+     */
+    public void awaitDurable(long lsn) {
+        while (true) {
+            lock.lock();
+            try {
+                while (true) {
+                    if (durableLsn >= lsn) {
+                        return;
+                    }
+                    checkFailure();
+                    if (!forcing) {
+                        break;
+                    }
+                    try {
+                        changed.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new LightningDbException(ErrorCode.INTERRUPTED, "interrupted while waiting for WAL record " + lsn
+                                + " to be forced; the commit is applied but may not be durable", e);
+                    }
+                }
+                forcing = true;
+            } finally {
+                lock.unlock();
+            }
+            lead();
+        }
+    }
+
+    /** The leader's part of group commit: one force for every record written so far. */
+    private void lead() {
+        if (groupDelayNanos > 0) {
+            LockSupport.parkNanos(groupDelayNanos); // let more committers join; an interrupt only shortens it
+        }
+        long target;
+        FileIO f;
+        lock.lock();
+        try {
+            target = writtenLsn;
+            f = io;
+        } finally {
+            lock.unlock();
+        }
+        IOException error = null;
+        try {
+            f.force();
+            forces.increment();
+        } catch (IOException e) {
+            error = e;
+        }
+        lock.lock();
+        try {
+            forcing = false;
+            if (error == null) {
+                durableLsn = Math.max(durableLsn, target);
+            } else if (failure == null) {
+                failure = error;
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (error != null) {
+            throw failed();
+        }
+    }
+
+    /** Forces everything written so far. */
+    public void flush() {
+        long w;
+        lock.lock();
+        try {
+            w = writtenLsn;
+        } finally {
+            lock.unlock();
+        }
+        awaitDurable(w);
+    }
+
+    private void flushLoop(long intervalNanos) {
+        while (!stopping) {
+            LockSupport.parkNanos(intervalNanos);
+            if (stopping) {
+                return;
+            }
+            try {
+                flush();
+            } catch (LightningDbException e) {
+                // Recorded in `failure` by lead(): the next commit reports it (invariant 4).
+                if (e.code() == ErrorCode.INTERRUPTED) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * A durable checkpoint now covers every record up to {@code lsn} (caller holds the commit
+     * lock): releases waiters; when it covers the whole log, starts a new segment and deletes the
+     * older ones.
+     */
+    public void checkpointed(long lsn) {
+        lock.lock();
+        try {
+            durableLsn = Math.max(durableLsn, Math.min(lsn, writtenLsn));
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (lsn != nextLsn - 1) {
+            return; // the store did not checkpoint (read-only or refusing writes): nothing may go
+        }
+        bytesSinceCheckpoint = 0;
+        if (position > 0) {
+            roll();
+        }
+        try {
+            boolean deleted = false;
+            for (WalFiles.Segment s : WalFiles.list(directory)) {
+                if (s.firstLsn() < segmentFirstLsn) {
+                    Files.delete(s.path());
+                    deleted = true;
+                }
+            }
+            if (deleted) {
+                WalFiles.forceDirectory(directory);
+            }
+        } catch (IOException e) {
+            throw new LightningDbException(ErrorCode.IO_ERROR, "checkpoint at LSN " + lsn + " is durable, but old WAL segments in " + directory
+                    + " could not be deleted: " + e.getMessage(), e);
+        }
+    }
+
+    /** Forces the current segment and continues in a new one starting at {@code nextLsn} (invariant 3). */
+    private void roll() {
+        flush();
+        Path path = WalFiles.path(directory, nextLsn);
+        FileIO next;
+        try {
+            next = opener.open(path, true, false);
+            next.truncate(0);
+        } catch (IOException e) {
+            throw new LightningDbException(ErrorCode.IO_ERROR, "cannot create WAL segment " + path + ": " + e.getMessage(), e);
+        }
+        WalFiles.forceDirectory(directory);
+        FileIO old;
+        lock.lock();
+        try {
+            while (forcing) {
+                changed.awaitUninterruptibly();
+            }
+            old = io;
+            io = next;
+            segmentFirstLsn = nextLsn;
+        } finally {
+            lock.unlock();
+        }
+        position = 0;
+        lastRecordLength = 0;
+        try {
+            old.close();
+        } catch (IOException e) {
+            throw new LightningDbException(ErrorCode.IO_ERROR, "cannot close WAL segment " + old.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void checkFailure() {
+        lock.lock();
+        try {
+            if (failure != null) {
+                throw failed();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private LightningDbException failed() {
+        return new LightningDbException(ErrorCode.IO_ERROR, "the WAL in " + directory + " failed to force or cut (" + failure.getMessage()
+                + "); what reached the disk is unknown, so commits are refused until the database is reopened", failure);
+    }
+
+    /** WAL bytes appended since the last checkpoint. */
+    public long bytesSinceCheckpoint() {
+        return bytesSinceCheckpoint;
+    }
+
+    public void addStats(Map<String, Long> m) {
+        m.put("wal.records", records.sum());
+        m.put("wal.bytes", bytes.sum());
+        m.put("wal.forces", forces.sum());
+        lock.lock();
+        try {
+            m.put("wal.durableLsn", durableLsn);
+            m.put("wal.failed", failure == null ? 0L : 1L);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops the flusher and closes the segment; does not force (call {@link #flush} first). */
+    @Override
+    public void close() {
+        stopping = true;
+        if (flusher != null) {
+            LockSupport.unpark(flusher);
+            boolean interrupted = false;
+            while (flusher.isAlive()) {
+                try {
+                    flusher.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        lock.lock();
+        try {
+            while (forcing) {
+                changed.awaitUninterruptibly();
+            }
+        } finally {
+            lock.unlock();
+        }
+        try {
+            io.close();
+        } catch (IOException e) {
+            throw new LightningDbException(ErrorCode.IO_ERROR, "cannot close WAL segment " + io.name() + ": " + e.getMessage(), e);
+        }
+    }
+}

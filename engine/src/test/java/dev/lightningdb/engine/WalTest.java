@@ -1,0 +1,276 @@
+package dev.lightningdb.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lightningdb.engine.io.ChannelFileIO;
+import dev.lightningdb.engine.io.FileIO;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The write-ahead log: group commit, forces, errors, segment recycling and the torn tail. */
+class WalTest {
+    @TempDir
+    Path dir;
+
+    /** Wraps files: counts and slows WAL forces, and fails them (or writes) on demand. */
+    private static final class Faulty implements FileIO {
+        final FileIO delegate;
+        final Control control;
+
+        Faulty(FileIO delegate, Control control) {
+            this.delegate = delegate;
+            this.control = control;
+        }
+
+        @Override
+        public int read(long position, byte[] buffer, int offset, int length) throws IOException {
+            return delegate.read(position, buffer, offset, length);
+        }
+
+        @Override
+        public void write(long position, byte[] buffer, int offset, int length) throws IOException {
+            if (control.failWalWrites.get() && isWal()) {
+                throw new IOException("No space left on device (injected)");
+            }
+            delegate.write(position, buffer, offset, length);
+        }
+
+        @Override
+        public void force() throws IOException {
+            if (isWal()) {
+                if (control.failWalForces.get()) {
+                    throw new IOException("fsync failed (injected)");
+                }
+                control.walForces.incrementAndGet();
+                try {
+                    Thread.sleep(control.forceMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", e);
+                }
+            }
+            delegate.force();
+        }
+
+        private boolean isWal() {
+            return delegate.name().contains("wal-");
+        }
+
+        @Override
+        public void truncate(long size) throws IOException {
+            delegate.truncate(size);
+        }
+
+        @Override
+        public long size() throws IOException {
+            return delegate.size();
+        }
+
+        @Override
+        public String name() {
+            return delegate.name();
+        }
+
+        @Override
+        public void close() throws IOException {
+            delegate.close();
+        }
+    }
+
+    private static final class Control {
+        final AtomicBoolean failWalWrites = new AtomicBoolean();
+        final AtomicBoolean failWalForces = new AtomicBoolean();
+        final AtomicLong walForces = new AtomicLong();
+        final long forceMillis;
+
+        Control(long forceMillis) {
+            this.forceMillis = forceMillis;
+        }
+
+        FileIO.Opener opener() {
+            return (path, create, readOnly) -> new Faulty(ChannelFileIO.open(path, create, readOnly), this);
+        }
+    }
+
+    private static byte[] b(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static LightningDbConfig sync() {
+        return LightningDbConfig.builder().walSyncMode(WalSyncMode.SYNC).build();
+    }
+
+    @Test
+    void concurrentSyncCommittersShareForces() throws Exception {
+        Control control = new Control(2);
+        int threads = 8;
+        int perThread = 60;
+        long forcesBefore;
+        try (LightningDb db = LightningDb.open(dir, sync(), control.opener())) {
+            forcesBefore = control.walForces.get();
+            CountDownLatch start = new CountDownLatch(1);
+            AtomicReference<Throwable> error = new AtomicReference<>();
+            List<Thread> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int id = t;
+                Thread w = new Thread(() -> {
+                    try {
+                        start.await();
+                        for (int i = 0; i < perThread; i++) {
+                            db.put(b("t" + id + "-" + i), b("v" + i));
+                        }
+                    } catch (Throwable e) {
+                        error.set(e);
+                    }
+                });
+                workers.add(w);
+                w.start();
+            }
+            start.countDown();
+            for (Thread w : workers) {
+                w.join();
+            }
+            assertThat(error.get()).isNull();
+            long forces = control.walForces.get() - forcesBefore;
+            int commits = threads * perThread;
+            System.out.println("WalTest group commit: " + commits + " SYNC commits by " + threads + " threads took " + forces + " WAL forces");
+            assertThat(forces).as("forces for " + commits + " commits").isLessThanOrEqualTo(commits / 2);
+            assertThat(db.stats().get("wal.forces")).isEqualTo(forces);
+        }
+        try (LightningDb db = LightningDb.open(dir, sync())) {
+            assertThat(db.stats().get("store.entries")).isEqualTo((long) threads * perThread);
+        }
+    }
+
+    @Test
+    void aFailedWalWriteFailsOnlyThatCommit() {
+        Control control = new Control(0);
+        try (LightningDb db = LightningDb.open(dir, sync(), control.opener())) {
+            db.put(b("a"), b("1"));
+            control.failWalWrites.set(true);
+            assertThatThrownBy(() -> db.put(b("b"), b("2"))).isInstanceOfSatisfying(LightningDbException.class,
+                    e -> assertThat(e.code()).isEqualTo(ErrorCode.IO_ERROR));
+            assertThat(db.get(b("b"))).isNull();
+            control.failWalWrites.set(false); // space freed: works again without a restart
+            db.put(b("c"), b("3"));
+        }
+        try (LightningDb db = LightningDb.open(dir, sync())) {
+            assertThat(db.get(b("a"))).isEqualTo(b("1"));
+            assertThat(db.get(b("b"))).isNull();
+            assertThat(db.get(b("c"))).isEqualTo(b("3"));
+        }
+    }
+
+    @Test
+    void aFailedForceFailsTheCommitAndLaterOnesUntilReopened() {
+        Control control = new Control(0);
+        LightningDb db = LightningDb.open(dir, sync(), control.opener());
+        db.put(b("a"), b("1"));
+        control.failWalForces.set(true);
+        assertThatThrownBy(() -> db.put(b("b"), b("2"))).isInstanceOfSatisfying(LightningDbException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.IO_ERROR));
+        control.failWalForces.set(false);
+        assertThatThrownBy(() -> db.put(b("c"), b("3"))).isInstanceOfSatisfying(LightningDbException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.IO_ERROR));
+        assertThatThrownBy(db::close).isInstanceOf(LightningDbException.class);
+        try (LightningDb again = LightningDb.open(dir, sync())) {
+            assertThat(again.get(b("a"))).isEqualTo(b("1"));
+            assertThat(again.get(b("c"))).isNull();
+            assertThat(again.verifyIntegrity().problems()).isEmpty();
+            again.put(b("d"), b("4"));
+        }
+    }
+
+    @Test
+    void aBackgroundFlusherErrorSurfacesAtTheNextCommit() throws Exception {
+        Control control = new Control(0);
+        LightningDbConfig config = LightningDbConfig.builder().walSyncMode(WalSyncMode.ASYNC).walFlushInterval(Duration.ofMillis(5)).build();
+        LightningDb db = LightningDb.open(dir, config, control.opener());
+        control.failWalForces.set(true);
+        db.put(b("a"), b("1"));
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (db.stats().get("wal.failed") == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(db.stats().get("wal.failed")).isEqualTo(1L);
+        assertThatThrownBy(() -> db.put(b("b"), b("2"))).isInstanceOfSatisfying(LightningDbException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.IO_ERROR));
+        control.failWalForces.set(false);
+        assertThatThrownBy(db::close).isInstanceOf(LightningDbException.class);
+        try (LightningDb again = LightningDb.open(dir, config)) {
+            assertThat(again.get(b("a"))).isEqualTo(b("1"));
+            assertThat(again.get(b("b"))).isNull();
+        }
+    }
+
+    @Test
+    void checkpointsRecycleSegmentsAndRecoveryCutsATornTail() throws Exception {
+        LightningDbConfig config = LightningDbConfig.builder().walSyncMode(WalSyncMode.SYNC).walSegmentSize(1 << 20).build();
+        byte[] big = new byte[100_000];
+        try (LightningDb db = LightningDb.open(dir, config)) {
+            for (int i = 0; i < 30; i++) {
+                db.put(b("k" + i), big);
+            }
+            assertThat(segments()).hasSizeGreaterThan(1);
+            db.checkpoint();
+            assertThat(segments()).hasSize(1);
+        }
+        // Commits after the last checkpoint, then a "crash": copy the files while the database is open.
+        Path crashed = dir.resolve("crashed");
+        Files.createDirectories(crashed);
+        try (LightningDb db = LightningDb.open(dir, config)) {
+            for (int i = 0; i < 5; i++) {
+                db.put(b("after" + i), b("v" + i));
+            }
+            Files.copy(dir.resolve("data.ldb"), crashed.resolve("data.ldb"));
+            for (Path s : segments()) {
+                Files.copy(s, crashed.resolve(s.getFileName()));
+            }
+        }
+        Path last = null;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(crashed, "wal-*.log")) {
+            for (Path p : ds) {
+                last = last == null || p.compareTo(last) > 0 ? p : last;
+            }
+        }
+        long size = Files.size(last);
+        byte[] content = Files.readAllBytes(last);
+        Files.write(last, java.util.Arrays.copyOf(content, (int) size - 3)); // tear the last record
+        try (LightningDb db = LightningDb.open(crashed, config)) {
+            assertThat(db.stats().get("recovery.records")).isEqualTo(4L);
+            assertThat(db.stats().get("recovery.bytes")).isPositive();
+            assertThat(db.stats().get("recovery.cutBytes")).isPositive();
+            assertThat(db.stats().get("recovery.millis")).isNotNegative();
+            for (int i = 0; i < 4; i++) {
+                assertThat(db.get(b("after" + i))).isEqualTo(b("v" + i));
+            }
+            assertThat(db.get(b("after4"))).isNull();
+            db.put(b("after4"), b("again"));
+        }
+        try (LightningDb db = LightningDb.open(crashed, config)) {
+            assertThat(db.get(b("after4"))).isEqualTo(b("again"));
+            assertThat(db.verifyIntegrity().problems()).isEmpty();
+        }
+    }
+
+    private List<Path> segments() throws IOException {
+        List<Path> out = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "wal-*.log")) {
+            ds.forEach(out::add);
+        }
+        return out;
+    }
+}
