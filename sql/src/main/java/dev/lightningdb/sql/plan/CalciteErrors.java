@@ -13,6 +13,9 @@ import org.apache.calcite.runtime.CalciteException;
 final class CalciteErrors {
     private static final Pattern UNKNOWN_TABLE = Pattern.compile("(Object|Table) '.*' not found.*", Pattern.DOTALL);
     private static final Pattern UNKNOWN_COLUMN = Pattern.compile("Column '.*' not found.*", Pattern.DOTALL);
+    /** Calcite's messages for date/time text it cannot convert (e.g. "Value of MONTH field is out of range"). */
+    private static final Pattern DATETIME_VALUE = Pattern.compile(
+            "(?is).*(field is out of range|date|time|timestamp).*");
 
     private CalciteErrors() {
     }
@@ -46,7 +49,7 @@ final class CalciteErrors {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        if (root instanceof IllegalArgumentException && String.valueOf(root.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("date")) {
+        if (root instanceof IllegalArgumentException && DATETIME_VALUE.matcher(String.valueOf(root.getMessage())).matches()) {
             return new SqlError(SqlError.INVALID_DATETIME, "Invalid date/time value: " + root.getMessage(), t);
         }
         if (root instanceof ArithmeticException) {

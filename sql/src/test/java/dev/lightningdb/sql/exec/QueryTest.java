@@ -132,6 +132,7 @@ class QueryTest extends SqlTestSupport {
         // errors while computing constants are SQL errors, also when the plan is run again
         for (int i = 0; i < 2; i++) {
             assertFails("22012", "SELECT 1 / 0");
+            assertFails("22007", "SELECT CAST('2020-13-01' AS DATE)");
         }
         // joins on BOOLEAN columns (Calcite's merge join generated code that did not compile)
         update("CREATE TABLE flags (id INT PRIMARY KEY, f BOOLEAN)");
