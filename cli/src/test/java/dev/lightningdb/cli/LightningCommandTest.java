@@ -64,7 +64,7 @@ class LightningCommandTest {
     void demoRunsItsTourAndTheDatabaseVerifiesClean() {
         String db = dir.resolve("demo").toString();
         assertThat(LightningCommand.execute("demo", db, "--no-shell")).isZero();
-        assertThat(out()).contains("Amsterdam").contains("LightningTableScan").contains("primary key range").contains("trips_left".toUpperCase()).contains("OK");
+        assertThat(out()).contains("Amsterdam").contains("LightningTableScan").contains("primary key range").contains("index TRIPS_DAY lookup").contains("trips_left".toUpperCase()).contains("OK");
         out.reset();
         assertThat(LightningCommand.execute("verify", db)).isZero();
         assertThat(out()).startsWith("OK");
