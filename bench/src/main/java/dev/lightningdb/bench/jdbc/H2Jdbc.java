@@ -6,26 +6,9 @@ import java.nio.file.Path;
  * H2 in embedded file mode with its defaults. H2 writes each commit to its file but has no setting
  * that forces (fsyncs) every commit, so it has no synchronous variant.
  */
-final class H2Jdbc implements JdbcSystem {
-    private final boolean sync;
-
+final class H2Jdbc extends NamedJdbcSystem {
     H2Jdbc(boolean sync) {
-        this.sync = sync;
-    }
-
-    @Override
-    public String id() {
-        return sync ? "h2-sync" : "h2";
-    }
-
-    @Override
-    public String displayName() {
-        return "H2";
-    }
-
-    @Override
-    public boolean synchronousVariant() {
-        return sync;
+        super(sync, "h2", "H2");
     }
 
     @Override

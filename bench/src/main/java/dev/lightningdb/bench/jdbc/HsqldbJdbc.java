@@ -7,26 +7,9 @@ import java.util.List;
  * HSQLDB in file mode with CACHED tables (on disk, not held in memory). By default it fsyncs its
  * log every 500 ms (WRITE DELAY); the synchronous variant sets {@code WRITE DELAY FALSE}.
  */
-final class HsqldbJdbc implements JdbcSystem {
-    private final boolean sync;
-
+final class HsqldbJdbc extends NamedJdbcSystem {
     HsqldbJdbc(boolean sync) {
-        this.sync = sync;
-    }
-
-    @Override
-    public String id() {
-        return sync ? "hsqldb-sync" : "hsqldb";
-    }
-
-    @Override
-    public String displayName() {
-        return "HSQLDB";
-    }
-
-    @Override
-    public boolean synchronousVariant() {
-        return sync;
+        super(sync, "hsqldb", "HSQLDB");
     }
 
     @Override

@@ -4,31 +4,14 @@ import dev.lightningdb.bench.LightningStore;
 import java.nio.file.Path;
 
 /** LightningDB through its JDBC driver ({@code jdbc:lightning:<dir>}). */
-final class LightningJdbc implements JdbcSystem {
-    private final boolean sync;
-
+final class LightningJdbc extends NamedJdbcSystem {
     LightningJdbc(boolean sync) {
-        this.sync = sync;
-    }
-
-    @Override
-    public String id() {
-        return sync ? "lightning-sync" : "lightning";
-    }
-
-    @Override
-    public String displayName() {
-        return "LightningDB";
+        super(sync, "lightning", "LightningDB");
     }
 
     @Override
     public boolean isLightning() {
         return true;
-    }
-
-    @Override
-    public boolean synchronousVariant() {
-        return sync;
     }
 
     @Override

@@ -77,7 +77,7 @@ final class KeyAccess {
                     slot = k;
                 }
             }
-            if (slot < 0 || values[slot] != null || !KeyValues.isSimple(get.valueAt(i))) {
+            if (slot < 0 || values[slot] != null || !Literals.isSimple(get.valueAt(i))) {
                 throw keyColumnsNeeded(t);
             }
             values[slot] = get.valueAt(i);
@@ -156,7 +156,7 @@ final class KeyAccess {
 
     private static byte[] checkedPrefix(TableDef t, List<SqlNode> values, Object[] params) {
         for (SqlNode v : values) {
-            if (!KeyValues.isSimple(v)) {
+            if (!Literals.isSimple(v)) {
                 throw new SqlError(SqlError.SYNTAX, "SCAN bounds must be constants or ?");
             }
         }
@@ -164,7 +164,7 @@ final class KeyAccess {
     }
 
     private static long limit(SqlNode node, Object[] params) {
-        if (!KeyValues.isSimple(node)) {
+        if (!Literals.isSimple(node)) {
             throw new SqlError(SqlError.SYNTAX, "SCAN LIMIT must be a constant or ?");
         }
         Object v = ValueCoercion.toInternal(Literals.value(node, params), ColumnType.of(ColumnType.Kind.BIGINT));

@@ -22,11 +22,6 @@ final class KeyValues {
     private KeyValues() {
     }
 
-    /** Whether {@code node} can be evaluated here: a literal or a parameter. */
-    static boolean isSimple(SqlNode node) {
-        return Literals.isSimple(node);
-    }
-
     /**
      * The internal value of {@code node} for a key column of {@code type}; null when a literal cannot
      * equal any value of the type, or the value is NULL (which equals nothing).

@@ -127,7 +127,7 @@ record PointLookup(TableDef table, SqlNode[] keyValues, int[] projection, List<S
                 left = right;
                 right = t;
             }
-            if (!(left instanceof SqlIdentifier id) || !KeyValues.isSimple(right)) {
+            if (!(left instanceof SqlIdentifier id) || !Literals.isSimple(right)) {
                 return null;
             }
             int column = column(table, qualifier, id);

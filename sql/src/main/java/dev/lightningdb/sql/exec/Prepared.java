@@ -247,7 +247,8 @@ public final class Prepared {
 
     ExecutionContext context(Transaction transaction, Object[] internalParams, AtomicBoolean cancel) {
         var planner = session.database().planner();
-        return new ExecutionContext(planner.rootSchema(session.catalog()).plus(), planner.typeFactory(), transaction,
+        CatalogView catalog = session.catalog();
+        return new ExecutionContext(() -> planner.rootSchema(catalog).plus(), planner.typeFactory(), transaction,
                 internalParams, cancel);
     }
 

@@ -10,6 +10,7 @@ import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.linq4j.QueryProvider;
 import org.apache.calcite.schema.SchemaPlus;
+import java.util.function.Supplier;
 
 /**
  * What a compiled plan sees while it runs: the transaction to read through, the parameter values
@@ -17,7 +18,8 @@ import org.apache.calcite.schema.SchemaPlus;
  * One per execution.
  */
 public final class ExecutionContext implements DataContext {
-    private final SchemaPlus rootSchema;
+    private final Supplier<SchemaPlus> rootSchema;
+    private SchemaPlus resolvedRootSchema;
     private final JavaTypeFactory typeFactory;
     private final Transaction transaction;
     private final Object[] parameters;
@@ -26,7 +28,8 @@ public final class ExecutionContext implements DataContext {
     private final TimeZone timeZone = TimeZone.getDefault();
     private Map<String, Object> internals = Map.of();
 
-    public ExecutionContext(SchemaPlus rootSchema, JavaTypeFactory typeFactory, Transaction transaction, Object[] parameters,
+    /** @param rootSchema made only if asked for: compiled plans read their tables from stashed objects */
+    public ExecutionContext(Supplier<SchemaPlus> rootSchema, JavaTypeFactory typeFactory, Transaction transaction, Object[] parameters,
                             AtomicBoolean cancelFlag) {
         this.rootSchema = rootSchema;
         this.typeFactory = typeFactory;
@@ -55,7 +58,10 @@ public final class ExecutionContext implements DataContext {
 
     @Override
     public SchemaPlus getRootSchema() {
-        return rootSchema;
+        if (resolvedRootSchema == null) {
+            resolvedRootSchema = rootSchema.get();
+        }
+        return resolvedRootSchema;
     }
 
     @Override
