@@ -82,6 +82,35 @@ public final class Transaction implements AutoCloseable {
         return c;
     }
 
+    /**
+     * Marks the writes made so far; {@link #rollbackTo} later drops every write made after it.
+     * Savepoints are cheap to drop: they are only a copy of the buffered writes.
+     */
+    public Savepoint savepoint() {
+        ensureOpen();
+        return new Savepoint(this, writes.copy());
+    }
+
+    /** Drops the writes made after {@code savepoint}; the transaction stays open, the savepoint stays valid. */
+    public void rollbackTo(Savepoint savepoint) {
+        ensureOpen();
+        if (savepoint == null || savepoint.owner != this) {
+            throw new LightningDbException(ErrorCode.INVALID_ARGUMENT, "savepoint does not belong to this transaction");
+        }
+        writes.restore(savepoint.writes);
+    }
+
+    /** A point in a transaction's writes to roll back to; see {@link Transaction#savepoint()}. */
+    public static final class Savepoint {
+        private final Transaction owner;
+        private final WriteSet writes;
+
+        private Savepoint(Transaction owner, WriteSet writes) {
+            this.owner = owner;
+            this.writes = writes;
+        }
+    }
+
     /** Number of keys written (put or deleted) so far. */
     public int writeCount() {
         return writes.size();

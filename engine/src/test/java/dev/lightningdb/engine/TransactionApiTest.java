@@ -155,4 +155,31 @@ class TransactionApiTest {
             })).isInstanceOf(ConflictException.class).hasMessageContaining("gave up after 3 attempts");
         }
     }
+
+    @Test
+    void rollingBackToASavepointDropsOnlyTheLaterWrites() {
+        try (LightningDb db = LightningDb.inMemory()) {
+            db.put(b("a"), b("1"));
+            try (Transaction t = db.begin()) {
+                t.put(b("b"), b("2"));
+                Transaction.Savepoint sp = t.savepoint();
+                t.put(b("c"), b("3"));
+                t.delete(b("a"));
+                t.put(b("b"), b("22"));
+                t.rollbackTo(sp);
+                assertThat(keys(t.scan(KeyRange.all()))).containsExactly("a=1", "b=2");
+                t.put(b("d"), b("4"));
+                t.rollbackTo(sp); // still valid after a first use
+                assertThat(t.get(b("d"))).isNull();
+                t.commit();
+            }
+            assertThat(keys(db.scan(KeyRange.all()))).containsExactly("a=1", "b=2");
+            try (Transaction t1 = db.begin(); Transaction t2 = db.begin()) {
+                Transaction.Savepoint foreign = t1.savepoint();
+                assertThatThrownBy(() -> t2.rollbackTo(foreign)).isInstanceOf(LightningDbException.class)
+                        .hasMessageContaining("does not belong");
+                assertThatThrownBy(() -> t2.rollbackTo(null)).isInstanceOf(LightningDbException.class);
+            }
+        }
+    }
 }

@@ -76,6 +76,21 @@ public final class WriteSet {
         return reverse ? m.descendingMap() : m;
     }
 
+    /** An independent copy (for savepoints); keys and values are shared, they are never mutated. */
+    public WriteSet copy() {
+        WriteSet c = new WriteSet();
+        c.writes.putAll(writes);
+        c.bytes = bytes;
+        return c;
+    }
+
+    /** Makes this write set hold exactly what {@code other} holds. */
+    public void restore(WriteSet other) {
+        writes.clear();
+        writes.putAll(other.writes);
+        bytes = other.bytes;
+    }
+
     public void clear() {
         writes.clear();
         bytes = 0;
