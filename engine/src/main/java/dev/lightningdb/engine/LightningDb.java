@@ -144,7 +144,7 @@ public final class LightningDb implements AutoCloseable {
     }
 
     private static VersionedStore versioned(PagedStore tree, LightningDbConfig config, boolean durable, String name) {
-        return new VersionedStore(tree, durable, Math.min(config.writeBufferSize(), config.checkpointWalSize()),
+        return new VersionedStore(tree, durable, Math.min(config.writeBufferSize(), config.checkpointWalSize()), config.checkpointWalSize(),
                 durable ? config.checkpointInterval() : java.time.Duration.ZERO, name);
     }
 
@@ -479,12 +479,14 @@ public final class LightningDb implements AutoCloseable {
             }
             if (wal != null) {
                 walCatchUp();
-                lsn = wal.append(writes);
+                if (config.walSyncMode() != WalSyncMode.OFF) {
+                    lsn = wal.append(writes);
+                }
             }
             try {
                 store.commit(writes.entries(), lsn);
             } catch (RuntimeException | Error e) {
-                if (wal != null) {
+                if (lsn != 0) {
                     try {
                         wal.rewind(lsn);
                     } catch (RuntimeException suppressed) {

@@ -8,5 +8,12 @@ public enum WalSyncMode {
      */
     ASYNC,
     /** The commit returns only after its log record is forced; concurrent commits share one force. */
-    SYNC
+    SYNC,
+    /**
+     * No log: commits live in memory until the next checkpoint (a merge of the write buffer, a
+     * timed or an explicit checkpoint, or close). A crash loses every commit after the last
+     * checkpoint (a suffix, never part of one). For bulk loads and caches that can be rebuilt;
+     * a log left by an earlier open is still recovered.
+     */
+    OFF
 }

@@ -23,7 +23,8 @@ final class MemTable {
     /** Rough heap cost of one version beyond its key and value bytes (map node, index, Version object). */
     static final int ENTRY_OVERHEAD = 96;
 
-    private final ConcurrentSkipListMap<byte[], Version> map = new ConcurrentSkipListMap<>(Arrays::compareUnsigned);
+    private final ConcurrentSkipListMap<byte[], Chain> map = new ConcurrentSkipListMap<>(Arrays::compareUnsigned);
+    private final KeyFilter filter;
     private volatile long bytes;
     private volatile long versions;
     private volatile long maxTs;
@@ -31,15 +32,24 @@ final class MemTable {
     /** The table that became active when this one was frozen; null while this one is active. */
     private volatile MemTable successor;
 
+    /** A table expected to hold about {@code expectedBytes} (sizes its key filter: about 8 bits per key). */
+    MemTable(long expectedBytes) {
+        this.filter = new KeyFilter(expectedBytes / 16);
+    }
+
     /** Adds every write of a commit at timestamp {@code ts} (the commit lock holder only). */
     void add(Iterable<Map.Entry<byte[], byte[]>> writes, long ts, long lsn) {
         long b = bytes;
         long n = versions;
         for (Map.Entry<byte[], byte[]> e : writes) {
             byte[] key = e.getKey();
-            Version older = map.get(key);
-            map.put(key, new Version(ts, e.getValue(), older));
-            b += (older == null ? key.length : 0) + e.getValue().length + ENTRY_OVERHEAD;
+            filter.add(key); // before the commit is published (see KeyFilter)
+            Chain fresh = new Chain(new Version(ts, e.getValue(), null));
+            Chain existing = map.putIfAbsent(key, fresh); // one descent whether the key is new or not
+            if (existing != null) {
+                existing.head = new Version(ts, e.getValue(), existing.head);
+            }
+            b += (existing == null ? key.length : 0) + e.getValue().length + ENTRY_OVERHEAD;
             n++;
         }
         bytes = b;
@@ -50,12 +60,16 @@ final class MemTable {
 
     /** The newest version of {@code key}, or null when this table holds none. */
     Version newest(byte[] key) {
-        return map.get(key);
+        if (!filter.mightContain(key)) {
+            return null;
+        }
+        Chain c = map.get(key);
+        return c == null ? null : c.head;
     }
 
     /** Newest versions in range order; a version may be newer than a reader's snapshot. */
     Iterator<Map.Entry<byte[], Version>> range(KeyRange range, boolean reverse) {
-        NavigableMap<byte[], Version> m = map;
+        NavigableMap<byte[], Chain> m = map;
         byte[] lo = range.lower();
         byte[] hi = range.upper();
         if (lo != null && hi != null) {
@@ -69,13 +83,25 @@ final class MemTable {
         } else if (hi != null) {
             m = m.headMap(hi, range.upperInclusive());
         }
-        return (reverse ? m.descendingMap() : m).entrySet().iterator();
+        Iterator<Map.Entry<byte[], Chain>> it = (reverse ? m.descendingMap() : m).entrySet().iterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public Map.Entry<byte[], Version> next() {
+                Map.Entry<byte[], Chain> e = it.next();
+                return new AbstractMap.SimpleImmutableEntry<>(e.getKey(), e.getValue().head);
+            }
+        };
     }
 
     /** The newest value of every key in key order (a delete as {@link WriteSet#TOMBSTONE}); for a frozen table. */
     Iterable<Map.Entry<byte[], byte[]>> newestValues() {
         return () -> new Iterator<>() {
-            private final Iterator<Map.Entry<byte[], Version>> it = map.entrySet().iterator();
+            private final Iterator<Map.Entry<byte[], Chain>> it = map.entrySet().iterator();
 
             @Override
             public boolean hasNext() {
@@ -84,10 +110,19 @@ final class MemTable {
 
             @Override
             public Map.Entry<byte[], byte[]> next() {
-                Map.Entry<byte[], Version> e = it.next();
-                return new AbstractMap.SimpleImmutableEntry<>(e.getKey(), e.getValue().value());
+                Map.Entry<byte[], Chain> e = it.next();
+                return new AbstractMap.SimpleImmutableEntry<>(e.getKey(), e.getValue().head.value());
             }
         };
+    }
+
+    /** A key's versions; {@code head} is replaced (never modified) by the single writer. */
+    private static final class Chain {
+        volatile Version head;
+
+        Chain(Version head) {
+            this.head = head;
+        }
     }
 
     boolean isEmpty() {

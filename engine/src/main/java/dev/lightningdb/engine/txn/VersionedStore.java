@@ -26,9 +26,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li><b>Commits touch memory only.</b> A commit adds its writes to the active table at a new
  *       timestamp and publishes a new {@link View}; no page is written. When the active table
  *       holds {@code writeBufferSize} bytes it is frozen (a new empty one takes over) and the
- *       merger thread applies its newest versions to the tree in one copy-on-write batch, then
- *       (on disk) checkpoints, so the WAL after the last checkpoint never holds much more than
- *       two buffers: recovery stays short.
+ *       merger thread applies its newest versions to the tree in one copy-on-write batch; once
+ *       {@code checkpointWalSize} bytes were merged (or on request, or on the timer) it also
+ *       checkpoints, which bounds the WAL that recovery replays.
  *   <li><b>Snapshots.</b> A reader takes the published view and pins the tree version under it
  *       ({@link PagedStore#pin}); the pin fails if the merger published a newer tree meanwhile,
  *       and the reader retries with the newer view. Versions in the active table newer than the
@@ -60,6 +60,9 @@ public final class VersionedStore implements AutoCloseable {
     private final boolean durable;
     private final long bufferLimit;
     private final long checkpointIntervalNanos;
+    private final long checkpointBytes;
+    /** Bytes of tables merged since the last checkpoint; merger thread only. */
+    private long mergedSinceCheckpoint;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Thread merger;
@@ -80,14 +83,17 @@ public final class VersionedStore implements AutoCloseable {
     /**
      * @param durable whether a merge is followed by a checkpoint (a database on disk)
      * @param bufferLimit bytes of the active table that trigger a merge
+     * @param checkpointBytes bytes of merged tables that trigger a checkpoint after a merge
      * @param checkpointInterval a timed merge and checkpoint when writes are pending (zero: none)
      */
-    public VersionedStore(PagedStore tree, boolean durable, long bufferLimit, Duration checkpointInterval, String name) {
+    public VersionedStore(PagedStore tree, boolean durable, long bufferLimit, long checkpointBytes, Duration checkpointInterval,
+                          String name) {
         this.tree = tree;
         this.durable = durable;
         this.bufferLimit = bufferLimit;
+        this.checkpointBytes = checkpointBytes;
         this.checkpointIntervalNanos = checkpointInterval.toNanos();
-        this.view = new View(new MemTable(), null, tree.version(), 0);
+        this.view = new View(new MemTable(bufferLimit), null, tree.version(), 0);
         this.merger = new Thread(this::runMerger, "lightning-merge " + name);
         merger.setDaemon(true);
         merger.start();
@@ -310,7 +316,7 @@ public final class VersionedStore implements AutoCloseable {
 
     private void freezeLocked() {
         View v = view;
-        MemTable next = new MemTable();
+        MemTable next = new MemTable(bufferLimit);
         v.active().freeze(next);
         view = new View(next, v.active(), v.treeVersion(), v.visibleTs());
         changed.signalAll();
@@ -401,8 +407,15 @@ public final class VersionedStore implements AutoCloseable {
                     }
                     merges.increment();
                 }
-                if (durable) {
+                if (toMerge != null) {
+                    mergedSinceCheckpoint += toMerge.bytes();
+                }
+                // A checkpoint per merge would make every merge wait for the disk; one per
+                // checkpointBytes of merged writes bounds the WAL that recovery replays instead.
+                boolean due = request > checkpointCompleted || timed || mergedSinceCheckpoint >= checkpointBytes;
+                if (durable && due) {
                     tree.checkpoint();
+                    mergedSinceCheckpoint = 0;
                 }
                 lock.lock();
                 try {
