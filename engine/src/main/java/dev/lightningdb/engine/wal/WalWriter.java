@@ -37,7 +37,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *       overwrites the torn bytes), so a full disk fails only the commits that hit it. A failed
  *       force is sticky: what reached the disk is unknown, so every later commit fails with
  *       {@code IO_ERROR} until the database is reopened (and recovered). A background flusher's
- *       failure is recorded the same way and surfaces at the next commit.
+ *       failure is recorded the same way and surfaces at the next commit; so is an unchecked
+ *       exception escaping a force, which must never leave {@code forcing} set or the flusher dead.
  * </ol>
  */
 public final class WalWriter implements AutoCloseable {
@@ -123,7 +124,7 @@ public final class WalWriter implements AutoCloseable {
         }
         try {
             io.write(position, rec, 0, rec.length);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) { // unchecked from a file implementation: the same failed write
             LightningDbException failure = new LightningDbException(ErrorCode.IO_ERROR, "cannot write WAL record " + nextLsn + " to " + io.name()
                     + ": " + e.getMessage(), e);
             try {
@@ -177,14 +178,7 @@ public final class WalWriter implements AutoCloseable {
         try {
             io.truncate(position);
         } catch (IOException e) {
-            lock.lock();
-            try {
-                if (failure == null) {
-                    failure = e;
-                }
-            } finally {
-                lock.unlock();
-            }
+            recordFailure(e);
             throw failed();
         }
     }
@@ -238,11 +232,19 @@ public final class WalWriter implements AutoCloseable {
             lock.unlock();
         }
         IOException error = null;
+        Error fatal = null;
         try {
             f.force();
             forces.increment();
         } catch (IOException e) {
             error = e;
+        } catch (RuntimeException e) {
+            // A file implementation that lets an unchecked exception escape: still a failed force
+            // (invariant 4). Letting it pass would leave `forcing` set and every waiter blocked.
+            error = new IOException("force of " + f.name() + " failed: " + e, e);
+        } catch (Error e) {
+            error = new IOException("force of " + f.name() + " failed: " + e, e);
+            fatal = e;
         }
         lock.lock();
         try {
@@ -255,6 +257,9 @@ public final class WalWriter implements AutoCloseable {
             changed.signalAll();
         } finally {
             lock.unlock();
+        }
+        if (fatal != null) {
+            throw fatal;
         }
         if (error != null) {
             throw failed();
@@ -285,6 +290,12 @@ public final class WalWriter implements AutoCloseable {
                 // Recorded in `failure` by lead(): the next commit reports it (invariant 4).
                 if (e.code() == ErrorCode.INTERRUPTED) {
                     return;
+                }
+            } catch (RuntimeException | Error e) {
+                // Never let the flusher die silently: ASYNC commits would then never be forced.
+                recordFailure(new IOException("the WAL flusher failed: " + e, e));
+                if (e instanceof Error err) {
+                    throw err;
                 }
             }
         }
@@ -357,6 +368,19 @@ public final class WalWriter implements AutoCloseable {
             old.close();
         } catch (IOException e) {
             throw new LightningDbException(ErrorCode.IO_ERROR, "cannot close WAL segment " + old.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Makes the log refuse commits from now on (invariant 4); the first failure is kept. */
+    private void recordFailure(IOException e) {
+        lock.lock();
+        try {
+            if (failure == null) {
+                failure = e;
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
         }
     }
 
