@@ -171,6 +171,20 @@ class SalvageTest {
         }
     }
 
+    @Test
+    void refusesAMissingOrOpenDatabase() {
+        assertThatThrownBy(() -> Salvage.recover(dir.resolve("nothing"), false)).isInstanceOfSatisfying(LightningDbException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.CANNOT_OPEN));
+        assertThatThrownBy(() -> Salvage.recover(null, false)).isInstanceOfSatisfying(LightningDbException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
+        Path db = dir.resolve("open");
+        try (LightningDb d = LightningDb.open(db, CONFIG)) {
+            d.put(new byte[] {1}, new byte[] {1});
+            assertThatThrownBy(() -> Salvage.recover(db, true)).isInstanceOfSatisfying(LightningDbException.class,
+                    e -> assertThat(e.code()).isEqualTo(ErrorCode.CANNOT_OPEN));
+        }
+    }
+
     /** Key bytes with value equality, for hash maps. */
     private record ByteKey(byte[] b) {
         @Override
