@@ -129,6 +129,32 @@ class WalFlusherErrorTest {
     }
 
     @Test
+    void aCheckpointAfterAFailedForceLetsTheLogTakeCommitsAgain() {
+        AtomicReference<Supplier<Exception>> failure = new AtomicReference<>();
+        LightningDbConfig config = LightningDbConfig.builder().walSyncMode(WalSyncMode.SYNC).build();
+        LightningDb db = LightningDb.open(dir, config, (path, create, readOnly) -> new FailingForce(ChannelFileIO.open(path, create, readOnly), failure));
+        db.put(b("before"), b("1"));
+        failure.set(() -> new IOException("No space left on device (injected)"));
+        assertThatThrownBy(() -> db.put(b("a"), b("1"))).isInstanceOfSatisfying(LightningDbException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.IO_ERROR));
+        failure.set(null);
+        assertThatThrownBy(() -> db.put(b("b"), b("2"))).as("sticky").isInstanceOfSatisfying(LightningDbException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.IO_ERROR));
+        db.checkpoint(); // makes everything applied durable in the data file and restarts the log
+        assertThat(db.stats().get("wal.failed")).isZero();
+        db.put(b("c"), b("3"));
+        db.close();
+        try (LightningDb again = LightningDb.open(dir, config)) {
+            assertThat(again.get(b("before"))).isEqualTo(b("1"));
+            // The commit whose force failed was applied; the checkpoint made it durable (its outcome was "unknown").
+            assertThat(again.get(b("a"))).isEqualTo(b("1"));
+            assertThat(again.get(b("b"))).isNull();
+            assertThat(again.get(b("c"))).isEqualTo(b("3"));
+            assertThat(again.verifyIntegrity().problems()).isEmpty();
+        }
+    }
+
+    @Test
     void anUncheckedErrorInAGroupForceFailsCommitsInsteadOfHangingThem() {
         AtomicReference<Supplier<Exception>> failure = new AtomicReference<>();
         LightningDbConfig config = LightningDbConfig.builder().walSyncMode(WalSyncMode.SYNC).build();

@@ -36,7 +36,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li><b>Failures.</b> A failed write leaves {@code position} where it was (the next record
  *       overwrites the torn bytes), so a full disk fails only the commits that hit it. A failed
  *       force is sticky: what reached the disk is unknown, so every later commit fails with
- *       {@code IO_ERROR} until the database is reopened (and recovered). A background flusher's
+ *       {@code IO_ERROR} until the database is reopened (and recovered), or until a durable
+ *       checkpoint covers every record written ({@link #checkpointed}: the log then restarts in a
+ *       new segment and the old ones, the unknown ones among them, are deleted). A background flusher's
  *       failure is recorded the same way and surfaces at the next commit; so is an unchecked
  *       exception escaping a force, which must never leave {@code forcing} set or the flusher dead.
  * </ol>
@@ -335,6 +337,14 @@ public final class WalWriter implements AutoCloseable {
         } catch (IOException e) {
             throw new LightningDbException(ErrorCode.IO_ERROR, "checkpoint at LSN " + lsn + " is durable, but old WAL segments in " + directory
                     + " could not be deleted: " + e.getMessage(), e);
+        }
+        // Invariant 4: the durable checkpoint holds every record, and the segments whose state was
+        // unknown are gone; the log starts afresh, so it takes commits again.
+        lock.lock();
+        try {
+            failure = null;
+        } finally {
+            lock.unlock();
         }
     }
 
