@@ -99,6 +99,30 @@ public final class WalReader {
         return new Result(null, 0, checkpointLsn, records, bytes, 0);
     }
 
+    /**
+     * Salvage: hands every record of the log's intact prefix with an LSN above {@code after} to
+     * {@code replay}, in order, changing no file, and returns how many it handed over. When the
+     * log starts later than {@code after + 1} (records missing), it starts at the first segment
+     * anyway. A record that passes its checksum but does not parse ends the prefix like a torn one.
+     */
+    public static long readIntactPrefix(Path directory, long after, Replay replay) throws IOException {
+        List<WalFiles.Segment> segments = WalFiles.list(directory);
+        if (segments.isEmpty()) {
+            return 0;
+        }
+        long from = Math.max(after, segments.get(0).firstLsn() - 1);
+        long[] count = new long[1];
+        try {
+            scan(directory, FileIO.CHANNEL, from, true, (lsn, writes) -> {
+                replay.apply(lsn, writes);
+                count[0]++;
+            });
+        } catch (CorruptionException e) {
+            // the prefix ends at the record that does not parse
+        }
+        return count[0];
+    }
+
     /** Truncates segment {@code keep} at {@code end} (-1: keep it whole) and deletes every later segment. */
     private static Result cut(List<WalFiles.Segment> segments, int keep, long end, long lastLsn, long records, long bytes, boolean readOnly,
                               FileIO.Opener opener) throws IOException {

@@ -37,8 +37,11 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li><b>Failures.</b> A failed write leaves {@code position} where it was (the next record
  *       overwrites the torn bytes), so a full disk fails only the commits that hit it. A failed
  *       force is sticky: what reached the disk is unknown, so every later commit fails with
- *       {@code IO_ERROR} until the database is reopened (and recovered). A background flusher's
- *       failure is recorded the same way and surfaces at the next commit.
+ *       {@code IO_ERROR} until the database is reopened (and recovered), or until a durable
+ *       checkpoint covers every record written ({@link #checkpointed}: the log then restarts in a
+ *       new segment and the old ones, the unknown ones among them, are deleted). A background flusher's
+ *       failure is recorded the same way and surfaces at the next commit; so is an unchecked
+ *       exception escaping a force, which must never leave {@code forcing} set or the flusher dead.
  * </ol>
  */
 public final class WalWriter implements AutoCloseable {
@@ -124,7 +127,7 @@ public final class WalWriter implements AutoCloseable {
         }
         try {
             io.write(position, rec, 0, rec.length);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) { // unchecked from a file implementation: the same failed write
             LightningDbException failure = new LightningDbException(ErrorCode.IO_ERROR, "cannot write WAL record " + nextLsn + " to " + io.name()
                     + ": " + e.getMessage(), e);
             try {
@@ -178,14 +181,7 @@ public final class WalWriter implements AutoCloseable {
         try {
             io.truncate(position);
         } catch (IOException e) {
-            lock.lock();
-            try {
-                if (failure == null) {
-                    failure = e;
-                }
-            } finally {
-                lock.unlock();
-            }
+            recordFailure(e);
             throw failed();
         }
     }
@@ -239,11 +235,19 @@ public final class WalWriter implements AutoCloseable {
             lock.unlock();
         }
         IOException error = null;
+        Error fatal = null;
         try {
             f.force();
             forces.increment();
         } catch (IOException e) {
             error = e;
+        } catch (RuntimeException e) {
+            // A file implementation that lets an unchecked exception escape: still a failed force
+            // (invariant 4). Letting it pass would leave `forcing` set and every waiter blocked.
+            error = new IOException("force of " + f.name() + " failed: " + e, e);
+        } catch (Error e) {
+            error = new IOException("force of " + f.name() + " failed: " + e, e);
+            fatal = e;
         }
         lock.lock();
         try {
@@ -256,6 +260,9 @@ public final class WalWriter implements AutoCloseable {
             changed.signalAll();
         } finally {
             lock.unlock();
+        }
+        if (fatal != null) {
+            throw fatal;
         }
         if (error != null) {
             throw failed();
@@ -286,6 +293,12 @@ public final class WalWriter implements AutoCloseable {
                 // Recorded in `failure` by lead(): the next commit reports it (invariant 4).
                 if (e.code() == ErrorCode.INTERRUPTED) {
                     return;
+                }
+            } catch (RuntimeException | Error e) {
+                // Never let the flusher die silently: ASYNC commits would then never be forced.
+                recordFailure(new IOException("the WAL flusher failed: " + e, e));
+                if (e instanceof Error err) {
+                    throw err;
                 }
             }
         }
@@ -328,6 +341,14 @@ public final class WalWriter implements AutoCloseable {
             throw new LightningDbException(ErrorCode.IO_ERROR, "checkpoint at LSN " + lsn + " is durable, but old WAL segments in " + directory
                     + " could not be deleted: " + e.getMessage(), e);
         }
+        // Invariant 4: the durable checkpoint holds every record, and the segments whose state was
+        // unknown are gone; the log starts afresh, so it takes commits again.
+        lock.lock();
+        try {
+            failure = null;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Forces the current segment and continues in a new one starting at {@code nextLsn} (invariant 3). */
@@ -360,6 +381,19 @@ public final class WalWriter implements AutoCloseable {
             old.close();
         } catch (IOException e) {
             throw new LightningDbException(ErrorCode.IO_ERROR, "cannot close WAL segment " + old.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Makes the log refuse commits from now on (invariant 4); the first failure is kept. */
+    private void recordFailure(IOException e) {
+        lock.lock();
+        try {
+            if (failure == null) {
+                failure = e;
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
         }
     }
 

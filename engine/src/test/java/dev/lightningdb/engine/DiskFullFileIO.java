@@ -1,0 +1,97 @@
+package dev.lightningdb.engine;
+
+import dev.lightningdb.engine.io.ChannelFileIO;
+import dev.lightningdb.engine.io.FileIO;
+import java.io.IOException;
+
+/**
+ * Real files whose disk "fills up" at the n-th write, counted over every file of one database
+ * (data file and WAL segments): that write and every later one fail with "No space left on
+ * device" until {@link Disk#lift()} frees space. Reads, forces and truncations keep working, as
+ * they do on a full disk.
+ */
+final class DiskFullFileIO implements FileIO {
+    /** The shared disk: its write counter and whether it is full. */
+    static final class Disk {
+        private final long fullAt;
+        private long writes;
+        private boolean lifted;
+        private boolean hit;
+
+        /** {@code fullAt}: the 1-based write that finds the disk full; 0 or less: never. */
+        Disk(long fullAt) {
+            this.fullAt = fullAt;
+        }
+
+        synchronized void beforeWrite(String file) throws IOException {
+            writes++;
+            if (!lifted && fullAt > 0 && writes >= fullAt) {
+                hit = true;
+                throw new IOException("No space left on device (injected at write " + writes + ", " + file + ")");
+            }
+        }
+
+        /** Space was freed: writes succeed again. */
+        synchronized void lift() {
+            lifted = true;
+        }
+
+        /** Writes attempted so far (failed ones included). */
+        synchronized long writes() {
+            return writes;
+        }
+
+        /** Whether a write found the disk full. */
+        synchronized boolean hit() {
+            return hit;
+        }
+
+        FileIO.Opener opener() {
+            return (path, create, readOnly) -> new DiskFullFileIO(ChannelFileIO.open(path, create, readOnly), this);
+        }
+    }
+
+    private final FileIO delegate;
+    private final Disk disk;
+
+    private DiskFullFileIO(FileIO delegate, Disk disk) {
+        this.delegate = delegate;
+        this.disk = disk;
+    }
+
+    @Override
+    public int read(long position, byte[] buffer, int offset, int length) throws IOException {
+        return delegate.read(position, buffer, offset, length);
+    }
+
+    @Override
+    public void write(long position, byte[] buffer, int offset, int length) throws IOException {
+        disk.beforeWrite(delegate.name());
+        delegate.write(position, buffer, offset, length);
+    }
+
+    @Override
+    public void force() throws IOException {
+        delegate.force();
+    }
+
+    @Override
+    public void truncate(long size) throws IOException {
+        delegate.truncate(size);
+    }
+
+    @Override
+    public long size() throws IOException {
+        return delegate.size();
+    }
+
+    @Override
+    public String name() {
+        return delegate.name();
+    }
+
+    @Override
+    public void close() throws IOException {
+        delegate.close();
+    }
+}
