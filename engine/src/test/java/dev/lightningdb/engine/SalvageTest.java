@@ -86,6 +86,7 @@ class SalvageTest {
             for (int i = 0; i < 80; i++) {
                 commit(d, rnd, model, true);
             }
+            d.checkpoint(); // merge the write buffer into the tree
             assertThat(d.stats().get("tree.height")).as("the root is a branch").isGreaterThan(1L);
         }
         PageInspector.Meta meta = meta(db.resolve(DATA));

@@ -304,6 +304,7 @@ public final class Salvage {
                 }
                 t.commit();
                 long records = replayWal(db, checkpointLsn);
+                db.checkpoint(); // merge the write buffer, so that the check and the count see every key
                 IntegrityReport report = db.verifyIntegrity();
                 if (!report.isClean()) {
                     throw new CorruptionException("the salvaged database in " + target + " fails its integrity check: " + report);

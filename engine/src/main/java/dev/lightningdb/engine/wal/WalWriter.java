@@ -317,7 +317,8 @@ public final class WalWriter implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        if (lsn == nextLsn - 1) {
+        boolean coversAll = lsn == nextLsn - 1;
+        if (coversAll) {
             bytesSinceCheckpoint = 0;
             if (position > 0) {
                 roll();
@@ -340,6 +341,9 @@ public final class WalWriter implements AutoCloseable {
         } catch (IOException e) {
             throw new LightningDbException(ErrorCode.IO_ERROR, "checkpoint at LSN " + lsn + " is durable, but old WAL segments in " + directory
                     + " could not be deleted: " + e.getMessage(), e);
+        }
+        if (!coversAll) {
+            return;
         }
         // Invariant 4: the durable checkpoint holds every record, and the segments whose state was
         // unknown are gone; the log starts afresh, so it takes commits again.
