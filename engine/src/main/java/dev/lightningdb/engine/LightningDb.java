@@ -54,6 +54,7 @@ public final class LightningDb implements AutoCloseable {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final ReentrantLock commitLock = new ReentrantLock();
+    private final CommitGroup group = new CommitGroup();
     private final AtomicInteger activeTransactions = new AtomicInteger();
     private final LongAdder commits = new LongAdder();
     private final LongAdder conflicts = new LongAdder();
@@ -468,47 +469,81 @@ public final class LightningDb implements AutoCloseable {
         }
         store.checkWritable();
         store.awaitRoom(); // back-pressure, before the commit lock (see VersionedStore, note 5)
-        long lsn = 0;
+        CommitGroup.Pending p = new CommitGroup.Pending(t, writes);
+        group.enqueue(p);
+        boolean led = false;
         commitLock.lock();
         try {
-            ensureOpen();
-            String conflict = t.conflict(store, writes);
-            if (conflict != null) {
-                conflicts.increment();
-                throw new ConflictException(conflict);
-            }
-            if (wal != null) {
-                walCatchUp();
-                if (config.walSyncMode() != WalSyncMode.OFF) {
-                    lsn = wal.append(writes);
-                }
-            }
-            try {
-                store.commit(writes.entries(), lsn);
-            } catch (RuntimeException | Error e) {
-                if (lsn != 0) {
-                    try {
-                        wal.rewind(lsn);
-                    } catch (RuntimeException suppressed) {
-                        e.addSuppressed(suppressed);
+            if (!p.done) {
+                led = true;
+                if (closed) {
+                    group.commitQueued(closedCommitter, conflicts::increment);
+                } else {
+                    commits.add(group.commitQueued(committer, conflicts::increment));
+                    if (config.strictMode()) {
+                        IntegrityReport report = store.verifyIntegrity();
+                        if (!report.isClean()) {
+                            throw new CorruptionException("strict mode: integrity check failed after commit: " + report);
+                        }
                     }
-                }
-                throw e;
-            }
-            commits.increment();
-            if (config.strictMode()) {
-                IntegrityReport report = store.verifyIntegrity();
-                if (!report.isClean()) {
-                    throw new CorruptionException("strict mode: integrity check failed after commit: " + report);
                 }
             }
         } finally {
             commitLock.unlock();
         }
-        if (wal != null && config.walSyncMode() == WalSyncMode.SYNC) {
-            wal.awaitDurable(lsn); // outside the commit lock: concurrent committers share one force
+        if (p.error != null) {
+            // The thread that committed the group throws the error itself; the others get their own copy.
+            throw led ? p.error : p.error instanceof ConflictException c ? new ConflictException(c.getMessage().replaceFirst("^CONFLICT: ", ""))
+                    : new LightningDbException(errorCode(p.error), p.error.getMessage().replaceFirst("^[A-Z_]+: ", ""), p.error);
+        }
+        if (wal != null && p.lsn != 0 && config.walSyncMode() == WalSyncMode.SYNC) {
+            wal.awaitDurable(p.lsn); // outside the commit lock: concurrent committers share one force
         }
     }
+
+    private static ErrorCode errorCode(RuntimeException e) {
+        return e instanceof LightningDbException l ? l.code() : ErrorCode.IO_ERROR;
+    }
+
+    /** The database's side of a commit group (caller of every method holds the commit lock). */
+    private final CommitGroup.Committer committer = new CommitGroup.Committer() {
+        @Override
+        public String conflict(CommitGroup.Pending p) {
+            return p.txn.conflict(store, p.writes);
+        }
+
+        @Override
+        public long log(java.util.List<WriteSet> sets) {
+            if (wal == null) {
+                return 0;
+            }
+            walCatchUp();
+            return config.walSyncMode() == WalSyncMode.OFF ? 0 : wal.appendAll(sets);
+        }
+
+        @Override
+        public void apply(CommitGroup.Pending p) {
+            store.commit(p.writes.entries(), p.lsn);
+        }
+    };
+
+    /** Fails every queued commit: the database closed while they waited. */
+    private final CommitGroup.Committer closedCommitter = new CommitGroup.Committer() {
+        @Override
+        public String conflict(CommitGroup.Pending p) {
+            return null;
+        }
+
+        @Override
+        public long log(java.util.List<WriteSet> sets) {
+            throw new LightningDbException(ErrorCode.CLOSED, "database " + (directory == null ? "(in memory)" : directory) + " is closed");
+        }
+
+        @Override
+        public void apply(CommitGroup.Pending p) {
+            throw new IllegalStateException("unreachable");
+        }
+    };
 
     void transactionEnded(Transaction t) {
         openTransactions.remove(t);

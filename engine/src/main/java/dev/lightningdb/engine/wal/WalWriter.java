@@ -120,15 +120,42 @@ public final class WalWriter implements AutoCloseable {
      * @throws LightningDbException IO_ERROR when the write fails or an earlier force failed
      */
     public long append(WriteSet writes) {
+        return appendAll(java.util.List.of(writes));
+    }
+
+    /**
+     * Writes the write sets as consecutive records with one write call (a commit group) and
+     * returns the LSN of the first; all or none of them are written. Caller holds the commit lock.
+     *
+     * @throws LightningDbException IO_ERROR when the write fails or an earlier force failed
+     */
+    public long appendAll(List<WriteSet> group) {
         checkFailure();
-        byte[] rec = WalRecord.encode(nextLsn, writes);
+        byte[] rec;
+        if (group.size() == 1) {
+            rec = WalRecord.encode(nextLsn, group.get(0));
+        } else {
+            byte[][] parts = new byte[group.size()][];
+            int total = 0;
+            for (int i = 0; i < parts.length; i++) {
+                parts[i] = WalRecord.encode(nextLsn + i, group.get(i));
+                total = Math.addExact(total, parts[i].length);
+            }
+            rec = new byte[total];
+            int at = 0;
+            for (byte[] part : parts) {
+                System.arraycopy(part, 0, rec, at, part.length);
+                at += part.length;
+            }
+        }
         if (position > 0 && position + rec.length > segmentSize) {
             roll();
         }
         try {
             io.write(position, rec, 0, rec.length);
         } catch (IOException | RuntimeException e) { // unchecked from a file implementation: the same failed write
-            LightningDbException failure = new LightningDbException(ErrorCode.IO_ERROR, "cannot write WAL record " + nextLsn + " to " + io.name()
+            LightningDbException failure = new LightningDbException(ErrorCode.IO_ERROR, "cannot write WAL record " + nextLsn
+                    + (group.size() > 1 ? " (and the " + (group.size() - 1) + " after it, one commit group)" : "") + " to " + io.name()
                     + ": " + e.getMessage(), e);
             try {
                 io.truncate(position); // no part of the failed record stays behind the log's end
@@ -137,19 +164,20 @@ public final class WalWriter implements AutoCloseable {
             }
             throw failure;
         }
-        long lsn = nextLsn++;
+        long first = nextLsn;
+        nextLsn += group.size();
         position += rec.length;
-        lastRecordLength = rec.length;
+        lastRecordLength = group.size() == 1 ? rec.length : 0; // a group cannot be rewound record by record
         bytesSinceCheckpoint += rec.length;
-        records.increment();
+        records.add(group.size());
         bytes.add(rec.length);
         lock.lock();
         try {
-            writtenLsn = lsn;
+            writtenLsn = nextLsn - 1;
         } finally {
             lock.unlock();
         }
-        return lsn;
+        return first;
     }
 
     /**
@@ -161,8 +189,8 @@ public final class WalWriter implements AutoCloseable {
      * @throws LightningDbException IO_ERROR when the cut fails; the log then refuses commits
      */
     public void rewind(long lsn) {
-        if (lsn != nextLsn - 1) {
-            throw new IllegalStateException("can only rewind the last record " + (nextLsn - 1) + ", not " + lsn);
+        if (lsn != nextLsn - 1 || lastRecordLength == 0) {
+            throw new IllegalStateException("can only rewind the last record " + (nextLsn - 1) + " appended alone, not " + lsn);
         }
         lock.lock();
         try {
