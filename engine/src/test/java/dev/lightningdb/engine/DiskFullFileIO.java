@@ -7,20 +7,29 @@ import java.io.IOException;
 /**
  * Real files whose disk "fills up" at the n-th write, counted over every file of one database
  * (data file and WAL segments): that write and every later one fail with "No space left on
- * device" until {@link Disk#lift()} frees space. Reads, forces and truncations keep working, as
- * they do on a full disk.
+ * device" until {@link Disk#lift()} frees space. Reads and truncations keep working, as they do
+ * on a full disk. With {@code forces} set, forces count and fail too (a file system that
+ * allocates at write-back reports ENOSPC from fsync).
  */
 final class DiskFullFileIO implements FileIO {
     /** The shared disk: its write counter and whether it is full. */
     static final class Disk {
         private final long fullAt;
+        private final boolean forces;
         private long writes;
         private boolean lifted;
         private boolean hit;
 
-        /** {@code fullAt}: the 1-based write that finds the disk full; 0 or less: never. */
-        Disk(long fullAt) {
+        /** {@code fullAt}: the 1-based write (or force, when {@code forces}) that finds the disk full; 0 or less: never. */
+        Disk(long fullAt, boolean forces) {
             this.fullAt = fullAt;
+            this.forces = forces;
+        }
+
+        synchronized void beforeForce(String file) throws IOException {
+            if (forces) {
+                beforeWrite(file);
+            }
         }
 
         synchronized void beforeWrite(String file) throws IOException {
@@ -36,7 +45,7 @@ final class DiskFullFileIO implements FileIO {
             lifted = true;
         }
 
-        /** Writes attempted so far (failed ones included). */
+        /** Writes (and forces, when counted) attempted so far, failed ones included. */
         synchronized long writes() {
             return writes;
         }
@@ -72,6 +81,7 @@ final class DiskFullFileIO implements FileIO {
 
     @Override
     public void force() throws IOException {
+        disk.beforeForce(delegate.name());
         delegate.force();
     }
 
