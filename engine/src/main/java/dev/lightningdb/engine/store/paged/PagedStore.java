@@ -95,6 +95,8 @@ public final class PagedStore implements Store {
     private byte[] lastMeta;
     /** Why writes are refused after a failed checkpoint (design note 8); null while healthy. */
     private volatile String failure;
+    /** The checkpoint whose meta write failed; retried before the next write. writeLock. */
+    private PendingMeta pendingMeta;
     private volatile boolean closed;
 
     private PagedStore(FileIO io, Pager pager, MetaPage meta, byte[] metaBytes, List<String> metaProblems, boolean readOnly,
@@ -435,20 +437,45 @@ public final class PagedStore implements Store {
         MetaPage meta = new MetaPage(pager.pageSize(), s.height(), newGeneration, coveredLsn, s.root(), s.entries(), pageCount,
                 listPages.isEmpty() ? 0 : listPages.get(0), free.size());
         byte[] slot = meta.encode();
+        PendingMeta attempt = new PendingMeta(slot, newGeneration, coveredLsn, s, listPages);
         try {
             writeMetaSlot((int) (newGeneration % 2), slot);
             pager.force();
         } catch (RuntimeException e) {
+            pendingMeta = attempt;
             failure = "checkpoint " + newGeneration + " failed while writing its meta page (" + e.getMessage()
-                    + "); whether it is durable is unknown, so writes are refused until the database is reopened";
+                    + "); whether it is durable is unknown, so writes are refused until the same meta page is written again";
             throw e;
         }
-        generation = newGeneration;
-        checkpointLsn = coveredLsn;
-        lastMeta = slot;
-        pager.lsnLimit(newGeneration + 1);
-        space.checkpointed(s.version(), listPages);
+        checkpointDone(attempt);
+    }
+
+    /** A checkpoint whose meta page may or may not be durable (design note 8); writes wait for it. */
+    private record PendingMeta(byte[] slot, long generation, long coveredLsn, TreeState state, LongList listPages) {
+    }
+
+    private void checkpointDone(PendingMeta m) {
+        generation = m.generation();
+        checkpointLsn = m.coveredLsn();
+        lastMeta = m.slot();
+        pager.lsnLimit(m.generation() + 1);
+        space.checkpointed(m.state().version(), m.listPages());
         checkpoints.increment();
+    }
+
+    /**
+     * Writes a failed checkpoint's meta page again, byte for byte, to the same slot. Whatever part
+     * of the first write reached the disk, the slot then holds that checkpoint, and nothing it
+     * names was reused meanwhile (writes were refused); the other slot, the last durable
+     * checkpoint, was never touched. Caller holds writeLock.
+     */
+    private void retryPendingMeta() {
+        PendingMeta m = pendingMeta;
+        writeMetaSlot((int) (m.generation() % 2), m.slot());
+        pager.force();
+        pendingMeta = null;
+        failure = null;
+        checkpointDone(m);
     }
 
     /** Pages allocated but never written may lie past the end of the file; the meta page must not. */
@@ -482,6 +509,13 @@ public final class PagedStore implements Store {
         writeLock.lock();
         try {
             ensureOpen();
+            if (pendingMeta != null) {
+                try {
+                    retryPendingMeta(); // its pages would show as leaked while it is pending
+                } catch (RuntimeException e) {
+                    // still pending: reported below as refusing writes
+                }
+            }
             IntegrityReport report = new IntegrityChecker(pager, state, space, freeListProblem).run();
             if (failure == null) {
                 return report;
@@ -508,6 +542,7 @@ public final class PagedStore implements Store {
         m.put("checkpoint.lsn", checkpointLsn);
         m.put("readers.active", readers.active());
         m.put("store.writesRefused", failure != null || space == null ? 1L : 0L);
+        m.put("store.checkpointRetryPending", pendingMeta != null ? 1L : 0L);
         pager.addStats(m);
         return m;
     }
@@ -522,6 +557,13 @@ public final class PagedStore implements Store {
             }
             closed = true;
             try {
+                if (checkpointOnClose && !readOnly && space != null && pendingMeta != null) {
+                    try {
+                        retryPendingMeta();
+                    } catch (RuntimeException e) {
+                        // stays refused; the previous checkpoint and the WAL still hold everything
+                    }
+                }
                 if (checkpointOnClose && !readOnly && space != null && failure == null) {
                     writeCheckpoint();
                     // Both slots now name the final checkpoint: a damaged slot cannot roll the database back.
@@ -549,9 +591,19 @@ public final class PagedStore implements Store {
 
     /** Throws what a write would throw now (closed, read-only, damaged free list, failed checkpoint). */
     public void checkWritable() {
-        ensureWritable();
+        if (failure == null) {
+            ensureWritable();
+            return;
+        }
+        writeLock.lock();
+        try {
+            ensureWritable();
+        } finally {
+            writeLock.unlock();
+        }
     }
 
+    /** Throws unless writes may go on; retries a failed meta-page write first (caller holds writeLock). */
     private void ensureWritable() {
         ensureOpen();
         if (readOnly) {
@@ -559,6 +611,13 @@ public final class PagedStore implements Store {
         }
         if (space == null) {
             throw new CorruptionException(io.name() + ": " + freeListProblem);
+        }
+        if (failure != null && pendingMeta != null && writeLock.isHeldByCurrentThread()) {
+            try {
+                retryPendingMeta();
+            } catch (RuntimeException e) {
+                throw new LightningDbException(ErrorCode.IO_ERROR, io.name() + ": " + failure + "; the retry failed too: " + e.getMessage(), e);
+            }
         }
         if (failure != null) {
             throw new LightningDbException(ErrorCode.IO_ERROR, io.name() + ": " + failure);
