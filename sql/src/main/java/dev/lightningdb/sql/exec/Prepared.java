@@ -114,7 +114,17 @@ public final class Prepared {
      *
      * @param cancel set by another thread to stop a running query
      */
-    public synchronized Result execute(Object[] parameters, AtomicBoolean cancel) {
+    public Result execute(Object[] parameters, AtomicBoolean cancel) {
+        return execute(parameters, cancel, KeyRequest.NONE);
+    }
+
+    /**
+     * Runs the statement with external parameter values; an INSERT hands back what {@code keys}
+     * asks for in {@link UpdateCount#generatedKeys()}.
+     *
+     * @param cancel set by another thread to stop a running query
+     */
+    public synchronized Result execute(Object[] parameters, AtomicBoolean cancel, KeyRequest keys) {
         Object[] given = parameters == null ? new Object[0] : parameters;
         if (given.length != parameterCount()) {
             throw new SqlError(SqlError.WRONG_PARAMETER_COUNT, "The statement has " + parameterCount() + " parameter(s) but "
@@ -136,13 +146,18 @@ public final class Prepared {
             return KeyAccess.scan(session, scan, params);
         }
         if (s instanceof Statement.Insert insert) {
-            return new UpdateCount(session.write(t -> new DmlExecutor(this, t, cancel).insert(insert, params)));
+            DmlExecutor[] ran = new DmlExecutor[1];
+            long count = session.write(t -> {
+                ran[0] = new DmlExecutor(this, t, cancel, keys);
+                return ran[0].insert(insert, params);
+            });
+            return new UpdateCount(count, ran[0].generatedKeys());
         }
         if (s instanceof Statement.Update update) {
-            return new UpdateCount(session.write(t -> new DmlExecutor(this, t, cancel).update(update, params)));
+            return new UpdateCount(session.write(t -> new DmlExecutor(this, t, cancel, keys).update(update, params)));
         }
         if (s instanceof Statement.Delete delete) {
-            return new UpdateCount(session.write(t -> new DmlExecutor(this, t, cancel).delete(delete, params)));
+            return new UpdateCount(session.write(t -> new DmlExecutor(this, t, cancel, keys).delete(delete, params)));
         }
         if (s instanceof Statement.Explain) {
             CompiledQuery q = compile(st -> ((Statement.Explain) st).query());
