@@ -116,7 +116,7 @@ public final class LightningPreparedStatement extends LightningStatement impleme
         checkOpen();
         if (prepared.returnsRows() && !batch.isEmpty()) {
             batch.clear();
-            throw aQuery();
+            throw batchFailure(aQuery(), new long[0]);
         }
         List<Object[]> work = new ArrayList<>(batch);
         batch.clear();
