@@ -145,7 +145,7 @@ public final class LightningPreparedStatement extends LightningStatement impleme
             return null;
         }
         try {
-            return new LightningResultSetMetaData(prepared.columns());
+            return LightningResultSetMetaData.of(prepared.columns(), connection);
         } catch (RuntimeException e) {
             throw Errors.translate(e);
         }

@@ -386,7 +386,7 @@ public final class LightningResultSet extends ResultSetByLabel {
     @Override
     public ResultSetMetaData getMetaData() throws SQLException {
         checkOpen();
-        return new LightningResultSetMetaData(columns);
+        return LightningResultSetMetaData.of(columns, statement == null ? null : statement.connection);
     }
 
     @Override

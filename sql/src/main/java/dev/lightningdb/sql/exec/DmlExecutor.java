@@ -198,7 +198,7 @@ final class DmlExecutor {
         }
     }
 
-    private static int[] targetColumns(TableDef table, List<String> names) {
+    static int[] targetColumns(TableDef table, List<String> names) {
         if (names.isEmpty()) {
             int[] all = new int[table.columns().size()];
             for (int i = 0; i < all.length; i++) {

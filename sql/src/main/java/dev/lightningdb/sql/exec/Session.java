@@ -201,6 +201,15 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /** Whether {@code schema.table.column} is an identity column, as this session sees the catalog. */
+    public synchronized boolean isIdentity(String schema, String table, String column) {
+        if (table == null || table.isEmpty() || column == null) {
+            return false;
+        }
+        var def = catalog().table(new dev.lightningdb.sql.ast.QualifiedName(schema == null || schema.isEmpty() ? null : schema, table));
+        return def != null && def.identity() != null && def.column(def.identity().column()).name().equals(column);
+    }
+
     // ---- used by statements ----
 
     synchronized CatalogView catalog() {
