@@ -72,6 +72,10 @@ public final class LightningConnection extends JdbcObject implements Connection 
         }
     }
 
+    private synchronized List<LightningStatement> openStatements() {
+        return new ArrayList<>(statements);
+    }
+
     synchronized void forget(LightningStatement statement) {
         statements.remove(statement);
     }
@@ -307,6 +311,11 @@ public final class LightningConnection extends JdbcObject implements Connection 
             return;
         }
         closed = true;
+        release();
+    }
+
+    /** Closes the statements and the session and gives the database back; runs once, after {@code closed} is set. */
+    private void release() throws SQLException {
         List<LightningStatement> open;
         synchronized (this) {
             open = new ArrayList<>(statements);
@@ -350,16 +359,20 @@ public final class LightningConnection extends JdbcObject implements Connection 
         if (executor == null) {
             throw new SQLException("executor must not be null", "22023");
         }
-        if (!closed) {
-            executor.execute(() -> {
-                try {
-                    close();
-                } catch (SQLException ignored) {
-                    // abort must not report failures of the close it triggers
-                }
-            });
-            closed = true;
+        if (closed) {
+            return;
         }
+        closed = true; // at once: from now on the connection refuses work, whenever the executor runs the release
+        for (LightningStatement s : openStatements()) {
+            s.cancelQuietly();
+        }
+        executor.execute(() -> {
+            try {
+                release();
+            } catch (SQLException ignored) {
+                // abort must not report failures of the close it triggers
+            }
+        });
     }
 
     @Override

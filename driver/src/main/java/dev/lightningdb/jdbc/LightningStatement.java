@@ -385,6 +385,12 @@ public class LightningStatement extends JdbcObject implements Statement {
         cancelFlag.set(true);
     }
 
+    /** Stops a running query without the open checks (the connection is being aborted). */
+    void cancelQuietly() {
+        timedOut = false;
+        cancelFlag.set(true);
+    }
+
     @Override
     public void close() throws SQLException {
         if (closed) {

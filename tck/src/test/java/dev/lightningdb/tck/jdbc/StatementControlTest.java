@@ -146,6 +146,21 @@ class StatementControlTest {
     }
 
     @Test
+    void abortClosesAtOnceAndReleasesOnTheExecutor() throws SQLException {
+        List<Runnable> deferred = new ArrayList<>();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT k FROM n");
+        c.abort(deferred::add);
+        assertThat(c.isClosed()).isTrue();
+        assertThatThrownBy(c::createStatement).satisfies(e -> assertThat(state(e)).isEqualTo("08003"));
+        assertThat(deferred).hasSize(1);
+        assertThat(s.isClosed()).isFalse(); // closed by the executor's task, not by abort itself
+        deferred.get(0).run();
+        assertThat(s.isClosed()).isTrue();
+        assertThat(rs.isClosed()).isTrue();
+    }
+
+    @Test
     void clientInfoIsKeptPerConnection() throws SQLException {
         c.setClientInfo("ApplicationName", "tests");
         assertThat(c.getClientInfo("ApplicationName")).isEqualTo("tests");
