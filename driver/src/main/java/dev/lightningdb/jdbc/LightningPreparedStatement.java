@@ -120,6 +120,7 @@ public final class LightningPreparedStatement extends LightningStatement impleme
         }
         List<Object[]> work = new ArrayList<>(batch);
         batch.clear();
+        forgetKeys(); // an empty batch generates nothing either
         long[] counts = new long[work.size()];
         for (int i = 0; i < work.size(); i++) {
             try {

@@ -108,8 +108,7 @@ public class LightningStatement extends JdbcObject implements Statement {
     boolean run(Prepared p, Object[] parameters, KeyRequest keys, boolean moreKeys) throws SQLException {
         closeCurrent();
         if (!moreKeys) {
-            keyColumns = List.of();
-            keyRows.clear();
+            forgetKeys();
         }
         cancelFlag.set(false);
         timedOut = false;
@@ -143,6 +142,11 @@ public class LightningStatement extends JdbcObject implements Statement {
             }
         }
         return false;
+    }
+
+    void forgetKeys() {
+        keyColumns = List.of();
+        keyRows.clear();
     }
 
     private synchronized void arm() {

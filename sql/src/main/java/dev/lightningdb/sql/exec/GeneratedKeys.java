@@ -74,6 +74,13 @@ final class GeneratedKeys {
         if (name == null) {
             throw new SqlError(SqlError.UNKNOWN_COLUMN, "Generated key column name must not be null");
         }
+        if (name.length() > 1 && name.startsWith("\"") && name.endsWith("\"")) {
+            int quoted = table.columnIndex(name.substring(1, name.length() - 1)); // a quoted name matches exactly
+            if (quoted >= 0) {
+                return quoted;
+            }
+            throw new SqlError(SqlError.UNKNOWN_COLUMN, "Generated key column " + name + " not found in table " + table.name());
+        }
         int exact = table.columnIndex(name);
         if (exact >= 0) {
             return exact;

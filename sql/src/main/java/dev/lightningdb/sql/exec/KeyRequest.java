@@ -8,7 +8,8 @@ import java.util.List;
  * written. UPDATE and DELETE hand back nothing.
  *
  * @param identity whether to return the generated identity values
- * @param names columns by name (exact match first, then ignoring case), or null
+ * @param names columns by name (exact match first, then ignoring case; a double-quoted name matches
+ *     exactly), or null
  * @param indexes columns by 1-based position in the table, or null
  */
 public record KeyRequest(boolean identity, List<String> names, int[] indexes) {

@@ -98,10 +98,19 @@ class GeneratedKeysTest {
             p.executeUpdate();
             assertThat(keys(p)).containsExactly(2L);
         }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO person (name) VALUES (?)", new String[] {"\"ID\""})) {
+            p.setString(1, "quoted");
+            p.executeUpdate();
+            assertThat(keys(p)).containsExactly(3L);
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO person (name) VALUES (?)", new String[] {"\"id\""})) {
+            p.setString(1, "quoted");
+            assertThatThrownBy(p::executeUpdate).satisfies(e -> assertThat(state(e)).isEqualTo("42S22"));
+        }
         try (PreparedStatement p = c.prepareStatement("INSERT INTO person (name) VALUES (?)", new int[] {1})) {
             p.setString(1, "cy");
             p.executeUpdate();
-            assertThat(keys(p)).containsExactly(3L);
+            assertThat(keys(p)).containsExactly(4L);
         }
     }
 
@@ -117,6 +126,8 @@ class GeneratedKeysTest {
             p.setString(1, "d");
             p.executeUpdate();
             assertThat(keys(p)).containsExactly(4L); // a new execution replaces the batch's keys
+            assertThat(p.executeBatch()).isEmpty();
+            assertThat(keys(p)).isEmpty();
         }
     }
 
