@@ -7,6 +7,7 @@ import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.Time;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -62,6 +63,12 @@ final class JdbcValues {
         if (x instanceof ZonedDateTime z) {
             return z.withZoneSameInstant(ZoneId.systemDefault()).toLocalDateTime();
         }
+        if (x instanceof java.sql.Blob b) {
+            return LightningBlob.bytesOf(b);
+        }
+        if (x instanceof java.sql.Clob c) {
+            return LightningClob.textOf(c);
+        }
         if (x instanceof Character || x instanceof Enum<?>) {
             return x.toString();
         }
@@ -69,6 +76,46 @@ final class JdbcValues {
             return new BigDecimal(n.toString());
         }
         throw new SQLDataException("Parameters of type " + x.getClass().getName() + " are not supported", "22023");
+    }
+
+    /** {@code setObject(i, x, targetSqlType[, scaleOrLength])}: the external value {@code v} as that JDBC type. */
+    static Object toSqlType(Object v, int sqlType, int scaleOrLength) throws SQLException {
+        if (v == null) {
+            return null;
+        }
+        String target = "parameter of type " + sqlTypeName(sqlType);
+        return switch (sqlType) {
+            case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR, Types.CLOB,
+                 Types.NCLOB -> string(v);
+            case Types.BOOLEAN, Types.BIT -> bool(v);
+            case Types.TINYINT -> convert(v, Byte.class, target);
+            case Types.SMALLINT -> convert(v, Short.class, target);
+            case Types.INTEGER -> convert(v, Integer.class, target);
+            case Types.BIGINT -> convert(v, Long.class, target);
+            case Types.REAL -> convert(v, Float.class, target);
+            case Types.FLOAT, Types.DOUBLE -> convert(v, Double.class, target);
+            case Types.DECIMAL, Types.NUMERIC -> {
+                BigDecimal d = decimal(v, target);
+                yield scaleOrLength >= 0 ? d.setScale(scaleOrLength, java.math.RoundingMode.HALF_UP) : d;
+            }
+            case Types.DATE -> toLocalDate(v);
+            case Types.TIME -> toLocalTime(v);
+            case Types.TIMESTAMP -> toLocalDateTime(v);
+            case Types.TIMESTAMP_WITH_TIMEZONE -> convert(v, OffsetDateTime.class, target);
+            case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> bytes(v);
+            case Types.OTHER, Types.JAVA_OBJECT -> v;
+            case Types.NULL -> null;
+            default -> throw new java.sql.SQLFeatureNotSupportedException("Target SQL type " + sqlTypeName(sqlType)
+                    + " is not supported", "0A000");
+        };
+    }
+
+    private static String sqlTypeName(int sqlType) {
+        try {
+            return java.sql.JDBCType.valueOf(sqlType).getName();
+        } catch (IllegalArgumentException e) {
+            return String.valueOf(sqlType);
+        }
     }
 
     static LocalDate localDate(Date x, Calendar cal) {
@@ -282,6 +329,92 @@ final class JdbcValues {
             return b.clone();
         }
         return v;
+    }
+
+    /** {@code getObject(i, type)} for a non-null value {@code v}. */
+    static <T> T convert(Object v, Class<T> type, String target) throws SQLException {
+        Object out;
+        if (type == String.class) {
+            out = string(v);
+        } else if (type == Integer.class || type == int.class) {
+            out = (int) integral(v, Integer.MIN_VALUE, Integer.MAX_VALUE, target);
+        } else if (type == Long.class || type == long.class) {
+            out = integral(v, Long.MIN_VALUE, Long.MAX_VALUE, target);
+        } else if (type == Short.class || type == short.class) {
+            out = (short) integral(v, Short.MIN_VALUE, Short.MAX_VALUE, target);
+        } else if (type == Byte.class || type == byte.class) {
+            out = (byte) integral(v, Byte.MIN_VALUE, Byte.MAX_VALUE, target);
+        } else if (type == Double.class || type == double.class) {
+            out = floating(v, target);
+        } else if (type == Float.class || type == float.class) {
+            out = (float) floating(v, target);
+        } else if (type == Boolean.class || type == boolean.class) {
+            out = bool(v);
+        } else if (type == BigDecimal.class) {
+            out = decimal(v, target);
+        } else if (type == BigInteger.class) {
+            out = decimal(v, target).toBigInteger();
+        } else if (type == byte[].class) {
+            out = bytes(v);
+        } else if (type == UUID.class) {
+            out = uuid(v);
+        } else if (type == java.sql.Blob.class) {
+            out = new LightningBlob(bytes(v));
+        } else if (type == java.sql.Clob.class || type == java.sql.NClob.class) {
+            out = new LightningClob(string(v));
+        } else {
+            out = temporal(v, type, target);
+        }
+        @SuppressWarnings("unchecked")
+        T t = (T) out; // primitive classes cannot cast() their boxes
+        return t;
+    }
+
+    private static Object temporal(Object v, Class<?> type, String target) throws SQLException {
+        if (type == LocalDate.class) {
+            return toLocalDate(v);
+        } else if (type == LocalTime.class) {
+            return toLocalTime(v);
+        } else if (type == LocalDateTime.class) {
+            return toLocalDateTime(v);
+        } else if (type == Date.class) {
+            return Date.valueOf(toLocalDate(v));
+        } else if (type == Time.class) {
+            return Time.valueOf(toLocalTime(v));
+        } else if (type == Timestamp.class) {
+            return Timestamp.valueOf(toLocalDateTime(v));
+        } else if (type == OffsetDateTime.class) {
+            return v instanceof OffsetDateTime o ? o : toLocalDateTime(v).atZone(ZoneId.systemDefault()).toOffsetDateTime();
+        } else if (type == ZonedDateTime.class) {
+            return v instanceof OffsetDateTime o ? o.toZonedDateTime() : toLocalDateTime(v).atZone(ZoneId.systemDefault());
+        } else if (type == Instant.class || type == java.util.Date.class) {
+            Instant i = v instanceof OffsetDateTime o ? o.toInstant() : toLocalDateTime(v).atZone(ZoneId.systemDefault()).toInstant();
+            return type == Instant.class ? i : java.util.Date.from(i);
+        } else if (type == java.time.OffsetTime.class) {
+            LocalTime t = toLocalTime(v);
+            return t.atOffset(ZoneId.systemDefault().getRules().getOffset(LocalDate.now().atTime(t)));
+        } else if (type.isInstance(v)) {
+            return v;
+        }
+        throw cannot(v, target);
+    }
+
+    private static UUID uuid(Object v) throws SQLException {
+        if (v instanceof UUID u) {
+            return u;
+        }
+        if (v instanceof byte[] b && b.length == 16) {
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b);
+            return new UUID(buf.getLong(), buf.getLong());
+        }
+        if (v instanceof String s) {
+            try {
+                return UUID.fromString(s.trim());
+            } catch (IllegalArgumentException e) {
+                throw new SQLDataException("Value '" + s + "' is not a UUID", "22018", e);
+            }
+        }
+        throw cannot(v, "UUID");
     }
 
     static SQLDataException cannot(Object v, String target) {

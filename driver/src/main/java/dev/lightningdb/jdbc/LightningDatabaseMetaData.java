@@ -169,11 +169,14 @@ final class LightningDatabaseMetaData extends JdbcObject implements DatabaseMeta
     @Override public boolean supportsDataManipulationTransactionsOnly() { return false; }
     @Override public boolean dataDefinitionCausesTransactionCommit() { return false; }
     @Override public boolean dataDefinitionIgnoredInTransactions() { return false; }
-    @Override public boolean supportsResultSetType(int type) { return type == ResultSet.TYPE_FORWARD_ONLY; }
+    @Override
+    public boolean supportsResultSetType(int type) {
+        return type == ResultSet.TYPE_FORWARD_ONLY || type == ResultSet.TYPE_SCROLL_INSENSITIVE;
+    }
 
     @Override
     public boolean supportsResultSetConcurrency(int type, int concurrency) {
-        return type == ResultSet.TYPE_FORWARD_ONLY && concurrency == ResultSet.CONCUR_READ_ONLY;
+        return supportsResultSetType(type) && concurrency == ResultSet.CONCUR_READ_ONLY;
     }
 
     @Override public boolean ownUpdatesAreVisible(int type) { return false; }
@@ -186,14 +189,14 @@ final class LightningDatabaseMetaData extends JdbcObject implements DatabaseMeta
     @Override public boolean deletesAreDetected(int type) { return false; }
     @Override public boolean insertsAreDetected(int type) { return false; }
     @Override public boolean supportsBatchUpdates() { return true; }
-    @Override public boolean supportsSavepoints() { return false; }
+    @Override public boolean supportsSavepoints() { return true; }
     @Override public boolean supportsNamedParameters() { return false; }
     @Override public boolean supportsMultipleOpenResults() { return false; }
-    @Override public boolean supportsGetGeneratedKeys() { return false; }
+    @Override public boolean supportsGetGeneratedKeys() { return true; }
     @Override public boolean supportsResultSetHoldability(int holdability) { return holdability == ResultSet.CLOSE_CURSORS_AT_COMMIT; }
     @Override public int getResultSetHoldability() { return ResultSet.CLOSE_CURSORS_AT_COMMIT; }
     @Override public int getSQLStateType() { return sqlStateSQL; }
-    @Override public boolean locatorsUpdateCopy() { return false; }
+    @Override public boolean locatorsUpdateCopy() { return true; } // LOBs are copies of the stored value
     @Override public boolean supportsStatementPooling() { return false; }
     @Override public RowIdLifetime getRowIdLifetime() { return RowIdLifetime.ROWID_UNSUPPORTED; }
     @Override public boolean supportsStoredFunctionsUsingCallSyntax() { return false; }

@@ -1,5 +1,6 @@
 package dev.lightningdb.jdbc;
 
+import dev.lightningdb.sql.exec.KeyRequest;
 import dev.lightningdb.sql.exec.Prepared;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.RowId;
 import java.sql.SQLException;
+import java.sql.SQLType;
 import java.sql.SQLXML;
 import java.sql.Time;
 import java.sql.Timestamp;
@@ -35,11 +37,13 @@ public final class LightningPreparedStatement extends LightningStatement impleme
     private static final Object UNSET = new Object();
 
     private final Prepared prepared;
+    private final KeyRequest keys;
     private final Object[] parameters;
     private final List<Object[]> batch = new ArrayList<>();
 
-    LightningPreparedStatement(LightningConnection connection, String sql) throws SQLException {
-        super(connection);
+    LightningPreparedStatement(LightningConnection connection, String sql, int resultSetType, KeyRequest keys) throws SQLException {
+        super(connection, resultSetType);
+        this.keys = keys;
         this.prepared = prepare(sql);
         this.parameters = new Object[prepared.parameterCount()];
         Arrays.fill(parameters, UNSET);
@@ -70,7 +74,7 @@ public final class LightningPreparedStatement extends LightningStatement impleme
         if (!prepared.returnsRows()) {
             throw notAQuery();
         }
-        run(prepared, boundParameters());
+        run(prepared, boundParameters(), keys, false);
         return getResultSet();
     }
 
@@ -85,14 +89,14 @@ public final class LightningPreparedStatement extends LightningStatement impleme
         if (prepared.returnsRows()) {
             throw aQuery();
         }
-        run(prepared, boundParameters());
+        run(prepared, boundParameters(), keys, false);
         return getLargeUpdateCount();
     }
 
     @Override
     public boolean execute() throws SQLException {
         checkOpen();
-        return run(prepared, boundParameters());
+        return run(prepared, boundParameters(), keys, false);
     }
 
     @Override
@@ -112,14 +116,15 @@ public final class LightningPreparedStatement extends LightningStatement impleme
         checkOpen();
         if (prepared.returnsRows() && !batch.isEmpty()) {
             batch.clear();
-            throw aQuery();
+            throw batchFailure(aQuery(), new long[0]);
         }
         List<Object[]> work = new ArrayList<>(batch);
         batch.clear();
+        forgetKeys(); // an empty batch generates nothing either
         long[] counts = new long[work.size()];
         for (int i = 0; i < work.size(); i++) {
             try {
-                run(prepared, work.get(i));
+                run(prepared, work.get(i), keys, i > 0);
                 counts[i] = getLargeUpdateCount();
             } catch (SQLException e) {
                 throw batchFailure(e, Arrays.copyOf(counts, i));
@@ -141,7 +146,7 @@ public final class LightningPreparedStatement extends LightningStatement impleme
             return null;
         }
         try {
-            return new LightningResultSetMetaData(prepared.columns());
+            return LightningResultSetMetaData.of(prepared.columns(), connection);
         } catch (RuntimeException e) {
             throw Errors.translate(e);
         }
@@ -261,12 +266,29 @@ public final class LightningPreparedStatement extends LightningStatement impleme
 
     @Override
     public void setObject(int i, Object x, int targetSqlType) throws SQLException {
-        set(i, JdbcValues.toExternal(x));
+        set(i, JdbcValues.toSqlType(JdbcValues.toExternal(x), targetSqlType, -1));
     }
 
     @Override
     public void setObject(int i, Object x, int targetSqlType, int scaleOrLength) throws SQLException {
-        set(i, JdbcValues.toExternal(x));
+        set(i, JdbcValues.toSqlType(JdbcValues.toExternal(x), targetSqlType, scaleOrLength));
+    }
+
+    @Override
+    public void setObject(int i, Object x, SQLType targetSqlType) throws SQLException {
+        setObject(i, x, vendorNumber(targetSqlType));
+    }
+
+    @Override
+    public void setObject(int i, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException {
+        setObject(i, x, vendorNumber(targetSqlType), scaleOrLength);
+    }
+
+    private static int vendorNumber(SQLType type) throws SQLException {
+        if (type == null || type.getVendorTypeNumber() == null) {
+            throw Errors.unsupported("SQL type " + type);
+        }
+        return type.getVendorTypeNumber();
     }
 
     @Override
@@ -361,7 +383,7 @@ public final class LightningPreparedStatement extends LightningStatement impleme
 
     @Override
     public void setBlob(int i, Blob x) throws SQLException {
-        throw Errors.unsupported("Blob parameters");
+        set(i, x == null ? null : LightningBlob.bytesOf(x));
     }
 
     @Override
@@ -376,7 +398,7 @@ public final class LightningPreparedStatement extends LightningStatement impleme
 
     @Override
     public void setClob(int i, Clob x) throws SQLException {
-        throw Errors.unsupported("Clob parameters");
+        set(i, x == null ? null : LightningClob.textOf(x));
     }
 
     @Override
@@ -391,7 +413,7 @@ public final class LightningPreparedStatement extends LightningStatement impleme
 
     @Override
     public void setNClob(int i, NClob x) throws SQLException {
-        throw Errors.unsupported("NClob parameters");
+        setClob(i, x);
     }
 
     @Override

@@ -36,38 +36,61 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A forward-only, read-only result set over a {@link QueryResult}. Columns are numbered from 1;
- * labels match case-insensitively. Closing it (or reading past the last row) ends an auto-commit
- * statement's transaction.
+ * A read-only result set over a {@link QueryResult}: forward-only (rows read as the query produces
+ * them) or TYPE_SCROLL_INSENSITIVE (every row read when it is made, then free to move). Columns
+ * are numbered from 1; labels match case-insensitively. Closing it (or reading past the last row)
+ * ends an auto-commit statement's transaction.
  */
 public final class LightningResultSet extends ResultSetByLabel {
     private final LightningStatement statement;
-    private final QueryResult result;
     private final List<ResultColumn> columns;
-    private final int maxRows;
+    private final int type;
+    private final ResultRows rows;
     private Map<String, Integer> labels;
-    private Object[] row;
-    private int rowNumber;
-    private boolean afterLast;
     private boolean wasNull;
     private boolean closed;
     private int fetchSize;
+    private int fetchDirection = FETCH_FORWARD;
 
-    LightningResultSet(LightningStatement statement, QueryResult result, int maxRows) {
+    private LightningResultSet(LightningStatement statement, List<ResultColumn> columns, int type, ResultRows rows) {
         this.statement = statement;
-        this.result = result;
-        this.columns = result.columns();
-        this.maxRows = maxRows;
+        this.columns = columns;
+        this.type = type;
+        this.rows = rows;
     }
 
-    /** An empty result with no columns, e.g. generated keys when none were generated. */
-    static LightningResultSet empty(LightningStatement statement) {
-        return new LightningResultSet(statement, QueryResult.of(List.of(), List.of()), 0);
+    /** The result of a statement's query: forward-only, or read whole for a scrollable type. */
+    static LightningResultSet of(LightningStatement statement, QueryResult result, int maxRows, int type) throws SQLException {
+        if (type == TYPE_FORWARD_ONLY) {
+            return new LightningResultSet(statement, result.columns(), type, new ResultRows.Forward(result, maxRows));
+        }
+        ResultRows rows;
+        try {
+            rows = ResultRows.Scroll.of(result, maxRows);
+        } catch (RuntimeException | AssertionError | StackOverflowError e) {
+            throw statement.translate(e);
+        }
+        statement.disarm(); // every row is read: the statement is done
+        return new LightningResultSet(statement, result.columns(), type, rows);
     }
 
-    /** A result of fixed rows, e.g. for {@link java.sql.DatabaseMetaData}. */
+    /** A result of fixed rows, e.g. for {@link java.sql.DatabaseMetaData} or generated keys. */
     static LightningResultSet of(LightningStatement statement, List<ResultColumn> columns, List<Object[]> rows) {
-        return new LightningResultSet(statement, QueryResult.of(columns, rows), 0);
+        return new LightningResultSet(statement, columns, TYPE_FORWARD_ONLY, new ResultRows.Forward(QueryResult.of(columns, rows), 0));
+    }
+
+    static int checkFetchDirection(int direction, int type) throws SQLException {
+        if (direction != FETCH_FORWARD && direction != FETCH_REVERSE && direction != FETCH_UNKNOWN) {
+            throw new SQLException("Unknown fetch direction " + direction, "HY024");
+        }
+        if (type == TYPE_FORWARD_ONLY && direction != FETCH_FORWARD) {
+            throw ResultRows.forwardOnly();
+        }
+        return direction;
+    }
+
+    private SQLException translate(Throwable e) {
+        return statement != null ? statement.translate(e) : Errors.translate(e);
     }
 
     private void checkOpen() throws SQLException {
@@ -79,28 +102,15 @@ public final class LightningResultSet extends ResultSetByLabel {
     @Override
     public boolean next() throws SQLException {
         checkOpen();
-        if (afterLast) {
-            return false;
-        }
-        boolean has;
-        if (maxRows > 0 && rowNumber >= maxRows) {
-            has = false;
-            result.close();
-        } else {
-            try {
-                has = result.next();
-            } catch (RuntimeException | AssertionError | StackOverflowError e) {
-                throw Errors.translate(e);
+        try {
+            boolean has = rows.next();
+            if (!has && type == TYPE_FORWARD_ONLY && statement != null) {
+                statement.disarm();
             }
+            return has;
+        } catch (RuntimeException | AssertionError | StackOverflowError e) {
+            throw translate(e);
         }
-        if (!has) {
-            row = null;
-            afterLast = true;
-            return false;
-        }
-        row = result.row();
-        rowNumber++;
-        return true;
     }
 
     @Override
@@ -110,7 +120,7 @@ public final class LightningResultSet extends ResultSetByLabel {
         }
         closed = true;
         try {
-            result.close();
+            rows.close();
         } catch (RuntimeException e) {
             throw Errors.translate(e);
         }
@@ -126,8 +136,10 @@ public final class LightningResultSet extends ResultSetByLabel {
 
     private Object value(int column) throws SQLException {
         checkOpen();
+        Object[] row = rows.row();
         if (row == null) {
-            throw new SQLException(afterLast ? "The result set is past its last row" : "Call next() before reading a row", "24000");
+            throw new SQLException(rows.isAfterLast() ? "The cursor is past the last row" : "The cursor is not on a row (call next())",
+                    "24000");
         }
         if (column < 1 || column > columns.size()) {
             throw new SQLException("Column index " + column + " is out of range 1.." + columns.size(), "07009");
@@ -281,60 +293,7 @@ public final class LightningResultSet extends ResultSetByLabel {
             throw new SQLException("type must not be null", "22023");
         }
         Object v = value(i);
-        if (v == null) {
-            return null;
-        }
-        Object out;
-        if (type == String.class) {
-            out = JdbcValues.string(v);
-        } else if (type == Integer.class) {
-            out = getInt(i);
-        } else if (type == Long.class) {
-            out = getLong(i);
-        } else if (type == Short.class) {
-            out = getShort(i);
-        } else if (type == Byte.class) {
-            out = getByte(i);
-        } else if (type == Double.class) {
-            out = getDouble(i);
-        } else if (type == Float.class) {
-            out = getFloat(i);
-        } else if (type == BigDecimal.class) {
-            out = getBigDecimal(i);
-        } else if (type == Boolean.class) {
-            out = getBoolean(i);
-        } else if (type == byte[].class) {
-            out = getBytes(i);
-        } else if (type == LocalDate.class) {
-            out = JdbcValues.toLocalDate(v);
-        } else if (type == LocalTime.class) {
-            out = JdbcValues.toLocalTime(v);
-        } else if (type == LocalDateTime.class) {
-            out = JdbcValues.toLocalDateTime(v);
-        } else if (type == Date.class) {
-            out = getDate(i);
-        } else if (type == Time.class) {
-            out = getTime(i);
-        } else if (type == Timestamp.class) {
-            out = getTimestamp(i);
-        } else if (type == java.time.Instant.class) {
-            out = JdbcValues.toLocalDateTime(v).atZone(ZoneId.systemDefault()).toInstant();
-        } else if (type == java.time.OffsetDateTime.class && v instanceof java.time.OffsetDateTime) {
-            out = v;
-        } else if (type == UUID.class && v instanceof UUID) {
-            out = v;
-        } else if (type == UUID.class) {
-            try {
-                out = UUID.fromString(JdbcValues.string(v));
-            } catch (IllegalArgumentException e) {
-                throw JdbcValues.cannot(v, "UUID");
-            }
-        } else if (type.isInstance(v)) {
-            out = v;
-        } else {
-            throw JdbcValues.cannot(v, type.getName());
-        }
-        return type.cast(out);
+        return v == null ? null : JdbcValues.convert(v, type, target(i, type.getSimpleName()));
     }
 
     @Override
@@ -394,17 +353,17 @@ public final class LightningResultSet extends ResultSetByLabel {
 
     @Override
     public Blob getBlob(int i) throws SQLException {
-        throw Errors.unsupported("Blob (use getBytes or getBinaryStream)");
+        return getObject(i, Blob.class);
     }
 
     @Override
     public Clob getClob(int i) throws SQLException {
-        throw Errors.unsupported("Clob (use getString or getCharacterStream)");
+        return getObject(i, Clob.class);
     }
 
     @Override
     public NClob getNClob(int i) throws SQLException {
-        throw Errors.unsupported("NClob");
+        return getObject(i, NClob.class);
     }
 
     @Override
@@ -427,7 +386,7 @@ public final class LightningResultSet extends ResultSetByLabel {
     @Override
     public ResultSetMetaData getMetaData() throws SQLException {
         checkOpen();
-        return new LightningResultSetMetaData(columns);
+        return LightningResultSetMetaData.of(columns, statement == null ? null : statement.connection);
     }
 
     @Override
@@ -439,83 +398,85 @@ public final class LightningResultSet extends ResultSetByLabel {
     @Override
     public int getRow() throws SQLException {
         checkOpen();
-        return row == null ? 0 : rowNumber;
+        return rows.rowNumber();
     }
 
     @Override
     public boolean isBeforeFirst() throws SQLException {
         checkOpen();
-        return rowNumber == 0 && !afterLast;
+        return rows.isBeforeFirst();
     }
 
     @Override
     public boolean isAfterLast() throws SQLException {
         checkOpen();
-        return afterLast && rowNumber > 0;
+        return rows.isAfterLast();
     }
 
     @Override
     public boolean isFirst() throws SQLException {
         checkOpen();
-        return row != null && rowNumber == 1;
+        return rows.rowNumber() == 1;
     }
 
     @Override
     public boolean isLast() throws SQLException {
-        throw Errors.unsupported("isLast on a forward-only result set");
+        checkOpen();
+        return rows.isLast();
     }
 
     @Override
     public void beforeFirst() throws SQLException {
-        throw forwardOnly();
+        checkOpen();
+        rows.beforeFirst();
     }
 
     @Override
     public void afterLast() throws SQLException {
-        throw forwardOnly();
+        checkOpen();
+        rows.afterLast();
     }
 
     @Override
     public boolean first() throws SQLException {
-        throw forwardOnly();
+        checkOpen();
+        return rows.first();
     }
 
     @Override
     public boolean last() throws SQLException {
-        throw forwardOnly();
+        checkOpen();
+        return rows.last();
     }
 
     @Override
     public boolean absolute(int r) throws SQLException {
-        throw forwardOnly();
+        checkOpen();
+        return rows.absolute(r);
     }
 
     @Override
     public boolean relative(int r) throws SQLException {
-        throw forwardOnly();
+        checkOpen();
+        return rows.relative(r);
     }
 
     @Override
     public boolean previous() throws SQLException {
-        throw forwardOnly();
-    }
-
-    private static SQLException forwardOnly() {
-        return new SQLException("The result set is TYPE_FORWARD_ONLY", "24000");
+        checkOpen();
+        return rows.previous();
     }
 
     @Override
     public void setFetchDirection(int direction) throws SQLException {
         checkOpen();
-        if (direction != FETCH_FORWARD) {
-            throw forwardOnly();
-        }
+        fetchDirection = checkFetchDirection(direction, type);
     }
 
     @Override
     public int getFetchDirection() throws SQLException {
         checkOpen();
-        return FETCH_FORWARD;
+        return fetchDirection;
     }
 
     @Override
@@ -536,7 +497,7 @@ public final class LightningResultSet extends ResultSetByLabel {
     @Override
     public int getType() throws SQLException {
         checkOpen();
-        return TYPE_FORWARD_ONLY;
+        return type;
     }
 
     @Override

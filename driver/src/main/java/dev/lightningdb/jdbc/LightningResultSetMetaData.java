@@ -4,13 +4,34 @@ import dev.lightningdb.sql.plan.ResultColumn;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Predicate;
 
-/** Column descriptions of a result; columns are numbered from 1. */
+/**
+ * Column descriptions of a result; columns are numbered from 1. A column read straight from a
+ * table is writable (an UPDATE can change it) and auto-increment when it is the table's identity
+ * column; a computed column is read-only.
+ */
 final class LightningResultSetMetaData extends JdbcObject implements ResultSetMetaData {
     private final List<ResultColumn> columns;
+    private final Predicate<ResultColumn> identity;
 
-    LightningResultSetMetaData(List<ResultColumn> columns) {
+    /** @param identity whether a column is its table's identity column */
+    LightningResultSetMetaData(List<ResultColumn> columns, Predicate<ResultColumn> identity) {
         this.columns = columns;
+        this.identity = identity;
+    }
+
+    /** Metadata whose identity columns {@code connection} knows (null: none are). */
+    static LightningResultSetMetaData of(List<ResultColumn> columns, LightningConnection connection) {
+        if (connection == null) {
+            return new LightningResultSetMetaData(columns, c -> false);
+        }
+        return new LightningResultSetMetaData(columns,
+                c -> connection.session().isIdentity(c.schemaName(), c.tableName(), c.columnName()));
+    }
+
+    private boolean fromTable(int i) throws SQLException {
+        return !column(i).tableName().isEmpty();
     }
 
     private ResultColumn column(int i) throws SQLException {
@@ -21,7 +42,7 @@ final class LightningResultSetMetaData extends JdbcObject implements ResultSetMe
     }
 
     @Override public int getColumnCount() { return columns.size(); }
-    @Override public boolean isAutoIncrement(int i) throws SQLException { column(i); return false; }
+    @Override public boolean isAutoIncrement(int i) throws SQLException { return identity.test(column(i)); }
     @Override public boolean isCaseSensitive(int i) throws SQLException { return column(i).type().isText(); }
     @Override public boolean isSearchable(int i) throws SQLException { column(i); return true; }
     @Override public boolean isCurrency(int i) throws SQLException { column(i); return false; }
@@ -37,8 +58,8 @@ final class LightningResultSetMetaData extends JdbcObject implements ResultSetMe
     @Override public String getCatalogName(int i) throws SQLException { column(i); return ""; }
     @Override public int getColumnType(int i) throws SQLException { return column(i).type().jdbcType(); }
     @Override public String getColumnTypeName(int i) throws SQLException { return column(i).type().kind().name(); }
-    @Override public boolean isReadOnly(int i) throws SQLException { column(i); return true; }
-    @Override public boolean isWritable(int i) throws SQLException { column(i); return false; }
+    @Override public boolean isReadOnly(int i) throws SQLException { return !fromTable(i); }
+    @Override public boolean isWritable(int i) throws SQLException { return fromTable(i); }
     @Override public boolean isDefinitelyWritable(int i) throws SQLException { column(i); return false; }
     @Override public String getColumnClassName(int i) throws SQLException { return TypeInfo.className(column(i).type()); }
 }

@@ -96,8 +96,10 @@ class ConnectionLifecycleTest {
             assertThat(s.execute("INSERT INTO t VALUES (1)")).isFalse();
             assertThat(s.getUpdateCount()).isEqualTo(1);
             assertThat(s.getResultSet()).isNull();
-            assertThatThrownBy(() -> c.createStatement(ResultSet.TYPE_SCROLL_INSENSITIVE, ResultSet.CONCUR_READ_ONLY))
-                    .satisfies(e -> assertThat(state(e)).isEqualTo("0A000"));
+            assertThat(c.createStatement(ResultSet.TYPE_SCROLL_INSENSITIVE, ResultSet.CONCUR_READ_ONLY).getResultSetType())
+                    .isEqualTo(ResultSet.TYPE_SCROLL_INSENSITIVE);
+            assertThatThrownBy(() -> c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY,
+                    ResultSet.HOLD_CURSORS_OVER_COMMIT)).satisfies(e -> assertThat(state(e)).isEqualTo("0A000"));
             assertThatThrownBy(() -> c.prepareCall("CALL x()")).satisfies(e -> assertThat(state(e)).isEqualTo("0A000"));
         }
     }

@@ -23,6 +23,7 @@ public class SqlError extends RuntimeException {
     public static final String FEATURE_NOT_SUPPORTED = "0A000";
     public static final String INVALID_TRANSACTION_STATE = "25000";
     public static final String READ_ONLY = "25006";
+    public static final String INVALID_SAVEPOINT = "3B001";
     public static final String INTERNAL = "XX000";
     public static final String IO = "58030";
     public static final String CORRUPTION = "XX001";

@@ -47,6 +47,25 @@ public final class CatalogChanges {
         return tables.isEmpty() && sequences.isEmpty() && schemas.isEmpty() && statistics.isEmpty();
     }
 
+    /** An independent copy, e.g. for a savepoint. */
+    public CatalogChanges copy() {
+        CatalogChanges c = new CatalogChanges();
+        c.restore(this);
+        return c;
+    }
+
+    /** Makes these changes equal to {@code other}'s (rolling back to a savepoint). */
+    public void restore(CatalogChanges other) {
+        if (other == this) {
+            return;
+        }
+        clear();
+        tables.putAll(other.tables);
+        sequences.putAll(other.sequences);
+        schemas.putAll(other.schemas);
+        statistics.putAll(other.statistics);
+    }
+
     public void clear() {
         tables.clear();
         sequences.clear();

@@ -32,11 +32,19 @@ final class DmlExecutor {
     private final Prepared prepared;
     private final Transaction txn;
     private final AtomicBoolean cancel;
+    private final KeyRequest keys;
+    private QueryResult generatedKeys;
 
-    DmlExecutor(Prepared prepared, Transaction txn, AtomicBoolean cancel) {
+    DmlExecutor(Prepared prepared, Transaction txn, AtomicBoolean cancel, KeyRequest keys) {
         this.prepared = prepared;
         this.txn = txn;
         this.cancel = cancel;
+        this.keys = keys;
+    }
+
+    /** What the {@link KeyRequest} asked for, after an INSERT; null when nothing was asked for or generated. */
+    QueryResult generatedKeys() {
+        return generatedKeys;
     }
 
     // ------------------------------------------------------------------ INSERT
@@ -44,6 +52,9 @@ final class DmlExecutor {
     long insert(Statement.Insert insert, Object[] params) {
         TableDef table = DdlExecutor.requireTable(prepared.session().catalog(), insert.table());
         int[] targets = targetColumns(table, insert.columns());
+        if (!keys.isNone()) {
+            GeneratedKeys.columns(table, keys); // a bad key column fails before anything is written
+        }
         List<Object[]> values = new ArrayList<>();
         if (insert.query() != null) {
             CompiledQuery q = prepared.compile(s -> ((Statement.Insert) s).query());
@@ -83,13 +94,15 @@ final class DmlExecutor {
         TableDef.Identity identity = table.identity();
         Map<ByteBuffer, Object[]> written = new LinkedHashMap<>();
         Map<ByteBuffer, Object[]> replaced = new HashMap<>();
+        Set<ByteBuffer> generated = new HashSet<>();
         long count = 0;
         for (Object[] given : values) {
             Object[] row = defaults.clone();
             for (int i = 0; i < targets.length; i++) {
                 row[targets[i]] = ValueCoercion.toInternal(given[i], table.types()[targets[i]]);
             }
-            if (identity != null && row[identity.column()] == null) {
+            boolean generates = identity != null && row[identity.column()] == null;
+            if (generates) {
                 long next = prepared.session().database().sequences().nextIdentity(table);
                 row[identity.column()] = ValueCoercion.toInternal(next, table.types()[identity.column()]);
             }
@@ -123,10 +136,20 @@ final class DmlExecutor {
             Constraints.check(prepared.session(), table, row);
             writer.checkUnique(key, row);
             written.put(k, row);
+            if (generates) {
+                generated.add(k);
+            }
             count++;
         }
         for (Map.Entry<ByteBuffer, Object[]> e : written.entrySet()) {
             writer.write(e.getKey().array(), e.getValue(), replaced.get(e.getKey()));
+        }
+        if (!keys.isNone()) {
+            List<Boolean> wasGenerated = new ArrayList<>();
+            for (ByteBuffer k : written.keySet()) {
+                wasGenerated.add(generated.contains(k));
+            }
+            generatedKeys = GeneratedKeys.of(table, keys, new ArrayList<>(written.values()), wasGenerated);
         }
         return count;
     }
@@ -175,7 +198,7 @@ final class DmlExecutor {
         }
     }
 
-    private static int[] targetColumns(TableDef table, List<String> names) {
+    static int[] targetColumns(TableDef table, List<String> names) {
         if (names.isEmpty()) {
             int[] all = new int[table.columns().size()];
             for (int i = 0; i < all.length; i++) {

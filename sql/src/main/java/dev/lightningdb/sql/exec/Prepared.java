@@ -8,6 +8,7 @@ import dev.lightningdb.sql.ast.Statement;
 import dev.lightningdb.sql.catalog.SequenceDef;
 import dev.lightningdb.sql.parser.SequenceParam;
 import dev.lightningdb.sql.catalog.CatalogView;
+import dev.lightningdb.sql.catalog.TableDef;
 import dev.lightningdb.sql.parser.SqlParser;
 import dev.lightningdb.sql.plan.CompiledQuery;
 import dev.lightningdb.sql.plan.ExecutionContext;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlNode;
 
 /**
@@ -82,11 +84,17 @@ public final class Prepared {
         return List.of();
     }
 
-    /** The inferred type of each parameter, where known (queries); VARCHAR otherwise. */
+    /**
+     * The type of each parameter where known: inferred for queries and for the conditions and
+     * expressions of DML, the target column's for a bare {@code ?} in INSERT VALUES; VARCHAR otherwise.
+     */
     public synchronized List<ColumnType> parameterTypes() {
         List<ColumnType> types = new ArrayList<>();
         for (int i = 0; i < parameterCount(); i++) {
             types.add(TEXT);
+        }
+        if (statement instanceof Statement.Insert || statement instanceof Statement.Update || statement instanceof Statement.Delete) {
+            return dmlParameterTypes(types);
         }
         if (statement instanceof Statement.Query) {
             PointLookup p = pointLookup();
@@ -109,12 +117,70 @@ public final class Prepared {
         return types;
     }
 
+    private List<ColumnType> dmlParameterTypes(List<ColumnType> types) {
+        CatalogView view = session.catalog();
+        CompiledQuery q;
+        if (statement instanceof Statement.Insert insert) {
+            TableDef table = DdlExecutor.requireTable(view, insert.table());
+            int[] targets = DmlExecutor.targetColumns(table, insert.columns());
+            if (insert.query() != null) {
+                q = compile(st -> ((Statement.Insert) st).query());
+            } else {
+                for (List<SqlNode> row : insert.rows()) {
+                    for (int c = 0; c < row.size() && c < targets.length; c++) {
+                        if (row.get(c) instanceof SqlDynamicParam p && !sequenceParams.containsKey(p.getIndex())) {
+                            types.set(applicationIndex(p.getIndex()), table.types()[targets[c]]);
+                        }
+                    }
+                }
+                return types;
+            }
+        } else if (statement instanceof Statement.Update update) {
+            TableDef table = DdlExecutor.requireTable(view, update.table());
+            List<Integer> targets = new ArrayList<>();
+            for (String name : update.columns()) {
+                targets.add(DmlExecutor.column(table, name));
+            }
+            q = compile(st -> {
+                Statement.Update u = (Statement.Update) st;
+                return DmlQueries.updateSource(table, u.alias(), targets, u.values(), u.where());
+            });
+        } else {
+            Statement.Delete delete = (Statement.Delete) statement;
+            if (delete.where() == null) {
+                return types;
+            }
+            TableDef table = DdlExecutor.requireTable(view, delete.table());
+            q = compile(st -> {
+                Statement.Delete d = (Statement.Delete) st;
+                return DmlQueries.deleteSource(table, d.alias(), d.where());
+            });
+        }
+        List<ColumnType> all = q.parameterTypes();
+        for (int i = 0; i < all.size(); i++) {
+            if (!sequenceParams.containsKey(i) && all.get(i) != null) {
+                types.set(applicationIndex(i), all.get(i));
+            }
+        }
+        return types;
+    }
+
     /**
      * Runs the statement with external parameter values.
      *
      * @param cancel set by another thread to stop a running query
      */
-    public synchronized Result execute(Object[] parameters, AtomicBoolean cancel) {
+    public Result execute(Object[] parameters, AtomicBoolean cancel) {
+        return execute(parameters, cancel, KeyRequest.NONE);
+    }
+
+    /**
+     * Runs the statement with external parameter values; an INSERT hands back what {@code keys}
+     * asks for in {@link UpdateCount#generatedKeys()}.
+     *
+     * @param cancel set by another thread to stop a running query
+     */
+    public synchronized Result execute(Object[] parameters, AtomicBoolean cancel, KeyRequest keys) {
         Object[] given = parameters == null ? new Object[0] : parameters;
         if (given.length != parameterCount()) {
             throw new SqlError(SqlError.WRONG_PARAMETER_COUNT, "The statement has " + parameterCount() + " parameter(s) but "
@@ -136,13 +202,18 @@ public final class Prepared {
             return KeyAccess.scan(session, scan, params);
         }
         if (s instanceof Statement.Insert insert) {
-            return new UpdateCount(session.write(t -> new DmlExecutor(this, t, cancel).insert(insert, params)));
+            DmlExecutor[] ran = new DmlExecutor[1];
+            long count = session.write(t -> {
+                ran[0] = new DmlExecutor(this, t, cancel, keys);
+                return ran[0].insert(insert, params);
+            });
+            return new UpdateCount(count, ran[0].generatedKeys());
         }
         if (s instanceof Statement.Update update) {
-            return new UpdateCount(session.write(t -> new DmlExecutor(this, t, cancel).update(update, params)));
+            return new UpdateCount(session.write(t -> new DmlExecutor(this, t, cancel, keys).update(update, params)));
         }
         if (s instanceof Statement.Delete delete) {
-            return new UpdateCount(session.write(t -> new DmlExecutor(this, t, cancel).delete(delete, params)));
+            return new UpdateCount(session.write(t -> new DmlExecutor(this, t, cancel, keys).delete(delete, params)));
         }
         if (s instanceof Statement.Explain) {
             CompiledQuery q = compile(st -> ((Statement.Explain) st).query());

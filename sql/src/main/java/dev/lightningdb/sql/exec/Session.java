@@ -1,10 +1,14 @@
 package dev.lightningdb.sql.exec;
 
+import dev.lightningdb.engine.ErrorCode;
 import dev.lightningdb.engine.IsolationLevel;
+import dev.lightningdb.engine.LightningDbException;
 import dev.lightningdb.engine.Transaction;
 import dev.lightningdb.sql.SqlError;
 import dev.lightningdb.sql.catalog.CatalogChanges;
 import dev.lightningdb.sql.catalog.CatalogView;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -19,6 +23,13 @@ import java.util.function.Function;
  *
  * <p>Statement atomicity: a statement computes all its writes before applying any, so a failing
  * statement leaves the transaction as it was.
+ *
+ * <p>Savepoints ({@link #savepoint()}) exist only inside a manual-commit transaction; each marks
+ * the transaction's writes and its uncommitted DDL. Rolling back to one drops the savepoints made
+ * after it; releasing one drops it and those after it; ending the transaction drops them all.
+ *
+ * <p>A write-write conflict reported by the engine (a serialization failure) rolls back the whole
+ * session transaction, so the session can go on with a new one.
  */
 public final class Session implements AutoCloseable {
     private final Database db;
@@ -27,7 +38,19 @@ public final class Session implements AutoCloseable {
     private IsolationLevel isolation = IsolationLevel.READ_COMMITTED;
     private boolean readOnly;
     private Transaction transaction;
+    private final List<Savepoint> savepoints = new ArrayList<>();
     private boolean closed;
+
+    /** A point in the session transaction to roll back to; see {@link #savepoint()}. */
+    public static final class Savepoint {
+        private final Transaction.Savepoint engine;
+        private final CatalogChanges catalog;
+
+        private Savepoint(Transaction.Savepoint engine, CatalogChanges catalog) {
+            this.engine = engine;
+            this.catalog = catalog;
+        }
+    }
 
     Session(Database db) {
         this.db = db;
@@ -68,9 +91,10 @@ public final class Session implements AutoCloseable {
         return isolation;
     }
 
+    /** Changing the level inside a transaction is an error; setting the current level is not. */
     public synchronized void setIsolation(IsolationLevel level) {
         ensureOpen();
-        if (transaction != null) {
+        if (transaction != null && level != isolation) {
             throw new SqlError(SqlError.INVALID_TRANSACTION_STATE, "Cannot change the isolation level inside a transaction");
         }
         isolation = level;
@@ -82,7 +106,7 @@ public final class Session implements AutoCloseable {
 
     public synchronized void setReadOnly(boolean on) {
         ensureOpen();
-        if (transaction != null) {
+        if (transaction != null && on != readOnly) {
             throw new SqlError(SqlError.INVALID_TRANSACTION_STATE, "Cannot change read-only mode inside a transaction");
         }
         readOnly = on;
@@ -100,6 +124,7 @@ public final class Session implements AutoCloseable {
         }
         Transaction t = transaction;
         transaction = null;
+        savepoints.clear();
         try {
             t.commit();
             db.catalog().publish(changes);
@@ -114,8 +139,46 @@ public final class Session implements AutoCloseable {
         }
         Transaction t = transaction;
         transaction = null;
+        savepoints.clear();
         changes.clear();
         t.rollback();
+    }
+
+    /** Marks the current state of the session transaction (beginning it if needed). */
+    public synchronized Savepoint savepoint() {
+        ensureOpen();
+        if (autoCommit) {
+            throw new SqlError(SqlError.INVALID_SAVEPOINT, "Savepoints need a transaction: switch auto-commit off first");
+        }
+        Transaction t = current();
+        Savepoint s = new Savepoint(t.savepoint(), changes.copy());
+        savepoints.add(s);
+        return s;
+    }
+
+    /** Drops the writes and DDL made after {@code savepoint}, which stays valid. */
+    public synchronized void rollbackTo(Savepoint savepoint) {
+        ensureOpen();
+        int i = indexOf(savepoint);
+        transaction.rollbackTo(savepoint.engine);
+        changes.restore(savepoint.catalog);
+        savepoints.subList(i + 1, savepoints.size()).clear();
+    }
+
+    /** Forgets {@code savepoint} and every savepoint made after it. */
+    public synchronized void release(Savepoint savepoint) {
+        ensureOpen();
+        savepoints.subList(indexOf(savepoint), savepoints.size()).clear();
+    }
+
+    private int indexOf(Savepoint savepoint) {
+        for (int i = 0; i < savepoints.size(); i++) {
+            if (savepoints.get(i) == savepoint) {
+                return i;
+            }
+        }
+        throw new SqlError(SqlError.INVALID_SAVEPOINT,
+                "The savepoint is not valid here (released, rolled back past, ended with its transaction, or of another connection)");
     }
 
     public synchronized boolean isClosed() {
@@ -138,6 +201,15 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /** Whether {@code schema.table.column} is an identity column, as this session sees the catalog. */
+    public synchronized boolean isIdentity(String schema, String table, String column) {
+        if (table == null || table.isEmpty() || column == null) {
+            return false;
+        }
+        var def = catalog().table(new dev.lightningdb.sql.ast.QualifiedName(schema == null || schema.isEmpty() ? null : schema, table));
+        return def != null && def.identity() != null && def.column(def.identity().column()).name().equals(column);
+    }
+
     // ---- used by statements ----
 
     synchronized CatalogView catalog() {
@@ -158,7 +230,14 @@ public final class Session implements AutoCloseable {
             throw new SqlError(SqlError.READ_ONLY, "The connection is read-only");
         }
         if (!autoCommit) {
-            return work.apply(current());
+            try {
+                return work.apply(current());
+            } catch (LightningDbException e) {
+                if (e.code() == ErrorCode.CONFLICT) {
+                    rollback(); // the engine has given up on the transaction; the next statement begins anew
+                }
+                throw e;
+            }
         }
         Transaction t = db.engine().begin(isolation, false);
         try {
