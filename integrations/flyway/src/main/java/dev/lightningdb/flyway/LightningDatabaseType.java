@@ -1,11 +1,16 @@
 package dev.lightningdb.flyway;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Types;
+import java.util.concurrent.Callable;
+import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.api.ResourceProvider;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.internal.database.base.BaseDatabaseType;
 import org.flywaydb.core.internal.database.base.Database;
+import org.flywaydb.core.internal.exception.FlywaySqlException;
+import org.flywaydb.core.internal.jdbc.ExecutionTemplate;
 import org.flywaydb.core.internal.jdbc.JdbcConnectionFactory;
 import org.flywaydb.core.internal.jdbc.StatementInterceptor;
 import org.flywaydb.core.internal.parser.Parser;
@@ -50,6 +55,29 @@ public final class LightningDatabaseType extends BaseDatabaseType {
     public Database<?> createDatabase(Configuration configuration, JdbcConnectionFactory jdbcConnectionFactory,
                                       StatementInterceptor statementInterceptor) {
         return new LightningDatabase(configuration, jdbcConnectionFactory, statementInterceptor);
+    }
+
+    /** Each Flyway transaction holds the database's lock in the JVM; see {@link DatabaseLocks}. */
+    @Override
+    public ExecutionTemplate createTransactionalExecutionTemplate(Connection connection, boolean rollbackOnException) {
+        ExecutionTemplate transactional = super.createTransactionalExecutionTemplate(connection, rollbackOnException);
+        return new ExecutionTemplate() {
+            @Override
+            public <T> T execute(Callable<T> callback) {
+                ReentrantLock lock;
+                try {
+                    lock = DatabaseLocks.of(connection);
+                } catch (SQLException e) {
+                    throw new FlywaySqlException("Unable to read the database URL", e);
+                }
+                lock.lock();
+                try {
+                    return transactional.execute(callback);
+                } finally {
+                    lock.unlock();
+                }
+            }
+        };
     }
 
     @Override

@@ -10,7 +10,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -152,6 +157,34 @@ class FlywayMigrationTest {
 
         // Without the broken script, migrate finds nothing to do.
         assertThat(flyway(url, SCHEMA, DATA, VIP, SUMMARY).migrate().migrationsExecuted).isZero();
+    }
+
+    /**
+     * Two Flyway runs at once on one database: the history lock makes the second wait for the first
+     * and then find nothing to do, so every migration is applied exactly once.
+     */
+    @Test
+    void concurrentMigrateRunsApplyEachMigrationOnce() throws Exception {
+        String url = lightningUrl();
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> runs = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                runs.add(threads.submit(() -> flyway(url, SCHEMA, DATA, VIP, SUMMARY).migrate().migrationsExecuted));
+            }
+            int total = 0;
+            for (Future<Integer> run : runs) {
+                total += run.get(60, TimeUnit.SECONDS);
+            }
+            assertThat(total).isEqualTo(4);
+        } finally {
+            threads.shutdownNow();
+        }
+        FlywayObservations seen = new FlywayObservations(url);
+        seen.rows("history", "SELECT \"version\", \"success\" FROM \"flyway_schema_history\" ORDER BY \"installed_rank\"");
+        seen.rows("customers", "SELECT COUNT(*) FROM customer");
+        assertThat(seen.lines()).containsExactly("history row: 1 true", "history row: 2 true", "history row: 3 true",
+                "history row: null true", "customers row: 3");
     }
 
     /**
