@@ -42,6 +42,10 @@ class HibernateDialectTest {
     Path dir;
 
     static SessionFactory sessionFactory(String url, Class<?>... entities) {
+        return sessionFactory(url, "create", entities);
+    }
+
+    static SessionFactory sessionFactory(String url, String schemaAction, Class<?>... entities) {
         Configuration configuration = new Configuration();
         for (Class<?> entity : entities) {
             configuration.addAnnotatedClass(entity);
@@ -49,7 +53,7 @@ class HibernateDialectTest {
         configuration.setProperty(AvailableSettings.JAKARTA_JDBC_URL, url);
         configuration.setProperty(AvailableSettings.JAKARTA_JDBC_USER, "sa");
         configuration.setProperty(AvailableSettings.JAKARTA_JDBC_PASSWORD, "");
-        configuration.setProperty(AvailableSettings.HBM2DDL_AUTO, "create");
+        configuration.setProperty(AvailableSettings.HBM2DDL_AUTO, schemaAction);
         configuration.setProperty(AvailableSettings.POOL_SIZE, "2");
         return configuration.buildSessionFactory();
     }
@@ -191,6 +195,26 @@ class HibernateDialectTest {
                 throw e;
             }
         }
+    }
+
+    /** Schema update on a database Hibernate made earlier keeps the data, and ids continue without repeats. */
+    @Test
+    void schemaUpdateKeepsDataAndSequences() {
+        List<Long> ids = new ArrayList<>();
+        for (String action : List.of("create", "update", "update")) {
+            try (SessionFactory sf = sessionFactory(lightningUrl(), action, Customer.class, PurchaseOrder.class)) {
+                ids.add(sf.fromTransaction(s -> {
+                    Customer c = new Customer("customer " + action + " " + ids.size(), new Address("s", "c", "z"));
+                    c.addOrder(new PurchaseOrder(BigDecimal.ONE, LocalDate.of(2024, 1, 1), "OPEN"));
+                    s.persist(c);
+                    return c.getId();
+                }));
+                Long customers = sf.fromSession(s -> s.createSelectionQuery("select count(c) from Customer c", Long.class)
+                        .getSingleResult());
+                assertThat(customers).isEqualTo(ids.size());
+            }
+        }
+        assertThat(ids).doesNotHaveDuplicates();
     }
 
     /**
