@@ -2,9 +2,9 @@ package dev.lightningdb.engine;
 
 import dev.lightningdb.engine.io.FileIO;
 import dev.lightningdb.engine.io.MemoryFileIO;
-import dev.lightningdb.engine.store.Store;
 import dev.lightningdb.engine.store.paged.PagedStore;
 import dev.lightningdb.engine.store.WriteSet;
+import dev.lightningdb.engine.txn.VersionedStore;
 import dev.lightningdb.engine.wal.WalRecovery;
 import dev.lightningdb.engine.wal.WalWriter;
 import java.io.IOException;
@@ -47,7 +47,7 @@ public final class LightningDb implements AutoCloseable {
 
     private final Path directory;
     private final LightningDbConfig config;
-    private final Store store;
+    private final VersionedStore store;
     /** The write-ahead log; null in memory and read-only. */
     private final WalWriter wal;
     private final WalRecovery.Outcome recovery;
@@ -57,9 +57,12 @@ public final class LightningDb implements AutoCloseable {
     private final AtomicInteger activeTransactions = new AtomicInteger();
     private final LongAdder commits = new LongAdder();
     private final LongAdder conflicts = new LongAdder();
+    private final java.util.Set<Transaction> openTransactions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The checkpoint LSN last handed to the WAL; commit lock. */
+    private long walCheckpointed;
     private volatile boolean closed;
 
-    private LightningDb(Path directory, LightningDbConfig config, Store store, WalRecovery.Outcome recovery, FileChannel lockChannel,
+    private LightningDb(Path directory, LightningDbConfig config, VersionedStore store, WalRecovery.Outcome recovery, FileChannel lockChannel,
                         FileLock lock) {
         this.directory = directory;
         this.config = config;
@@ -109,10 +112,13 @@ public final class LightningDb implements AutoCloseable {
                 throw new LightningDbException(ErrorCode.CANNOT_OPEN, directory + " is already open in another process or LightningDb instance");
             }
             try {
-                Store store = openStore(directory, config, opener);
+                VersionedStore store = versioned(openStore(directory, config, opener), config, !config.readOnly(), directory.toString());
                 WalRecovery.Outcome recovery;
                 try {
-                    recovery = WalRecovery.run(directory, opener, config, store.checkpointLsn(), (lsn, writes) -> store.apply(writes, lsn));
+                    recovery = WalRecovery.run(directory, opener, config, store.checkpointLsn(), (lsn, writes) -> {
+                        store.awaitRoom();
+                        store.commit(writes.entries(), lsn);
+                    });
                 } catch (IOException | RuntimeException e) {
                     try {
                         store.close();
@@ -137,7 +143,12 @@ public final class LightningDb implements AutoCloseable {
         }
     }
 
-    private static Store openStore(Path directory, LightningDbConfig config, FileIO.Opener opener) throws IOException {
+    private static VersionedStore versioned(PagedStore tree, LightningDbConfig config, boolean durable, String name) {
+        return new VersionedStore(tree, durable, Math.min(config.writeBufferSize(), config.checkpointWalSize()),
+                durable ? config.checkpointInterval() : java.time.Duration.ZERO, name);
+    }
+
+    private static PagedStore openStore(Path directory, LightningDbConfig config, FileIO.Opener opener) throws IOException {
         Path file = directory.resolve(PagedStore.FILE_NAME);
         if (!Files.exists(file)) {
             if (config.readOnly()) {
@@ -186,7 +197,7 @@ public final class LightningDb implements AutoCloseable {
         }
         MemoryFileIO io = new MemoryFileIO("mem:" + Integer.toHexString(System.identityHashCode(config)));
         PagedStore.format(io, config.pageSize());
-        return new LightningDb(null, config, PagedStore.open(io, config, false), null, null, null);
+        return new LightningDb(null, config, versioned(PagedStore.open(io, config, false), config, false, io.name()), null, null, null);
     }
 
     public static LightningDb inMemory() {
@@ -264,7 +275,15 @@ public final class LightningDb implements AutoCloseable {
             throw new LightningDbException(ErrorCode.TOO_MANY_TRANSACTIONS, n - 1 + " transactions are open, the limit maxActiveTransactions is "
                     + config.maxActiveTransactions() + "; commit or roll back some first");
         }
-        return new Transaction(this, isolation, readOnly || config.readOnly());
+        Transaction t;
+        try {
+            t = new Transaction(this, isolation, readOnly || config.readOnly());
+        } catch (RuntimeException e) {
+            activeTransactions.decrementAndGet();
+            throw e;
+        }
+        openTransactions.add(t);
+        return t;
     }
 
     /**
@@ -300,22 +319,29 @@ public final class LightningDb implements AutoCloseable {
         }
     }
 
-    /** Makes everything committed so far durable in the data files. */
+    /**
+     * Makes everything committed so far durable in the data file: merges the write buffer into the
+     * tree and checkpoints it. Commits and reads go on meanwhile.
+     */
     public void checkpoint() {
         ensureOpen();
-        commitLock.lock();
-        try {
-            checkpointLocked();
-        } finally {
-            commitLock.unlock();
+        store.checkpoint();
+        if (wal != null) {
+            commitLock.lock();
+            try {
+                walCatchUp();
+            } finally {
+                commitLock.unlock();
+            }
         }
     }
 
-    /** Checkpoints and lets the WAL drop what the checkpoint covers; caller holds the commit lock. */
-    private void checkpointLocked() {
-        store.checkpoint();
-        if (wal != null) {
-            wal.checkpointed(store.checkpointLsn());
+    /** Lets the WAL drop what the last durable checkpoint covers; caller holds the commit lock. */
+    private void walCatchUp() {
+        long covered = store.checkpointLsn();
+        if (wal != null && covered > walCheckpointed) {
+            wal.checkpointed(covered);
+            walCheckpointed = covered;
         }
     }
 
@@ -330,6 +356,17 @@ public final class LightningDb implements AutoCloseable {
         m.put("txn.active", (long) activeTransactions.get());
         m.put("txn.commits", commits.sum());
         m.put("txn.conflicts", conflicts.sum());
+        long now = System.nanoTime();
+        long oldest = 0;
+        long orphaned = 0;
+        for (Transaction t : openTransactions) {
+            oldest = Math.max(oldest, now - t.startedNanos());
+            if (!t.owner().isAlive()) {
+                orphaned++;
+            }
+        }
+        m.put("txn.oldestMillis", oldest / 1_000_000);
+        m.put("txn.ownerThreadDead", orphaned);
         if (recovery != null) {
             m.put("recovery.records", recovery.records());
             m.put("recovery.bytes", recovery.bytes());
@@ -416,26 +453,36 @@ public final class LightningDb implements AutoCloseable {
 
     // ---- used by Transaction ----
 
-    Store store() {
+    VersionedStore store() {
         return store;
     }
 
-    void commit(WriteSet writes) {
+    /**
+     * Commits a transaction's writes: checks for write-write conflicts with commits since the
+     * transaction began (first committer wins), logs, adds to the write buffer, and under
+     * {@code SYNC} waits for the log force outside the commit lock.
+     */
+    void commit(Transaction t, WriteSet writes) {
         if (config.readOnly()) {
             throw new LightningDbException(ErrorCode.READ_ONLY, "database is open read-only");
         }
+        store.checkWritable();
+        store.awaitRoom(); // back-pressure, before the commit lock (see VersionedStore, note 5)
         long lsn = 0;
         commitLock.lock();
         try {
             ensureOpen();
+            String conflict = t.conflict(store, writes);
+            if (conflict != null) {
+                conflicts.increment();
+                throw new ConflictException(conflict);
+            }
             if (wal != null) {
-                if (wal.bytesSinceCheckpoint() >= config.checkpointWalSize()) {
-                    checkpointLocked(); // before this commit is logged: a failure here leaves it undone
-                }
+                walCatchUp();
                 lsn = wal.append(writes);
             }
             try {
-                store.apply(writes, lsn);
+                store.commit(writes.entries(), lsn);
             } catch (RuntimeException | Error e) {
                 if (wal != null) {
                     try {
@@ -461,7 +508,8 @@ public final class LightningDb implements AutoCloseable {
         }
     }
 
-    void transactionEnded() {
+    void transactionEnded(Transaction t) {
+        openTransactions.remove(t);
         activeTransactions.decrementAndGet();
     }
 
@@ -480,6 +528,12 @@ public final class LightningDb implements AutoCloseable {
         }
         if (key.length > config.maxKeySize()) {
             throw new LightningDbException(ErrorCode.KEY_TOO_LARGE, "key of " + key.length + " bytes exceeds maxKeySize " + config.maxKeySize());
+        }
+        int fileLimit = store.tree().maxKeySize();
+        if (key.length > fileLimit) {
+            // A database keeps the page size it was created with, which may hold less than the configured maxKeySize.
+            throw new LightningDbException(ErrorCode.KEY_TOO_LARGE, "key of " + key.length + " bytes does not fit this database's "
+                    + fileLimit * 4 + "-byte pages (at most " + fileLimit + ")");
         }
     }
 

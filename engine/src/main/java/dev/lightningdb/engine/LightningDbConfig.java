@@ -22,6 +22,7 @@ public final class LightningDbConfig {
     private final long walSegmentSize;
     private final Duration checkpointInterval;
     private final long checkpointWalSize;
+    private final long writeBufferSize;
     private final boolean verifyChecksumsOnRead;
     private final int maxKeySize;
     private final long maxValueSize;
@@ -43,6 +44,7 @@ public final class LightningDbConfig {
         walSegmentSize = b.walSegmentSize;
         checkpointInterval = b.checkpointInterval;
         checkpointWalSize = b.checkpointWalSize;
+        writeBufferSize = b.writeBufferSize;
         verifyChecksumsOnRead = b.verifyChecksumsOnRead;
         maxKeySize = b.maxKeySize;
         maxValueSize = b.maxValueSize;
@@ -94,6 +96,12 @@ public final class LightningDbConfig {
     /** WAL bytes since the last checkpoint that trigger a new one. */
     public long checkpointWalSize() { return checkpointWalSize; }
 
+    /**
+     * Bytes of recent commits held in the in-memory write buffer before they are merged into the
+     * B+Tree in the background (the buffer is also merged by every checkpoint).
+     */
+    public long writeBufferSize() { return writeBufferSize; }
+
     public boolean verifyChecksumsOnRead() { return verifyChecksumsOnRead; }
 
     /** Longest key accepted, in bytes. */
@@ -131,6 +139,7 @@ public final class LightningDbConfig {
         m.put("walSegmentSize", Long.toString(walSegmentSize));
         m.put("checkpointInterval", checkpointInterval.toMillis() + "ms");
         m.put("checkpointWalSize", Long.toString(checkpointWalSize));
+        m.put("writeBufferSize", Long.toString(writeBufferSize));
         m.put("verifyChecksumsOnRead", Boolean.toString(verifyChecksumsOnRead));
         m.put("maxKeySize", Integer.toString(maxKeySize));
         m.put("maxValueSize", Long.toString(maxValueSize));
@@ -160,6 +169,7 @@ public final class LightningDbConfig {
         private long walSegmentSize = 64L << 20;
         private Duration checkpointInterval = Duration.ofSeconds(60);
         private long checkpointWalSize = 256L << 20;
+        private long writeBufferSize = 32L << 20;
         private boolean verifyChecksumsOnRead = true;
         private int maxKeySize = 1024;
         private long maxValueSize = 1L << 32;
@@ -224,6 +234,14 @@ public final class LightningDbConfig {
                 throw bad("checkpointWalSize", bytes, "at least 1 MiB");
             }
             checkpointWalSize = bytes;
+            return this;
+        }
+
+        public Builder writeBufferSize(long bytes) {
+            if (bytes < (64L << 10) || bytes > (1L << 32)) {
+                throw bad("writeBufferSize", bytes, "from 64 KiB to 4 GiB");
+            }
+            writeBufferSize = bytes;
             return this;
         }
 
@@ -314,6 +332,7 @@ public final class LightningDbConfig {
                 case "walSegmentSize" -> walSegmentSize(v.size());
                 case "checkpointInterval" -> checkpointInterval(v.duration());
                 case "checkpointWalSize" -> checkpointWalSize(v.size());
+                case "writeBufferSize" -> writeBufferSize(v.size());
                 case "verifyChecksumsOnRead" -> verifyChecksumsOnRead(v.bool());
                 case "maxKeySize" -> maxKeySize(v.intSize());
                 case "maxValueSize" -> maxValueSize(v.size());

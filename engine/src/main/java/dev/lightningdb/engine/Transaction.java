@@ -2,6 +2,9 @@ package dev.lightningdb.engine;
 
 import dev.lightningdb.engine.store.MergingCursor;
 import dev.lightningdb.engine.store.WriteSet;
+import dev.lightningdb.engine.txn.ReadSnapshot;
+import dev.lightningdb.engine.txn.VersionedStore;
+import dev.lightningdb.engine.txn.View;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,12 +24,32 @@ public final class Transaction implements AutoCloseable {
     private final boolean readOnly;
     private final WriteSet writes = new WriteSet();
     private final List<Cursor> openCursors = new ArrayList<>();
+    /** The committed state when the transaction began: the base of its conflict checks. */
+    private final View start;
+    /** The pinned start state that SNAPSHOT and SERIALIZABLE read; null under READ_COMMITTED. */
+    private final ReadSnapshot snapshot;
+    /** What a SERIALIZABLE transaction read, validated at commit; null otherwise. */
+    private final List<byte[]> readKeys;
+    private final List<KeyRange> readRanges;
+    private final Thread owner = Thread.currentThread();
+    private final long startedNanos = System.nanoTime();
     private State state = State.OPEN;
 
     Transaction(LightningDb db, IsolationLevel isolation, boolean readOnly) {
         this.db = db;
         this.isolation = isolation;
         this.readOnly = readOnly;
+        VersionedStore store = db.store();
+        if (isolation == IsolationLevel.READ_COMMITTED) {
+            this.snapshot = null;
+            this.start = store.currentView();
+        } else {
+            this.snapshot = store.snapshot(true);
+            this.start = snapshot.view();
+        }
+        boolean validateReads = isolation == IsolationLevel.SERIALIZABLE && !readOnly;
+        this.readKeys = validateReads ? new ArrayList<>() : null;
+        this.readRanges = validateReads ? new ArrayList<>() : null;
     }
 
     public IsolationLevel isolation() {
@@ -49,7 +72,10 @@ public final class Transaction implements AutoCloseable {
         if (buffered != null) {
             return WriteSet.isTombstone(buffered) ? null : buffered.clone();
         }
-        return db.store().get(key);
+        if (readKeys != null) {
+            readKeys.add(key.clone());
+        }
+        return snapshot != null ? db.store().get(snapshot, key) : db.store().get(key);
     }
 
     public void put(byte[] key, byte[] value) {
@@ -76,7 +102,10 @@ public final class Transaction implements AutoCloseable {
         if (range == null) {
             throw new LightningDbException(ErrorCode.INVALID_ARGUMENT, "range must not be null");
         }
-        Cursor committed = db.store().scan(range, reverse);
+        if (readRanges != null) {
+            readRanges.add(range);
+        }
+        Cursor committed = snapshot != null ? db.store().scan(snapshot, range, reverse) : db.store().scan(range, reverse);
         Cursor c = writes.isEmpty() ? committed : new MergingCursor(committed, writes.within(range, reverse), reverse);
         openCursors.add(c);
         return c;
@@ -121,7 +150,7 @@ public final class Transaction implements AutoCloseable {
         ensureOpen();
         try {
             if (!writes.isEmpty()) {
-                db.commit(writes);
+                db.commit(this, writes);
             }
             state = State.COMMITTED;
         } catch (RuntimeException e) {
@@ -151,7 +180,54 @@ public final class Transaction implements AutoCloseable {
         }
         openCursors.clear();
         writes.clear();
-        db.transactionEnded();
+        if (snapshot != null) {
+            snapshot.close();
+        }
+        db.transactionEnded(this);
+    }
+
+    /**
+     * Why this transaction may not commit (caller holds the commit lock): a key it writes was
+     * written by a commit after it began (first committer wins, every level), or, under
+     * SERIALIZABLE, a key or range it read was. Null when it may commit.
+     */
+    String conflict(VersionedStore store, WriteSet pending) {
+        byte[] k = store.writeConflict(start, pending.entries());
+        if (k != null) {
+            return "write-write conflict on key " + hex(k) + ": another transaction committed a write to it after this "
+                    + isolation + " transaction began (first committer wins); retry the transaction";
+        }
+        if (readKeys != null) {
+            for (byte[] r : readKeys) {
+                if (store.changedSince(start, r)) {
+                    return "read of key " + hex(r) + " is stale: another transaction committed a write to it after this "
+                            + "SERIALIZABLE transaction read it; retry the transaction";
+                }
+            }
+            for (KeyRange r : readRanges) {
+                if (store.changedSince(start, r)) {
+                    return "scan of " + r + " is stale: another transaction committed a write inside it after this "
+                            + "SERIALIZABLE transaction began; retry the transaction";
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String hex(byte[] key) {
+        StringBuilder sb = new StringBuilder("0x");
+        for (int i = 0; i < Math.min(key.length, 32); i++) {
+            sb.append(String.format("%02x", key[i] & 0xff));
+        }
+        return key.length > 32 ? sb.append("...").toString() : sb.toString();
+    }
+
+    Thread owner() {
+        return owner;
+    }
+
+    long startedNanos() {
+        return startedNanos;
     }
 
     private void ensureOpen() {

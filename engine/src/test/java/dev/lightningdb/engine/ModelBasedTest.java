@@ -39,7 +39,7 @@ class ModelBasedTest {
         long seed = seed();
         System.out.println("ModelBasedTest in memory seed=" + seed + " (rerun with -Dlightning.seed=" + seed + ")");
         Random rnd = new Random(seed);
-        LightningDbConfig config = LightningDbConfig.builder().pageSize(8192).cacheSize(256 * 1024).build();
+        LightningDbConfig config = LightningDbConfig.builder().pageSize(8192).cacheSize(256 * 1024).writeBufferSize(256 * 1024).build();
         try (LightningDb db = LightningDb.inMemory(config)) {
             Model m = new Model(db, rnd, 1024, seed);
             for (int phase = 0; phase < 5; phase++) {
@@ -65,7 +65,7 @@ class ModelBasedTest {
         System.out.println("ModelBasedTest pageSize=" + pageSize + " seed=" + seed + " (rerun with -Dlightning.seed=" + seed + ")");
         Random rnd = new Random(seed);
         Path path = dir.resolve("db-" + pageSize + "-" + seed);
-        LightningDbConfig config = LightningDbConfig.builder().pageSize(pageSize).maxKeySize(maxKeySize)
+        LightningDbConfig config = LightningDbConfig.builder().pageSize(pageSize).maxKeySize(maxKeySize).writeBufferSize(256 * 1024)
                 .cacheSize(Math.max(256 * 1024, 24L * pageSize)).build();
         TreeMap<byte[], byte[]> model = new TreeMap<>(Arrays::compareUnsigned);
         long[] counts = new long[Count.values().length];
@@ -135,6 +135,7 @@ class ModelBasedTest {
             for (long i = 0; i < n; i++) {
                 step(deleteBias);
             }
+            db.checkpoint(); // merge the write buffer, so that the tree holds every entry
             IntegrityReport report = db.verifyIntegrity();
             assertThat(report.problems()).as("integrity after a phase, seed " + seed).isEmpty();
             assertThat(report.entriesChecked()).isEqualTo(model.size());

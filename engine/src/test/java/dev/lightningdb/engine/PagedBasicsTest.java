@@ -35,6 +35,7 @@ class PagedBasicsTest {
         try (LightningDb db = LightningDb.open(dir)) {
             assertThat(db.get(b("b"))).isEqualTo(b("2"));
             assertThat(db.get(b("a"))).isNull();
+            db.checkpoint();
             assertThat(db.verifyIntegrity().problems()).isEmpty();
         }
     }
@@ -42,7 +43,7 @@ class PagedBasicsTest {
     @Test
     void manyKeysSplitAndMergeBothWays() {
         int n = 20_000;
-        try (LightningDb db = LightningDb.open(dir, LightningDbConfig.builder().pageSize(4096).build())) {
+        try (LightningDb db = LightningDb.open(dir, LightningDbConfig.builder().pageSize(4096).writeBufferSize(64 * 1024).build())) {
             for (int i = 0; i < n; i += 100) {
                 try (Transaction t = db.begin()) {
                     for (int j = i; j < i + 100; j++) {
@@ -51,6 +52,7 @@ class PagedBasicsTest {
                     t.commit();
                 }
             }
+            db.checkpoint();
             assertThat(db.verifyIntegrity().problems()).isEmpty();
             assertThat(db.stats().get("tree.height")).isGreaterThan(1);
             List<byte[]> keys = new ArrayList<>();
@@ -71,12 +73,14 @@ class PagedBasicsTest {
             for (int i = 0; i < n; i += 3) {
                 db.delete(key(i));
             }
+            db.checkpoint();
             assertThat(db.verifyIntegrity().problems()).isEmpty();
             for (int i = 0; i < n; i++) {
                 if (i % 3 != 0) {
                     db.delete(key(i));
                 }
             }
+            db.checkpoint();
             assertThat(db.verifyIntegrity().problems()).isEmpty();
             assertThat(db.stats().get("tree.height")).isEqualTo(1);
         }
@@ -86,7 +90,7 @@ class PagedBasicsTest {
     void hugeRandomTransactionsAreSpilledInChunks() {
         java.util.Random rnd = new java.util.Random(11);
         java.util.TreeMap<byte[], byte[]> model = new java.util.TreeMap<>(java.util.Arrays::compareUnsigned);
-        LightningDbConfig config = LightningDbConfig.builder().pageSize(4096).cacheSize(256 * 1024).build();
+        LightningDbConfig config = LightningDbConfig.builder().pageSize(4096).cacheSize(256 * 1024).writeBufferSize(64 * 1024).build();
         try (LightningDb db = LightningDb.open(dir, config)) {
             for (int round = 0; round < 3; round++) {
                 try (Transaction t = db.begin()) {
@@ -108,6 +112,8 @@ class PagedBasicsTest {
                     }
                     t.commit();
                 }
+                db.checkpoint(); // merge the write buffer into the tree
+                db.checkpoint();
                 assertThat(db.verifyIntegrity().problems()).isEmpty();
                 assertThat(db.stats().get("store.entries")).isEqualTo(model.size());
             }
@@ -117,6 +123,7 @@ class PagedBasicsTest {
                 }
                 t.commit();
             }
+            db.checkpoint();
             assertThat(db.verifyIntegrity().problems()).isEmpty();
             assertThat(db.stats().get("store.entries")).isZero();
             assertThat(db.stats().get("tree.height")).isEqualTo(1);
@@ -137,6 +144,7 @@ class PagedBasicsTest {
         try (LightningDb db = LightningDb.open(dir)) {
             assertThat(db.get(b("big"))).isEqualTo(big);
             db.put(b("big"), b("now small"));
+            db.checkpoint();
             assertThat(db.verifyIntegrity().problems()).isEmpty();
         }
     }

@@ -46,6 +46,7 @@ class PagedEdgeCasesTest {
                 }
                 t.commit();
             }
+            db.checkpoint(); // merge the write buffer into the tree
             assertThat(db.stats().get("tree.height")).isGreaterThan(1);
             assertThat(walk(db, KeyRange.of(k(100), true, k(110), true), false)).containsExactly(100, 102, 104, 106, 108, 110);
             assertThat(walk(db, KeyRange.of(k(100), false, k(110), false), true)).containsExactly(108, 106, 104, 102);
@@ -137,6 +138,10 @@ class PagedEdgeCasesTest {
         try (LightningDb db = LightningDb.inMemory()) {
             for (int i = 0; i < 100; i++) {
                 db.put(k(i), k(i));
+                db.get(k(i));
+            }
+            db.checkpoint(); // merge the write buffer into the tree
+            for (int i = 0; i < 100; i++) {
                 db.get(k(i));
             }
             EngineStats s = db.stats();

@@ -60,7 +60,7 @@ class PowerLossTest {
         System.out.println("PowerLossTest " + mode + " seed=" + seed + " (rerun with -Dlightning.seed=" + seed + ")");
         Random rnd = new Random(seed);
         // The flusher never fires within a trial, so that a seed replays the same writes and forces.
-        LightningDbConfig config = LightningDbConfig.builder().pageSize(4096).cacheSize(256 * 1024).walSyncMode(mode)
+        LightningDbConfig config = LightningDbConfig.builder().pageSize(4096).cacheSize(256 * 1024).writeBufferSize(64 * 1024).walSyncMode(mode)
                 .walFlushInterval(Duration.ofMinutes(1)).walSegmentSize(1 << 20).build();
         Path base = dir.resolve("base");
         TreeMap<byte[], byte[]> baseModel = new TreeMap<>(Arrays::compareUnsigned);

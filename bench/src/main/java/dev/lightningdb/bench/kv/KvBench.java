@@ -45,6 +45,9 @@ public class KvBench {
     private long keys;
     private final AtomicLong nextSortedKey = new AtomicLong();
     private final WriteProbe probe = new WriteProbe();
+    /** The background writer of {@link KvWorkload#GET_HOT_WITH_WRITER}; null otherwise. */
+    private Thread writer;
+    private volatile boolean writing;
 
     /** Per-thread random source; seeds differ per thread but are fixed per run. */
     @State(Scope.Thread)
@@ -61,6 +64,7 @@ public class KvBench {
             dir = Dirs.copy(BenchProps.fixture(), BenchProps.work(), "kv-" + system + "-");
             db = open(dir);
         }
+        startWriter();
     }
 
     @Setup(Level.Iteration)
@@ -85,8 +89,30 @@ public class KvBench {
         }
     }
 
+    /** Starts the writer that competes with the readers of {@link KvWorkload#GET_HOT_WITH_WRITER}. */
+    private void startWriter() {
+        if (workload != KvWorkload.GET_HOT_WITH_WRITER) {
+            return;
+        }
+        writing = true;
+        writer = new Thread(() -> {
+            SplittableRandom random = new SplittableRandom(7);
+            while (writing) {
+                long i = random.nextLong(keys);
+                db.put(KvData.key(i), KvData.value(i + 1));
+            }
+        }, "competing-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
     @TearDown(Level.Trial)
     public void closeTrial() throws Exception {
+        if (writer != null) {
+            writing = false;
+            writer.join();
+            writer = null;
+        }
         closeAndDelete();
     }
 
@@ -127,6 +153,11 @@ public class KvBench {
 
     @Benchmark
     public byte[] getHot(Rng t) {
+        return found(db.get(KvData.key(t.random.nextLong(keys))));
+    }
+
+    @Benchmark
+    public byte[] getHotWithWriter(Rng t) {
         return found(db.get(KvData.key(t.random.nextLong(keys))));
     }
 

@@ -10,6 +10,7 @@ public enum KvWorkload {
     BULK_LOAD("bulkLoad", "bulk load, sorted keys (per key, batches of 1000)", List.of(1)),
     RANDOM_PUT("randomPut", "random put (overwrite)", List.of(1)),
     GET_HOT("getHot", "random get, hot (all data in cache)", List.of(1)),
+    GET_HOT_WITH_WRITER("getHotWithWriter", "random get, hot, while another thread overwrites random keys non-stop", List.of(1)),
     GET_COLD("getCold", "random get, cold (cache = 10% of data)", List.of(1)),
     SCAN_100("scan100", "range scan of 100 keys", List.of(1)),
     MIXED("mixed", "mixed 50% get / 50% put", List.of(1)),

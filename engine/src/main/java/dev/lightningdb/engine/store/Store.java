@@ -25,10 +25,16 @@ public interface Store extends AutoCloseable {
     Cursor scan(KeyRange range, boolean reverse);
 
     /**
-     * Applies a committed write set atomically (invariant 1); {@code lsn} is its WAL record's LSN
+     * Applies committed writes (ascending unique keys; a value identical to {@link WriteSet#TOMBSTONE}
+     * deletes) atomically (invariant 1); {@code lsn} is its WAL record's LSN
      * (0 when there is no log), remembered so that the next checkpoint can say what it covers.
      */
-    void apply(WriteSet writes, long lsn);
+    void apply(Iterable<Map.Entry<byte[], byte[]>> writes, long lsn);
+
+    /** {@link #apply(Iterable, long)} for a transaction's write set. */
+    default void apply(WriteSet writes, long lsn) {
+        apply(writes.entries(), lsn);
+    }
 
     /** Makes everything applied so far durable without the log. */
     void checkpoint();

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
@@ -292,8 +293,8 @@ public final class WalWriter implements AutoCloseable {
 
     /**
      * A durable checkpoint now covers every record up to {@code lsn} (caller holds the commit
-     * lock): releases waiters; when it covers the whole log, starts a new segment and deletes the
-     * older ones.
+     * lock): releases waiters; when it covers the whole log, starts a new segment; deletes every
+     * segment whose records it covers entirely.
      */
     public void checkpointed(long lsn) {
         lock.lock();
@@ -303,17 +304,19 @@ public final class WalWriter implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        if (lsn != nextLsn - 1) {
-            return; // the store did not checkpoint (read-only or refusing writes): nothing may go
-        }
-        bytesSinceCheckpoint = 0;
-        if (position > 0) {
-            roll();
+        if (lsn == nextLsn - 1) {
+            bytesSinceCheckpoint = 0;
+            if (position > 0) {
+                roll();
+            }
         }
         try {
+            // A segment may go when the next one starts at or before lsn + 1: all its records are covered.
             boolean deleted = false;
-            for (WalFiles.Segment s : WalFiles.list(directory)) {
-                if (s.firstLsn() < segmentFirstLsn) {
+            List<WalFiles.Segment> segments = WalFiles.list(directory);
+            for (int i = 0; i + 1 < segments.size(); i++) {
+                WalFiles.Segment s = segments.get(i);
+                if (s.firstLsn() < segmentFirstLsn && segments.get(i + 1).firstLsn() <= lsn + 1) {
                     Files.delete(s.path());
                     deleted = true;
                 }

@@ -88,8 +88,8 @@ public final class PagedStore implements Store {
     private final LongAdder checkpoints = new LongAdder();
     private volatile TreeState state;
     private long generation;
-    /** LSN the last durable checkpoint covers; writeLock. */
-    private long checkpointLsn;
+    /** LSN the last durable checkpoint covers; written under writeLock, read without it. */
+    private volatile long checkpointLsn;
     /** LSN of the last applied write set; writeLock. */
     private long appliedLsn;
     private byte[] lastMeta;
@@ -271,8 +271,98 @@ public final class PagedStore implements Store {
         }
     }
 
+    /** The largest key this file's pages hold (a quarter of a page, so that a node holds four). */
+    public int maxKeySize() {
+        return pager.pageSize() / 4;
+    }
+
+    /** The version of the published tree; +1 per {@link #apply}. */
+    public long version() {
+        return state.version();
+    }
+
+    /**
+     * Pins the tree of version {@code expected} for reading until {@link #unpin}: its pages are not
+     * reused meanwhile. Returns null when that version is no longer the published one (the caller
+     * retries with a newer one); registering and then checking the published version is what
+     * makes the pin safe (the {@link ReaderRegistry} protocol).
+     */
+    public PinnedTree pin(long expected) {
+        ensureOpen();
+        long ticket = readers.enter(expected);
+        TreeState s = state;
+        if (s.version() != expected) {
+            readers.exit(ticket);
+            return null;
+        }
+        return new PinnedTree(s, ticket);
+    }
+
+    /** Marks a {@link #getIfVersion} that found the tree at another version. */
+    public static final byte[] WRONG_VERSION = new byte[0];
+
+    /**
+     * {@link #get} on the tree of version {@code expected} without allocating a pin; returns
+     * {@link #WRONG_VERSION} (by identity) when that is no longer the published version.
+     */
+    public byte[] getIfVersion(long expected, byte[] key) {
+        ensureOpen();
+        long ticket = readers.enter(expected);
+        try {
+            TreeState s = state;
+            if (s.version() != expected) {
+                return WRONG_VERSION;
+            }
+            gets.increment();
+            return TreeReader.get(pager, s, key);
+        } finally {
+            readers.exit(ticket);
+        }
+    }
+
+    /** Ends a pin; its pages may be reused once no other reader needs them. Idempotent. */
+    public void unpin(PinnedTree pinned) {
+        if (pinned.release()) {
+            readers.exit(pinned.ticket);
+        }
+    }
+
+    /** The value of {@code key} in a pinned tree, or null. */
+    public byte[] get(PinnedTree pinned, byte[] key) {
+        ensureOpen();
+        gets.increment();
+        return TreeReader.get(pager, pinned.state, key);
+    }
+
+    /** A walk over a pinned tree; the pin must outlive the cursor (closing the cursor does not unpin). */
+    public Cursor scan(PinnedTree pinned, KeyRange range, boolean reverse) {
+        ensureOpen();
+        scans.increment();
+        return new TreeCursor(pager, pinned.state, range, reverse, () -> { });
+    }
+
+    /** A tree version held for reading; see {@link #pin}. */
+    public static final class PinnedTree {
+        private final TreeState state;
+        private final long ticket;
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        private PinnedTree(TreeState state, long ticket) {
+            this.state = state;
+            this.ticket = ticket;
+        }
+
+        public long version() {
+            return state.version();
+        }
+
+        private boolean release() {
+            return released.compareAndSet(false, true);
+        }
+    }
+
     @Override
-    public void apply(WriteSet writes, long lsn) {
+    public void apply(Iterable<Map.Entry<byte[], byte[]>> writes, long lsn) {
         writeLock.lock();
         try {
             ensureWritable();
@@ -384,12 +474,7 @@ public final class PagedStore implements Store {
 
     @Override
     public long checkpointLsn() {
-        writeLock.lock();
-        try {
-            return checkpointLsn;
-        } finally {
-            writeLock.unlock();
-        }
+        return checkpointLsn;
     }
 
     @Override
@@ -460,6 +545,11 @@ public final class PagedStore implements Store {
         if (closed) {
             throw new LightningDbException(ErrorCode.CLOSED, io.name() + " is closed");
         }
+    }
+
+    /** Throws what a write would throw now (closed, read-only, damaged free list, failed checkpoint). */
+    public void checkWritable() {
+        ensureWritable();
     }
 
     private void ensureWritable() {

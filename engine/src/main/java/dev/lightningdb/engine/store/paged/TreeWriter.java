@@ -73,7 +73,7 @@ final class TreeWriter {
         this.chunkNodes = Math.max(64, pager.cache().capacityPages() / 4);
     }
 
-    TreeState apply(TreeState base, WriteSet writes, long version) {
+    TreeState apply(TreeState base, Iterable<Map.Entry<byte[], byte[]>> writes, long version) {
         height = base.height();
         entries = base.entries();
         rootId = base.root();
@@ -81,7 +81,7 @@ final class TreeWriter {
         append = isAppend(base, writes);
         int maxKey = pageSize / 4;
         int sinceSpill = 0;
-        for (Map.Entry<byte[], byte[]> e : writes.entries()) {
+        for (Map.Entry<byte[], byte[]> e : writes) {
             if (++sinceSpill > CHUNK_WRITES || decoded >= chunkNodes) {
                 flushChunk(true);
                 sinceSpill = 1;
@@ -136,9 +136,9 @@ final class TreeWriter {
         allocated.clear();
     }
 
-    private boolean isAppend(TreeState base, WriteSet writes) {
+    private boolean isAppend(TreeState base, Iterable<Map.Entry<byte[], byte[]>> writes) {
         byte[] first = null;
-        for (Map.Entry<byte[], byte[]> e : writes.entries()) {
+        for (Map.Entry<byte[], byte[]> e : writes) {
             if (WriteSet.isTombstone(e.getValue())) {
                 return false;
             }

@@ -1,0 +1,515 @@
+package dev.lightningdb.engine.txn;
+
+import dev.lightningdb.engine.Cursor;
+import dev.lightningdb.engine.ErrorCode;
+import dev.lightningdb.engine.IntegrityReport;
+import dev.lightningdb.engine.KeyRange;
+import dev.lightningdb.engine.LightningDbException;
+import dev.lightningdb.engine.store.paged.PagedStore;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Multi-version committed state: a versioned write buffer ({@link MemTable}) in front of the
+ * copy-on-write B+Tree ({@link PagedStore}), merged into the tree in the background.
+ *
+ * <p>Design notes.
+ * <ol>
+ *   <li><b>Commits touch memory only.</b> A commit adds its writes to the active table at a new
+ *       timestamp and publishes a new {@link View}; no page is written. When the active table
+ *       holds {@code writeBufferSize} bytes it is frozen (a new empty one takes over) and the
+ *       merger thread applies its newest versions to the tree in one copy-on-write batch, then
+ *       (on disk) checkpoints, so the WAL after the last checkpoint never holds much more than
+ *       two buffers: recovery stays short.
+ *   <li><b>Snapshots.</b> A reader takes the published view and pins the tree version under it
+ *       ({@link PagedStore#pin}); the pin fails if the merger published a newer tree meanwhile,
+ *       and the reader retries with the newer view. Versions in the active table newer than the
+ *       view's timestamp are skipped. A frozen table never changes, and the tree under a view is
+ *       never modified (copy-on-write), so a snapshot is stable for as long as it is held.
+ *   <li><b>Garbage collection.</b> Old versions live only in write-buffer tables; the tree holds
+ *       the newest version of each key. A merged table is dropped from the view and becomes
+ *       garbage when no snapshot or transaction references it; tree pages a snapshot pins are
+ *       reused only after it is released (the tree's reader registry).
+ *   <li><b>Conflicts.</b> Every commit after a view's timestamp lands in the view's active table
+ *       or a later one (tables are chained at freeze: {@link MemTable#successor}), so a write-write
+ *       conflict (first committer wins) is found by looking up the written keys in that chain.
+ *   <li><b>Locks.</b> {@code lock} guards publication: adding to the active table, freezing,
+ *       publishing views, and the merger's hand-shakes. The caller's commit lock is taken
+ *       before it and serialises commits (and conflict checks with them). The merger never takes
+ *       the commit lock, and a committer never waits while holding the commit lock
+ *       ({@link #awaitRoom} is called before taking it), so the two cannot deadlock.
+ *   <li><b>Failures.</b> A merge or checkpoint that fails (full disk) leaves the frozen table in
+ *       the view, readable; the merger retries every {@value #RETRY_MILLIS} ms, and commits go on
+ *       until the active table is full too, then fail with the merge's error instead of waiting.
+ *       Once space is freed the retry succeeds and commits resume, without a restart.
+ * </ol>
+ */
+public final class VersionedStore implements AutoCloseable {
+    private static final long RETRY_MILLIS = 100;
+    private static final java.lang.ref.Cleaner CURSOR_CLEANER = java.lang.ref.Cleaner.create();
+
+    private final PagedStore tree;
+    private final boolean durable;
+    private final long bufferLimit;
+    private final long checkpointIntervalNanos;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final Thread merger;
+    private final Set<ReadSnapshot> tracked = ConcurrentHashMap.newKeySet();
+    private final LongAdder merges = new LongAdder();
+    private final LongAdder mergeFailures = new LongAdder();
+    private final LongAdder conflictChecks = new LongAdder();
+    private volatile View view;
+    /** Timestamp of the last commit; commit lock. */
+    private long lastTs;
+    // Guarded by lock:
+    private long checkpointRequested;
+    private long checkpointCompleted;
+    private long failureCount;
+    private RuntimeException mergeFailure;
+    private boolean closing;
+
+    /**
+     * @param durable whether a merge is followed by a checkpoint (a database on disk)
+     * @param bufferLimit bytes of the active table that trigger a merge
+     * @param checkpointInterval a timed merge and checkpoint when writes are pending (zero: none)
+     */
+    public VersionedStore(PagedStore tree, boolean durable, long bufferLimit, Duration checkpointInterval, String name) {
+        this.tree = tree;
+        this.durable = durable;
+        this.bufferLimit = bufferLimit;
+        this.checkpointIntervalNanos = checkpointInterval.toNanos();
+        this.view = new View(new MemTable(), null, tree.version(), 0);
+        this.merger = new Thread(this::runMerger, "lightning-merge " + name);
+        merger.setDaemon(true);
+        merger.start();
+    }
+
+    /** The tree beneath; for integrity checks and statistics. */
+    public PagedStore tree() {
+        return tree;
+    }
+
+    /** The published view; a transaction keeps its start view to check conflicts at commit. */
+    public View currentView() {
+        return view;
+    }
+
+    // ---- reads ----
+
+    /** The latest committed value of {@code key}, or null (read committed). */
+    public byte[] get(byte[] key) {
+        while (true) {
+            View v = view;
+            Version x = lookup(v, key);
+            if (x != null) {
+                return x.isDelete() ? null : x.value().clone();
+            }
+            byte[] value = tree.getIfVersion(v.treeVersion(), key);
+            if (value != PagedStore.WRONG_VERSION) {
+                return value;
+            }
+            Thread.onSpinWait(); // the merger published a tree and is about to publish its view
+        }
+    }
+
+    /** The value of {@code key} in a snapshot, or null. */
+    public byte[] get(ReadSnapshot s, byte[] key) {
+        Version x = lookup(s.view, key);
+        if (x != null) {
+            return x.isDelete() ? null : x.value().clone();
+        }
+        return tree.get(s.tree, key);
+    }
+
+    private static Version lookup(View v, byte[] key) {
+        Version x = v.active().newest(key);
+        if (x != null) {
+            x = x.visibleAt(v.visibleTs());
+            if (x != null) {
+                return x;
+            }
+        }
+        MemTable f = v.frozen();
+        return f == null ? null : visible(f.newest(key), v.visibleTs());
+    }
+
+    private static Version visible(Version newest, long ts) {
+        return newest == null ? null : newest.visibleAt(ts);
+    }
+
+    /**
+     * Pins the current state for reading. {@code track} lists it in the statistics (oldest
+     * snapshot age); transactions do, single operations do not.
+     */
+    public ReadSnapshot snapshot(boolean track) {
+        while (true) {
+            View v = view;
+            PagedStore.PinnedTree pinned = tree.pin(v.treeVersion());
+            if (pinned != null) {
+                ReadSnapshot s = new ReadSnapshot(this, v, pinned);
+                if (track) {
+                    tracked.add(s);
+                }
+                return s;
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    void release(ReadSnapshot s) {
+        tracked.remove(s);
+        tree.unpin(s.tree);
+    }
+
+    /** A walk over the latest committed state; the cursor holds its own snapshot until closed. */
+    public Cursor scan(KeyRange range, boolean reverse) {
+        ReadSnapshot s = snapshot(false);
+        try {
+            Cursor c = cursor(s, range, reverse, s::close);
+            CURSOR_CLEANER.register(c, s::close); // a cursor nobody closed stops pinning once collected
+            return c;
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    /** A walk over a snapshot; closing the cursor leaves the snapshot open. */
+    public Cursor scan(ReadSnapshot s, KeyRange range, boolean reverse) {
+        return cursor(s, range, reverse, () -> { });
+    }
+
+    private Cursor cursor(ReadSnapshot s, KeyRange range, boolean reverse, Runnable onClose) {
+        View v = s.view;
+        Cursor t = tree.scan(s.tree, range, reverse);
+        MemTable f = v.frozen();
+        return new LayeredCursor(v.active().range(range, reverse), f == null ? null : f.range(range, reverse), v.visibleTs(), t, reverse,
+                onClose);
+    }
+
+    // ---- commits (caller holds the database's commit lock unless noted) ----
+
+    /**
+     * Waits, holding no lock, while both the active table is full and the previous one is still
+     * being merged (back-pressure). Throws the merge's error rather than wait for a merge that
+     * keeps failing.
+     */
+    public void awaitRoom() {
+        if (hasRoom()) {
+            return;
+        }
+        lock.lock();
+        try {
+            while (!hasRoom()) {
+                if (mergeFailure != null) {
+                    throw new LightningDbException(ErrorCode.IO_ERROR, "the write buffer is full and merging it into the data file fails: "
+                            + mergeFailure.getMessage() + " (commits resume once the merge succeeds)", mergeFailure);
+                }
+                if (closing) {
+                    throw new LightningDbException(ErrorCode.CLOSED, "database is closing");
+                }
+                changed.awaitUninterruptibly();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether a commit may add now without exceeding two full buffers. */
+    public boolean hasRoom() {
+        View v = view;
+        return v.frozen() == null || v.active().bytes() < bufferLimit;
+    }
+
+    /**
+     * The first written key that a commit after {@code start} also wrote (first committer wins),
+     * or null when there is none.
+     */
+    public byte[] writeConflict(View start, Iterable<Map.Entry<byte[], byte[]>> writes) {
+        long s = start.visibleTs();
+        if (s == lastTs) {
+            return null;
+        }
+        conflictChecks.increment();
+        for (MemTable m = start.active(); m != null; m = m.successor()) {
+            if (m.maxTs() <= s) {
+                continue;
+            }
+            for (Map.Entry<byte[], byte[]> e : writes) {
+                Version n = m.newest(e.getKey());
+                if (n != null && n.ts() > s) {
+                    return e.getKey();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether a commit after {@code start} wrote {@code key} (read validation). */
+    public boolean changedSince(View start, byte[] key) {
+        long s = start.visibleTs();
+        for (MemTable m = start.active(); m != null; m = m.successor()) {
+            Version n = m.maxTs() > s ? m.newest(key) : null;
+            if (n != null && n.ts() > s) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a commit after {@code start} wrote any key in {@code range} (read validation of a scan). */
+    public boolean changedSince(View start, KeyRange range) {
+        long s = start.visibleTs();
+        for (MemTable m = start.active(); m != null; m = m.successor()) {
+            if (m.maxTs() <= s) {
+                continue;
+            }
+            for (Iterator<Map.Entry<byte[], Version>> it = m.range(range, false); it.hasNext(); ) {
+                if (it.next().getValue().ts() > s) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Throws when the tree refuses writes (read-only, damaged free list, failed checkpoint): commits must not be accepted. */
+    public void checkWritable() {
+        tree.checkWritable();
+    }
+
+    /** Adds a commit's writes at the next timestamp and makes them visible; returns the timestamp. */
+    public long commit(Iterable<Map.Entry<byte[], byte[]>> writes, long lsn) {
+        lock.lock();
+        try {
+            if (closing) {
+                throw new LightningDbException(ErrorCode.CLOSED, "database is closing");
+            }
+            View v = view;
+            long ts = lastTs + 1;
+            v.active().add(writes, ts, lsn);
+            lastTs = ts;
+            view = new View(v.active(), v.frozen(), v.treeVersion(), ts);
+            if (v.frozen() == null && v.active().bytes() >= bufferLimit) {
+                freezeLocked();
+            }
+            return ts;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void freezeLocked() {
+        View v = view;
+        MemTable next = new MemTable();
+        v.active().freeze(next);
+        view = new View(next, v.active(), v.treeVersion(), v.visibleTs());
+        changed.signalAll();
+    }
+
+    /**
+     * Merges everything committed so far into the tree and (on disk) checkpoints it; waits for
+     * the merger. Commits and reads go on meanwhile. Any thread, no lock held.
+     */
+    public void checkpoint() {
+        lock.lock();
+        try {
+            long mine = ++checkpointRequested;
+            long failuresBefore = failureCount;
+            changed.signalAll();
+            while (checkpointCompleted < mine) {
+                if (failureCount != failuresBefore) { // a merge or checkpoint failed since the request: do not wait for retries
+                    throw new LightningDbException(ErrorCode.IO_ERROR, "checkpoint failed: " + mergeFailure.getMessage(), mergeFailure);
+                }
+                if (closing) {
+                    throw new LightningDbException(ErrorCode.CLOSED, "database is closing");
+                }
+                changed.awaitUninterruptibly();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The LSN the tree's last durable checkpoint covers. */
+    public long checkpointLsn() {
+        return tree.checkpointLsn();
+    }
+
+    // ---- the merger ----
+
+    private void runMerger() {
+        long nextTimed = checkpointIntervalNanos > 0 ? System.nanoTime() + checkpointIntervalNanos : Long.MAX_VALUE;
+        while (true) {
+            MemTable toMerge;
+            long request;
+            boolean timed;
+            lock.lock();
+            try {
+                while (true) {
+                    if (closing) {
+                        return;
+                    }
+                    View v = view;
+                    timed = System.nanoTime() >= nextTimed;
+                    boolean pending = !v.active().isEmpty();
+                    if (v.frozen() != null || checkpointRequested > checkpointCompleted || (timed && pending)
+                            || (pending && v.active().bytes() >= bufferLimit)) {
+                        break;
+                    }
+                    long wait = nextTimed == Long.MAX_VALUE ? TimeUnit.SECONDS.toNanos(10) : Math.max(1, nextTimed - System.nanoTime());
+                    changed.awaitNanos(wait);
+                    if (timed) {
+                        nextTimed = System.nanoTime() + checkpointIntervalNanos; // nothing was pending
+                    }
+                }
+                if (view.frozen() == null) {
+                    // This pass merges everything committed so far: it answers every checkpoint request made until now.
+                    request = checkpointRequested;
+                    if (!view.active().isEmpty()) {
+                        freezeLocked();
+                    }
+                } else {
+                    // A table frozen earlier goes first; the commits in the active table wait for the next pass.
+                    request = checkpointCompleted;
+                }
+                toMerge = view.frozen();
+            } catch (InterruptedException e) {
+                return;
+            } finally {
+                lock.unlock();
+            }
+            try {
+                if (toMerge != null) {
+                    tree.apply(toMerge.newestValues(), toMerge.maxLsn());
+                    lock.lock();
+                    try {
+                        View v = view;
+                        view = new View(v.active(), null, tree.version(), v.visibleTs());
+                        changed.signalAll();
+                    } finally {
+                        lock.unlock();
+                    }
+                    merges.increment();
+                }
+                if (durable) {
+                    tree.checkpoint();
+                }
+                lock.lock();
+                try {
+                    mergeFailure = null;
+                    checkpointCompleted = Math.max(checkpointCompleted, request);
+                    changed.signalAll();
+                } finally {
+                    lock.unlock();
+                }
+                if (timed && checkpointIntervalNanos > 0) {
+                    nextTimed = System.nanoTime() + checkpointIntervalNanos;
+                }
+            } catch (RuntimeException | Error e) {
+                mergeFailures.increment();
+                lock.lock();
+                try {
+                    mergeFailure = e instanceof RuntimeException re ? re
+                            : new LightningDbException(ErrorCode.IO_ERROR, "merge failed: " + e, e);
+                    failureCount++;
+                    changed.signalAll();
+                    if (!closing) {
+                        changed.awaitNanos(TimeUnit.MILLISECONDS.toNanos(RETRY_MILLIS));
+                    }
+                } catch (InterruptedException ie) {
+                    return;
+                } finally {
+                    lock.unlock();
+                }
+            }
+        }
+    }
+
+    // ---- the rest ----
+
+    /** Checks the tree (what the last merge left); the write buffer is memory and has nothing to check. */
+    public IntegrityReport verifyIntegrity() {
+        return tree.verifyIntegrity();
+    }
+
+    public Map<String, Long> stats() {
+        Map<String, Long> m = new HashMap<>(tree.stats());
+        View v = view;
+        long versions = v.active().versions() + (v.frozen() == null ? 0 : v.frozen().versions());
+        long bytes = v.active().bytes() + (v.frozen() == null ? 0 : v.frozen().bytes());
+        m.put("mvcc.versions", versions);
+        m.put("mvcc.bufferBytes", bytes);
+        m.put("mvcc.merges", merges.sum());
+        m.put("mvcc.mergeFailures", mergeFailures.sum());
+        m.put("mvcc.conflictChecks", conflictChecks.sum());
+        m.put("mvcc.timestamp", v.visibleTs());
+        long now = System.nanoTime();
+        long oldest = 0;
+        for (ReadSnapshot s : tracked) {
+            oldest = Math.max(oldest, now - s.openedNanos());
+        }
+        m.put("mvcc.snapshots", (long) tracked.size());
+        m.put("mvcc.oldestSnapshotMillis", TimeUnit.NANOSECONDS.toMillis(oldest));
+        return m;
+    }
+
+    /**
+     * Stops the merger, merges what is left (a failure here loses nothing: the WAL still holds it)
+     * and closes the tree, which checkpoints.
+     */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closing = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        boolean interrupted = false;
+        while (merger.isAlive()) {
+            try {
+                merger.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        RuntimeException first = null;
+        try {
+            View v = view;
+            if (v.frozen() != null) {
+                tree.apply(v.frozen().newestValues(), v.frozen().maxLsn());
+            }
+            if (!v.active().isEmpty()) {
+                tree.apply(v.active().newestValues(), v.active().maxLsn());
+            }
+        } catch (RuntimeException e) {
+            first = e;
+        }
+        try {
+            tree.close();
+        } catch (RuntimeException e) {
+            if (first == null) {
+                first = e;
+            } else {
+                first.addSuppressed(e);
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}
