@@ -18,12 +18,12 @@ import java.util.concurrent.Future;
  * A HikariCP pool over an embedded database, used by several threads. The database stays open
  * while the pool holds connections and closes with the pool's last one.
  *
- * <p>Writing transactions are serialized by the application here: the engine has a single writer
- * and does not detect write-write conflicts yet, so two concurrent read-modify-write transactions
- * could overwrite each other. Single-statement writes in auto-commit mode need no such care.
+ * <p>Concurrent read-modify-write transactions on the same row conflict: the first to commit wins
+ * and the other fails with SQLState 40001 (a {@link java.sql.SQLTransactionRollbackException}); the
+ * application retries it, as {@link #addView} does.
  */
 public final class HikariExample {
-    private static final Object WRITE_LOCK = new Object();
+    private static final int MAX_ATTEMPTS = 100;
 
     private HikariExample() {
     }
@@ -72,10 +72,11 @@ public final class HikariExample {
         }
     }
 
+    /** Reads the counter and writes it back plus one, in a transaction, retrying when another commit wins. */
     private static void addView(HikariDataSource pool, String page) throws SQLException {
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
-            synchronized (WRITE_LOCK) {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = pool.getConnection()) {
+                c.setAutoCommit(false);
                 try (PreparedStatement read = c.prepareStatement("SELECT views FROM page_views WHERE page = ?");
                      PreparedStatement write = c.prepareStatement("UPDATE page_views SET views = ? WHERE page = ?")) {
                     read.setString(1, page);
@@ -88,9 +89,12 @@ public final class HikariExample {
                     write.setString(2, page);
                     write.executeUpdate();
                     c.commit();
+                    return;
                 } catch (SQLException e) {
                     c.rollback();
-                    throw e;
+                    if (!"40001".equals(e.getSQLState()) || attempt == MAX_ATTEMPTS) {
+                        throw e;
+                    }
                 }
             }
         }

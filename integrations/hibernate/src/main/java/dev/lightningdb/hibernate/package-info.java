@@ -5,8 +5,10 @@
  * {@code META-INF/services/org.hibernate.engine.jdbc.dialect.spi.DialectResolver}); no
  * {@code hibernate.dialect} setting is needed.
  *
- * <p>Prefer sequence ids ({@code @GeneratedValue} defaults to them): identity ids need the driver's
- * {@code getGeneratedKeys}. Use {@code @Version} for concurrency control: the dialect has no row
- * locks, and the engine does not detect write-write conflicts between transactions yet.
+ * <p>Sequence ids are the native generator ({@code @GeneratedValue}); identity ids come back through
+ * the driver's {@code getGeneratedKeys}. Use {@code @Version} for concurrency control: the dialect
+ * has no row locks. Two transactions that both write a row before either commits: the later commit
+ * fails (first committer wins) with a {@code TransactionException} caused by SQLState 40001;
+ * retry the whole transaction.
  */
 package dev.lightningdb.hibernate;

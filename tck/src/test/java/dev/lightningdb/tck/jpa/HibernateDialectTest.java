@@ -197,6 +197,46 @@ class HibernateDialectTest {
         }
     }
 
+    /**
+     * Two transactions that both flushed an update of the same row before either committed: the
+     * second commit loses (first committer wins) and fails with SQLState 40001 under Hibernate's
+     * "Unable to commit" (Hibernate does not convert commit failures), which the application retries;
+     * the first one's change stays. (H2 would block the second flush on its row lock instead, so
+     * this runs on LightningDB only.)
+     */
+    @Test
+    void aWriteConflictFailsTheLaterCommitWithARetryableError() {
+        try (SessionFactory sf = sessionFactory(lightningUrl(), Customer.class, PurchaseOrder.class)) {
+            Long id = sf.fromTransaction(s -> {
+                Customer c = new Customer("Ada", new Address("x", "y", "z"));
+                s.persist(c);
+                return c.getId();
+            });
+            try (Session first = sf.openSession(); Session second = sf.openSession()) {
+                Transaction t1 = first.beginTransaction();
+                Transaction t2 = second.beginTransaction();
+                first.find(Customer.class, id).setName("first");
+                second.find(Customer.class, id).setName("second");
+                first.flush();
+                second.flush();
+                t1.commit();
+                assertThatThrownBy(t2::commit).isInstanceOf(org.hibernate.TransactionException.class)
+                        .satisfies(e -> assertThat(causes(e)).anyMatch(c -> c instanceof java.sql.SQLTransactionRollbackException q
+                                && "40001".equals(q.getSQLState())));
+            }
+            String name = sf.fromSession(s -> s.find(Customer.class, id).getName());
+            assertThat(name).isEqualTo("first");
+        }
+    }
+
+    private static List<Throwable> causes(Throwable t) {
+        List<Throwable> out = new ArrayList<>();
+        for (Throwable c = t; c != null && !out.contains(c); c = c.getCause()) {
+            out.add(c);
+        }
+        return out;
+    }
+
     /** Schema update on a database Hibernate made earlier keeps the data, and ids continue without repeats. */
     @Test
     void schemaUpdateKeepsDataAndSequences() {
