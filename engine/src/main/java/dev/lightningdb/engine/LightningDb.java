@@ -187,6 +187,16 @@ public final class LightningDb implements AutoCloseable {
         }
     }
 
+    /**
+     * Salvages what it can from a damaged database that no longer opens: every intact leaf of its
+     * data file plus the intact prefix of its WAL, written to a clean database beside it
+     * ({@code <directory>-salvaged}) or, with {@code force}, in its place (the damaged files are
+     * kept with a {@code .damaged} suffix). The database must not be open.
+     */
+    public static dev.lightningdb.engine.salvage.SalvageReport recover(Path directory, boolean force) {
+        return dev.lightningdb.engine.salvage.Salvage.recover(directory, force);
+    }
+
     public static LightningDb open(Path directory) {
         return open(directory, LightningDbConfig.defaults());
     }

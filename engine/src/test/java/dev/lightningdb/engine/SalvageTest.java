@@ -97,7 +97,7 @@ class SalvageTest {
             assertThatThrownBy(() -> StoreContents.of(d)).isInstanceOf(CorruptionException.class);
         }
 
-        SalvageReport report = Salvage.recover(db, true);
+        SalvageReport report = LightningDb.recover(db, true);
         System.out.println("SalvageTest root destroyed: " + report);
         assertThat(report.output()).isEqualTo(db);
         assertThat(report.pagesDamaged()).isEqualTo(1);

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,9 +20,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * (table {@code test}: rows x = (1, 10) and y = (2, 20)). Each test asserts what its level is
  * documented to prevent: READ_COMMITTED prevents dirty write (G0), aborted read (G1a),
  * intermediate read (G1b) and circular information flow (G1c); REPEATABLE_READ (engine SNAPSHOT)
- * and SERIALIZABLE (engine SERIALIZABLE, today the same as SNAPSHOT) also prevent observed
- * transaction vanishes (OTV), predicate-many-preceders (PMP), lost update (P4) and read skew
- * (G-single), while write skew (G2-item) stays possible under SNAPSHOT.
+ * and SERIALIZABLE also prevent predicate-many-preceders (PMP) and read skew (G-single); every
+ * level prevents observed transaction vanishes (OTV) and lost update (P4), because the engine
+ * detects write-write conflicts at every level; write skew (G2-item) stays possible under SNAPSHOT
+ * and is prevented under SERIALIZABLE (reads are validated at commit).
  *
  * <p>Writes are buffered privately until commit, so a second writer never blocks: where a lock
  * based database would make it wait, here the later committer of a conflicting write fails with a
@@ -159,15 +159,16 @@ class JdbcIsolationAnomaliesTest {
         assertThat(read(t1, 2)).isEqualTo(20); // neither sees the other's uncommitted write
         assertThat(read(t2, 1)).isEqualTo(10);
         t1.commit();
-        t2.commit();
-        assertThat(committed()).containsExactly(11L, 22L);
+        // SERIALIZABLE validates what t2 read: x changed under it, so its commit is a serialization failure.
+        boolean t2Failed = serializationFailure(t2::commit);
+        assertThat(t2Failed).isEqualTo(level == SER);
+        assertThat(committed()).containsExactly(11L, t2Failed ? 20L : 22L);
     }
 
     // ------------------------------------------------------------------ prevented by snapshot isolation
 
     @ParameterizedTest
-    @ValueSource(ints = {RR, SER})
-    @Disabled("needs engine MVCC")
+    @ValueSource(ints = {RC, RR, SER}) // every level: the engine detects write-write conflicts
     void observedTransactionVanishesOtv(int level) throws SQLException {
         Connection t1 = connect(level);
         Connection t2 = connect(level);
@@ -193,7 +194,6 @@ class JdbcIsolationAnomaliesTest {
 
     @ParameterizedTest
     @ValueSource(ints = {RR, SER})
-    @Disabled("needs engine MVCC")
     void predicateManyPrecedersPmp(int level) throws SQLException {
         Connection t1 = connect(level);
         Connection t2 = connect(level);
@@ -206,8 +206,7 @@ class JdbcIsolationAnomaliesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {RR, SER})
-    @Disabled("needs engine MVCC")
+    @ValueSource(ints = {RC, RR, SER}) // every level: the engine detects write-write conflicts
     void lostUpdateP4(int level) throws SQLException {
         Connection t1 = connect(level);
         Connection t2 = connect(level);
@@ -228,7 +227,6 @@ class JdbcIsolationAnomaliesTest {
 
     @ParameterizedTest
     @ValueSource(ints = {RR, SER})
-    @Disabled("needs engine MVCC")
     void readSkewGSingle(int level) throws SQLException {
         Connection t1 = connect(level);
         Connection t2 = connect(level);
@@ -256,5 +254,20 @@ class JdbcIsolationAnomaliesTest {
         t1.commit();
         t2.commit();
         assertThat(committed()).containsExactly(11L, 21L);
+    }
+
+    /** Write skew under SERIALIZABLE: the engine validates reads at commit, so the second committer fails. */
+    @ParameterizedTest
+    @ValueSource(ints = {SER})
+    void writeSkewG2ItemIsPreventedUnderSerializable(int level) throws SQLException {
+        Connection t1 = connect(level);
+        Connection t2 = connect(level);
+        assertThat(longs(t1, "SELECT v FROM test ORDER BY id")).containsExactly(10L, 20L);
+        assertThat(longs(t2, "SELECT v FROM test ORDER BY id")).containsExactly(10L, 20L);
+        write(t1, 1, 11);
+        write(t2, 2, 21);
+        t1.commit();
+        assertThat(serializationFailure(t2::commit)).isTrue();
+        assertThat(committed()).containsExactly(11L, 20L);
     }
 }

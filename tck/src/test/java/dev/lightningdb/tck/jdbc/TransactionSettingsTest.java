@@ -13,7 +13,6 @@ import java.sql.SQLTransactionRollbackException;
 import java.sql.Statement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Isolation levels, read-only mode and serialization failures as a JDBC application sees them. */
@@ -88,7 +87,6 @@ class TransactionSettingsTest {
      * (first committer wins), and its connection goes on with a new transaction.
      */
     @Test
-    @Disabled("needs engine MVCC")
     void aWriteConflictIsASerializationFailureAndTheConnectionStaysUsable() throws SQLException {
         try (Connection other = Jdbc.open(url)) {
             for (Connection x : new Connection[] {c, other}) {
