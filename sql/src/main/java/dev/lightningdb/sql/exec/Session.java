@@ -5,8 +5,10 @@ import dev.lightningdb.engine.IsolationLevel;
 import dev.lightningdb.engine.LightningDbException;
 import dev.lightningdb.engine.Transaction;
 import dev.lightningdb.sql.SqlError;
+import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.catalog.CatalogChanges;
 import dev.lightningdb.sql.catalog.CatalogView;
+import dev.lightningdb.sql.catalog.TableDef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -206,7 +208,7 @@ public final class Session implements AutoCloseable {
         if (table == null || table.isEmpty() || column == null) {
             return false;
         }
-        var def = catalog().table(new dev.lightningdb.sql.ast.QualifiedName(schema == null || schema.isEmpty() ? null : schema, table));
+        TableDef def = catalog().table(new QualifiedName(schema == null || schema.isEmpty() ? null : schema, table));
         return def != null && def.identity() != null && def.column(def.identity().column()).name().equals(column);
     }
 
