@@ -20,6 +20,7 @@ public final class LightningDbConfig {
     private final Duration walFlushInterval;
     private final Duration groupCommitMaxDelay;
     private final long walSegmentSize;
+    private final String walArchiveDirectory;
     private final Duration checkpointInterval;
     private final long checkpointWalSize;
     private final long writeBufferSize;
@@ -42,6 +43,7 @@ public final class LightningDbConfig {
         walFlushInterval = b.walFlushInterval;
         groupCommitMaxDelay = b.groupCommitMaxDelay;
         walSegmentSize = b.walSegmentSize;
+        walArchiveDirectory = b.walArchiveDirectory;
         checkpointInterval = b.checkpointInterval;
         checkpointWalSize = b.checkpointWalSize;
         writeBufferSize = b.writeBufferSize;
@@ -90,6 +92,12 @@ public final class LightningDbConfig {
     /** Size of one WAL segment file. */
     public long walSegmentSize() { return walSegmentSize; }
 
+    /**
+     * Where WAL segments go once a checkpoint covers them, for point-in-time restore: a directory
+     * (relative paths are resolved against the database directory), or empty to delete them.
+     */
+    public String walArchiveDirectory() { return walArchiveDirectory; }
+
     /** Time between automatic checkpoints; zero disables the timer. */
     public Duration checkpointInterval() { return checkpointInterval; }
 
@@ -137,6 +145,7 @@ public final class LightningDbConfig {
         m.put("walFlushInterval", walFlushInterval.toMillis() + "ms");
         m.put("groupCommitMaxDelay", groupCommitMaxDelay.toNanos() / 1000 + "us");
         m.put("walSegmentSize", Long.toString(walSegmentSize));
+        m.put("walArchiveDirectory", walArchiveDirectory);
         m.put("checkpointInterval", checkpointInterval.toMillis() + "ms");
         m.put("checkpointWalSize", Long.toString(checkpointWalSize));
         m.put("writeBufferSize", Long.toString(writeBufferSize));
@@ -167,6 +176,7 @@ public final class LightningDbConfig {
         private Duration walFlushInterval = Duration.ofMillis(50);
         private Duration groupCommitMaxDelay = Duration.ZERO;
         private long walSegmentSize = 64L << 20;
+        private String walArchiveDirectory = "";
         private Duration checkpointInterval = Duration.ofSeconds(60);
         private long checkpointWalSize = 256L << 20;
         private long writeBufferSize = 32L << 20;
@@ -221,6 +231,11 @@ public final class LightningDbConfig {
                 throw bad("walSegmentSize", bytes, "from 1 MiB to 1 GiB");
             }
             walSegmentSize = bytes;
+            return this;
+        }
+
+        public Builder walArchiveDirectory(String directory) {
+            walArchiveDirectory = notNull("walArchiveDirectory", directory).trim();
             return this;
         }
 
@@ -330,6 +345,7 @@ public final class LightningDbConfig {
                 case "walFlushInterval" -> walFlushInterval(v.duration());
                 case "groupCommitMaxDelay" -> groupCommitMaxDelay(v.duration());
                 case "walSegmentSize" -> walSegmentSize(v.size());
+                case "walArchiveDirectory" -> walArchiveDirectory(value);
                 case "checkpointInterval" -> checkpointInterval(v.duration());
                 case "checkpointWalSize" -> checkpointWalSize(v.size());
                 case "writeBufferSize" -> writeBufferSize(v.size());

@@ -73,7 +73,8 @@ public final class WalRecovery {
         Batch batch = new Batch(r);
         WalReader.Result res = WalReader.scan(directory, opener, checkpointLsn, readOnly, batch::add);
         batch.flush();
-        WalWriter writer = readOnly ? null : WalWriter.open(directory, opener, res, checkpointLsn, config.walSegmentSize(),
+        Path archive = config.walArchiveDirectory().isEmpty() ? null : directory.resolve(config.walArchiveDirectory());
+        WalWriter writer = readOnly ? null : WalWriter.open(directory, archive, opener, res, checkpointLsn, config.walSegmentSize(),
                 config.groupCommitMaxDelay(), config.walSyncMode(), config.walFlushInterval());
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new Outcome(writer, res.records(), res.bytes(), res.cutBytes(), millis, Math.max(res.lastLsn(), checkpointLsn));

@@ -49,6 +49,8 @@ public final class WalWriter implements AutoCloseable {
     private final FileIO.Opener opener;
     private final long segmentSize;
     private final long groupDelayNanos;
+    /** Where covered segments go instead of being deleted; null to delete them. */
+    private final Path archive;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final LongAdder forces = new LongAdder();
@@ -71,9 +73,10 @@ public final class WalWriter implements AutoCloseable {
     private boolean forcing;
     private IOException failure;
 
-    private WalWriter(Path directory, FileIO.Opener opener, long segmentSize, Duration groupDelay, FileIO io, long segmentFirstLsn,
+    private WalWriter(Path directory, Path archive, FileIO.Opener opener, long segmentSize, Duration groupDelay, FileIO io, long segmentFirstLsn,
                       long position, long lastLsn, WalSyncMode mode, Duration flushInterval) {
         this.directory = directory;
+        this.archive = archive;
         this.opener = opener;
         this.segmentSize = segmentSize;
         this.groupDelayNanos = groupDelay.toNanos();
@@ -98,19 +101,19 @@ public final class WalWriter implements AutoCloseable {
      * new one at {@code checkpointLsn + 1} when the log holds nothing after the checkpoint (then
      * every older segment is covered by the checkpoint and deleted).
      */
-    static WalWriter open(Path directory, FileIO.Opener opener, WalReader.Result recovered, long checkpointLsn, long segmentSize,
+    static WalWriter open(Path directory, Path archive, FileIO.Opener opener, WalReader.Result recovered, long checkpointLsn, long segmentSize,
                           Duration groupDelay, WalSyncMode mode, Duration flushInterval) throws IOException {
         if (recovered.tail() != null && recovered.lastLsn() >= checkpointLsn) {
             FileIO io = opener.open(recovered.tail().path(), false, false);
-            return new WalWriter(directory, opener, segmentSize, groupDelay, io, recovered.tail().firstLsn(), recovered.tailEnd(),
+            return new WalWriter(directory, archive, opener, segmentSize, groupDelay, io, recovered.tail().firstLsn(), recovered.tailEnd(),
                     recovered.lastLsn(), mode, flushInterval);
         }
         for (WalFiles.Segment s : WalFiles.list(directory)) {
-            Files.delete(s.path());
+            retire(s.path(), archive);
         }
         FileIO io = opener.open(WalFiles.path(directory, checkpointLsn + 1), true, false);
         WalFiles.forceDirectory(directory);
-        return new WalWriter(directory, opener, segmentSize, groupDelay, io, checkpointLsn + 1, 0, checkpointLsn, mode, flushInterval);
+        return new WalWriter(directory, archive, opener, segmentSize, groupDelay, io, checkpointLsn + 1, 0, checkpointLsn, mode, flushInterval);
     }
 
     /**
@@ -359,7 +362,7 @@ public final class WalWriter implements AutoCloseable {
             for (int i = 0; i + 1 < segments.size(); i++) {
                 WalFiles.Segment s = segments.get(i);
                 if (s.firstLsn() < segmentFirstLsn && segments.get(i + 1).firstLsn() <= lsn + 1) {
-                    Files.delete(s.path());
+                    retire(s.path(), archive);
                     deleted = true;
                 }
             }
@@ -427,6 +430,29 @@ public final class WalWriter implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Deletes a segment a durable checkpoint covers, or moves it into the archive directory (for a
+     * later point-in-time restore), forcing the archive's directory entry.
+     */
+    private static void retire(Path segment, Path archive) throws IOException {
+        if (archive == null) {
+            Files.delete(segment);
+            return;
+        }
+        Files.createDirectories(archive);
+        Path target = archive.resolve(segment.getFileName());
+        try {
+            Files.move(segment, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            Files.copy(segment, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(target, java.nio.file.StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            Files.delete(segment);
+        }
+        WalFiles.forceDirectory(archive);
     }
 
     private void checkFailure() {
