@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 final class CommitGroup {
     /** One queued commit; fields are written by the thread that commits the group, under the commit lock. */
     static final class Pending {
+        /** Null for a blind single write ({@link LightningDb#put}), which has nothing to validate. */
         final Transaction txn;
         final WriteSet writes;
         long lsn;

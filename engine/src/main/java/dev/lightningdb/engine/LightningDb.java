@@ -230,19 +230,26 @@ public final class LightningDb implements AutoCloseable {
         return store.get(key);
     }
 
+    /**
+     * Writes one key as a transaction of its own. A blind write: it reads nothing, so it never
+     * conflicts (a transaction that wrote the key and commits later does).
+     */
     public void put(byte[] key, byte[] value) {
-        try (Transaction t = begin()) {
-            t.put(key, value);
-            t.commit();
-        }
+        ensureOpen();
+        checkKey(key);
+        checkValue(value);
+        WriteSet ws = new WriteSet();
+        ws.put(key.clone(), value.clone());
+        commit(null, ws);
     }
 
-    /** Deletes {@code key}; deleting an absent key is not an error. */
+    /** Deletes {@code key} as a transaction of its own (a blind write); deleting an absent key is not an error. */
     public void delete(byte[] key) {
-        try (Transaction t = begin()) {
-            t.delete(key);
-            t.commit();
-        }
+        ensureOpen();
+        checkKey(key);
+        WriteSet ws = new WriteSet();
+        ws.delete(key.clone());
+        commit(null, ws);
     }
 
     /**
@@ -473,6 +480,7 @@ public final class LightningDb implements AutoCloseable {
      * transaction began (first committer wins), logs, adds to the write buffer, and under
      * {@code SYNC} waits for the log force outside the commit lock.
      */
+    /** Commits {@code writes} of transaction {@code t}, or of a blind single write when {@code t} is null. */
     void commit(Transaction t, WriteSet writes) {
         if (config.readOnly()) {
             throw new LightningDbException(ErrorCode.READ_ONLY, "database is open read-only");
@@ -519,7 +527,7 @@ public final class LightningDb implements AutoCloseable {
     private final CommitGroup.Committer committer = new CommitGroup.Committer() {
         @Override
         public String conflict(CommitGroup.Pending p) {
-            return p.txn.conflict(store, p.writes);
+            return p.txn == null ? null : p.txn.conflict(store, p.writes); // no transaction: a blind single write
         }
 
         @Override
