@@ -34,8 +34,9 @@ class SalvageTest {
     @TempDir
     Path dir;
 
+    /** A small write buffer: merges, and so page versions old and new, happen throughout as they would in a bigger database. */
     private static final LightningDbConfig CONFIG = LightningDbConfig.builder().pageSize(4096).cacheSize(256 * 1024)
-            .walSyncMode(WalSyncMode.SYNC).build();
+            .writeBufferSize(64 * 1024).walSyncMode(WalSyncMode.SYNC).build();
 
     @Test
     void bothMetaPagesDestroyedLoseNothing() throws Exception {

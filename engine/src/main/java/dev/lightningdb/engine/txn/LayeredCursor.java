@@ -33,14 +33,16 @@ final class LayeredCursor implements Cursor {
     private byte[] key;
     private byte[] value;
 
-    LayeredCursor(Iterator<Map.Entry<byte[], Version>> active, Iterator<Map.Entry<byte[], Version>> frozen, long ts, Cursor tree,
-                  boolean reverse, Runnable onClose) {
+    /** {@code tables}: the write-buffer tables' walks, newest table first. */
+    LayeredCursor(java.util.List<Iterator<Map.Entry<byte[], Version>>> tables, long ts, Cursor tree, boolean reverse, Runnable onClose) {
         this.tree = tree;
         this.onClose = onClose;
         this.direction = reverse ? -1 : 1;
-        this.layers = frozen == null
-                ? new Layer[] {buffer(active, ts), tree(tree)}
-                : new Layer[] {buffer(active, ts), buffer(frozen, ts), tree(tree)};
+        this.layers = new Layer[tables.size() + 1];
+        for (int i = 0; i < tables.size(); i++) {
+            layers[i] = buffer(tables.get(i), ts);
+        }
+        layers[tables.size()] = tree(tree);
         this.valid = new boolean[layers.length];
     }
 

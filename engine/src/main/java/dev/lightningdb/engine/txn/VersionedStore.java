@@ -7,8 +7,10 @@ import dev.lightningdb.engine.KeyRange;
 import dev.lightningdb.engine.LightningDbException;
 import dev.lightningdb.engine.store.paged.PagedStore;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,9 +26,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Design notes.
  * <ol>
  *   <li><b>Commits touch memory only.</b> A commit adds its writes to the active table at a new
- *       timestamp and publishes a new {@link View}; no page is written. When the active table
- *       holds {@code writeBufferSize} bytes it is frozen (a new empty one takes over) and the
- *       merger thread applies its newest versions to the tree in one copy-on-write batch; once
+ *       timestamp and publishes a new {@link View}; no page is written. The active table is kept
+ *       small ({@code writeBufferSize / 32}, so that inserts stay in the CPU caches) and is frozen
+ *       when full; point reads skip frozen tables by their key filters. Once the frozen tables
+ *       hold {@code writeBufferSize} bytes the merger thread applies their newest versions to the
+ *       tree in one copy-on-write batch (each touched leaf is rewritten once per batch); once
  *       {@code checkpointWalSize} bytes were merged (or on request, or on the timer) it also
  *       checkpoints, which bounds the WAL that recovery replays.
  *   <li><b>Snapshots.</b> A reader takes the published view and pins the tree version under it
@@ -46,9 +50,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *       before it and serialises commits (and conflict checks with them). The merger never takes
  *       the commit lock, and a committer never waits while holding the commit lock
  *       ({@link #awaitRoom} is called before taking it), so the two cannot deadlock.
- *   <li><b>Failures.</b> A merge or checkpoint that fails (full disk) leaves the frozen table in
+ *   <li><b>Failures.</b> A merge or checkpoint that fails (full disk) leaves the frozen tables in
  *       the view, readable; the merger retries every {@value #RETRY_MILLIS} ms, and commits go on
- *       until the active table is full too, then fail with the merge's error instead of waiting.
+ *       until twice {@code writeBufferSize} is frozen, then fail with the merge's error instead
+ *       of waiting.
  *       Once space is freed the retry succeeds and commits resume, without a restart.
  * </ol>
  */
@@ -61,6 +66,8 @@ public final class VersionedStore implements AutoCloseable {
     private final long bufferLimit;
     private final long checkpointIntervalNanos;
     private final long checkpointBytes;
+    /** Bytes at which the active table is frozen: small, so that inserts stay in the CPU caches. */
+    private final long tableLimit;
     /** Bytes of tables merged since the last checkpoint; merger thread only. */
     private long mergedSinceCheckpoint;
     private final ReentrantLock lock = new ReentrantLock();
@@ -70,6 +77,7 @@ public final class VersionedStore implements AutoCloseable {
     private final LongAdder merges = new LongAdder();
     private final LongAdder mergeFailures = new LongAdder();
     private final LongAdder conflictChecks = new LongAdder();
+    private final LongAdder stallNanos = new LongAdder();
     private volatile View view;
     /** Timestamp of the last commit; commit lock. */
     private long lastTs;
@@ -93,7 +101,8 @@ public final class VersionedStore implements AutoCloseable {
         this.bufferLimit = bufferLimit;
         this.checkpointBytes = checkpointBytes;
         this.checkpointIntervalNanos = checkpointInterval.toNanos();
-        this.view = new View(new MemTable(bufferLimit), null, tree.version(), 0);
+        this.tableLimit = Math.max(64L << 10, bufferLimit / 32);
+        this.view = new View(new MemTable(tableLimit), List.of(), tree.version(), 0);
         this.merger = new Thread(this::runMerger, "lightning-merge " + name);
         merger.setDaemon(true);
         merger.start();
@@ -144,8 +153,13 @@ public final class VersionedStore implements AutoCloseable {
                 return x;
             }
         }
-        MemTable f = v.frozen();
-        return f == null ? null : visible(f.newest(key), v.visibleTs());
+        for (MemTable f : v.frozen()) {
+            Version older = visible(f.newest(key), v.visibleTs());
+            if (older != null) {
+                return older;
+            }
+        }
+        return null;
     }
 
     private static Version visible(Version newest, long ts) {
@@ -197,9 +211,12 @@ public final class VersionedStore implements AutoCloseable {
     private Cursor cursor(ReadSnapshot s, KeyRange range, boolean reverse, Runnable onClose) {
         View v = s.view;
         Cursor t = tree.scan(s.tree, range, reverse);
-        MemTable f = v.frozen();
-        return new LayeredCursor(v.active().range(range, reverse), f == null ? null : f.range(range, reverse), v.visibleTs(), t, reverse,
-                onClose);
+        List<Iterator<Map.Entry<byte[], Version>>> tables = new ArrayList<>(1 + v.frozen().size());
+        tables.add(v.active().range(range, reverse));
+        for (MemTable f : v.frozen()) {
+            tables.add(f.range(range, reverse));
+        }
+        return new LayeredCursor(tables, v.visibleTs(), t, reverse, onClose);
     }
 
     // ---- commits (caller holds the database's commit lock unless noted) ----
@@ -213,6 +230,7 @@ public final class VersionedStore implements AutoCloseable {
         if (hasRoom()) {
             return;
         }
+        long start = System.nanoTime();
         lock.lock();
         try {
             while (!hasRoom()) {
@@ -227,13 +245,14 @@ public final class VersionedStore implements AutoCloseable {
             }
         } finally {
             lock.unlock();
+            stallNanos.add(System.nanoTime() - start);
         }
     }
 
     /** Whether a commit may add now without exceeding two full buffers. */
     public boolean hasRoom() {
         View v = view;
-        return v.frozen() == null || v.active().bytes() < bufferLimit;
+        return v.frozenBytes() < 2 * bufferLimit;
     }
 
     /**
@@ -305,7 +324,7 @@ public final class VersionedStore implements AutoCloseable {
             v.active().add(writes, ts, lsn);
             lastTs = ts;
             view = new View(v.active(), v.frozen(), v.treeVersion(), ts);
-            if (v.frozen() == null && v.active().bytes() >= bufferLimit) {
+            if (v.active().bytes() >= tableLimit) {
                 freezeLocked();
             }
             return ts;
@@ -316,10 +335,15 @@ public final class VersionedStore implements AutoCloseable {
 
     private void freezeLocked() {
         View v = view;
-        MemTable next = new MemTable(bufferLimit);
+        MemTable next = new MemTable(tableLimit);
         v.active().freeze(next);
-        view = new View(next, v.active(), v.treeVersion(), v.visibleTs());
-        changed.signalAll();
+        List<MemTable> frozen = new ArrayList<>(v.frozen().size() + 1);
+        frozen.add(v.active());
+        frozen.addAll(v.frozen());
+        view = new View(next, List.copyOf(frozen), v.treeVersion(), v.visibleTs());
+        if (view.frozenBytes() >= bufferLimit) {
+            changed.signalAll(); // enough for a merge
+        }
     }
 
     /**
@@ -356,7 +380,7 @@ public final class VersionedStore implements AutoCloseable {
     private void runMerger() {
         long nextTimed = checkpointIntervalNanos > 0 ? System.nanoTime() + checkpointIntervalNanos : Long.MAX_VALUE;
         while (true) {
-            MemTable toMerge;
+            List<MemTable> toMerge;
             long request;
             boolean timed;
             lock.lock();
@@ -367,9 +391,8 @@ public final class VersionedStore implements AutoCloseable {
                     }
                     View v = view;
                     timed = System.nanoTime() >= nextTimed;
-                    boolean pending = !v.active().isEmpty();
-                    if (v.frozen() != null || checkpointRequested > checkpointCompleted || (timed && pending)
-                            || (pending && v.active().bytes() >= bufferLimit)) {
+                    boolean pending = !v.active().isEmpty() || !v.frozen().isEmpty();
+                    if (v.frozenBytes() >= bufferLimit || checkpointRequested > checkpointCompleted || (timed && pending)) {
                         break;
                     }
                     long wait = nextTimed == Long.MAX_VALUE ? TimeUnit.SECONDS.toNanos(10) : Math.max(1, nextTimed - System.nanoTime());
@@ -378,15 +401,11 @@ public final class VersionedStore implements AutoCloseable {
                         nextTimed = System.nanoTime() + checkpointIntervalNanos; // nothing was pending
                     }
                 }
-                if (view.frozen() == null) {
-                    // This pass merges everything committed so far: it answers every checkpoint request made until now.
-                    request = checkpointRequested;
-                    if (!view.active().isEmpty()) {
-                        freezeLocked();
-                    }
-                } else {
-                    // A table frozen earlier goes first; the commits in the active table wait for the next pass.
-                    request = checkpointCompleted;
+                // Every pass freezes the active table and merges all frozen ones: it covers everything
+                // committed so far, so it answers every checkpoint request made until now.
+                request = checkpointRequested;
+                if (!view.active().isEmpty()) {
+                    freezeLocked();
                 }
                 toMerge = view.frozen();
             } catch (InterruptedException e) {
@@ -395,20 +414,26 @@ public final class VersionedStore implements AutoCloseable {
                 lock.unlock();
             }
             try {
-                if (toMerge != null) {
-                    tree.apply(toMerge.newestValues(), toMerge.maxLsn());
+                if (!toMerge.isEmpty()) {
+                    long maxLsn = 0;
+                    long bytes = 0;
+                    for (MemTable m : toMerge) {
+                        maxLsn = Math.max(maxLsn, m.maxLsn());
+                        bytes += m.bytes();
+                    }
+                    tree.apply(TableMerge.newestValues(toMerge), maxLsn);
                     lock.lock();
                     try {
                         View v = view;
-                        view = new View(v.active(), null, tree.version(), v.visibleTs());
+                        // Tables frozen while this merge ran stay (they are newer: at the front).
+                        List<MemTable> rest = v.frozen().subList(0, v.frozen().size() - toMerge.size());
+                        view = new View(v.active(), List.copyOf(rest), tree.version(), v.visibleTs());
                         changed.signalAll();
                     } finally {
                         lock.unlock();
                     }
                     merges.increment();
-                }
-                if (toMerge != null) {
-                    mergedSinceCheckpoint += toMerge.bytes();
+                    mergedSinceCheckpoint += bytes;
                 }
                 // A checkpoint per merge would make every merge wait for the disk; one per
                 // checkpointBytes of merged writes bounds the WAL that recovery replays instead.
@@ -458,13 +483,18 @@ public final class VersionedStore implements AutoCloseable {
     public Map<String, Long> stats() {
         Map<String, Long> m = new HashMap<>(tree.stats());
         View v = view;
-        long versions = v.active().versions() + (v.frozen() == null ? 0 : v.frozen().versions());
-        long bytes = v.active().bytes() + (v.frozen() == null ? 0 : v.frozen().bytes());
+        long versions = v.active().versions();
+        for (MemTable f : v.frozen()) {
+            versions += f.versions();
+        }
+        long bytes = v.active().bytes() + v.frozenBytes();
+        m.put("mvcc.tables", 1L + v.frozen().size());
         m.put("mvcc.versions", versions);
         m.put("mvcc.bufferBytes", bytes);
         m.put("mvcc.merges", merges.sum());
         m.put("mvcc.mergeFailures", mergeFailures.sum());
         m.put("mvcc.conflictChecks", conflictChecks.sum());
+        m.put("mvcc.stallMillis", TimeUnit.NANOSECONDS.toMillis(stallNanos.sum()));
         m.put("mvcc.timestamp", v.visibleTs());
         long now = System.nanoTime();
         long oldest = 0;
@@ -500,11 +530,17 @@ public final class VersionedStore implements AutoCloseable {
         RuntimeException first = null;
         try {
             View v = view;
-            if (v.frozen() != null) {
-                tree.apply(v.frozen().newestValues(), v.frozen().maxLsn());
+            List<MemTable> all = new ArrayList<>(v.frozen().size() + 1);
+            all.add(v.active());
+            all.addAll(v.frozen());
+            long maxLsn = 0;
+            boolean any = false;
+            for (MemTable m : all) {
+                maxLsn = Math.max(maxLsn, m.maxLsn());
+                any |= !m.isEmpty();
             }
-            if (!v.active().isEmpty()) {
-                tree.apply(v.active().newestValues(), v.active().maxLsn());
+            if (any) {
+                tree.apply(TableMerge.newestValues(all), maxLsn);
             }
         } catch (RuntimeException e) {
             first = e;
