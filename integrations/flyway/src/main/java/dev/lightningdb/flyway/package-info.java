@@ -14,6 +14,7 @@
  * </ul>
  *
  * <p>Limits: only schema PUBLIC can be the current schema (the driver's {@code setSchema});
- * sequences are cleaned only once the driver lists them in {@code getTables(..., {"SEQUENCE"})}.
+ * sequences are cleaned only once the driver lists them in {@code getTables(..., {"SEQUENCE"})}
+ * (until then a {@code beforeClean.sql} callback with {@code DROP SEQUENCE IF EXISTS ...} does it).
  */
 package dev.lightningdb.flyway;
