@@ -222,8 +222,8 @@ public final class VersionedStore implements AutoCloseable {
     // ---- commits (caller holds the database's commit lock unless noted) ----
 
     /**
-     * Waits, holding no lock, while both the active table is full and the previous one is still
-     * being merged (back-pressure). Throws the merge's error rather than wait for a merge that
+     * Waits, holding no lock, while twice {@code writeBufferSize} is frozen and not yet merged
+     * (back-pressure). Throws the merge's error rather than wait for a merge that
      * keeps failing.
      */
     public void awaitRoom() {
@@ -249,7 +249,7 @@ public final class VersionedStore implements AutoCloseable {
         }
     }
 
-    /** Whether a commit may add now without exceeding two full buffers. */
+    /** Whether a commit may add now: less than two full buffers wait for the merger. */
     public boolean hasRoom() {
         View v = view;
         return v.frozenBytes() < 2 * bufferLimit;
