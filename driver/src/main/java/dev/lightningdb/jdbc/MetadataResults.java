@@ -4,6 +4,7 @@ import dev.lightningdb.sql.ast.ConstraintSpec;
 import dev.lightningdb.sql.catalog.ColumnDef;
 import dev.lightningdb.sql.catalog.ConstraintDef;
 import dev.lightningdb.sql.catalog.IndexDef;
+import dev.lightningdb.sql.catalog.SequenceDef;
 import dev.lightningdb.sql.catalog.TableDef;
 import dev.lightningdb.sql.plan.ResultColumn;
 import dev.lightningdb.sql.types.ColumnType;
@@ -95,12 +96,28 @@ final class MetadataResults {
 
     ResultSet tables(String schemaPattern, String tablePattern, String[] types) {
         boolean wantTables = types == null;
+        boolean wantSequences = types == null;
         if (types != null) {
             for (String t : types) {
                 wantTables |= "TABLE".equalsIgnoreCase(t);
+                wantSequences |= "SEQUENCE".equalsIgnoreCase(t);
             }
         }
         List<Object[]> rows = new ArrayList<>();
+        if (wantSequences) { // rows are ordered by TABLE_TYPE first: SEQUENCE before TABLE
+            Pattern schema = like(schemaPattern);
+            Pattern name = like(tablePattern);
+            List<SequenceDef> sequences = new ArrayList<>();
+            for (SequenceDef q : connection.session().database().catalog().sequences()) {
+                if (schema.matcher(q.name().schema()).matches() && name.matcher(q.name().name()).matches()) {
+                    sequences.add(q);
+                }
+            }
+            sequences.sort(Comparator.comparing((SequenceDef q) -> q.name().schema()).thenComparing(q -> q.name().name()));
+            for (SequenceDef q : sequences) {
+                rows.add(new Object[] {null, q.name().schema(), q.name().name(), "SEQUENCE", "", null, null, null, null, null});
+            }
+        }
         if (wantTables) {
             for (TableDef t : tables(schemaPattern, tablePattern)) {
                 rows.add(new Object[] {null, t.name().schema(), t.name().name(), "TABLE", "", null, null, null, null, null});
@@ -226,6 +243,7 @@ final class MetadataResults {
 
     ResultSet tableTypes() {
         List<Object[]> rows = new ArrayList<>();
+        rows.add(new Object[] {"SEQUENCE"});
         rows.add(new Object[] {"TABLE"});
         return result(columns("TABLE_TYPE:V"), rows);
     }

@@ -70,11 +70,13 @@ class HibernateDialectTest {
         try (Connection c = DriverManager.getConnection(lightningUrl());
              ResultSet rs = c.getMetaData().getTables(null, "PUBLIC", "%", null)) {
             TreeSet<String> tables = new TreeSet<>();
+            TreeSet<String> sequences = new TreeSet<>();
             while (rs.next()) {
-                tables.add(rs.getString("TABLE_NAME"));
+                (rs.getString("TABLE_TYPE").equals("SEQUENCE") ? sequences : tables).add(rs.getString("TABLE_NAME"));
             }
             // HTE_ tables: Hibernate's id tables for bulk mutations, permanent where there are no temporary tables
             assertThat(tables).containsExactly("CUSTOMER", "HTE_CUSTOMER", "HTE_PURCHASE_ORDER", "PURCHASE_ORDER");
+            assertThat(sequences).containsExactly("CUSTOMER_SEQ", "PURCHASE_ORDER_SEQ");
         }
     }
 
