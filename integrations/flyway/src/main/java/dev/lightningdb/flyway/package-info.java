@@ -13,8 +13,6 @@
  *   <li>{@code DatabaseLocks}: why locking is a lock in the JVM.</li>
  * </ul>
  *
- * <p>Limits: only schema PUBLIC can be the current schema (the driver's {@code setSchema});
- * sequences are cleaned only once the driver lists them in {@code getTables(..., {"SEQUENCE"})}
- * (until then a {@code beforeClean.sql} callback with {@code DROP SEQUENCE IF EXISTS ...} does it).
+ * <p>Limits: only schema PUBLIC can be the current schema (the driver's {@code setSchema}).
  */
 package dev.lightningdb.flyway;
