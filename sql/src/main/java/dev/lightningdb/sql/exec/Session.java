@@ -1,5 +1,6 @@
 package dev.lightningdb.sql.exec;
 
+import dev.lightningdb.engine.ConflictException;
 import dev.lightningdb.engine.ErrorCode;
 import dev.lightningdb.engine.IsolationLevel;
 import dev.lightningdb.engine.LightningDbException;
@@ -12,6 +13,8 @@ import dev.lightningdb.sql.catalog.TableDef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 /**
@@ -223,8 +226,9 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Runs a writing statement in the right transaction: its own (committed at once) in
-     * auto-commit mode, else the session's.
+     * Runs a writing statement in the right transaction: its own (committed at once, and run again
+     * after a lost write-write conflict) in auto-commit mode, else the session's. {@code work} must
+     * have no effect outside the transaction it is given, so that it can run again.
      */
     synchronized <T> T write(Function<Transaction, T> work) {
         ensureOpen();
@@ -241,17 +245,32 @@ public final class Session implements AutoCloseable {
                 throw e;
             }
         }
-        Transaction t = db.engine().begin(isolation, false);
-        try {
-            T result = work.apply(t);
-            t.commit();
-            db.catalog().publish(changes);
-            return result;
-        } catch (RuntimeException | Error e) {
-            t.rollback();
-            throw e;
-        } finally {
-            changes.clear();
+        // An auto-commit statement is its own transaction and nothing of it was seen outside: when it
+        // loses a write-write conflict it is run again on the newer state (as a database with row
+        // locks would wait and re-evaluate), up to transactionRetryLimit times, then 40001.
+        int limit = db.engine().config().transactionRetryLimit();
+        long backoffNanos = db.engine().config().retryBackoffInitial().toNanos();
+        long maxBackoffNanos = db.engine().config().retryBackoffMax().toNanos();
+        for (int attempt = 1; ; attempt++) {
+            Transaction t = db.engine().begin(isolation, false);
+            try {
+                T result = work.apply(t);
+                t.commit();
+                db.catalog().publish(changes);
+                return result;
+            } catch (ConflictException e) {
+                t.rollback();
+                if (attempt >= limit) {
+                    throw e;
+                }
+                LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1, backoffNanos + 2)); // jittered, as inTransaction
+                backoffNanos = Math.min(maxBackoffNanos, Math.max(1000, backoffNanos * 2));
+            } catch (RuntimeException | Error e) {
+                t.rollback();
+                throw e;
+            } finally {
+                changes.clear();
+            }
         }
     }
 

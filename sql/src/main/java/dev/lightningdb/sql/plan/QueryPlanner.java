@@ -81,12 +81,13 @@ public final class QueryPlanner {
         return typeFactory;
     }
 
-    /** A Calcite root schema with one sub-schema per SQL schema in {@code catalog}. */
+    /** A Calcite root schema with one sub-schema per SQL schema in {@code catalog}, and INFORMATION_SCHEMA. */
     public CalciteSchema rootSchema(CatalogView catalog) {
         CalciteSchema root = CalciteSchema.createRootSchema(false, false);
         for (String s : catalog.schemas()) {
             root.add(s, new LightningSchema(s, catalog));
         }
+        root.add(InformationSchema.NAME, new InformationSchema(catalog));
         return root;
     }
 

@@ -105,6 +105,8 @@ class DdlTest extends SqlTestSupport {
         update("CREATE SEQUENCE rolled");
         session.rollback();
         assertThat(db.catalog().sequences()).extracting(s -> s.name().name()).containsExactly("S");
+        assertThat(rows("SELECT sequence_schema, sequence_name, start_value, increment, cycle_option FROM information_schema.sequences"))
+                .containsExactly(List.of("PUBLIC", "S", 5L, 2L, "NO"));
         session.setAutoCommit(true);
         update("DROP SEQUENCE s");
         assertFails("42S02", "DROP SEQUENCE s");
