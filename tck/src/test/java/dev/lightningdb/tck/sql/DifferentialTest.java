@@ -21,7 +21,7 @@ class DifferentialTest {
 
     @Test
     void randomQueriesAndDmlAgreeWithH2() throws SQLException {
-        run(TestSeeds.seed("DifferentialTest"), TestSeeds.size("difftest.schemas", 8, 8), TestSeeds.size("difftest.statements", 100, 100));
+        run(TestSeeds.seed("DifferentialTest"), TestSeeds.size("difftest.schemas", 30, 30), TestSeeds.size("difftest.statements", 100, 100));
     }
 
     @Test
@@ -120,7 +120,7 @@ class DifferentialTest {
             problem = "LightningDB let a non-SQLException escape: " + l;
         } else if (h.failed() != l.failed()) {
             problem = "H2: " + h + "\n  LightningDB: " + l;
-        } else if (h.failed() && !h.errorClass().equals(l.errorClass())) {
+        } else if (h.failed() && !h.errorClass().equals(l.errorClass()) && !bothDataOrConstraint(h, l)) {
             problem = "different SQLState classes: H2: " + h + "\n  LightningDB: " + l;
         } else if (!h.failed() && h.updateCount() != l.updateCount()) {
             problem = "update counts differ: H2 " + h.updateCount() + ", LightningDB " + l.updateCount();
@@ -146,5 +146,15 @@ class DifferentialTest {
         Outcome.run(db.lightning, "DELETE FROM " + table.name());
         Outcome.run(db.h2, "DELETE FROM " + table.name());
         db.remember("DELETE FROM " + table.name());
+    }
+
+    /**
+     * A statement that breaks a data rule (22xxx) and a constraint (23xxx) at once may report
+     * either: the standard does not order the checks, and H2 and LightningDB check in different
+     * orders. Both rejected it, which is what matters.
+     */
+    private static boolean bothDataOrConstraint(Outcome h, Outcome l) {
+        java.util.Set<String> classes = java.util.Set.of(h.errorClass(), l.errorClass());
+        return classes.equals(java.util.Set.of("22", "23"));
     }
 }
