@@ -11,7 +11,7 @@ import java.io.IOException;
  * on a full disk. With {@code forces} set, forces count and fail too (a file system that
  * allocates at write-back reports ENOSPC from fsync).
  */
-final class DiskFullFileIO implements FileIO {
+final class DiskFullFileIO extends ForwardingFileIO {
     /** The shared disk: its write counter and whether it is full. */
     static final class Disk {
         private final long fullAt;
@@ -59,18 +59,11 @@ final class DiskFullFileIO implements FileIO {
             return (path, create, readOnly) -> new DiskFullFileIO(ChannelFileIO.open(path, create, readOnly), this);
         }
     }
-
-    private final FileIO delegate;
     private final Disk disk;
 
     private DiskFullFileIO(FileIO delegate, Disk disk) {
-        this.delegate = delegate;
+        super(delegate);
         this.disk = disk;
-    }
-
-    @Override
-    public int read(long position, byte[] buffer, int offset, int length) throws IOException {
-        return delegate.read(position, buffer, offset, length);
     }
 
     @Override
@@ -85,23 +78,6 @@ final class DiskFullFileIO implements FileIO {
         delegate.force();
     }
 
-    @Override
-    public void truncate(long size) throws IOException {
-        delegate.truncate(size);
-    }
 
-    @Override
-    public long size() throws IOException {
-        return delegate.size();
-    }
 
-    @Override
-    public String name() {
-        return delegate.name();
-    }
-
-    @Override
-    public void close() throws IOException {
-        delegate.close();
-    }
 }

@@ -32,12 +32,11 @@ class WalFlusherErrorTest {
     }
 
     /** Fails WAL forces with whatever the supplier gives while it is set. */
-    private static final class FailingForce implements FileIO {
-        private final FileIO delegate;
+    private static final class FailingForce extends ForwardingFileIO {
         private final AtomicReference<Supplier<Exception>> failure;
 
         FailingForce(FileIO delegate, AtomicReference<Supplier<Exception>> failure) {
-            this.delegate = delegate;
+            super(delegate);
             this.failure = failure;
         }
 
@@ -54,35 +53,10 @@ class WalFlusherErrorTest {
             delegate.force();
         }
 
-        @Override
-        public int read(long position, byte[] buffer, int offset, int length) throws IOException {
-            return delegate.read(position, buffer, offset, length);
-        }
 
-        @Override
-        public void write(long position, byte[] buffer, int offset, int length) throws IOException {
-            delegate.write(position, buffer, offset, length);
-        }
 
-        @Override
-        public void truncate(long size) throws IOException {
-            delegate.truncate(size);
-        }
 
-        @Override
-        public long size() throws IOException {
-            return delegate.size();
-        }
 
-        @Override
-        public String name() {
-            return delegate.name();
-        }
-
-        @Override
-        public void close() throws IOException {
-            delegate.close();
-        }
     }
 
     @Test

@@ -26,18 +26,12 @@ class WalTest {
     Path dir;
 
     /** Wraps files: counts and slows WAL forces, and fails them (or writes) on demand. */
-    private static final class Faulty implements FileIO {
-        final FileIO delegate;
+    private static final class Faulty extends ForwardingFileIO {
         final Control control;
 
         Faulty(FileIO delegate, Control control) {
-            this.delegate = delegate;
+            super(delegate);
             this.control = control;
-        }
-
-        @Override
-        public int read(long position, byte[] buffer, int offset, int length) throws IOException {
-            return delegate.read(position, buffer, offset, length);
         }
 
         @Override
@@ -69,25 +63,8 @@ class WalTest {
             return delegate.name().contains("wal-");
         }
 
-        @Override
-        public void truncate(long size) throws IOException {
-            delegate.truncate(size);
-        }
 
-        @Override
-        public long size() throws IOException {
-            return delegate.size();
-        }
 
-        @Override
-        public String name() {
-            return delegate.name();
-        }
-
-        @Override
-        public void close() throws IOException {
-            delegate.close();
-        }
     }
 
     private static final class Control {

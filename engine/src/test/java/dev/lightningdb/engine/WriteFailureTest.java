@@ -55,22 +55,16 @@ class WriteFailureTest {
     }
 
     /** Fails the write or force at which its countdown runs out, then behaves. */
-    private static final class FailOnce implements FileIO {
-        private final FileIO delegate;
+    private static final class FailOnce extends ForwardingFileIO {
         private final Countdown countdown;
 
         FailOnce(FileIO delegate, Countdown countdown) {
-            this.delegate = delegate;
+            super(delegate);
             this.countdown = countdown;
         }
 
         private void tick() throws IOException {
             countdown.tick();
-        }
-
-        @Override
-        public int read(long position, byte[] buffer, int offset, int length) throws IOException {
-            return delegate.read(position, buffer, offset, length);
         }
 
         @Override
@@ -85,25 +79,8 @@ class WriteFailureTest {
             delegate.force();
         }
 
-        @Override
-        public void truncate(long size) throws IOException {
-            delegate.truncate(size);
-        }
 
-        @Override
-        public long size() throws IOException {
-            return delegate.size();
-        }
 
-        @Override
-        public String name() {
-            return delegate.name();
-        }
-
-        @Override
-        public void close() throws IOException {
-            delegate.close();
-        }
     }
 
     @Test
