@@ -211,6 +211,10 @@ public final class VersionedStore implements AutoCloseable {
     private Cursor cursor(ReadSnapshot s, KeyRange range, boolean reverse, Runnable onClose) {
         View v = s.view;
         Cursor t = tree.scan(s.tree, range, reverse);
+        if (v.frozen().isEmpty() && v.active().isEmpty()) {
+            // Nothing buffered now, so nothing buffered was visible at the view's timestamp: the tree alone.
+            return new TreeOnlyCursor(t, onClose);
+        }
         List<Iterator<Map.Entry<byte[], Version>>> tables = new ArrayList<>(1 + v.frozen().size());
         tables.add(v.active().range(range, reverse));
         for (MemTable f : v.frozen()) {
