@@ -26,6 +26,11 @@ record AccessPath(IndexDef index, int equalities, double estimatedRows, String d
     private static final double DEFAULT_RANGE = 1.0 / 3;
 
     static AccessPath choose(TableDef table, TableStats stats, List<List<Bound>> bounds) {
+        return choose(table, stats, bounds, false);
+    }
+
+    /** {@code keyOrder}: only primary-key paths, which return rows in key order. */
+    static AccessPath choose(TableDef table, TableStats stats, List<List<Bound>> bounds, boolean keyOrder) {
         double rows = stats == null ? UNKNOWN_ROWS : Math.max(1, stats.rows());
         double pkSelectivity = prefixSelectivity(table, stats, bounds, table.primaryKey());
         boolean fullKey = true;
@@ -36,7 +41,7 @@ record AccessPath(IndexDef index, int equalities, double estimatedRows, String d
         AccessPath best = new AccessPath(null, 0, pkRows, pkSelectivity >= 1 ? "full scan" : fullKey ? "primary key lookup"
                 : "primary key range");
         double bestCost = pkRows;
-        for (IndexDef index : table.indexes()) {
+        for (IndexDef index : keyOrder ? List.<IndexDef>of() : table.indexes()) {
             int equalities = 0;
             for (int c : index.columns()) {
                 if (first(bounds.get(c), SqlKind.EQUALS) == null) {

@@ -25,6 +25,10 @@ final class FilterIntoScanRule extends RelOptRule {
             return;
         }
         LightningTableScan narrowed = scan.withFilters(RelOptUtil.conjunctions(filter.getCondition()));
-        call.transformTo(filter.copy(filter.getTraitSet(), narrowed, filter.getCondition()));
+        // A filter keeps its input's order: over the ordered scan it declares the key collation too,
+        // so that an ORDER BY on the key above it needs no sort.
+        org.apache.calcite.plan.RelTraitSet traits = scan.keyOrder()
+                ? filter.getTraitSet().replace((org.apache.calcite.plan.RelTrait) scan.getTraitSet().getCollation()) : filter.getTraitSet();
+        call.transformTo(filter.copy(traits, narrowed, filter.getCondition()));
     }
 }

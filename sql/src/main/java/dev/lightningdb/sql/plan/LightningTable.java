@@ -73,16 +73,19 @@ public final class LightningTable extends AbstractTable implements TranslatableT
     @Override
     public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
         RelOptCluster cluster = context.getCluster();
-        return new LightningTableScan(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), relOptTable, this, List.of());
+        return new LightningTableScan(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), relOptTable, this, List.of(), false);
     }
 
-    /** Called by the generated code of a {@link LightningTableScan}: every column of the rows the access path reads. */
-    public Enumerable<Object[]> scan(DataContext root, List<RexNode> conjuncts) {
+    /**
+     * Called by the generated code of a {@link LightningTableScan}: every column of the rows the
+     * access path reads; in primary-key order when {@code keyOrder} (no index path then).
+     */
+    public Enumerable<Object[]> scan(DataContext root, List<RexNode> conjuncts, boolean keyOrder) {
         ExecutionContext context = (ExecutionContext) root;
         TableRows rows = new TableRows(table);
         List<List<KeyRangeExtractor.Bound>> bounds = KeyRangeExtractor.bounds(table, conjuncts,
                 new RexBuilder(context.getTypeFactory()), context);
-        AccessPath path = AccessPath.choose(table, stats, bounds);
+        AccessPath path = AccessPath.choose(table, stats, bounds, keyOrder);
         Supplier<Cursor> open;
         if (path.index() != null) {
             KeyRange range = IndexScan.range(table, path, bounds);

@@ -15,6 +15,8 @@ import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelCollations;
+import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.core.TableScan;
@@ -30,12 +32,30 @@ import org.apache.calcite.rex.RexNode;
 public final class LightningTableScan extends TableScan implements EnumerableRel {
     private final LightningTable lightningTable;
     private final List<RexNode> filters;
+    /** Whether this scan promises primary-key order (its trait set then holds that collation). */
+    private final boolean keyOrder;
 
     LightningTableScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table, LightningTable lightningTable,
-                       List<RexNode> filters) {
+                       List<RexNode> filters, boolean keyOrder) {
         super(cluster, traits, List.of(), table);
         this.lightningTable = lightningTable;
         this.filters = List.copyOf(filters);
+        this.keyOrder = keyOrder;
+    }
+
+    boolean keyOrder() {
+        return keyOrder;
+    }
+
+    /** The same scan reading only primary-key paths, declaring their order (ascending key columns). */
+    LightningTableScan ordered() {
+        List<RelFieldCollation> fields = new java.util.ArrayList<>();
+        for (int k : lightningTable.definition().primaryKey()) {
+            // Key columns are never null; FIRST matches what ORDER BY asks for under this planner's NULL collation.
+            fields.add(new RelFieldCollation(k, RelFieldCollation.Direction.ASCENDING, RelFieldCollation.NullDirection.FIRST));
+        }
+        RelTraitSet traits = getTraitSet().replace(RelCollations.of(fields));
+        return new LightningTableScan(getCluster(), traits, getTable(), lightningTable, filters, true);
     }
 
     List<RexNode> filters() {
@@ -43,23 +63,24 @@ public final class LightningTableScan extends TableScan implements EnumerableRel
     }
 
     LightningTableScan withFilters(List<RexNode> conjuncts) {
-        return new LightningTableScan(getCluster(), getTraitSet(), getTable(), lightningTable, conjuncts);
+        return new LightningTableScan(getCluster(), getTraitSet(), getTable(), lightningTable, conjuncts, keyOrder);
     }
 
     @Override
     public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-        return new LightningTableScan(getCluster(), traitSet, getTable(), lightningTable, filters);
+        return new LightningTableScan(getCluster(), traitSet, getTable(), lightningTable, filters, keyOrder);
     }
 
     /** The access path as planned (parameters unknown); the scan decides again with their values. */
     AccessPath plannedPath() {
         var bounds = KeyRangeExtractor.bounds(lightningTable.definition(), filters, getCluster().getRexBuilder(), null);
-        return AccessPath.choose(lightningTable.definition(), lightningTable.statistics(), bounds);
+        return AccessPath.choose(lightningTable.definition(), lightningTable.statistics(), bounds, keyOrder);
     }
 
     @Override
     public RelWriter explainTerms(RelWriter pw) {
-        return super.explainTerms(pw).itemIf("filters", filters, !filters.isEmpty()).item("access", plannedPath().explain());
+        return super.explainTerms(pw).itemIf("filters", filters, !filters.isEmpty()).item("access", plannedPath().explain())
+                .itemIf("order", "primary key", keyOrder);
     }
 
     @Override
@@ -81,6 +102,7 @@ public final class LightningTableScan extends TableScan implements EnumerableRel
         Expression table = implementor.stash(lightningTable, LightningTable.class);
         @SuppressWarnings({"unchecked", "rawtypes"})
         Expression conjuncts = implementor.stash(filters, (Class) List.class);
-        return implementor.result(physType, Blocks.toBlock(Expressions.call(table, "scan", DataContext.ROOT, conjuncts)));
+        return implementor.result(physType, Blocks.toBlock(Expressions.call(table, "scan", DataContext.ROOT, conjuncts,
+                Expressions.constant(keyOrder))));
     }
 }

@@ -113,6 +113,7 @@ public final class QueryPlanner {
             planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
             RelOptUtil.registerDefaultRules(planner, false, false);
             planner.addRule(FilterIntoScanRule.INSTANCE);
+            planner.addRule(OrderedScanRule.INSTANCE);
             // Calcite 1.42 generates uncompilable code for some merge joins (e.g. on BOOLEAN keys); hash joins cover them all
             planner.removeRule(EnumerableRules.ENUMERABLE_MERGE_JOIN_RULE);
             RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));

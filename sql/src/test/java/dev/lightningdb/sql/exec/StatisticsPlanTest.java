@@ -109,4 +109,21 @@ class StatisticsPlanTest extends SqlTestSupport {
         assertThat(firstJoinInput(plan(query))).isEqualTo("A");
         assertThat(single(query)).isEqualTo(5L);
     }
+
+    @Test
+    void orderByThePrimaryKeyReadsTheKeyRangeInOrderWithoutSorting() {
+        update("CREATE TABLE ordered (id BIGINT PRIMARY KEY, grp INT, note VARCHAR(10))");
+        for (int i = 0; i < 200; i++) {
+            update("INSERT INTO ordered VALUES (" + (i * 7919 % 200) + ", " + (i % 5) + ", 'n')");
+        }
+        update("CREATE INDEX ordered_grp ON ordered (grp)");
+        update("ANALYZE ordered");
+        String plan = plan("SELECT id, grp FROM ordered WHERE id >= 50 AND id < 60 ORDER BY id");
+        assertThat(plan).contains("order=[primary key]").doesNotContain("EnumerableSort");
+        assertThat(rows("SELECT id FROM ordered WHERE id >= 50 AND id < 60 ORDER BY id")).extracting(r -> r.get(0))
+                .containsExactly(50L, 51L, 52L, 53L, 54L, 55L, 56L, 57L, 58L, 59L);
+        // Ordered by another column: a sort stays.
+        assertThat(plan("SELECT id FROM ordered ORDER BY grp, id")).contains("EnumerableSort");
+        assertThat(rows("SELECT id FROM ordered ORDER BY id DESC LIMIT 2")).extracting(r -> r.get(0)).containsExactly(199L, 198L);
+    }
 }
