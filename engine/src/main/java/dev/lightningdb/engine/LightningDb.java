@@ -494,15 +494,11 @@ public final class LightningDb implements AutoCloseable {
         try {
             if (!p.done) {
                 led = true;
-                if (closed) {
-                    group.commitQueued(closedCommitter, conflicts::increment);
-                } else {
-                    commits.add(group.commitQueued(committer, conflicts::increment));
-                    if (config.strictMode()) {
-                        IntegrityReport report = store.verifyIntegrity();
-                        if (!report.isClean()) {
-                            throw new CorruptionException("strict mode: integrity check failed after commit: " + report);
-                        }
+                commits.add(group.commitQueued(committer, conflicts::increment));
+                if (config.strictMode() && !closed) {
+                    IntegrityReport report = store.verifyIntegrity();
+                    if (!report.isClean()) {
+                        throw new CorruptionException("strict mode: integrity check failed after commit: " + report);
                     }
                 }
             }
@@ -532,6 +528,7 @@ public final class LightningDb implements AutoCloseable {
 
         @Override
         public long log(java.util.List<WriteSet> sets) {
+            ensureOpen(); // queued commits fail together when the database closed while they waited
             if (wal == null) {
                 return 0;
             }
@@ -542,24 +539,6 @@ public final class LightningDb implements AutoCloseable {
         @Override
         public void apply(CommitGroup.Pending p) {
             store.commit(p.writes.entries(), p.lsn);
-        }
-    };
-
-    /** Fails every queued commit: the database closed while they waited. */
-    private final CommitGroup.Committer closedCommitter = new CommitGroup.Committer() {
-        @Override
-        public String conflict(CommitGroup.Pending p) {
-            return null;
-        }
-
-        @Override
-        public long log(java.util.List<WriteSet> sets) {
-            throw new LightningDbException(ErrorCode.CLOSED, "database " + (directory == null ? "(in memory)" : directory) + " is closed");
-        }
-
-        @Override
-        public void apply(CommitGroup.Pending p) {
-            throw new IllegalStateException("unreachable");
         }
     };
 
