@@ -79,6 +79,14 @@ public final class LightningResultSet extends ResultSetByLabel {
         return new LightningResultSet(statement, columns, TYPE_FORWARD_ONLY, new ResultRows.Forward(QueryResult.of(columns, rows), 0));
     }
 
+    /** A fetch size (a hint: rows are produced as they are read) must not be negative. Shared with the statement. */
+    static int checkFetchSize(int rows) throws SQLException {
+        if (rows < 0) {
+            throw new SQLException("fetch size must not be negative", "22023");
+        }
+        return rows;
+    }
+
     static int checkFetchDirection(int direction, int type) throws SQLException {
         if (direction != FETCH_FORWARD && direction != FETCH_REVERSE && direction != FETCH_UNKNOWN) {
             throw new SQLException("Unknown fetch direction " + direction, "HY024");
@@ -482,10 +490,7 @@ public final class LightningResultSet extends ResultSetByLabel {
     @Override
     public void setFetchSize(int rows) throws SQLException {
         checkOpen();
-        if (rows < 0) {
-            throw new SQLException("fetch size must not be negative", "22023");
-        }
-        fetchSize = rows;
+        fetchSize = checkFetchSize(rows);
     }
 
     @Override

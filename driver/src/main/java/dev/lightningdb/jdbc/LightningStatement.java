@@ -511,10 +511,7 @@ public class LightningStatement extends JdbcObject implements Statement {
     @Override
     public void setFetchSize(int rows) throws SQLException {
         checkOpen();
-        if (rows < 0) {
-            throw new SQLException("fetch size must not be negative", "22023");
-        }
-        fetchSize = rows;
+        fetchSize = LightningResultSet.checkFetchSize(rows);
     }
 
     @Override

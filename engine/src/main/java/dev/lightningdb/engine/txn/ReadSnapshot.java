@@ -1,6 +1,6 @@
 package dev.lightningdb.engine.txn;
 
-import dev.lightningdb.engine.store.paged.PagedStore;
+import dev.lightningdb.engine.store.paged.PinnedTree;
 
 /**
  * A consistent state to read: a {@link View} and the tree version it lies on, pinned so that the
@@ -10,10 +10,10 @@ import dev.lightningdb.engine.store.paged.PagedStore;
 public final class ReadSnapshot implements AutoCloseable {
     private final VersionedStore store;
     final View view;
-    final PagedStore.PinnedTree tree;
+    final PinnedTree tree;
     private final long openedNanos = System.nanoTime();
 
-    ReadSnapshot(VersionedStore store, View view, PagedStore.PinnedTree tree) {
+    ReadSnapshot(VersionedStore store, View view, PinnedTree tree) {
         this.store = store;
         this.view = view;
         this.tree = tree;

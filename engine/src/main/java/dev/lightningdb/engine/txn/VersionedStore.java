@@ -6,6 +6,7 @@ import dev.lightningdb.engine.IntegrityReport;
 import dev.lightningdb.engine.KeyRange;
 import dev.lightningdb.engine.LightningDbException;
 import dev.lightningdb.engine.store.paged.PagedStore;
+import dev.lightningdb.engine.store.paged.PinnedTree;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -173,7 +174,7 @@ public final class VersionedStore implements AutoCloseable {
     public ReadSnapshot snapshot(boolean track) {
         while (true) {
             View v = view;
-            PagedStore.PinnedTree pinned = tree.pin(v.treeVersion());
+            PinnedTree pinned = tree.pin(v.treeVersion());
             if (pinned != null) {
                 ReadSnapshot s = new ReadSnapshot(this, v, pinned);
                 if (track) {

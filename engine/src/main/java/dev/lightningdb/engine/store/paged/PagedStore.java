@@ -17,7 +17,6 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -244,33 +243,11 @@ public final class PagedStore implements Store {
     public Cursor scan(KeyRange range, boolean reverse) {
         ensureOpen();
         scans.increment();
-        ReaderRelease release = new ReaderRelease(readers, readers.enter(state.version()));
+        ReaderTicket release = new ReaderTicket(readers, readers.enter(state.version()));
         TreeState s = state;
         TreeCursor cursor = new TreeCursor(pager, s, range, reverse, release);
         CURSOR_CLEANER.register(cursor, release);
         return cursor;
-    }
-
-    /**
-     * Ends a cursor's registration exactly once: at close, at its end, or (for a cursor the caller
-     * forgot to close) when it is garbage collected, so a leaked cursor cannot pin old pages forever.
-     */
-    private static final class ReaderRelease implements Runnable {
-        private final ReaderRegistry readers;
-        private final long ticket;
-        private final AtomicBoolean done = new AtomicBoolean();
-
-        ReaderRelease(ReaderRegistry readers, long ticket) {
-            this.readers = readers;
-            this.ticket = ticket;
-        }
-
-        @Override
-        public void run() {
-            if (done.compareAndSet(false, true)) {
-                readers.exit(ticket);
-            }
-        }
     }
 
     /** The largest key this file's pages hold (a quarter of a page, so that a node holds four). */
@@ -297,7 +274,7 @@ public final class PagedStore implements Store {
             readers.exit(ticket);
             return null;
         }
-        return new PinnedTree(s, ticket);
+        return new PinnedTree(s, new ReaderTicket(readers, ticket));
     }
 
     /** Marks a {@link #getIfVersion} that found the tree at another version. */
@@ -324,9 +301,7 @@ public final class PagedStore implements Store {
 
     /** Ends a pin; its pages may be reused once no other reader needs them. Idempotent. */
     public void unpin(PinnedTree pinned) {
-        if (pinned.release()) {
-            readers.exit(pinned.ticket);
-        }
+        pinned.ticket.run();
     }
 
     /** The value of {@code key} in a pinned tree, or null. */
@@ -341,26 +316,6 @@ public final class PagedStore implements Store {
         ensureOpen();
         scans.increment();
         return new TreeCursor(pager, pinned.state, range, reverse, () -> { });
-    }
-
-    /** A tree version held for reading; see {@link #pin}. */
-    public static final class PinnedTree {
-        private final TreeState state;
-        private final long ticket;
-        private final AtomicBoolean released = new AtomicBoolean();
-
-        private PinnedTree(TreeState state, long ticket) {
-            this.state = state;
-            this.ticket = ticket;
-        }
-
-        public long version() {
-            return state.version();
-        }
-
-        private boolean release() {
-            return released.compareAndSet(false, true);
-        }
     }
 
     @Override
