@@ -299,10 +299,8 @@ public final class PagedStore implements Store {
         }
     }
 
-    /** Ends a pin; its pages may be reused once no other reader needs them. Idempotent. */
-    public void unpin(PinnedTree pinned) {
-        pinned.ticket.run();
-    }
+    /** Ends a pin (idempotent); its pages may be reused once no other reader needs them. */
+    public void unpin(PinnedTree pinned) { pinned.ticket.run(); }
 
     /** The value of {@code key} in a pinned tree, or null. */
     public byte[] get(PinnedTree pinned, byte[] key) {
