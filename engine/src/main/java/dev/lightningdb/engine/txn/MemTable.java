@@ -4,15 +4,17 @@ import dev.lightningdb.engine.KeyRange;
 import dev.lightningdb.engine.store.WriteSet;
 import java.util.AbstractMap;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.NavigableMap;
-import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.NoSuchElementException;
 
 /**
  * The write buffer: recent commits in memory, sorted by key, each key with its versions newest
  * first ({@link Version}). Commits land here instead of rewriting B+Tree pages one by one; the
  * buffer is merged into the tree whole when it is full or at a checkpoint ({@link VersionedStore}).
+ * The versions live in an {@link ArenaSkipList}, so that the garbage collector sees a few large
+ * arrays per table rather than several objects per version.
  *
  * <p>Invariants: only one thread adds (the commit lock holder), and only while the table is the
  * active one; once frozen it never changes again. Versions of a key are strictly newest first, and
@@ -20,10 +22,10 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * version newer than its snapshot walks to an older one).
  */
 final class MemTable {
-    /** Rough heap cost of one version beyond its key and value bytes (map node, index, Version object). */
-    static final int ENTRY_OVERHEAD = 96;
+    /** Bytes a version takes beyond its key and value (node header and skip-list links, on average). */
+    static final int ENTRY_OVERHEAD = 40;
 
-    private final ConcurrentSkipListMap<byte[], Chain> map = new ConcurrentSkipListMap<>(Arrays::compareUnsigned);
+    private final ArenaSkipList list = new ArenaSkipList();
     private final KeyFilter filter;
     private volatile long bytes;
     private volatile long versions;
@@ -43,13 +45,11 @@ final class MemTable {
         long n = versions;
         for (Map.Entry<byte[], byte[]> e : writes) {
             byte[] key = e.getKey();
+            byte[] value = e.getValue();
             filter.add(key); // before the commit is published (see KeyFilter)
-            Chain fresh = new Chain(new Version(ts, e.getValue(), null));
-            Chain existing = map.putIfAbsent(key, fresh); // one descent whether the key is new or not
-            if (existing != null) {
-                existing.head = new Version(ts, e.getValue(), existing.head);
-            }
-            b += (existing == null ? key.length : 0) + e.getValue().length + ENTRY_OVERHEAD;
+            boolean delete = WriteSet.isTombstone(value);
+            list.insert(key, ts, value, delete);
+            b += key.length + value.length + ENTRY_OVERHEAD;
             n++;
         }
         bytes = b;
@@ -63,70 +63,133 @@ final class MemTable {
         if (!filter.mightContain(key)) {
             return null;
         }
-        Chain c = map.get(key);
-        return c == null ? null : c.head;
+        long n = list.seek(key);
+        return n != 0 && list.compareKey(n, key) == 0 ? new Version(list, n) : null;
     }
 
     /** Newest versions in range order; a version may be newer than a reader's snapshot. */
     Iterator<Map.Entry<byte[], Version>> range(KeyRange range, boolean reverse) {
-        NavigableMap<byte[], Chain> m = map;
         byte[] lo = range.lower();
         byte[] hi = range.upper();
         if (lo != null && hi != null) {
             int c = Arrays.compareUnsigned(lo, hi);
             if (c > 0 || (c == 0 && !(range.lowerInclusive() && range.upperInclusive()))) {
-                return java.util.Collections.emptyIterator();
+                return Collections.emptyIterator();
             }
-            m = m.subMap(lo, range.lowerInclusive(), hi, range.upperInclusive());
-        } else if (lo != null) {
-            m = m.tailMap(lo, range.lowerInclusive());
-        } else if (hi != null) {
-            m = m.headMap(hi, range.upperInclusive());
         }
-        Iterator<Map.Entry<byte[], Chain>> it = (reverse ? m.descendingMap() : m).entrySet().iterator();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return it.hasNext();
-            }
+        return reverse ? new Backward(range) : new Forward(range);
+    }
 
-            @Override
-            public Map.Entry<byte[], Version> next() {
-                Map.Entry<byte[], Chain> e = it.next();
-                return new AbstractMap.SimpleImmutableEntry<>(e.getKey(), e.getValue().head);
+    /** Walks newest versions upwards from the range's lower end. */
+    private final class Forward implements Iterator<Map.Entry<byte[], Version>> {
+        private final KeyRange range;
+        private long node;
+
+        Forward(KeyRange range) {
+            this.range = range;
+            byte[] lo = range.lower();
+            node = lo == null ? list.first() : range.lowerInclusive() ? list.seek(lo) : list.seekAfter(lo);
+            node = bounded(node);
+        }
+
+        private long bounded(long n) {
+            byte[] hi = range.upper();
+            if (n == 0 || hi == null) {
+                return n;
             }
-        };
+            int c = list.compareKey(n, hi);
+            return c < 0 || (c == 0 && range.upperInclusive()) ? n : 0;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return node != 0;
+        }
+
+        @Override
+        public Map.Entry<byte[], Version> next() {
+            if (node == 0) {
+                throw new NoSuchElementException();
+            }
+            long n = node;
+            node = bounded(list.nextKey(n));
+            return new AbstractMap.SimpleImmutableEntry<>(list.key(n), new Version(list, n));
+        }
+    }
+
+    /** Walks newest versions downwards from the range's upper end. */
+    private final class Backward implements Iterator<Map.Entry<byte[], Version>> {
+        private final KeyRange range;
+        private long node;
+        private byte[] key;
+
+        Backward(KeyRange range) {
+            this.range = range;
+            byte[] hi = range.upper();
+            long n;
+            if (hi == null) {
+                n = list.newestBefore(null);
+            } else {
+                n = range.upperInclusive() ? list.seek(hi) : 0;
+                if (n == 0 || list.compareKey(n, hi) != 0) {
+                    n = list.newestBefore(hi);
+                }
+            }
+            settle(n);
+        }
+
+        private void settle(long n) {
+            byte[] lo = range.lower();
+            if (n != 0 && lo != null) {
+                int c = list.compareKey(n, lo);
+                if (c < 0 || (c == 0 && !range.lowerInclusive())) {
+                    n = 0;
+                }
+            }
+            node = n;
+            key = n == 0 ? null : list.key(n);
+        }
+
+        @Override
+        public boolean hasNext() {
+            return node != 0;
+        }
+
+        @Override
+        public Map.Entry<byte[], Version> next() {
+            if (node == 0) {
+                throw new NoSuchElementException();
+            }
+            Map.Entry<byte[], Version> e = new AbstractMap.SimpleImmutableEntry<>(key, new Version(list, node));
+            settle(list.newestBefore(key));
+            return e;
+        }
     }
 
     /** The newest value of every key in key order (a delete as {@link WriteSet#TOMBSTONE}); for a frozen table. */
     Iterable<Map.Entry<byte[], byte[]>> newestValues() {
         return () -> new Iterator<>() {
-            private final Iterator<Map.Entry<byte[], Chain>> it = map.entrySet().iterator();
+            private long node = list.first();
 
             @Override
             public boolean hasNext() {
-                return it.hasNext();
+                return node != 0;
             }
 
             @Override
             public Map.Entry<byte[], byte[]> next() {
-                Map.Entry<byte[], Chain> e = it.next();
-                return new AbstractMap.SimpleImmutableEntry<>(e.getKey(), e.getValue().head.value());
+                if (node == 0) {
+                    throw new NoSuchElementException();
+                }
+                long n = node;
+                node = list.nextKey(n);
+                return new AbstractMap.SimpleImmutableEntry<>(list.key(n), list.isDelete(n) ? WriteSet.TOMBSTONE : list.value(n));
             }
         };
     }
 
-    /** A key's versions; {@code head} is replaced (never modified) by the single writer. */
-    private static final class Chain {
-        volatile Version head;
-
-        Chain(Version head) {
-            this.head = head;
-        }
-    }
-
     boolean isEmpty() {
-        return map.isEmpty();
+        return list.first() == 0;
     }
 
     long bytes() {
