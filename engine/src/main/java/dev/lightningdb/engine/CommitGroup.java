@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Group commit before the log: committers queue their write sets, and the thread that gets the
  * commit lock commits every queued one as a group (conflict checks in queue order, one WAL write
  * for the group, then each added to the write buffer at its own timestamp). The others find their
- * commit done when they get the lock. Under {@code SYNC} they then share forces as before.
+ * commit done without taking the lock: they park until the leader marks their commit done, or
+ * until a leader that left commits queued wakes the oldest of them to lead the next group (one
+ * lock hand-over per group, not one per committer). Under {@code SYNC} they then share forces.
  *
  * <p>All or nothing per group for the log: a failed WAL write fails every commit of the group and
  * none is applied. Within a group, a later commit that writes a key an earlier one wrote loses
@@ -25,13 +28,23 @@ final class CommitGroup {
         /** Null for a blind single write ({@link LightningDb#put}), which has nothing to validate. */
         final Transaction txn;
         final WriteSet writes;
+        final Thread thread = Thread.currentThread();
         long lsn;
         RuntimeException error;
-        boolean done;
+        /** Set last (after lsn and error), by the thread that committed the group; read without the lock. */
+        volatile boolean done;
 
         Pending(Transaction txn, WriteSet writes) {
             this.txn = txn;
             this.writes = writes;
+        }
+
+        /** Marks the commit done and wakes its thread, which may be parked waiting for it. */
+        void finish() {
+            done = true;
+            if (thread != Thread.currentThread()) {
+                LockSupport.unpark(thread);
+            }
         }
     }
 
@@ -53,6 +66,17 @@ final class CommitGroup {
         queue.add(p);
     }
 
+    /**
+     * Wakes the thread of the oldest commit still queued, so that it leads the next group (called
+     * by a leader after releasing the commit lock; the committers of its own group it woke already).
+     */
+    void wakeNext() {
+        Pending next = queue.peek();
+        if (next != null) {
+            LockSupport.unpark(next.thread);
+        }
+    }
+
     /** Commits every queued commit (caller holds the commit lock); returns how many were committed. */
     int commitQueued(Committer committer, LongCounter conflicts) {
         List<Pending> group = new ArrayList<>();
@@ -66,13 +90,16 @@ final class CommitGroup {
         Set<ByteBuffer> written = group.size() > 1 ? new HashSet<>() : null;
         for (Pending p : group) {
             String why = committer.conflict(p);
-            if (why == null && written != null) {
+            // A blind single write has no snapshot, so nothing committed before it can conflict
+            // with it: it overwrites (last writer wins). Its keys still count against later
+            // transactions of the group, which began before it committed.
+            if (why == null && written != null && p.txn != null) {
                 why = overlap(p.writes, written);
             }
             if (why != null) {
                 conflicts.increment();
                 p.error = new ConflictException(why);
-                p.done = true;
+                p.finish();
                 continue;
             }
             if (written != null) {
@@ -95,7 +122,7 @@ final class CommitGroup {
         } catch (RuntimeException e) {
             for (Pending p : accepted) {
                 p.error = e;
-                p.done = true;
+                p.finish();
             }
             return 0;
         }
@@ -109,7 +136,7 @@ final class CommitGroup {
             } catch (RuntimeException e) {
                 p.error = e; // only when out of memory or closing; the log may still hold it
             }
-            p.done = true;
+            p.finish();
         }
         return committed;
     }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -55,6 +56,7 @@ public final class LightningDb implements AutoCloseable {
     private final FileLock lock;
     private final ReentrantLock commitLock = new ReentrantLock();
     private final CommitGroup group = new CommitGroup();
+    private static final long GROUP_WAIT_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(1);
     private final AtomicInteger activeTransactions = new AtomicInteger();
     private final LongAdder commits = new LongAdder();
     private final LongAdder conflicts = new LongAdder();
@@ -490,20 +492,28 @@ public final class LightningDb implements AutoCloseable {
         CommitGroup.Pending p = new CommitGroup.Pending(t, writes);
         group.enqueue(p);
         boolean led = false;
-        commitLock.lock();
-        try {
-            if (!p.done) {
-                led = true;
-                commits.add(group.commitQueued(committer, conflicts::increment));
-                if (config.strictMode() && !closed) {
-                    IntegrityReport report = store.verifyIntegrity();
-                    if (!report.isClean()) {
-                        throw new CorruptionException("strict mode: integrity check failed after commit: " + report);
+        while (!p.done) {
+            if (!commitLock.tryLock()) {
+                // A leader is committing: it marks this commit done and unparks us, or wakes us to
+                // lead the next group. The timeout only bounds a wake-up lost to a race.
+                LockSupport.parkNanos(group, GROUP_WAIT_NANOS);
+                continue;
+            }
+            try {
+                if (!p.done) {
+                    led = true;
+                    commits.add(group.commitQueued(committer, conflicts::increment));
+                    if (config.strictMode() && !closed) {
+                        IntegrityReport report = store.verifyIntegrity();
+                        if (!report.isClean()) {
+                            throw new CorruptionException("strict mode: integrity check failed after commit: " + report);
+                        }
                     }
                 }
+            } finally {
+                commitLock.unlock();
+                group.wakeNext();
             }
-        } finally {
-            commitLock.unlock();
         }
         if (p.error != null) {
             // The thread that committed the group throws the error itself; the others get their own copy.

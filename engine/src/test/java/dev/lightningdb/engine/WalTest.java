@@ -133,6 +133,39 @@ class WalTest {
     }
 
     @Test
+    void blindWritesToOneKeyInOneCommitGroupNeverConflict() throws Exception {
+        int threads = 16;
+        int perThread = 300;
+        try (LightningDb db = LightningDb.open(dir, sync())) {
+            CountDownLatch start = new CountDownLatch(1);
+            AtomicReference<Throwable> error = new AtomicReference<>();
+            List<Thread> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int id = t;
+                Thread w = new Thread(() -> {
+                    try {
+                        start.await();
+                        for (int i = 0; i < perThread; i++) {
+                            db.put(b("hot"), b(id + ":" + i)); // every thread, one key: groups hold it many times
+                        }
+                    } catch (Throwable e) {
+                        error.compareAndSet(null, e);
+                    }
+                });
+                workers.add(w);
+                w.start();
+            }
+            start.countDown();
+            for (Thread w : workers) {
+                w.join();
+            }
+            assertThat(error.get()).isNull();
+            assertThat(db.stats().get("txn.conflicts")).isZero();
+            assertThat(new String(db.get(b("hot")), java.nio.charset.StandardCharsets.UTF_8)).endsWith(":" + (perThread - 1));
+        }
+    }
+
+    @Test
     void aFailedWalWriteFailsOnlyThatCommit() {
         Control control = new Control(0);
         try (LightningDb db = LightningDb.open(dir, sync(), control.opener())) {

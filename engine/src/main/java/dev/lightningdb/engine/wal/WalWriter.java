@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
@@ -29,7 +30,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li><b>Group commit.</b> {@code durableLsn <= writtenLsn}; every record up to {@code durableLsn}
  *       is forced. At most one thread forces at a time ({@code forcing}): the first waiter becomes
  *       leader, reads {@code writtenLsn}, forces without holding {@link #lock}, then publishes the
- *       new {@code durableLsn} and wakes everyone; the others wait on {@link #changed}. Commits that
+ *       new {@code durableLsn} and unparks the waiters one by one (they park individually rather
+ *       than on a condition, so that thirty waiters do not queue for the lock just to leave). Commits that
  *       append while a force runs are covered by the next one, so one force serves a whole group.
  *   <li><b>Segments.</b> A segment is forced before the next one is created, and the file swap
  *       happens only while no force runs. Segments are deleted only when a durable checkpoint
@@ -69,8 +71,18 @@ public final class WalWriter implements AutoCloseable {
     private FileIO io;
     private long segmentFirstLsn;
     private long writtenLsn;
-    private long durableLsn;
+    /** Volatile so that a woken waiter can leave without the lock; written under it. */
+    private volatile long durableLsn;
     private boolean forcing;
+    /** Committers waiting for a force that another thread runs; each is unparked once covered. */
+    private List<Waiter> parked = new ArrayList<>();
+    /** Under SYNC: the thread that forces whenever committers wait (null otherwise). */
+    private final boolean syncThread;
+    private boolean syncerIdle;
+    private final Condition syncWanted = lock.newCondition();
+
+    private record Waiter(Thread thread, long lsn) {
+    }
     private IOException failure;
 
     private WalWriter(Path directory, Path archive, FileIO.Opener opener, long segmentSize, Duration groupDelay, FileIO io, long segmentFirstLsn,
@@ -86,13 +98,18 @@ public final class WalWriter implements AutoCloseable {
         this.nextLsn = lastLsn + 1;
         this.writtenLsn = lastLsn;
         this.durableLsn = lastLsn;
+        this.syncThread = mode == WalSyncMode.SYNC;
         if (mode == WalSyncMode.ASYNC) {
             long intervalNanos = flushInterval.toNanos();
             flusher = new Thread(() -> flushLoop(intervalNanos), "lightningdb-wal-flusher " + directory);
-            flusher.setDaemon(true);
-            flusher.start();
+        } else if (syncThread) {
+            flusher = new Thread(this::syncLoop, "lightningdb-wal-sync " + directory);
         } else {
             flusher = null;
+        }
+        if (flusher != null) {
+            flusher.setDaemon(true);
+            flusher.start();
         }
     }
 
@@ -225,29 +242,103 @@ public final class WalWriter implements AutoCloseable {
      */
     public void awaitDurable(long lsn) {
         while (true) {
+            if (durableLsn >= lsn) { // volatile: a woken waiter leaves without touching the lock
+                return;
+            }
+            boolean leader = false;
             lock.lock();
             try {
-                while (true) {
-                    if (durableLsn >= lsn) {
-                        return;
+                if (durableLsn >= lsn) {
+                    return;
+                }
+                checkFailure();
+                if (syncThread && !stopping) {
+                    parked.add(new Waiter(Thread.currentThread(), lsn));
+                    if (syncerIdle) {
+                        syncerIdle = false;
+                        syncWanted.signal();
                     }
-                    checkFailure();
-                    if (!forcing) {
-                        break;
-                    }
-                    try {
-                        changed.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new LightningDbException(ErrorCode.INTERRUPTED, "interrupted while waiting for WAL record " + lsn
-                                + " to be forced; the commit is applied but may not be durable", e);
-                    }
+                } else if (forcing) {
+                    parked.add(new Waiter(Thread.currentThread(), lsn));
+                } else {
+                    forcing = true;
+                    leader = true;
+                }
+            } finally {
+                lock.unlock();
+            }
+            if (leader) {
+                lead();
+                continue;
+            }
+            LockSupport.park(this); // until a force covers us; a spurious return loops
+            if (Thread.interrupted()) {
+                Thread.currentThread().interrupt();
+                throw new LightningDbException(ErrorCode.INTERRUPTED, "interrupted while waiting for WAL record " + lsn
+                        + " to be forced; the commit is applied but may not be durable");
+            }
+        }
+    }
+
+    /**
+     * Under {@code SYNC}: forces back to back while committers wait, so that no force waits for a
+     * woken committer to take the lead; the commits appended during one force share the next.
+     */
+    private void syncLoop() {
+        while (true) {
+            lock.lock();
+            try {
+                while (forcing || (parked.isEmpty() && !stopping)) {
+                    syncerIdle = true;
+                    syncWanted.awaitUninterruptibly();
+                }
+                syncerIdle = false;
+                if (parked.isEmpty()) {
+                    return; // stopping, and nobody waits
                 }
                 forcing = true;
             } finally {
                 lock.unlock();
             }
-            lead();
+            try {
+                lead();
+            } catch (LightningDbException e) {
+                // Recorded in `failure` by lead(); every waiter was woken and reports it.
+            } catch (RuntimeException | Error e) {
+                recordFailure(new IOException("the WAL sync thread failed: " + e, e));
+            }
+        }
+    }
+
+    /**
+     * Takes the waiters a force up to {@code durableLsn} covers, or all of them after a failure or
+     * when no sync thread forces for the rest (caller holds {@link #lock}); unpark them after.
+     */
+    private List<Thread> takeCoveredLocked(boolean all) {
+        if (parked.isEmpty()) {
+            return List.of();
+        }
+        List<Thread> woken = new ArrayList<>(parked.size());
+        List<Waiter> rest = new ArrayList<>();
+        long durable = durableLsn;
+        for (Waiter w : parked) {
+            if (all || w.lsn() <= durable) {
+                woken.add(w.thread());
+            } else {
+                rest.add(w);
+            }
+        }
+        parked = rest;
+        return woken;
+    }
+
+    private List<Thread> takeParkedLocked() {
+        return takeCoveredLocked(true);
+    }
+
+    private static void unparkAll(List<Thread> threads) {
+        for (Thread t : threads) {
+            LockSupport.unpark(t);
         }
     }
 
@@ -280,6 +371,7 @@ public final class WalWriter implements AutoCloseable {
             error = new IOException("force of " + f.name() + " failed: " + e, e);
             fatal = e;
         }
+        List<Thread> woken;
         lock.lock();
         try {
             forcing = false;
@@ -288,10 +380,17 @@ public final class WalWriter implements AutoCloseable {
             } else if (failure == null) {
                 failure = error;
             }
-            changed.signalAll();
+            // With a sync thread the uncovered waiters stay parked for its next force; without one
+            // they are all woken and one of them leads the next force.
+            woken = takeCoveredLocked(error != null || !syncThread);
+            changed.signalAll(); // the few that wait for no force to run (rewind, segment swap, close)
+            if (syncThread) {
+                syncWanted.signal(); // the sync thread forces again for the rest, or sees a force end it waited out
+            }
         } finally {
             lock.unlock();
         }
+        unparkAll(woken); // each waiter covered by the force leaves; one of the rest leads the next force
         if (fatal != null) {
             throw fatal;
         }
@@ -344,6 +443,7 @@ public final class WalWriter implements AutoCloseable {
         lock.lock();
         try {
             durableLsn = Math.max(durableLsn, Math.min(lsn, writtenLsn));
+            unparkAll(takeParkedLocked());
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -426,6 +526,7 @@ public final class WalWriter implements AutoCloseable {
             if (failure == null) {
                 failure = e;
             }
+            unparkAll(takeParkedLocked());
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -495,6 +596,12 @@ public final class WalWriter implements AutoCloseable {
         stopping = true;
         if (flusher != null) {
             LockSupport.unpark(flusher);
+            lock.lock();
+            try {
+                syncWanted.signalAll();
+            } finally {
+                lock.unlock();
+            }
             boolean interrupted = false;
             while (flusher.isAlive()) {
                 try {
