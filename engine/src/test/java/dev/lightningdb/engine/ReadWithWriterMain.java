@@ -26,7 +26,7 @@ public final class ReadWithWriterMain {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Path dir = Files.createTempDirectory("lightningdb-rww");
         LightningDbConfig config = LightningDbConfig.builder().cacheSize(Long.getLong("cache", keys * 116L * 2))
-                .walSyncMode(WalSyncMode.OFF).build();
+                .walSyncMode(WalSyncMode.OFF).writeBufferSize(Long.getLong("buffer", 32L << 20)).build();
         try (LightningDb db = LightningDb.open(dir.resolve("db"), config)) {
             for (int i = 0; i < keys; i += 1000) {
                 try (Transaction t = db.begin()) {

@@ -28,7 +28,11 @@ final class KeyFilter {
     }
 
     boolean mightContain(byte[] key) {
-        long h = hash(key);
+        return mightContain(hash(key));
+    }
+
+    /** {@link #mightContain(byte[])} for a key whose {@link #hash} the caller computed once for several tables. */
+    boolean mightContain(long h) {
         return isSet((int) h & mask) && isSet((int) (h >>> 32) & mask);
     }
 

@@ -60,7 +60,12 @@ final class MemTable {
 
     /** The newest version of {@code key}, or null when this table holds none. */
     Version newest(byte[] key) {
-        if (!filter.mightContain(key)) {
+        return newest(key, KeyFilter.hash(key));
+    }
+
+    /** {@link #newest(byte[])} with the key's {@link KeyFilter#hash}, computed once by a caller that asks several tables. */
+    Version newest(byte[] key, long hash) {
+        if (!filter.mightContain(hash)) {
             return null;
         }
         long n = list.seek(key);

@@ -149,7 +149,8 @@ public final class VersionedStore implements AutoCloseable {
     }
 
     private static Version lookup(View v, byte[] key) {
-        Version x = v.active().newest(key);
+        long hash = KeyFilter.hash(key);
+        Version x = v.active().newest(key, hash);
         if (x != null) {
             x = x.visibleAt(v.visibleTs());
             if (x != null) {
@@ -157,7 +158,7 @@ public final class VersionedStore implements AutoCloseable {
             }
         }
         for (MemTable f : v.frozen()) {
-            Version older = visible(f.newest(key), v.visibleTs());
+            Version older = visible(f.newest(key, hash), v.visibleTs());
             if (older != null) {
                 return older;
             }
