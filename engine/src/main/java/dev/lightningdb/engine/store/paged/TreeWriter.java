@@ -27,7 +27,7 @@ import java.util.Map;
  * depth); keys strictly ascending within a node; every key in child i of a branch is >= key_i and
  * < key_(i+1); a dirty node's ancestors are dirty.
  *
- * <p>Sequential fill: when every write is a put after the tree's current last key ({@link #append}),
+ * <p>Sequential fill: when the writes (in key order) start with a put after the tree's current last key ({@link #append}),
  * split pieces are filled completely left to right instead of evenly, so bulk-sorted input yields
  * full leaves and touches only the rightmost path.
  *
@@ -137,18 +137,18 @@ final class TreeWriter {
     }
 
     private boolean isAppend(TreeState base, Iterable<Map.Entry<byte[], byte[]>> writes) {
-        byte[] first = null;
-        for (Map.Entry<byte[], byte[]> e : writes) {
-            if (WriteSet.isTombstone(e.getValue())) {
-                return false;
-            }
-            if (first == null) {
-                first = e.getKey();
-            }
-        }
-        if (first == null) {
+        // Writes come in key order, so the first one decides; only the first is looked at (a
+        // merge's writes are computed as they are walked). A delete among them changes nothing
+        // but the fill of the pieces a split makes.
+        java.util.Iterator<Map.Entry<byte[], byte[]>> it = writes.iterator();
+        if (!it.hasNext()) {
             return false;
         }
+        Map.Entry<byte[], byte[]> head = it.next();
+        if (WriteSet.isTombstone(head.getValue())) {
+            return false;
+        }
+        byte[] first = head.getKey();
         if (height == 1) {
             return root.count() == 0 || Arrays.compareUnsigned(root.keys.get(root.count() - 1), first) < 0;
         }
