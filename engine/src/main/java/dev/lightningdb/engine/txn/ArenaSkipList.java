@@ -53,8 +53,8 @@ final class ArenaSkipList {
 
     // ---- writing (single writer) ----
 
-    /** Inserts a version of {@code key} newer than every version of it already held. */
-    void insert(byte[] key, long ts, byte[] value, boolean delete) {
+    /** Inserts a version of {@code key} newer than every version of it already held; returns its node. */
+    long insert(byte[] key, long ts, byte[] value, boolean delete) {
         int height = randomHeight();
         int valueLength = delete ? 0 : value.length;
         int size = align(NEXT + 8 * height + key.length + valueLength);
@@ -77,6 +77,7 @@ final class ArenaSkipList {
         for (int level = 0; level < height; level++) { // publish bottom up
             setNext(preds[level], level, node);
         }
+        return node;
     }
 
     /** For each level, the last node whose key is below {@code key} (0: the head). */

@@ -26,7 +26,7 @@ final class MemTable {
     static final int ENTRY_OVERHEAD = 40;
 
     private final ArenaSkipList list = new ArenaSkipList();
-    private final KeyFilter filter;
+    private final KeyIndex index;
     private volatile long bytes;
     private volatile long versions;
     private volatile long maxTs;
@@ -34,9 +34,9 @@ final class MemTable {
     /** The table that became active when this one was frozen; null while this one is active. */
     private volatile MemTable successor;
 
-    /** A table expected to hold about {@code expectedBytes} (sizes its key filter: about 8 bits per key). */
+    /** A table expected to hold about {@code expectedBytes} (sizes its key index; it grows past that). */
     MemTable(long expectedBytes) {
-        this.filter = new KeyFilter(expectedBytes / 16);
+        this.index = new KeyIndex(list, (int) Math.min(1 << 24, expectedBytes / 128));
     }
 
     /** Adds every write of a commit at timestamp {@code ts} (the commit lock holder only). */
@@ -46,9 +46,8 @@ final class MemTable {
         for (Map.Entry<byte[], byte[]> e : writes) {
             byte[] key = e.getKey();
             byte[] value = e.getValue();
-            filter.add(key); // before the commit is published (see KeyFilter)
             boolean delete = WriteSet.isTombstone(value);
-            list.insert(key, ts, value, delete);
+            index.put(key, KeyIndex.hash(key), list.insert(key, ts, value, delete)); // before the commit is published
             b += key.length + value.length + ENTRY_OVERHEAD;
             n++;
         }
@@ -60,16 +59,13 @@ final class MemTable {
 
     /** The newest version of {@code key}, or null when this table holds none. */
     Version newest(byte[] key) {
-        return newest(key, KeyFilter.hash(key));
+        return newest(key, KeyIndex.hash(key));
     }
 
-    /** {@link #newest(byte[])} with the key's {@link KeyFilter#hash}, computed once by a caller that asks several tables. */
+    /** {@link #newest(byte[])} with the key's {@link KeyIndex#hash}, computed once by a caller that asks several tables. */
     Version newest(byte[] key, long hash) {
-        if (!filter.mightContain(hash)) {
-            return null;
-        }
-        long n = list.seek(key);
-        return n != 0 && list.compareKey(n, key) == 0 ? new Version(list, n) : null;
+        long n = index.get(key, hash);
+        return n == 0 ? null : new Version(list, n);
     }
 
     /** Newest versions in range order; a version may be newer than a reader's snapshot. */

@@ -28,8 +28,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <ol>
  *   <li><b>Commits touch memory only.</b> A commit adds its writes to the active table at a new
  *       timestamp and publishes a new {@link View}; no page is written. The active table is kept
- *       a quarter of {@code writeBufferSize} and is frozen when full; point reads skip frozen
- *       tables by their key filters. (Smaller tables make inserts cheaper but every read and
+ *       a quarter of {@code writeBufferSize} and is frozen when full; point reads find a
+ *       table's keys through its hash index ({@link KeyIndex}). (Smaller tables make inserts cheaper but every read and
  *       merge pays per table: with a thirty-second, a flat-out writer left 58 tables for each
  *       read to consult and the merger spent half its time merging their streams.) Once the frozen tables
  *       hold {@code writeBufferSize} bytes the merger thread applies their newest versions to the
@@ -149,7 +149,7 @@ public final class VersionedStore implements AutoCloseable {
     }
 
     private static Version lookup(View v, byte[] key) {
-        long hash = KeyFilter.hash(key);
+        long hash = KeyIndex.hash(key);
         Version x = v.active().newest(key, hash);
         if (x != null) {
             x = x.visibleAt(v.visibleTs());

@@ -111,16 +111,21 @@ class MemTableTest {
 
     @Test
     void concurrentReadersSeeWholeVersionsOnly() throws Exception {
-        MemTable table = new MemTable(1 << 20);
+        MemTable table = new MemTable(1 << 10); // a small index: it grows several times under the reader
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        long[] published = new long[1];
+        java.util.concurrent.atomic.AtomicLong published = new java.util.concurrent.atomic.AtomicLong();
         Thread reader = new Thread(() -> {
             Random rnd = new Random(7);
+            java.util.BitSet seen = new java.util.BitSet();
             try {
-                while (published[0] < 200_000) {
-                    int k = rnd.nextInt(1000);
+                while (published.get() < 200_000) {
+                    int k = rnd.nextInt(20_000);
                     Version v = table.newest(bytes(k));
+                    if (v == null && seen.get(k)) {
+                        throw new AssertionError("key " + k + " was found before and is missing now");
+                    }
                     if (v != null) {
+                        seen.set(k);
                         ByteBuffer b = ByteBuffer.wrap(v.value());
                         assertThat(b.getInt()).isEqualTo(k);
                         assertThat(b.getLong()).isEqualTo(v.ts());
@@ -133,10 +138,10 @@ class MemTableTest {
         reader.start();
         Random rnd = new Random(3);
         for (long ts = 1; ts <= 200_000; ts++) {
-            int k = rnd.nextInt(1000);
+            int k = rnd.nextInt(20_000);
             byte[] value = ByteBuffer.allocate(12 + rnd.nextInt(100)).putInt(k).putLong(ts).array();
             table.add(List.of(Map.entry(bytes(k), value)), ts, 0);
-            published[0] = ts;
+            published.set(ts);
         }
         reader.join();
         assertThat(failure.get()).isNull();
