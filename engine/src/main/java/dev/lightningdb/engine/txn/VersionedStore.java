@@ -125,7 +125,7 @@ public final class VersionedStore implements AutoCloseable {
 
     /** The latest committed value of {@code key}, or null (read committed). */
     public byte[] get(byte[] key) {
-        while (true) {
+        for (int spins = 0; ; ) {
             View v = view;
             Version x = lookup(v, key);
             if (x != null) {
@@ -135,7 +135,7 @@ public final class VersionedStore implements AutoCloseable {
             if (value != PagedStore.WRONG_VERSION) {
                 return value;
             }
-            Thread.onSpinWait(); // the merger published a tree and is about to publish its view
+            awaitView(++spins); // the merger published a tree and is publishing its view
         }
     }
 
@@ -175,7 +175,7 @@ public final class VersionedStore implements AutoCloseable {
      * snapshot age); transactions do, single operations do not.
      */
     public ReadSnapshot snapshot(boolean track) {
-        while (true) {
+        for (int spins = 0; ; ) {
             View v = view;
             PinnedTree pinned = tree.pin(v.treeVersion());
             if (pinned != null) {
@@ -185,7 +185,19 @@ public final class VersionedStore implements AutoCloseable {
                 }
                 return s;
             }
+            awaitView(++spins);
+        }
+    }
+
+    /**
+     * A reader found the tree newer than its view: the merger is between the two publications.
+     * Spins briefly, then yields, so that on a busy machine the merger gets the core it needs.
+     */
+    private static void awaitView(int spins) {
+        if (spins < 64) {
             Thread.onSpinWait();
+        } else {
+            Thread.yield();
         }
     }
 
@@ -429,17 +441,23 @@ public final class VersionedStore implements AutoCloseable {
                         maxLsn = Math.max(maxLsn, m.maxLsn());
                         bytes += m.bytes();
                     }
-                    tree.apply(TableMerge.newestValues(toMerge), maxLsn);
-                    lock.lock();
-                    try {
-                        View v = view;
-                        // Tables frozen while this merge ran stay (they are newer: at the front).
-                        List<MemTable> rest = v.frozen().subList(0, v.frozen().size() - toMerge.size());
-                        view = new View(v.active(), List.copyOf(rest), tree.version(), v.visibleTs());
-                        changed.signalAll();
-                    } finally {
-                        lock.unlock();
-                    }
+                    List<MemTable> merged = toMerge;
+                    // The new tree and the view that drops the merged tables are published back to
+                    // back under the lock: a reader that finds the tree newer than its view waits
+                    // for the view (see get), so that gap must never include waiting for a lock.
+                    tree.apply(TableMerge.newestValues(merged), maxLsn, publishTree -> {
+                        lock.lock();
+                        try {
+                            publishTree.run();
+                            View v = view;
+                            // Tables frozen while this merge ran stay (they are newer: at the front).
+                            List<MemTable> rest = v.frozen().subList(0, v.frozen().size() - merged.size());
+                            view = new View(v.active(), List.copyOf(rest), tree.version(), v.visibleTs());
+                            changed.signalAll();
+                        } finally {
+                            lock.unlock();
+                        }
+                    });
                     merges.increment();
                     mergedSinceCheckpoint += bytes;
                 }

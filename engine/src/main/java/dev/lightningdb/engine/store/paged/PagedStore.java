@@ -318,6 +318,15 @@ public final class PagedStore implements Store {
 
     @Override
     public void apply(Iterable<Map.Entry<byte[], byte[]>> writes, long lsn) {
+        apply(writes, lsn, Runnable::run);
+    }
+
+    /**
+     * {@link #apply} whose publication of the new tree runs inside {@code publisher}, so that the
+     * caller can publish its own view of the tree in the same step (readers that see the one must
+     * not wait long for the other).
+     */
+    public void apply(Iterable<Map.Entry<byte[], byte[]>> writes, long lsn, java.util.function.Consumer<Runnable> publisher) {
         writeLock.lock();
         try {
             ensureWritable();
@@ -330,7 +339,7 @@ public final class PagedStore implements Store {
                 writer.rollback();
                 throw e;
             }
-            state = next;
+            publisher.accept(() -> state = next);
             appliedLsn = Math.max(appliedLsn, lsn);
             space.free(writer.freed(), next.version());
             commits.increment();
