@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Runs the side-by-side benchmarks: bench/run.sh quick   (under 10 minutes on 2 cores)
+#                                    bench/run.sh steady  (quick's data, 3 s warm-up + 3 s measured per row)
 #                                    bench/run.sh full    (10M keys, 1M rows: hours)
 # Extra arguments go to the runner, e.g. --only 'kv/getHot' to run matching rows only.
 # Builds what it needs with Maven (never installs), then runs; the report is printed and
@@ -8,8 +9,8 @@ set -euo pipefail
 mode="${1:-quick}"
 shift || true
 case "$mode" in
-  quick|full) ;;
-  *) echo "usage: bench/run.sh quick|full [--only <regex over family/workload/system>]" >&2; exit 64 ;;
+  quick|steady|full) ;;
+  *) echo "usage: bench/run.sh quick|steady|full [--only <regex over family/workload/system>]" >&2; exit 64 ;;
 esac
 bench_dir="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$bench_dir")"

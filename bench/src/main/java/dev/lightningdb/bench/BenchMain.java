@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * The benchmark runner: {@code BenchMain quick|full <results dir> [--only <regex>]}, started by
+ * The benchmark runner: {@code BenchMain quick|steady|full <results dir> [--only <regex>]}, started by
  * {@code bench/run.sh}. It measures the machine's fsync rate, prepares each system's database in a
  * JVM of its own ({@link FixtureMain}), runs every workload on every system through JMH (one fork
  * each), prints the result tables and writes them to {@code <results dir>/latest-<mode>.md}.
@@ -53,7 +53,7 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: BenchMain quick|full <results dir> [--only <regex over family/workload/system>]");
+            System.err.println("usage: BenchMain quick|steady|full <results dir> [--only <regex over family/workload/system>]");
             System.exit(64);
         }
         BenchMode mode = BenchMode.parse(args[0]);

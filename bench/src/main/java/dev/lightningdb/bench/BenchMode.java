@@ -2,11 +2,15 @@ package dev.lightningdb.bench;
 
 /**
  * Sizes and timings of a run. {@code quick} fits in under 10 minutes on 2 cores (one fork, one
- * short warm-up and one short measurement iteration per benchmark); {@code full} is the real
- * comparison (10M keys, 1M rows, several iterations).
+ * short warm-up and one short measurement iteration per benchmark); {@code steady} is quick's data
+ * with three one-second warm-up and three one-second measurement iterations, so that JIT
+ * compilation and the first background merges or compactions are behind every system before it is
+ * measured (about three times quick's time: meant for a few rows with {@code --only});
+ * {@code full} is the real comparison (10M keys, 1M rows, several iterations).
  */
 public enum BenchMode {
     QUICK(300_000, 100_000, 1, 700, 1, 1000, "2g", 2, 120),
+    STEADY(300_000, 100_000, 3, 1000, 3, 1000, "2g", 2, 120),
     FULL(10_000_000, 1_000_000, 3, 5000, 5, 5000, "12g", 5, 1200);
 
     /** Keys in every key/value data set. */
@@ -46,6 +50,6 @@ public enum BenchMode {
                 return m;
             }
         }
-        throw new IllegalArgumentException("mode must be quick or full, got '" + s + "'");
+        throw new IllegalArgumentException("mode must be quick, steady or full, got '" + s + "'");
     }
 }

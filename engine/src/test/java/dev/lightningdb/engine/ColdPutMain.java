@@ -1,0 +1,54 @@
+package dev.lightningdb.engine;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+
+/**
+ * What the first two seconds of random puts look like in a fresh JVM on an existing database (the
+ * bench's randomPut row runs in such a fork): puts per 100 ms, time stalled on the merger, merges.
+ * Usage: {@code ColdPutMain dir [keys]}; the first run creates and loads {@code dir}, later runs
+ * put into it.
+ */
+public final class ColdPutMain {
+    private ColdPutMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        int keys = args.length > 1 ? Integer.parseInt(args[1]) : 300_000;
+        boolean fresh = !Files.exists(dir);
+        LightningDbConfig config = LightningDbConfig.builder().cacheSize(keys * 116L * 2).walSyncMode(WalSyncMode.OFF).build();
+        try (LightningDb db = LightningDb.open(dir, config)) {
+            if (fresh) {
+                for (int i = 0; i < keys; i += 1000) {
+                    try (Transaction t = db.begin()) {
+                        for (int j = i; j < Math.min(keys, i + 1000); j++) {
+                            t.put(ReadWithWriterMain.key(j), ReadWithWriterMain.value(j));
+                        }
+                        t.commit();
+                    }
+                }
+                System.out.println("loaded " + keys + " keys");
+                return;
+            }
+            SplittableRandom r = new SplittableRandom(5);
+            long end = System.nanoTime() + 2_000_000_000L;
+            while (System.nanoTime() < end) {
+                long sliceEnd = System.nanoTime() + 100_000_000L;
+                long stall0 = db.stats().get("mvcc.stallMillis");
+                long n = 0;
+                while (System.nanoTime() < sliceEnd) {
+                    for (int k = 0; k < 64; k++) {
+                        int i = r.nextInt(keys);
+                        db.put(ReadWithWriterMain.key(i), ReadWithWriterMain.value(i + 1));
+                    }
+                    n += 64;
+                }
+                EngineStats s = db.stats();
+                System.out.printf("%6d puts/100 ms, stalled %3d ms, merges %d, tables %d%n", n, s.get("mvcc.stallMillis") - stall0,
+                        s.get("mvcc.merges"), s.get("mvcc.tables"));
+            }
+        }
+    }
+}
