@@ -33,21 +33,24 @@ public final class ColdPutMain {
                 return;
             }
             SplittableRandom r = new SplittableRandom(5);
-            long end = System.nanoTime() + 2_000_000_000L;
+            long end = System.nanoTime() + Long.getLong("seconds", 2) * 1_000_000_000L;
             while (System.nanoTime() < end) {
                 long sliceEnd = System.nanoTime() + 100_000_000L;
                 long stall0 = db.stats().get("mvcc.stallMillis");
                 long n = 0;
+                long worst = 0;
                 while (System.nanoTime() < sliceEnd) {
                     for (int k = 0; k < 64; k++) {
                         int i = r.nextInt(keys);
+                        long t0 = System.nanoTime();
                         db.put(ReadWithWriterMain.key(i), ReadWithWriterMain.value(i + 1));
+                        worst = Math.max(worst, System.nanoTime() - t0);
                     }
                     n += 64;
                 }
                 EngineStats s = db.stats();
-                System.out.printf("%6d puts/100 ms, stalled %3d ms, merges %d, tables %d%n", n, s.get("mvcc.stallMillis") - stall0,
-                        s.get("mvcc.merges"), s.get("mvcc.tables"));
+                System.out.printf("%6d puts/100 ms, slowest %5.1f ms, stalled %3d ms, merges %d, tables %d%n", n, worst / 1e6,
+                        s.get("mvcc.stallMillis") - stall0, s.get("mvcc.merges"), s.get("mvcc.tables"));
             }
         }
     }

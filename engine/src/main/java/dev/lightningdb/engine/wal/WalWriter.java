@@ -252,7 +252,12 @@ public final class WalWriter implements AutoCloseable {
                     return;
                 }
                 checkFailure();
-                if (syncThread && !stopping) {
+                if (!forcing && parked.isEmpty()) {
+                    // Nobody forces or waits: force here, without handing over to another thread
+                    // (a lone committer's latency); commits that arrive meanwhile park below.
+                    forcing = true;
+                    leader = true;
+                } else if (syncThread && !stopping) {
                     parked.add(new Waiter(Thread.currentThread(), lsn));
                     if (syncerIdle) {
                         syncerIdle = false;
