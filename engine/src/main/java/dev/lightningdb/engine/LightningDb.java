@@ -148,7 +148,7 @@ public final class LightningDb implements AutoCloseable {
 
     private static VersionedStore versioned(PagedStore tree, LightningDbConfig config, boolean durable, String name) {
         return new VersionedStore(tree, durable, Math.min(config.writeBufferSize(), config.checkpointWalSize()), config.checkpointWalSize(),
-                durable ? config.checkpointInterval() : java.time.Duration.ZERO, name);
+                durable ? config.checkpointInterval() : java.time.Duration.ZERO, config.backgroundNice(), name);
     }
 
     private static PagedStore openStore(Path directory, LightningDbConfig config, FileIO.Opener opener) throws IOException {

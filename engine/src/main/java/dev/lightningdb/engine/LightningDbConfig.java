@@ -24,6 +24,7 @@ public final class LightningDbConfig {
     private final Duration checkpointInterval;
     private final long checkpointWalSize;
     private final long writeBufferSize;
+    private final int backgroundNice;
     private final boolean verifyChecksumsOnRead;
     private final int maxKeySize;
     private final long maxValueSize;
@@ -47,6 +48,7 @@ public final class LightningDbConfig {
         checkpointInterval = b.checkpointInterval;
         checkpointWalSize = b.checkpointWalSize;
         writeBufferSize = b.writeBufferSize;
+        backgroundNice = b.backgroundNice;
         verifyChecksumsOnRead = b.verifyChecksumsOnRead;
         maxKeySize = b.maxKeySize;
         maxValueSize = b.maxValueSize;
@@ -110,6 +112,9 @@ public final class LightningDbConfig {
      */
     public long writeBufferSize() { return writeBufferSize; }
 
+    /** Nice value of the merger thread (0: the JVM's default priority); see {@link Builder#backgroundNice}. */
+    public int backgroundNice() { return backgroundNice; }
+
     public boolean verifyChecksumsOnRead() { return verifyChecksumsOnRead; }
 
     /** Longest key accepted, in bytes. */
@@ -149,6 +154,7 @@ public final class LightningDbConfig {
         m.put("checkpointInterval", checkpointInterval.toMillis() + "ms");
         m.put("checkpointWalSize", Long.toString(checkpointWalSize));
         m.put("writeBufferSize", Long.toString(writeBufferSize));
+        m.put("backgroundNice", Integer.toString(backgroundNice));
         m.put("verifyChecksumsOnRead", Boolean.toString(verifyChecksumsOnRead));
         m.put("maxKeySize", Integer.toString(maxKeySize));
         m.put("maxValueSize", Long.toString(maxValueSize));
@@ -180,6 +186,7 @@ public final class LightningDbConfig {
         private Duration checkpointInterval = Duration.ofSeconds(60);
         private long checkpointWalSize = 256L << 20;
         private long writeBufferSize = 32L << 20;
+        private int backgroundNice = 10;
         private boolean verifyChecksumsOnRead = true;
         private int maxKeySize = 1024;
         private long maxValueSize = 1L << 32;
@@ -257,6 +264,20 @@ public final class LightningDbConfig {
                 throw bad("writeBufferSize", bytes, "from 64 KiB to 4 GiB");
             }
             writeBufferSize = bytes;
+            return this;
+        }
+
+        /**
+         * The nice value (1-19) the merger thread gives itself on Linux, so that merging the write
+         * buffer yields the CPU to the application's threads when cores are scarce and writers,
+         * not readers, wait for it (back-pressure); 0 leaves it at the JVM's priority. Best
+         * effort: elsewhere, or where the system's {@code renice} is missing, it changes nothing.
+         */
+        public Builder backgroundNice(int nice) {
+            if (nice < 0 || nice > 19) {
+                throw bad("backgroundNice", nice, "from 0 (unchanged) to 19");
+            }
+            backgroundNice = nice;
             return this;
         }
 
@@ -349,6 +370,7 @@ public final class LightningDbConfig {
                 case "checkpointInterval" -> checkpointInterval(v.duration());
                 case "checkpointWalSize" -> checkpointWalSize(v.size());
                 case "writeBufferSize" -> writeBufferSize(v.size());
+                case "backgroundNice" -> backgroundNice(v.integer());
                 case "verifyChecksumsOnRead" -> verifyChecksumsOnRead(v.bool());
                 case "maxKeySize" -> maxKeySize(v.intSize());
                 case "maxValueSize" -> maxValueSize(v.size());

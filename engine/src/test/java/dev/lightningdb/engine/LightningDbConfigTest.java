@@ -19,6 +19,8 @@ class LightningDbConfigTest {
         assertThat(c.maxKeySize()).isEqualTo(1024);
         assertThat(c.maxActiveTransactions()).isEqualTo(10_000);
         assertThat(c.defaultIsolation()).isEqualTo(IsolationLevel.READ_COMMITTED);
+        assertThat(c.writeBufferSize()).isEqualTo(32L << 20);
+        assertThat(c.backgroundNice()).isEqualTo(10);
     }
 
     @Test
@@ -27,7 +29,7 @@ class LightningDbConfigTest {
                 .set("pageSize", "16KiB").set("cacheSize", "128MB").set("walSyncMode", "sync")
                 .set("walFlushInterval", "20ms").set("groupCommitMaxDelay", "500us").set("checkpointInterval", "5s")
                 .set("verifyChecksumsOnRead", "off").set("maxKeySize", "2048").set("maxActiveTransactions", "7")
-                .set("defaultIsolation", "SNAPSHOT").set("readOnly", "true").build();
+                .set("defaultIsolation", "SNAPSHOT").set("readOnly", "true").set("backgroundNice", "3").build();
         assertThat(c.pageSize()).isEqualTo(16384);
         assertThat(c.cacheSize()).isEqualTo(128L << 20);
         assertThat(c.walSyncMode()).isEqualTo(WalSyncMode.SYNC);
@@ -39,6 +41,7 @@ class LightningDbConfigTest {
         assertThat(c.maxActiveTransactions()).isEqualTo(7);
         assertThat(c.defaultIsolation()).isEqualTo(IsolationLevel.SNAPSHOT);
         assertThat(c.readOnly()).isTrue();
+        assertThat(c.backgroundNice()).isEqualTo(3);
         LightningDbConfig copy = c.toBuilder().build();
         assertThat(copy.asMap()).isEqualTo(c.asMap());
     }
@@ -50,7 +53,7 @@ class LightningDbConfigTest {
             "walSyncMode|SOMETIMES|walSyncMode", "walFlushInterval|0ms|walFlushInterval", "walFlushInterval|5 parsecs|walFlushInterval",
             "maxKeySize|8|maxKeySize", "maxActiveTransactions|0|maxActiveTransactions", "maxActiveTransactions|1.5|maxActiveTransactions",
             "verifyChecksumsOnRead|maybe|verifyChecksumsOnRead", "defaultIsolation|CHAOS|defaultIsolation",
-            "noSuchKnob|1|noSuchKnob"})
+            "backgroundNice|20|backgroundNice", "backgroundNice|-1|backgroundNice", "noSuchKnob|1|noSuchKnob"})
     void badValuesNameTheKnob(String knob, String value, String named) {
         assertThatThrownBy(() -> LightningDbConfig.builder().set(knob, value == null ? "" : value))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(named);
