@@ -86,6 +86,33 @@ class WalTest {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Runs {@code body(thread, i)} for i below {@code perThread} on each of {@code threads} threads started together; the first failure or null. */
+    private static Throwable onThreads(int threads, int perThread, java.util.function.BiConsumer<Integer, Integer> body) throws InterruptedException {
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicReference<Throwable> error = new AtomicReference<>();
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int id = t;
+            Thread w = new Thread(() -> {
+                try {
+                    start.await();
+                    for (int i = 0; i < perThread; i++) {
+                        body.accept(id, i);
+                    }
+                } catch (Throwable e) {
+                    error.compareAndSet(null, e);
+                }
+            });
+            workers.add(w);
+            w.start();
+        }
+        start.countDown();
+        for (Thread w : workers) {
+            w.join();
+        }
+        return error.get();
+    }
+
     private static LightningDbConfig sync() {
         return LightningDbConfig.builder().walSyncMode(WalSyncMode.SYNC).build();
     }
@@ -98,29 +125,7 @@ class WalTest {
         long forcesBefore;
         try (LightningDb db = LightningDb.open(dir, sync(), control.opener())) {
             forcesBefore = control.walForces.get();
-            CountDownLatch start = new CountDownLatch(1);
-            AtomicReference<Throwable> error = new AtomicReference<>();
-            List<Thread> workers = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int id = t;
-                Thread w = new Thread(() -> {
-                    try {
-                        start.await();
-                        for (int i = 0; i < perThread; i++) {
-                            db.put(b("t" + id + "-" + i), b("v" + i));
-                        }
-                    } catch (Throwable e) {
-                        error.set(e);
-                    }
-                });
-                workers.add(w);
-                w.start();
-            }
-            start.countDown();
-            for (Thread w : workers) {
-                w.join();
-            }
-            assertThat(error.get()).isNull();
+            assertThat(onThreads(threads, perThread, (id, i) -> db.put(b("t" + id + "-" + i), b("v" + i)))).isNull();
             long forces = control.walForces.get() - forcesBefore;
             int commits = threads * perThread;
             System.out.println("WalTest group commit: " + commits + " SYNC commits by " + threads + " threads took " + forces + " WAL forces");
@@ -137,29 +142,8 @@ class WalTest {
         int threads = 16;
         int perThread = 300;
         try (LightningDb db = LightningDb.open(dir, sync())) {
-            CountDownLatch start = new CountDownLatch(1);
-            AtomicReference<Throwable> error = new AtomicReference<>();
-            List<Thread> workers = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int id = t;
-                Thread w = new Thread(() -> {
-                    try {
-                        start.await();
-                        for (int i = 0; i < perThread; i++) {
-                            db.put(b("hot"), b(id + ":" + i)); // every thread, one key: groups hold it many times
-                        }
-                    } catch (Throwable e) {
-                        error.compareAndSet(null, e);
-                    }
-                });
-                workers.add(w);
-                w.start();
-            }
-            start.countDown();
-            for (Thread w : workers) {
-                w.join();
-            }
-            assertThat(error.get()).isNull();
+            // every thread, one key: commit groups hold it many times
+            assertThat(onThreads(threads, perThread, (id, i) -> db.put(b("hot"), b(id + ":" + i)))).isNull();
             assertThat(db.stats().get("txn.conflicts")).isZero();
             assertThat(new String(db.get(b("hot")), java.nio.charset.StandardCharsets.UTF_8)).endsWith(":" + (perThread - 1));
         }

@@ -143,41 +143,39 @@ final class ArenaSkipList {
 
     /** The first node whose key is {@code key} or above (that key's newest version), or 0. */
     long seek(byte[] key) {
-        long x = 0;
-        for (int level = MAX_HEIGHT - 1; level >= 0; level--) {
-            long n = next(x, level);
-            while (n != 0 && compareKey(n, key) < 0) {
-                x = n;
-                n = next(x, level);
-            }
-        }
-        return next(x, 0);
+        return next(lastBelow(key, false), 0);
     }
 
     /** The first node whose key is above {@code key}, or 0. */
     long seekAfter(byte[] key) {
-        long x = 0;
-        for (int level = MAX_HEIGHT - 1; level >= 0; level--) {
-            long n = next(x, level);
-            while (n != 0 && compareKey(n, key) <= 0) {
-                x = n;
-                n = next(x, level);
-            }
-        }
-        return next(x, 0);
+        return next(lastBelow(key, true), 0);
     }
 
     /** The newest version of the last key below {@code key} (or of the last key when null), or 0. */
     long newestBefore(byte[] key) {
+        long x = lastBelow(key, false);
+        return x == 0 ? 0 : seek(key(x));
+    }
+
+    /**
+     * The last node whose key is below {@code key} (or equal to it too, when {@code orEqual}; any
+     * key when null), or 0 (the head) when there is none.
+     */
+    private long lastBelow(byte[] key, boolean orEqual) {
         long x = 0;
         for (int level = MAX_HEIGHT - 1; level >= 0; level--) {
             long n = next(x, level);
-            while (n != 0 && (key == null || compareKey(n, key) < 0)) {
+            while (n != 0 && (key == null || precedes(n, key, orEqual))) {
                 x = n;
                 n = next(x, level);
             }
         }
-        return x == 0 ? 0 : seek(key(x));
+        return x;
+    }
+
+    private boolean precedes(long node, byte[] key, boolean orEqual) {
+        int c = compareKey(node, key);
+        return c < 0 || (orEqual && c == 0);
     }
 
     long first() {

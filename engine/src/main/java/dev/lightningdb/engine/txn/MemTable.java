@@ -81,25 +81,15 @@ final class MemTable {
         return reverse ? new Backward(range) : new Forward(range);
     }
 
-    /** Walks newest versions upwards from the range's lower end. */
-    private final class Forward implements Iterator<Map.Entry<byte[], Version>> {
-        private final KeyRange range;
-        private long node;
+    /** A walk over the newest version of each key: {@code node} is the next one to return (0: done). */
+    private abstract class Walk implements Iterator<Map.Entry<byte[], Version>> {
+        long node;
 
-        Forward(KeyRange range) {
-            this.range = range;
-            byte[] lo = range.lower();
-            node = lo == null ? list.first() : range.lowerInclusive() ? list.seek(lo) : list.seekAfter(lo);
-            node = bounded(node);
-        }
+        /** Moves {@code node} past the entry just taken. */
+        abstract void step();
 
-        private long bounded(long n) {
-            byte[] hi = range.upper();
-            if (n == 0 || hi == null) {
-                return n;
-            }
-            int c = list.compareKey(n, hi);
-            return c < 0 || (c == 0 && range.upperInclusive()) ? n : 0;
+        byte[] key() {
+            return list.key(node);
         }
 
         @Override
@@ -112,16 +102,41 @@ final class MemTable {
             if (node == 0) {
                 throw new NoSuchElementException();
             }
-            long n = node;
-            node = bounded(list.nextKey(n));
-            return new AbstractMap.SimpleImmutableEntry<>(list.key(n), new Version(list, n));
+            Map.Entry<byte[], Version> e = new AbstractMap.SimpleImmutableEntry<>(key(), new Version(list, node));
+            step();
+            return e;
+        }
+    }
+
+    /** Walks newest versions upwards from the range's lower end. */
+    private final class Forward extends Walk {
+        private final KeyRange range;
+
+        Forward(KeyRange range) {
+            this.range = range;
+            byte[] lo = range.lower();
+            long n = lo == null ? list.first() : range.lowerInclusive() ? list.seek(lo) : list.seekAfter(lo);
+            node = bounded(n);
+        }
+
+        private long bounded(long n) {
+            byte[] hi = range.upper();
+            if (n == 0 || hi == null) {
+                return n;
+            }
+            int c = list.compareKey(n, hi);
+            return c < 0 || (c == 0 && range.upperInclusive()) ? n : 0;
+        }
+
+        @Override
+        void step() {
+            node = bounded(list.nextKey(node));
         }
     }
 
     /** Walks newest versions downwards from the range's upper end. */
-    private final class Backward implements Iterator<Map.Entry<byte[], Version>> {
+    private final class Backward extends Walk {
         private final KeyRange range;
-        private long node;
         private byte[] key;
 
         Backward(KeyRange range) {
@@ -152,18 +167,13 @@ final class MemTable {
         }
 
         @Override
-        public boolean hasNext() {
-            return node != 0;
+        byte[] key() {
+            return key;
         }
 
         @Override
-        public Map.Entry<byte[], Version> next() {
-            if (node == 0) {
-                throw new NoSuchElementException();
-            }
-            Map.Entry<byte[], Version> e = new AbstractMap.SimpleImmutableEntry<>(key, new Version(list, node));
+        void step() {
             settle(list.newestBefore(key));
-            return e;
         }
     }
 
