@@ -46,6 +46,11 @@ final class CommitGroup {
                 LockSupport.unpark(thread);
             }
         }
+
+        /** Marks the commit done without waking its thread: the log wakes it once the commit is durable. */
+        void finishQuietly() {
+            done = true;
+        }
     }
 
     /** What commits a group: the database's side of it (checks, log, buffer). */
@@ -58,6 +63,16 @@ final class CommitGroup {
 
         /** Adds one logged commit to the write buffer. */
         void apply(Pending p);
+
+        /**
+         * Whether committers wait for their log record to be forced (SYNC); then the threads of a
+         * group's commits are woken by the log when their records are durable ({@link #wakeWhenDurable}),
+         * once, rather than when done and again when durable.
+         */
+        boolean waitsForForce();
+
+        /** Wakes each of {@code pending}'s threads once its record is forced (or the log fails). */
+        void wakeWhenDurable(List<Pending> pending);
     }
 
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
@@ -127,6 +142,8 @@ final class CommitGroup {
             return 0;
         }
         int committed = 0;
+        boolean deferWake = first != 0 && committer.waitsForForce();
+        List<Pending> sleepers = deferWake ? new ArrayList<>(accepted.size()) : null;
         for (int i = 0; i < accepted.size(); i++) {
             Pending p = accepted.get(i);
             p.lsn = first == 0 ? 0 : first + i;
@@ -136,7 +153,15 @@ final class CommitGroup {
             } catch (RuntimeException e) {
                 p.error = e; // only when out of memory or closing; the log may still hold it
             }
-            p.finish();
+            if (deferWake && p.error == null && p.thread != Thread.currentThread()) {
+                p.finishQuietly();
+                sleepers.add(p);
+            } else {
+                p.finish();
+            }
+        }
+        if (sleepers != null && !sleepers.isEmpty()) {
+            committer.wakeWhenDurable(sleepers);
         }
         return committed;
     }

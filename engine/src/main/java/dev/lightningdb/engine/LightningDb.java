@@ -550,6 +550,20 @@ public final class LightningDb implements AutoCloseable {
         public void apply(CommitGroup.Pending p) {
             store.commit(p.writes.entries(), p.lsn);
         }
+
+        @Override
+        public boolean waitsForForce() {
+            return wal != null && config.walSyncMode() == WalSyncMode.SYNC;
+        }
+
+        @Override
+        public void wakeWhenDurable(java.util.List<CommitGroup.Pending> pending) {
+            java.util.List<WalWriter.Sleeper> sleepers = new java.util.ArrayList<>(pending.size());
+            for (CommitGroup.Pending p : pending) {
+                sleepers.add(new WalWriter.Sleeper(p.thread, p.lsn));
+            }
+            wal.wakeWhenDurable(sleepers);
+        }
     };
 
     void transactionEnded(Transaction t) {

@@ -211,6 +211,40 @@ class WalTest {
     }
 
     @Test
+    void zeroFilledSpaceAfterTheRecordsIsNotATornTail() throws Exception {
+        LightningDbConfig config = LightningDbConfig.builder().walSyncMode(WalSyncMode.SYNC).walSegmentSize(1 << 20).build();
+        Path crash1 = dir.resolve("crash1");
+        Path crash2 = dir.resolve("crash2");
+        try (LightningDb db = LightningDb.open(dir, config)) {
+            for (int i = 0; i < 40; i++) {
+                db.put(b("k" + i), new byte[50_000]); // segments roll: each earlier one keeps its zeros
+            }
+            copyDatabase(dir, crash1); // a crash: the log holds every commit, then zeros
+        }
+        try (LightningDb db = LightningDb.open(crash1, config)) {
+            assertThat(db.stats().get("recovery.records")).isEqualTo(40L);
+            assertThat(db.stats().get("recovery.cutBytes")).isZero();
+            db.put(b("later"), b("v")); // appended where the records ended, inside the zeros
+            copyDatabase(crash1, crash2);
+        }
+        try (LightningDb db = LightningDb.open(crash2, config)) {
+            assertThat(db.stats().get("recovery.cutBytes")).isZero();
+            assertThat(db.get(b("later"))).isEqualTo(b("v"));
+            assertThat(db.get(b("k39"))).hasSize(50_000);
+            assertThat(db.verifyIntegrity().problems()).isEmpty();
+        }
+    }
+
+    private static void copyDatabase(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(from, "{data.ldb,wal-*.log}")) {
+            for (Path p : ds) {
+                Files.copy(p, to.resolve(p.getFileName()));
+            }
+        }
+    }
+
+    @Test
     void checkpointsRecycleSegmentsAndRecoveryCutsATornTail() throws Exception {
         LightningDbConfig config = LightningDbConfig.builder().walSyncMode(WalSyncMode.SYNC).walSegmentSize(1 << 20).build();
         byte[] big = new byte[100_000];
@@ -240,9 +274,13 @@ class WalTest {
                 last = last == null || p.compareTo(last) > 0 ? p : last;
             }
         }
-        long size = Files.size(last);
         byte[] content = Files.readAllBytes(last);
-        Files.write(last, java.util.Arrays.copyOf(content, (int) size - 3)); // tear the last record
+        int end = content.length;
+        while (end > 0 && content[end - 1] == 0) {
+            end--; // the zeros the writer sets aside after its records (the last record ends in "v4")
+        }
+        assertThat(content.length - end).as("zero-filled space after the records").isPositive();
+        Files.write(last, java.util.Arrays.copyOf(content, end - 3)); // tear the last record
         try (LightningDb db = LightningDb.open(crashed, config)) {
             assertThat(db.stats().get("recovery.records")).isEqualTo(4L);
             assertThat(db.stats().get("recovery.bytes")).isPositive();

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Reads the WAL at open: every segment in LSN order, every record in it (format: {@link
  * WalRecord}), handing those after the checkpoint to a consumer, and cuts the tail at the first
- * record that is torn, fails its CRC32C, or does not carry the next LSN.
+ * record that is torn, fails its CRC32C, or does not carry the next LSN. Zeros after the last
+ * record of a segment are space the writer set aside ({@link SegmentSpace}): kept, not cut.
  *
  * <p>Invariants it relies on (kept by {@link WalWriter}): records are consecutive, one LSN after
  * another, across segments; a segment is forced before the next one is created; segments are
@@ -88,7 +89,7 @@ public final class WalReader {
                     expected++;
                     pos += rec.length;
                 }
-                if (pos < size) {
+                if (pos < size && !zeroFrom(io, pos, size)) { // zeros: set-aside space, in the last segment or one rolled past
                     return cut(segments, i, pos, expected - 1, records, bytes, readOnly, opener);
                 }
                 if (i == segments.size() - 1) {
@@ -97,6 +98,19 @@ public final class WalReader {
             }
         }
         return new Result(null, 0, checkpointLsn, records, bytes, 0);
+    }
+
+    /** Whether the segment holds only zeros from {@code pos} on: space the writer set aside ({@link SegmentSpace}), not a torn tail. */
+    private static boolean zeroFrom(FileIO io, long pos, long size) throws IOException {
+        byte[] buf = new byte[64 << 10];
+        for (long at = pos; at < size; ) {
+            int n = (int) Math.min(buf.length, size - at);
+            if (io.read(at, buf, 0, n) < n || !SegmentSpace.allZero(buf, 0, n)) {
+                return false;
+            }
+            at += n;
+        }
+        return true;
     }
 
     /**

@@ -64,6 +64,7 @@ public final class WalWriter implements AutoCloseable {
     // Appender state (invariant 1).
     private long nextLsn;
     private long position;
+    private final SegmentSpace space;
     private int lastRecordLength;
     private long bytesSinceCheckpoint;
 
@@ -75,13 +76,14 @@ public final class WalWriter implements AutoCloseable {
     private volatile long durableLsn;
     private boolean forcing;
     /** Committers waiting for a force that another thread runs; each is unparked once covered. */
-    private List<Waiter> parked = new ArrayList<>();
+    private List<Sleeper> parked = new ArrayList<>();
     /** Under SYNC: the thread that forces whenever committers wait (null otherwise). */
     private final boolean syncThread;
     private boolean syncerIdle;
     private final Condition syncWanted = lock.newCondition();
 
-    private record Waiter(Thread thread, long lsn) {
+    /** A thread to unpark once record {@code lsn} is forced (or the log fails). */
+    public record Sleeper(Thread thread, long lsn) {
     }
     private IOException failure;
 
@@ -95,6 +97,7 @@ public final class WalWriter implements AutoCloseable {
         this.io = io;
         this.segmentFirstLsn = segmentFirstLsn;
         this.position = position;
+        this.space = new SegmentSpace(fileSize(io, position));
         this.nextLsn = lastLsn + 1;
         this.writtenLsn = lastLsn;
         this.durableLsn = lastLsn;
@@ -173,12 +176,14 @@ public final class WalWriter implements AutoCloseable {
         }
         try {
             io.write(position, rec, 0, rec.length);
+            space.extendAfter(io, position + rec.length, segmentSize);
         } catch (IOException | RuntimeException e) { // unchecked from a file implementation: the same failed write
             LightningDbException failure = new LightningDbException(ErrorCode.IO_ERROR, "cannot write WAL record " + nextLsn
                     + (group.size() > 1 ? " (and the " + (group.size() - 1) + " after it, one commit group)" : "") + " to " + io.name()
                     + ": " + e.getMessage(), e);
             try {
                 io.truncate(position); // no part of the failed record stays behind the log's end
+                space.truncated(position);
             } catch (IOException suppressed) {
                 failure.addSuppressed(suppressed);
             }
@@ -228,6 +233,7 @@ public final class WalWriter implements AutoCloseable {
         lastRecordLength = 0;
         try {
             io.truncate(position);
+            space.truncated(position);
         } catch (IOException e) {
             recordFailure(e);
             throw failed();
@@ -258,13 +264,13 @@ public final class WalWriter implements AutoCloseable {
                     forcing = true;
                     leader = true;
                 } else if (syncThread && !stopping) {
-                    parked.add(new Waiter(Thread.currentThread(), lsn));
+                    parked.add(new Sleeper(Thread.currentThread(), lsn));
                     if (syncerIdle) {
                         syncerIdle = false;
                         syncWanted.signal();
                     }
                 } else if (forcing) {
-                    parked.add(new Waiter(Thread.currentThread(), lsn));
+                    parked.add(new Sleeper(Thread.currentThread(), lsn));
                 } else {
                     forcing = true;
                     leader = true;
@@ -283,6 +289,34 @@ public final class WalWriter implements AutoCloseable {
                         + " to be forced; the commit is applied but may not be durable");
             }
         }
+    }
+
+    /**
+     * Registers threads that will call {@link #awaitDurable} for the given records: each is
+     * unparked once its record is forced (at once when it already is), so that it need not be
+     * woken first to register itself. A thread woken early just waits in {@code awaitDurable}.
+     */
+    public void wakeWhenDurable(List<Sleeper> sleepers) {
+        List<Thread> now = new ArrayList<>();
+        lock.lock();
+        try {
+            boolean waiting = false;
+            for (Sleeper s : sleepers) {
+                if (durableLsn >= s.lsn() || failure != null || !syncThread || stopping) {
+                    now.add(s.thread());
+                } else {
+                    parked.add(s);
+                    waiting = true;
+                }
+            }
+            if (waiting && syncerIdle) {
+                syncerIdle = false;
+                syncWanted.signal();
+            }
+        } finally {
+            lock.unlock();
+        }
+        unparkAll(now);
     }
 
     /**
@@ -324,9 +358,9 @@ public final class WalWriter implements AutoCloseable {
             return List.of();
         }
         List<Thread> woken = new ArrayList<>(parked.size());
-        List<Waiter> rest = new ArrayList<>();
+        List<Sleeper> rest = new ArrayList<>();
         long durable = durableLsn;
-        for (Waiter w : parked) {
+        for (Sleeper w : parked) {
             if (all || w.lsn() <= durable) {
                 woken.add(w.thread());
             } else {
@@ -516,11 +550,20 @@ public final class WalWriter implements AutoCloseable {
             lock.unlock();
         }
         position = 0;
+        space.reset();
         lastRecordLength = 0;
         try {
             old.close();
         } catch (IOException e) {
             throw new LightningDbException(ErrorCode.IO_ERROR, "cannot close WAL segment " + old.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long fileSize(FileIO io, long atLeast) {
+        try {
+            return Math.max(atLeast, io.size());
+        } catch (IOException e) {
+            return atLeast; // only the next extension's size is wrong: it writes zeros where zeros are
         }
     }
 
