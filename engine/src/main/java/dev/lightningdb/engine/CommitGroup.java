@@ -1,6 +1,7 @@
 package dev.lightningdb.engine;
 
 import dev.lightningdb.engine.store.WriteSet;
+import dev.lightningdb.engine.wal.ParkedCommitters;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -71,8 +72,8 @@ final class CommitGroup {
          */
         boolean waitsForForce();
 
-        /** Wakes each of {@code pending}'s threads once its record is forced (or the log fails). */
-        void wakeWhenDurable(List<Pending> pending);
+        /** Wakes each sleeper's thread once its record is forced (or the log fails). */
+        void wakeWhenDurable(List<ParkedCommitters.Sleeper> sleepers);
     }
 
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
@@ -143,7 +144,7 @@ final class CommitGroup {
         }
         int committed = 0;
         boolean deferWake = first != 0 && committer.waitsForForce();
-        List<Pending> sleepers = deferWake ? new ArrayList<>(accepted.size()) : null;
+        List<ParkedCommitters.Sleeper> sleepers = deferWake ? new ArrayList<>(accepted.size()) : null;
         for (int i = 0; i < accepted.size(); i++) {
             Pending p = accepted.get(i);
             p.lsn = first == 0 ? 0 : first + i;
@@ -155,7 +156,7 @@ final class CommitGroup {
             }
             if (deferWake && p.error == null && p.thread != Thread.currentThread()) {
                 p.finishQuietly();
-                sleepers.add(p);
+                sleepers.add(new ParkedCommitters.Sleeper(p.thread, p.lsn));
             } else {
                 p.finish();
             }

@@ -478,11 +478,10 @@ public final class LightningDb implements AutoCloseable {
     }
 
     /**
-     * Commits a transaction's writes: checks for write-write conflicts with commits since the
-     * transaction began (first committer wins), logs, adds to the write buffer, and under
-     * {@code SYNC} waits for the log force outside the commit lock.
+     * Commits {@code writes} of transaction {@code t} (or a blind single write when {@code t} is
+     * null): checks for write-write conflicts with commits since the transaction began (first
+     * committer wins), logs, adds to the write buffer, and under {@code SYNC} waits for the force.
      */
-    /** Commits {@code writes} of transaction {@code t}, or of a blind single write when {@code t} is null. */
     void commit(Transaction t, WriteSet writes) {
         if (config.readOnly()) {
             throw new LightningDbException(ErrorCode.READ_ONLY, "database is open read-only");
@@ -557,11 +556,7 @@ public final class LightningDb implements AutoCloseable {
         }
 
         @Override
-        public void wakeWhenDurable(java.util.List<CommitGroup.Pending> pending) {
-            java.util.List<WalWriter.Sleeper> sleepers = new java.util.ArrayList<>(pending.size());
-            for (CommitGroup.Pending p : pending) {
-                sleepers.add(new WalWriter.Sleeper(p.thread, p.lsn));
-            }
+        public void wakeWhenDurable(java.util.List<dev.lightningdb.engine.wal.ParkedCommitters.Sleeper> sleepers) {
             wal.wakeWhenDurable(sleepers);
         }
     };

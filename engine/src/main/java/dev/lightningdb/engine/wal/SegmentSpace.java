@@ -24,6 +24,15 @@ final class SegmentSpace {
         this.end = fileSize;
     }
 
+    /** The space of an open segment whose records end at {@code position}. */
+    static SegmentSpace of(FileIO io, long position) {
+        try {
+            return new SegmentSpace(Math.max(position, io.size()));
+        } catch (IOException e) {
+            return new SegmentSpace(position); // only the next extension is wrong: it writes zeros where zeros are
+        }
+    }
+
     /**
      * After a record was written up to {@code written}: zero-fills the segment a chunk beyond it
      * when the record reached the end of the space (never past {@code limit}, the segment size).

@@ -54,4 +54,47 @@ final class WalFiles {
             // Some platforms cannot open or force a directory; the entry is then as durable as the OS makes it.
         }
     }
+
+    /**
+     * Retires every segment a durable checkpoint at {@code lsn} covers entirely: a segment may go
+     * when the next one starts at or before {@code lsn + 1}; the one being written
+     * ({@code current}) and later ones stay.
+     */
+    static void retireCovered(Path directory, Path archive, long lsn, long current) throws IOException {
+        boolean retired = false;
+        List<Segment> segments = list(directory);
+        for (int i = 0; i + 1 < segments.size(); i++) {
+            Segment s = segments.get(i);
+            if (s.firstLsn() < current && segments.get(i + 1).firstLsn() <= lsn + 1) {
+                retire(s.path(), archive);
+                retired = true;
+            }
+        }
+        if (retired) {
+            forceDirectory(directory);
+        }
+    }
+
+    /**
+     * Deletes a segment a durable checkpoint covers, or moves it into the archive directory (for a
+     * later point-in-time restore), forcing the archive's directory entry.
+     */
+    static void retire(Path segment, Path archive) throws IOException {
+        if (archive == null) {
+            Files.delete(segment);
+            return;
+        }
+        Files.createDirectories(archive);
+        Path target = archive.resolve(segment.getFileName());
+        try {
+            Files.move(segment, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            Files.copy(segment, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(target, java.nio.file.StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            Files.delete(segment);
+        }
+        forceDirectory(archive);
+    }
 }

@@ -76,15 +76,12 @@ public final class WalWriter implements AutoCloseable {
     private volatile long durableLsn;
     private boolean forcing;
     /** Committers waiting for a force that another thread runs; each is unparked once covered. */
-    private List<Sleeper> parked = new ArrayList<>();
+    private final ParkedCommitters parked = new ParkedCommitters();
     /** Under SYNC: the thread that forces whenever committers wait (null otherwise). */
     private final boolean syncThread;
     private boolean syncerIdle;
     private final Condition syncWanted = lock.newCondition();
 
-    /** A thread to unpark once record {@code lsn} is forced (or the log fails). */
-    public record Sleeper(Thread thread, long lsn) {
-    }
     private IOException failure;
 
     private WalWriter(Path directory, Path archive, FileIO.Opener opener, long segmentSize, Duration groupDelay, FileIO io, long segmentFirstLsn,
@@ -97,7 +94,7 @@ public final class WalWriter implements AutoCloseable {
         this.io = io;
         this.segmentFirstLsn = segmentFirstLsn;
         this.position = position;
-        this.space = new SegmentSpace(fileSize(io, position));
+        this.space = SegmentSpace.of(io, position);
         this.nextLsn = lastLsn + 1;
         this.writtenLsn = lastLsn;
         this.durableLsn = lastLsn;
@@ -129,7 +126,7 @@ public final class WalWriter implements AutoCloseable {
                     recovered.lastLsn(), mode, flushInterval);
         }
         for (WalFiles.Segment s : WalFiles.list(directory)) {
-            retire(s.path(), archive);
+            WalFiles.retire(s.path(), archive);
         }
         FileIO io = opener.open(WalFiles.path(directory, checkpointLsn + 1), true, false);
         WalFiles.forceDirectory(directory);
@@ -264,13 +261,13 @@ public final class WalWriter implements AutoCloseable {
                     forcing = true;
                     leader = true;
                 } else if (syncThread && !stopping) {
-                    parked.add(new Sleeper(Thread.currentThread(), lsn));
+                    parked.add(new ParkedCommitters.Sleeper(Thread.currentThread(), lsn));
                     if (syncerIdle) {
                         syncerIdle = false;
                         syncWanted.signal();
                     }
                 } else if (forcing) {
-                    parked.add(new Sleeper(Thread.currentThread(), lsn));
+                    parked.add(new ParkedCommitters.Sleeper(Thread.currentThread(), lsn));
                 } else {
                     forcing = true;
                     leader = true;
@@ -296,12 +293,12 @@ public final class WalWriter implements AutoCloseable {
      * unparked once its record is forced (at once when it already is), so that it need not be
      * woken first to register itself. A thread woken early just waits in {@code awaitDurable}.
      */
-    public void wakeWhenDurable(List<Sleeper> sleepers) {
+    public void wakeWhenDurable(List<ParkedCommitters.Sleeper> sleepers) {
         List<Thread> now = new ArrayList<>();
         lock.lock();
         try {
             boolean waiting = false;
-            for (Sleeper s : sleepers) {
+            for (ParkedCommitters.Sleeper s : sleepers) {
                 if (durableLsn >= s.lsn() || failure != null || !syncThread || stopping) {
                     now.add(s.thread());
                 } else {
@@ -316,7 +313,7 @@ public final class WalWriter implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        unparkAll(now);
+        ParkedCommitters.unparkAll(now);
     }
 
     /**
@@ -346,38 +343,6 @@ public final class WalWriter implements AutoCloseable {
             } catch (RuntimeException | Error e) {
                 recordFailure(new IOException("the WAL sync thread failed: " + e, e));
             }
-        }
-    }
-
-    /**
-     * Takes the waiters a force up to {@code durableLsn} covers, or all of them after a failure or
-     * when no sync thread forces for the rest (caller holds {@link #lock}); unpark them after.
-     */
-    private List<Thread> takeCoveredLocked(boolean all) {
-        if (parked.isEmpty()) {
-            return List.of();
-        }
-        List<Thread> woken = new ArrayList<>(parked.size());
-        List<Sleeper> rest = new ArrayList<>();
-        long durable = durableLsn;
-        for (Sleeper w : parked) {
-            if (all || w.lsn() <= durable) {
-                woken.add(w.thread());
-            } else {
-                rest.add(w);
-            }
-        }
-        parked = rest;
-        return woken;
-    }
-
-    private List<Thread> takeParkedLocked() {
-        return takeCoveredLocked(true);
-    }
-
-    private static void unparkAll(List<Thread> threads) {
-        for (Thread t : threads) {
-            LockSupport.unpark(t);
         }
     }
 
@@ -421,7 +386,7 @@ public final class WalWriter implements AutoCloseable {
             }
             // With a sync thread the uncovered waiters stay parked for its next force; without one
             // they are all woken and one of them leads the next force.
-            woken = takeCoveredLocked(error != null || !syncThread);
+            woken = parked.takeCovered(durableLsn, error != null || !syncThread);
             changed.signalAll(); // the few that wait for no force to run (rewind, segment swap, close)
             if (syncThread) {
                 syncWanted.signal(); // the sync thread forces again for the rest, or sees a force end it waited out
@@ -429,7 +394,7 @@ public final class WalWriter implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        unparkAll(woken); // each waiter covered by the force leaves; one of the rest leads the next force
+        ParkedCommitters.unparkAll(woken); // those the force covers leave; the rest wait for the next
         if (fatal != null) {
             throw fatal;
         }
@@ -482,7 +447,7 @@ public final class WalWriter implements AutoCloseable {
         lock.lock();
         try {
             durableLsn = Math.max(durableLsn, Math.min(lsn, writtenLsn));
-            unparkAll(takeParkedLocked());
+            ParkedCommitters.unparkAll(parked.takeCovered(durableLsn, true));
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -495,19 +460,7 @@ public final class WalWriter implements AutoCloseable {
             }
         }
         try {
-            // A segment may go when the next one starts at or before lsn + 1: all its records are covered.
-            boolean deleted = false;
-            List<WalFiles.Segment> segments = WalFiles.list(directory);
-            for (int i = 0; i + 1 < segments.size(); i++) {
-                WalFiles.Segment s = segments.get(i);
-                if (s.firstLsn() < segmentFirstLsn && segments.get(i + 1).firstLsn() <= lsn + 1) {
-                    retire(s.path(), archive);
-                    deleted = true;
-                }
-            }
-            if (deleted) {
-                WalFiles.forceDirectory(directory);
-            }
+            WalFiles.retireCovered(directory, archive, lsn, segmentFirstLsn);
         } catch (IOException e) {
             throw new LightningDbException(ErrorCode.IO_ERROR, "checkpoint at LSN " + lsn + " is durable, but old WAL segments in " + directory
                     + " could not be deleted: " + e.getMessage(), e);
@@ -559,14 +512,6 @@ public final class WalWriter implements AutoCloseable {
         }
     }
 
-    private static long fileSize(FileIO io, long atLeast) {
-        try {
-            return Math.max(atLeast, io.size());
-        } catch (IOException e) {
-            return atLeast; // only the next extension's size is wrong: it writes zeros where zeros are
-        }
-    }
-
     /** Makes the log refuse commits from now on (invariant 4); the first failure is kept. */
     private void recordFailure(IOException e) {
         lock.lock();
@@ -574,34 +519,11 @@ public final class WalWriter implements AutoCloseable {
             if (failure == null) {
                 failure = e;
             }
-            unparkAll(takeParkedLocked());
+            ParkedCommitters.unparkAll(parked.takeCovered(durableLsn, true));
             changed.signalAll();
         } finally {
             lock.unlock();
         }
-    }
-
-    /**
-     * Deletes a segment a durable checkpoint covers, or moves it into the archive directory (for a
-     * later point-in-time restore), forcing the archive's directory entry.
-     */
-    private static void retire(Path segment, Path archive) throws IOException {
-        if (archive == null) {
-            Files.delete(segment);
-            return;
-        }
-        Files.createDirectories(archive);
-        Path target = archive.resolve(segment.getFileName());
-        try {
-            Files.move(segment, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-            Files.copy(segment, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(target, java.nio.file.StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
-            Files.delete(segment);
-        }
-        WalFiles.forceDirectory(archive);
     }
 
     private void checkFailure() {
