@@ -348,7 +348,7 @@ public final class VersionedStore implements AutoCloseable {
             long ts = lastTs + 1;
             v.active().add(writes, ts, lsn);
             lastTs = ts;
-            view = new View(v.active(), v.frozen(), v.treeVersion(), ts);
+            view = v.committed(ts);
             if (v.active().bytes() >= tableLimit) {
                 freezeLocked();
             }

@@ -10,14 +10,33 @@ package dev.lightningdb.engine.txn;
 public final class View {
     private final MemTable active;
     private final java.util.List<MemTable> frozen;
+    private final long frozenBytes;
     private final long treeVersion;
     private final long visibleTs;
 
     View(MemTable active, java.util.List<MemTable> frozen, long treeVersion, long visibleTs) {
+        this(active, frozen, sum(frozen), treeVersion, visibleTs);
+    }
+
+    private View(MemTable active, java.util.List<MemTable> frozen, long frozenBytes, long treeVersion, long visibleTs) {
         this.active = active;
         this.frozen = frozen;
+        this.frozenBytes = frozenBytes;
         this.treeVersion = treeVersion;
         this.visibleTs = visibleTs;
+    }
+
+    /** This view after a commit at {@code ts} (same tables: frozen ones never change, so neither do their bytes). */
+    View committed(long ts) {
+        return new View(active, frozen, frozenBytes, treeVersion, ts);
+    }
+
+    private static long sum(java.util.List<MemTable> tables) {
+        long b = 0;
+        for (MemTable m : tables) {
+            b += m.bytes();
+        }
+        return b;
     }
 
     MemTable active() {
@@ -31,11 +50,7 @@ public final class View {
 
     /** Bytes held by the frozen tables. */
     long frozenBytes() {
-        long b = 0;
-        for (MemTable m : frozen) {
-            b += m.bytes();
-        }
-        return b;
+        return frozenBytes;
     }
 
     long treeVersion() {
