@@ -1,5 +1,6 @@
 package dev.lightningdb.engine;
 
+import dev.lightningdb.engine.io.Directories;
 import dev.lightningdb.engine.io.FileIO;
 import dev.lightningdb.engine.io.MemoryFileIO;
 import dev.lightningdb.engine.store.paged.PagedStore;
@@ -165,7 +166,7 @@ public final class LightningDb implements AutoCloseable {
                 PagedStore.format(io, config.pageSize());
             }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-            forceDirectory(directory);
+            Directories.force(directory);
         }
         FileIO io = opener.open(file, false, config.readOnly());
         try {
@@ -177,15 +178,6 @@ public final class LightningDb implements AutoCloseable {
                 e.addSuppressed(suppressed);
             }
             throw e;
-        }
-    }
-
-    /** Makes a rename in {@code directory} durable (fsync of the directory; not supported everywhere). */
-    private static void forceDirectory(Path directory) {
-        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
-            dir.force(true);
-        } catch (IOException e) {
-            // Some platforms cannot open or force a directory; the rename is then as durable as the OS makes it.
         }
     }
 

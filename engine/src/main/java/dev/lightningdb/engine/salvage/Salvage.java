@@ -8,6 +8,7 @@ import dev.lightningdb.engine.LightningDbConfig;
 import dev.lightningdb.engine.LightningDbException;
 import dev.lightningdb.engine.Transaction;
 import dev.lightningdb.engine.io.ChannelFileIO;
+import dev.lightningdb.engine.io.Directories;
 import dev.lightningdb.engine.io.FileIO;
 import dev.lightningdb.engine.store.WriteSet;
 import dev.lightningdb.engine.store.paged.PageInspector;
@@ -394,7 +395,7 @@ public final class Salvage {
                 }
             }
             deleteTree(building);
-            forceDirectory(directory);
+            Directories.force(directory);
             return kept;
         }
 
@@ -445,11 +446,4 @@ public final class Salvage {
         Files.delete(dir);
     }
 
-    private static void forceDirectory(Path directory) {
-        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
-            dir.force(true);
-        } catch (IOException e) {
-            // Some platforms cannot open or force a directory; the renames are then as durable as the OS makes it.
-        }
-    }
 }

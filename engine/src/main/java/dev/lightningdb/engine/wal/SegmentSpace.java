@@ -50,7 +50,7 @@ final class SegmentSpace {
         end = Math.max(written, target);
     }
 
-    /** The file was cut to {@code size} (a failed write taken back, a rewind). */
+    /** The file was cut to {@code size} (a failed write taken back). */
     void truncated(long size) {
         end = size;
     }

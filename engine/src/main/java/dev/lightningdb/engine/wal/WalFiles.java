@@ -1,5 +1,6 @@
 package dev.lightningdb.engine.wal;
 
+import dev.lightningdb.engine.io.Directories;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
@@ -46,15 +47,6 @@ final class WalFiles {
         return out;
     }
 
-    /** Makes a file creation or deletion in {@code directory} durable (not supported everywhere). */
-    static void forceDirectory(Path directory) {
-        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
-            dir.force(true);
-        } catch (IOException e) {
-            // Some platforms cannot open or force a directory; the entry is then as durable as the OS makes it.
-        }
-    }
-
     /**
      * Retires every segment a durable checkpoint at {@code lsn} covers entirely: a segment may go
      * when the next one starts at or before {@code lsn + 1}; the one being written
@@ -71,7 +63,7 @@ final class WalFiles {
             }
         }
         if (retired) {
-            forceDirectory(directory);
+            Directories.force(directory);
         }
     }
 
@@ -90,11 +82,11 @@ final class WalFiles {
             Files.move(segment, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (java.nio.file.AtomicMoveNotSupportedException e) {
             Files.copy(segment, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(target, java.nio.file.StandardOpenOption.WRITE)) {
+            try (FileChannel ch = FileChannel.open(target, StandardOpenOption.WRITE)) {
                 ch.force(true);
             }
             Files.delete(segment);
         }
-        forceDirectory(archive);
+        Directories.force(archive);
     }
 }

@@ -1,6 +1,7 @@
 package dev.lightningdb.engine.wal;
 
 import dev.lightningdb.engine.CorruptionException;
+import dev.lightningdb.engine.io.Directories;
 import dev.lightningdb.engine.io.FileIO;
 import dev.lightningdb.engine.store.WriteSet;
 import java.io.IOException;
@@ -159,7 +160,7 @@ public final class WalReader {
             }
         }
         if (!readOnly && keep + 1 < segments.size()) {
-            WalFiles.forceDirectory(tail.path().getParent());
+            Directories.force(tail.path().getParent());
         }
         return new Result(tail, tailEnd, lastLsn, records, bytes, cutBytes);
     }

@@ -3,6 +3,7 @@ package dev.lightningdb.engine.wal;
 import dev.lightningdb.engine.ErrorCode;
 import dev.lightningdb.engine.LightningDbException;
 import dev.lightningdb.engine.WalSyncMode;
+import dev.lightningdb.engine.io.Directories;
 import dev.lightningdb.engine.io.FileIO;
 import dev.lightningdb.engine.store.WriteSet;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Invariants:
  * <ol>
- *   <li><b>One appender.</b> {@link #append}, {@link #rewind} and {@link #checkpointed} are called
+ *   <li><b>One appender.</b> {@link #appendAll} and {@link #checkpointed} are called
  *       under the database's commit lock, so LSNs are consecutive and in the order the write sets
  *       are applied to the tree. {@code nextLsn} and {@code position} belong to that lock.
  *   <li><b>Group commit.</b> {@code durableLsn <= writtenLsn}; every record up to {@code durableLsn}
@@ -65,7 +66,6 @@ public final class WalWriter implements AutoCloseable {
     private long nextLsn;
     private long position;
     private final SegmentSpace space;
-    private int lastRecordLength;
     private long bytesSinceCheckpoint;
 
     // Shared state, guarded by lock (invariant 2).
@@ -129,18 +129,8 @@ public final class WalWriter implements AutoCloseable {
             WalFiles.retire(s.path(), archive);
         }
         FileIO io = opener.open(WalFiles.path(directory, checkpointLsn + 1), true, false);
-        WalFiles.forceDirectory(directory);
+        Directories.force(directory);
         return new WalWriter(directory, archive, opener, segmentSize, groupDelay, io, checkpointLsn + 1, 0, checkpointLsn, mode, flushInterval);
-    }
-
-    /**
-     * Writes {@code writes} as the next record (not yet forced) and returns its LSN. Caller holds
-     * the commit lock.
-     *
-     * @throws LightningDbException IO_ERROR when the write fails or an earlier force failed
-     */
-    public long append(WriteSet writes) {
-        return appendAll(java.util.List.of(writes));
     }
 
     /**
@@ -189,7 +179,6 @@ public final class WalWriter implements AutoCloseable {
         long first = nextLsn;
         nextLsn += group.size();
         position += rec.length;
-        lastRecordLength = group.size() == 1 ? rec.length : 0; // a group cannot be rewound record by record
         bytesSinceCheckpoint += rec.length;
         records.add(group.size());
         bytes.add(rec.length);
@@ -200,41 +189,6 @@ public final class WalWriter implements AutoCloseable {
             lock.unlock();
         }
         return first;
-    }
-
-    /**
-     * Takes back the record just appended under {@code lsn} (its write set could not be applied):
-     * the segment is cut before it and the next record takes its place. Caller holds the commit
-     * lock. If a concurrent force already made it durable, it may reappear after a crash before
-     * the cut reaches the disk: a failed commit's outcome is then unknown, but all or nothing.
-     *
-     * @throws LightningDbException IO_ERROR when the cut fails; the log then refuses commits
-     */
-    public void rewind(long lsn) {
-        if (lsn != nextLsn - 1 || lastRecordLength == 0) {
-            throw new IllegalStateException("can only rewind the last record " + (nextLsn - 1) + " appended alone, not " + lsn);
-        }
-        lock.lock();
-        try {
-            while (forcing) {
-                changed.awaitUninterruptibly();
-            }
-            writtenLsn = lsn - 1;
-            durableLsn = Math.min(durableLsn, lsn - 1);
-        } finally {
-            lock.unlock();
-        }
-        nextLsn = lsn;
-        position -= lastRecordLength;
-        bytesSinceCheckpoint -= lastRecordLength;
-        lastRecordLength = 0;
-        try {
-            io.truncate(position);
-            space.truncated(position);
-        } catch (IOException e) {
-            recordFailure(e);
-            throw failed();
-        }
     }
 
     /**
@@ -387,7 +341,7 @@ public final class WalWriter implements AutoCloseable {
             // With a sync thread the uncovered waiters stay parked for its next force; without one
             // they are all woken and one of them leads the next force.
             woken = parked.takeCovered(durableLsn, error != null || !syncThread);
-            changed.signalAll(); // the few that wait for no force to run (rewind, segment swap, close)
+            changed.signalAll(); // the few that wait for no force to run (segment swap, close)
             if (syncThread) {
                 syncWanted.signal(); // the sync thread forces again for the rest, or sees a force end it waited out
             }
@@ -489,7 +443,7 @@ public final class WalWriter implements AutoCloseable {
         } catch (IOException e) {
             throw new LightningDbException(ErrorCode.IO_ERROR, "cannot create WAL segment " + path + ": " + e.getMessage(), e);
         }
-        WalFiles.forceDirectory(directory);
+        Directories.force(directory);
         FileIO old;
         lock.lock();
         try {
@@ -504,7 +458,6 @@ public final class WalWriter implements AutoCloseable {
         }
         position = 0;
         space.reset();
-        lastRecordLength = 0;
         try {
             old.close();
         } catch (IOException e) {

@@ -1,5 +1,8 @@
 package dev.lightningdb.engine.store.paged;
 
+import dev.lightningdb.engine.CorruptionException;
+import java.util.BitSet;
+
 /**
  * The free list of a checkpoint, as a chain of pages. After the {@link PageHeader} (type 5):
  *
@@ -43,5 +46,42 @@ final class FreeListPage {
             Bytes.putLong(page, IDS + 8 * (i - from), ids.get(i));
         }
         PageHeader.seal(page);
+    }
+
+    /**
+     * Reads the free list a meta page names: its page ids (returned) and the pages that hold it
+     * (added to {@code listPages}); a cycle, an id out of range or listed twice, or a count that
+     * differs from the meta page's is corruption.
+     */
+    static LongList load(Pager pager, MetaPage meta, LongList listPages) {
+        LongList free = new LongList();
+        BitSet seen = new BitSet();
+        long id = meta.freeListHead();
+        long first = pager.firstDataPage();
+        while (id != 0) {
+            if (listPages.size() > meta.pageCount()) {
+                throw new CorruptionException(pager.fileName() + ": free list has a cycle");
+            }
+            byte[] page = pager.readUncached(id, PageHeader.TYPE_FREELIST);
+            listPages.add(id);
+            seen.set((int) id);
+            int n = FreeListPage.size(page);
+            if (n < 0 || n > FreeListPage.capacity(pager.pageSize())) {
+                throw pager.corrupt(id, "free-list page claims " + n + " ids");
+            }
+            for (int i = 0; i < n; i++) {
+                long f = FreeListPage.id(page, i);
+                if (f < first || f >= meta.pageCount() || seen.get((int) f)) {
+                    throw pager.corrupt(id, "free-list entry " + i + " names page " + f + ", out of range or listed twice");
+                }
+                seen.set((int) f);
+                free.add(f);
+            }
+            id = FreeListPage.next(page);
+        }
+        if (free.size() != meta.freeCount()) {
+            throw new CorruptionException(pager.fileName() + ": free list holds " + free.size() + " pages, the meta page says " + meta.freeCount());
+        }
+        return free;
     }
 }

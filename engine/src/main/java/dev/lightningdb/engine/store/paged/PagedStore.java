@@ -13,7 +13,6 @@ import dev.lightningdb.engine.store.WriteSet;
 import java.io.IOException;
 import java.lang.ref.Cleaner;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +113,7 @@ public final class PagedStore implements Store {
         String problem = null;
         try {
             LongList listPages = new LongList();
-            LongList free = loadFreeList(meta, listPages);
+            LongList free = FreeListPage.load(pager, meta, listPages);
             fs = new FreeSpace(pager, readers, meta.pageCount(), free, listPages);
         } catch (LightningDbException e) {
             problem = "free list unreadable, the database is read-only until repaired: " + e.getMessage();
@@ -193,38 +192,6 @@ public final class PagedStore implements Store {
             problems.add(name + ": meta page slot " + n + ": " + e.getMessage());
             return null;
         }
-    }
-
-    private LongList loadFreeList(MetaPage meta, LongList listPages) {
-        LongList free = new LongList();
-        BitSet seen = new BitSet();
-        long id = meta.freeListHead();
-        long first = pager.firstDataPage();
-        while (id != 0) {
-            if (listPages.size() > meta.pageCount()) {
-                throw new CorruptionException(io.name() + ": free list has a cycle");
-            }
-            byte[] page = pager.readUncached(id, PageHeader.TYPE_FREELIST);
-            listPages.add(id);
-            seen.set((int) id);
-            int n = FreeListPage.size(page);
-            if (n < 0 || n > FreeListPage.capacity(pager.pageSize())) {
-                throw pager.corrupt(id, "free-list page claims " + n + " ids");
-            }
-            for (int i = 0; i < n; i++) {
-                long f = FreeListPage.id(page, i);
-                if (f < first || f >= meta.pageCount() || seen.get((int) f)) {
-                    throw pager.corrupt(id, "free-list entry " + i + " names page " + f + ", out of range or listed twice");
-                }
-                seen.set((int) f);
-                free.add(f);
-            }
-            id = FreeListPage.next(page);
-        }
-        if (free.size() != meta.freeCount()) {
-            throw new CorruptionException(io.name() + ": free list holds " + free.size() + " pages, the meta page says " + meta.freeCount());
-        }
-        return free;
     }
 
     @Override
