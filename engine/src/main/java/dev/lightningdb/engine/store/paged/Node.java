@@ -82,6 +82,11 @@ final class Node {
         return source != null ? BranchPage.count(source) : keys.size();
     }
 
+    /** Separator key i of a branch (child i holds keys from it up to separator i + 1). */
+    byte[] separator(int i) {
+        return source != null ? BranchPage.key(source, i) : keys.get(i);
+    }
+
     /** Child i of a branch: a {@code Node} or a {@code Long} page id. */
     Object child(int i) {
         if (source != null) {

@@ -62,6 +62,14 @@ final class TreeWriter {
     private long entries;
     private long rootId;
     private boolean append;
+    /**
+     * The leaf the last write went to and the key range it covers, {@code [lastLower, lastUpper)}
+     * (null: unbounded); valid until the tree is restructured, which happens only in
+     * {@link #flushChunk}.
+     */
+    private Node lastLeaf;
+    private byte[] lastLower;
+    private byte[] lastUpper;
 
     TreeWriter(Pager pager, FreeSpace space, long lsn) {
         this.pager = pager;
@@ -108,6 +116,7 @@ final class TreeWriter {
 
     /** Rebalances and writes out everything changed so far; optionally restarts from the new root. */
     private void flushChunk(boolean more) {
+        lastLeaf = null; // the tree is restructured: the cached leaf and its bounds no longer hold
         for (int i = 0; i < unbalanced.size(); i++) {
             rebalance(unbalanced.get(i));
         }
@@ -200,10 +209,26 @@ final class TreeWriter {
     }
 
     private Node findLeaf(byte[] key) {
-        Node n = root;
-        while (!n.leaf) {
-            n = child(n, n.route(key));
+        if (lastLeaf != null && (lastLower == null || Arrays.compareUnsigned(key, lastLower) >= 0)
+                && (lastUpper == null || Arrays.compareUnsigned(key, lastUpper) < 0)) {
+            return lastLeaf; // writes come in key order: most land in the leaf the previous one did
         }
+        Node n = root;
+        byte[] lower = null;
+        byte[] upper = null;
+        while (!n.leaf) {
+            int i = n.route(key);
+            if (i >= 1) {
+                lower = n.separator(i);
+            }
+            if (i + 1 < n.count()) {
+                upper = n.separator(i + 1);
+            }
+            n = child(n, i);
+        }
+        lastLeaf = n;
+        lastLower = lower;
+        lastUpper = upper;
         return n;
     }
 
