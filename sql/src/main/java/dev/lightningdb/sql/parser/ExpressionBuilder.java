@@ -41,7 +41,16 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  * textual order so that {@code ?} parameters are numbered left to right.
  */
 class ExpressionBuilder {
+    /**
+     * Operators nest at most this deep, parentheses aside (a chain of 400 unary minuses, or a+b+...
+     * over 400 terms):
+     * deeper trees would exhaust the stack of the recursive walks behind the parser (validation,
+     * planning, code generation), so they are refused up front with 54001.
+     */
+    static final int MAX_EXPRESSION_DEPTH = 400;
+
     private int parameterCount;
+    private int depth;
 
     int parameterCount() {
         return parameterCount;
@@ -83,11 +92,11 @@ class ExpressionBuilder {
         if (limit != null) {
             // visit in textual order so that parameters are numbered as written
             if (limit.LIMIT() != null) {
-                fetch = expression(limit.limit);
-                offset = limit.offset == null ? null : expression(limit.offset);
+                fetch = rowCount(limit.limit, "LIMIT");
+                offset = limit.offset == null ? null : rowCount(limit.offset, "OFFSET");
             } else {
-                offset = limit.offset == null ? null : expression(limit.offset);
-                fetch = limit.limit == null ? null : expression(limit.limit);
+                offset = limit.offset == null ? null : rowCount(limit.offset, "OFFSET");
+                fetch = limit.limit == null ? null : rowCount(limit.limit, "FETCH");
             }
         }
         if (order != null || offset != null || fetch != null) {
@@ -101,6 +110,18 @@ class ExpressionBuilder {
             }
         }
         return with == null ? body : new SqlWith(pos(ctx), with, body);
+    }
+
+    /** A LIMIT, OFFSET or FETCH count: an unsigned integer literal or {@code ?} (the planner takes nothing else). */
+    private SqlNode rowCount(ExpressionContext ctx, String clause) {
+        SqlNode n = expression(ctx);
+        if (n instanceof SqlDynamicParam
+                || n instanceof SqlNumericLiteral lit && lit.isExact() && lit.isInteger() && lit.signum() >= 0) {
+            return n;
+        }
+        SqlParserPos p = pos(ctx);
+        throw SqlError.syntax(p.getLineNum(), p.getColumnNum(), clause + " takes an integer literal of zero or more or a ?, not '"
+                + ctx.getText() + "'");
     }
 
     private SqlNodeList withItems(WithClauseContext ctx) {
@@ -286,6 +307,26 @@ class ExpressionBuilder {
     }
 
     private SqlNode booleanExpression(BooleanExpressionContext ctx) {
+        if (ctx instanceof PredicatedContext predicated) {
+            return predicate(predicated.predicate());
+        }
+        enter(ctx);
+        try {
+            return booleanExpression0(ctx);
+        } finally {
+            depth--;
+        }
+    }
+
+    private void enter(ParserRuleContext ctx) {
+        if (++depth > MAX_EXPRESSION_DEPTH) {
+            SqlParserPos p = pos(ctx);
+            throw new SqlError(SqlError.TOO_COMPLEX, "Expression nested more than " + MAX_EXPRESSION_DEPTH
+                    + " operators deep at line " + p.getLineNum() + ", column " + p.getColumnNum());
+        }
+    }
+
+    private SqlNode booleanExpression0(BooleanExpressionContext ctx) {
         SqlParserPos p = pos(ctx);
         if (ctx instanceof LogicalNotContext not) {
             return SqlStdOperatorTable.NOT.createCall(p, booleanExpression(not.booleanExpression()));
@@ -364,6 +405,18 @@ class ExpressionBuilder {
     }
 
     SqlNode value(ValueExpressionContext ctx) {
+        if (ctx instanceof PrimaryContext primary) {
+            return primary(primary.primaryExpression());
+        }
+        enter(ctx);
+        try {
+            return value0(ctx);
+        } finally {
+            depth--;
+        }
+    }
+
+    private SqlNode value0(ValueExpressionContext ctx) {
         SqlParserPos p = pos(ctx);
         if (ctx instanceof PrimaryContext primary) {
             return primary(primary.primaryExpression());

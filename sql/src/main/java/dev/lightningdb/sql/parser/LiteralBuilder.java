@@ -28,7 +28,13 @@ final class LiteralBuilder {
         if (ctx instanceof IntegerLiteralContext || ctx instanceof DecimalLiteralContext) {
             String text = ctx.getText();
             boolean approx = text.indexOf('e') >= 0 || text.indexOf('E') >= 0;
-            return approx ? SqlLiteral.createApproxNumeric(text, p) : SqlLiteral.createExactNumeric(text, p);
+            try {
+                return approx ? SqlLiteral.createApproxNumeric(text, p) : SqlLiteral.createExactNumeric(text, p);
+            } catch (NumberFormatException e) {
+                // BigDecimal takes exponents within int range only (1.5e99999999999)
+                throw new SqlError(SqlError.NUMERIC_OUT_OF_RANGE, "Numeric literal '" + text + "' out of range at line "
+                        + p.getLineNum() + ", column " + p.getColumnNum());
+            }
         }
         if (ctx instanceof StringLiteralContext s) {
             return SqlLiteral.createCharString(unquote(s.getText()), p);

@@ -122,7 +122,7 @@ public final class QueryPlanner {
             RelRoot relRoot = converter.convertQuery(validated, false, true);
             List<ResultColumn> columns = resultColumns(relRoot.validatedRowType, validator.getFieldOrigins(validated));
 
-            RelNode logical = relRoot.project();
+            RelNode logical = NullComparisons.remove(relRoot.project(), cluster.getRexBuilder());
             RelNode physical = Programs.standard().run(planner, logical,
                     logical.getTraitSet().replace(EnumerableConvention.INSTANCE).simplify(), List.of(), List.of());
             Map<String, Object> internals = new HashMap<>(); // objects the generated code reads back by name

@@ -160,11 +160,11 @@ enum Feature {
      */
     WITH_IN_SET_OPERAND(false),
     /**
-     * disabled: LightningDB bug, see report. NULLIF(x, x) compared in a WHERE below DISTINCT throws
-     * java.lang.AssertionError ("Comparison with NULL in pulledUpPredicates") out of the driver:
-     * {@code SELECT DISTINCT c5 FROM t0 WHERE NULLIF(c5, c5) <= c4} with c5 VARCHAR NOT NULL.
+     * on again: fixed (sql-bugs). NULLIF(x, x) compared in a WHERE below DISTINCT threw java.lang.AssertionError
+     * ("Comparison with NULL in pulledUpPredicates"): {@code SELECT DISTINCT c5 FROM t0 WHERE NULLIF(c5, c5) <= c4}
+     * with c5 VARCHAR NOT NULL.
      */
-    NULLIF_SAME_ARGUMENTS(false),
+    NULLIF_SAME_ARGUMENTS(true),
     /**
      * disabled: LightningDB bug (wrong results), see report. COALESCE(x, x) is simplified to CAST(x AS ... NOT NULL)
      * in a pushed-down filter, so rows where x is NULL pass: {@code SELECT c0 FROM t1 WHERE COALESCE(c1, c1) < c0}
@@ -179,10 +179,10 @@ enum Feature {
     DIVISION_BY_ZERO(false),
     UNICODE_STRINGS(true),
     /**
-     * disabled: LightningDB bug, see report. A string literal outside ISO-8859-1 in a query ('日本')
-     * fails with "Failed to encode '日本' in character set 'ISO-8859-1'" (42000, or XX000 inside LIKE).
+     * on again: fixed (sql-bugs). A string literal outside ISO-8859-1 in a query ('日本') failed with "Failed to
+     * encode '日本' in character set 'ISO-8859-1'" (42000, or XX000 inside LIKE).
      */
-    NON_LATIN1_LITERALS_IN_QUERIES(false),
+    NON_LATIN1_LITERALS_IN_QUERIES(true),
     MULTI_ROW_INSERT(true),
     INSERT_SELECT(true),
     UPDATE_PRIMARY_KEY(true),

@@ -1,0 +1,89 @@
+package dev.lightningdb.sql.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Statements that once failed with an internal error (XX000) or an escaped throwable: each now gives
+ * its result, or an {@link dev.lightningdb.sql.SqlError} with the SQLState its cause calls for.
+ */
+class ErrorStatesTest extends SqlTestSupport {
+    @BeforeEach
+    void data() {
+        update("CREATE TABLE t0 (c0 INT PRIMARY KEY, c1 INT, c2 BOOLEAN NOT NULL, c4 VARCHAR(10), c5 VARCHAR(10) NOT NULL, c9 INT)");
+        update("INSERT INTO t0 VALUES (1, 1, TRUE, 'a', 'b', 2), (2, NULL, FALSE, 'b', 'c', 3), (3, 3, TRUE, NULL, 'a', 1)");
+    }
+
+    @Test
+    void aScalarSubqueryWithSeveralRowsIsACardinalityViolation() {
+        assertFails("21000", "SELECT (SELECT c0 FROM t0) FROM t0").hasMessageContaining("more than one row");
+        assertFails("21000", "SELECT c0 FROM t0 WHERE c1 = (SELECT c1 FROM t0 WHERE c0 > 1)");
+        assertThat(rows("SELECT (SELECT c0 FROM t0 WHERE c0 = 2) FROM t0 WHERE c0 = 1")).containsExactly(List.of(2));
+    }
+
+    @Test
+    void aBadLikeEscapeIsADataError() {
+        assertFails("22019", "SELECT c0 FROM t0 WHERE c4 LIKE 'a!%' ESCAPE '!!'").hasMessageContaining("escape character");
+        assertFails("22025", "SELECT c0 FROM t0 WHERE c4 LIKE 'a!' ESCAPE '!'");
+        assertFails("22025", "SELECT c0 FROM t0 WHERE c4 LIKE 'a!%' ESCAPE c4");
+        assertThat(rows("SELECT c0 FROM t0 WHERE c4 LIKE 'a%' ESCAPE '!'")).containsExactly(List.of(1));
+        assertThat(rows("SELECT c0 FROM t0 WHERE c4 LIKE '!_' ESCAPE '!'")).isEmpty();
+    }
+
+    @Test
+    void literalsOutsideLatin1Work() {
+        update("INSERT INTO t0 VALUES (4, 4, TRUE, '日本', '😀', 0)");
+        assertThat(rows("SELECT c0 FROM t0 WHERE c4 = '日本'")).containsExactly(List.of(4));
+        assertThat(rows("SELECT c0 FROM t0 WHERE c4 LIKE '日%' OR c5 = '😀'")).containsExactly(List.of(4));
+        assertThat(single("SELECT '日本' || 'ø'")).isEqualTo("日本ø");
+        assertThat(single("SELECT CHAR_LENGTH('日本')")).isEqualTo(2);
+    }
+
+    @Test
+    void deepOperatorChainsAreTooComplexNotInternalErrors() {
+        assertFails("54001", "SELECT c0 FROM t0 WHERE c0 = " + "- ".repeat(2000) + "c1");
+        assertFails("54001", "SELECT " + "c1 + ".repeat(1000) + "1 FROM t0");
+        assertThat(rows("SELECT c0 FROM t0 WHERE c0 = " + "- ".repeat(300) + "c1")).containsExactly(List.of(1), List.of(3));
+    }
+
+    @Test
+    void anExponentBeyondRangeIsANumericError() {
+        assertFails("22003", "SELECT 1.5e99999999999").hasMessageContaining("1.5e99999999999");
+        assertFails("22003", "SELECT 1e-99999999999");
+    }
+
+    @Test
+    void limitAndOffsetTakeAnIntegerOrAParameter() {
+        assertFails("42000", "SELECT c0 FROM t0 LIMIT c9").hasMessageContaining("LIMIT");
+        assertFails("42000", "SELECT c0 FROM t0 OFFSET c9 ROWS");
+        assertFails("42000", "SELECT c0 FROM t0 ORDER BY c0 LIMIT 1 + 1");
+        assertThat(rows("SELECT c0 FROM t0 ORDER BY c0 LIMIT ? OFFSET 1", 1)).containsExactly(List.of(2));
+        assertThat(rows("SELECT c0 FROM t0 ORDER BY c0 OFFSET 2 ROWS FETCH FIRST 5 ROWS ONLY")).containsExactly(List.of(3));
+    }
+
+    @Test
+    void constantErrorsRepeatWithTheirState() {
+        for (int i = 0; i < 2; i++) { // the second run reuses the cached plan
+            assertFails("22007", "SELECT CAST('2020-13-01' AS DATE)");
+            assertFails("22012", "SELECT 1 / 0");
+            assertFails("22012", "SELECT c0 FROM t0 WHERE c0 > 1 / 0");
+        }
+    }
+
+    @Test
+    void aComparisonWithNullFromSimplificationPlans() {
+        // NULLIF(c5, c5) with c5 NOT NULL is NULL: the WHERE is never true
+        assertThat(rows("SELECT DISTINCT c5 FROM t0 WHERE NULLIF(c5, c5) <= c4")).isEmpty();
+        assertThat(rows("SELECT DISTINCT c4 FROM t0 WHERE CASE WHEN c5 NOT BETWEEN c5 AND c5 THEN 'x' END > c4")).isEmpty();
+        assertThat(rows("SELECT COUNT(*) FROM t0 WHERE NULLIF(c5, c5) IS NULL")).containsExactly(List.of(3L));
+    }
+
+    @Test
+    void constantPredicatesAndBooleanJoinKeysRun() {
+        assertThat(rows("SELECT COUNT(*) FROM t0 WHERE 'abc' NOT LIKE '__b'")).containsExactly(List.of(3L));
+        assertThat(rows("SELECT COUNT(*) FROM t0 a JOIN t0 b ON a.c2 = b.c2")).containsExactly(List.of(5L));
+    }
+}
