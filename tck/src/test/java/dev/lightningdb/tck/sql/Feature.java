@@ -85,11 +85,11 @@ enum Feature {
     SCALAR_SUBQUERY_IN_WHERE(true),
     SCALAR_SUBQUERY_IN_SELECT(true),
     /**
-     * disabled: LightningDB bug, see report. A correlated scalar subquery in the SELECT list of a join
-     * whose ON compares different types throws java.lang.AssertionError out of the driver ("Decorrelation
-     * produced a relation with a different type"), with or without -ea.
+     * on again: fixed (sql-bugs). A correlated scalar subquery in the SELECT list of a join whose ON compares
+     * different types threw java.lang.AssertionError ("Decorrelation produced a relation with a different type");
+     * the planner now tries Calcite's other subquery paths when one fails.
      */
-    CORRELATED_SCALAR_SUBQUERY_IN_SELECT(false),
+    CORRELATED_SCALAR_SUBQUERY_IN_SELECT(true),
     /**
      * on again: fixed in main (merged 10:15); was a LightningDB bug. Comparing an expression with itself inside the ON of a RIGHT JOIN
      * fails with XX000 ClassCastException ("[Ljava.lang.Object; cannot be cast to FlatLists$ComparableList"):

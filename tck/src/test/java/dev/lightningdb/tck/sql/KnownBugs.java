@@ -15,14 +15,10 @@ final class KnownBugs {
     }
 
     static final List<Bug> INTERNAL_ERRORS = List.of(
-            new Bug("Decorrelation produced a relation with a different type",
-                    "SELECT (SELECT MAX(1) FROM t2 b WHERE b.c3 <= a.c0), x.c1 FROM t0 a JOIN t2 x ON a.c1 = x.c1 -- ON mixes types"),
             new Bug("java.lang.ExceptionInInitializerError",
                     "SELECT CAST('2020-13-01' AS DATE) -- also SELECT 1 / 0: an error while folding a constant escapes as an Error"),
             new Bug("Could not initialize class",
-                    "SELECT CAST('2020-13-01' AS DATE) run twice: with the plan cache the second run throws NoClassDefFoundError"),
-            new Bug("Error while compiling generated Java code",
-                    "SELECT COUNT(*) FROM t0 a JOIN t0 b ON a.c2 = b.c2 -- c2 BOOLEAN NOT NULL: generated code does not compile"));
+                    "SELECT CAST('2020-13-01' AS DATE) run twice: with the plan cache the second run throws NoClassDefFoundError")));
 
     private KnownBugs() {
     }
