@@ -18,7 +18,7 @@ final class KnownBugs {
             new Bug("java.lang.ExceptionInInitializerError",
                     "SELECT CAST('2020-13-01' AS DATE) -- also SELECT 1 / 0: an error while folding a constant escapes as an Error"),
             new Bug("Could not initialize class",
-                    "SELECT CAST('2020-13-01' AS DATE) run twice: with the plan cache the second run throws NoClassDefFoundError")));
+                    "SELECT CAST('2020-13-01' AS DATE) run twice: with the plan cache the second run throws NoClassDefFoundError"));
 
     private KnownBugs() {
     }
