@@ -59,6 +59,12 @@ final class CalciteErrors {
         if (root instanceof IllegalStateException && rootMessage.startsWith("more than one value in agg SINGLE_VALUE")) {
             return new SqlError(SqlError.CARDINALITY_VIOLATION, "A scalar subquery returned more than one row", t);
         }
+        if (rootMessage.startsWith("Cannot take logarithm of zero or negative number")) {
+            return new SqlError("2201E", "Invalid argument for a logarithm: zero or a negative number", t);
+        }
+        if (rootMessage.startsWith("Substring error")) {
+            return new SqlError("22011", rootMessage, t);
+        }
         if (rootMessage.startsWith("Invalid escape character")) {
             return new SqlError(SqlError.INVALID_ESCAPE_CHARACTER,
                     "Invalid LIKE escape character (it must be a single character): " + rootMessage, t);

@@ -70,7 +70,15 @@ class ErrorStatesTest extends SqlTestSupport {
             assertFails("22007", "SELECT CAST('2020-13-01' AS DATE)");
             assertFails("22012", "SELECT 1 / 0");
             assertFails("22012", "SELECT c0 FROM t0 WHERE c0 > 1 / 0");
+            // the constant lives in the class of a nested loop, loaded while rows are produced
+            assertFails("22012", "SELECT c0 FROM t0 a WHERE EXISTS (SELECT 1 FROM t0 b WHERE b.c0 = a.c0 AND b.c1 > 1 / 0)");
         }
+    }
+
+    @Test
+    void functionArgumentsOutOfTheirDomainAreDataErrors() {
+        assertFails("2201E", "SELECT LN(0)");
+        assertFails("22011", "SELECT SUBSTRING('abc' FROM 1 FOR -1)");
     }
 
     @Test

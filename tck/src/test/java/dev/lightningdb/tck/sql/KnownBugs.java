@@ -14,11 +14,7 @@ final class KnownBugs {
     record Bug(String messagePart, String repro) {
     }
 
-    static final List<Bug> INTERNAL_ERRORS = List.of(
-            new Bug("java.lang.ExceptionInInitializerError",
-                    "SELECT CAST('2020-13-01' AS DATE) -- also SELECT 1 / 0: an error while folding a constant escapes as an Error"),
-            new Bug("Could not initialize class",
-                    "SELECT CAST('2020-13-01' AS DATE) run twice: with the plan cache the second run throws NoClassDefFoundError"));
+    static final List<Bug> INTERNAL_ERRORS = List.of();
 
     private KnownBugs() {
     }
