@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableInterpretable;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
@@ -34,6 +37,7 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.runtime.Bindable;
+import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlExplainLevel;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
@@ -41,6 +45,7 @@ import org.apache.calcite.sql.fun.SqlLibrary;
 import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.util.SqlShuttle;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
@@ -160,7 +165,7 @@ public final class QueryPlanner {
      */
     private CompiledQuery plan(SqlNode validated, SqlValidator validator, CalciteCatalogReader reader, CatalogView catalog,
                                boolean expand, boolean decorrelate) {
-        List<ColumnType> parameterTypes = parameterTypes(validator.getParameterRowType(validated));
+        List<ColumnType> parameterTypes = parameterTypes(validated, validator);
         VolcanoPlanner planner = new VolcanoPlanner(null, Contexts.of(decorrelate ? CONFIG : CONFIG_NO_DECORRELATION));
         planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
         planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
@@ -185,12 +190,40 @@ public final class QueryPlanner {
         return new CompiledQuery(bindable, internals, columns, parameterTypes, plan, catalog.version());
     }
 
-    private static List<ColumnType> parameterTypes(RelDataType rowType) {
+    /**
+     * The type of each {@code ?} by its index. Calcite lists them in the order a walk of the tree meets
+     * them, which differs from their numbering once literals are lifted into parameters.
+     */
+    private static List<ColumnType> parameterTypes(SqlNode validated, SqlValidator validator) {
+        List<RelDataTypeField> inWalkOrder = validator.getParameterRowType(validated).getFieldList();
+        Map<Integer, RelDataType> byIndex = new TreeMap<>();
+        validated.accept(new SqlShuttle() {
+            @Override
+            public SqlNode visit(SqlDynamicParam param) {
+                byIndex.putIfAbsent(param.getIndex(), validator.getValidatedNodeType(param));
+                return param;
+            }
+        });
         List<ColumnType> types = new ArrayList<>();
-        for (RelDataTypeField f : rowType.getFieldList()) {
-            types.add(ColumnType.fromRelDataType(f.getType()));
+        boolean numbered = byIndex.size() == inWalkOrder.size() && byIndex.keySet().equals(indices(byIndex.size()));
+        if (numbered) {
+            for (RelDataType t : byIndex.values()) {
+                types.add(ColumnType.fromRelDataType(t));
+            }
+        } else {
+            for (RelDataTypeField f : inWalkOrder) {
+                types.add(ColumnType.fromRelDataType(f.getType()));
+            }
         }
         return types;
+    }
+
+    private static Set<Integer> indices(int n) {
+        Set<Integer> out = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            out.add(i);
+        }
+        return out;
     }
 
     private static List<ResultColumn> resultColumns(RelDataType rowType, List<List<String>> origins) {
