@@ -92,11 +92,11 @@ class ExpressionBuilder {
         if (limit != null) {
             // visit in textual order so that parameters are numbered as written
             if (limit.LIMIT() != null) {
-                fetch = rowCount(limit.limit, "LIMIT");
-                offset = limit.offset == null ? null : rowCount(limit.offset, "OFFSET");
+                fetch = LiteralBuilder.rowCount(expression(limit.limit), limit.limit, "LIMIT");
+                offset = limit.offset == null ? null : LiteralBuilder.rowCount(expression(limit.offset), limit.offset, "OFFSET");
             } else {
-                offset = limit.offset == null ? null : rowCount(limit.offset, "OFFSET");
-                fetch = limit.limit == null ? null : rowCount(limit.limit, "FETCH");
+                offset = limit.offset == null ? null : LiteralBuilder.rowCount(expression(limit.offset), limit.offset, "OFFSET");
+                fetch = limit.limit == null ? null : LiteralBuilder.rowCount(expression(limit.limit), limit.limit, "FETCH");
             }
         }
         if (order != null || offset != null || fetch != null) {
@@ -110,18 +110,6 @@ class ExpressionBuilder {
             }
         }
         return with == null ? body : new SqlWith(pos(ctx), with, body);
-    }
-
-    /** A LIMIT, OFFSET or FETCH count: an unsigned integer literal or {@code ?} (the planner takes nothing else). */
-    private SqlNode rowCount(ExpressionContext ctx, String clause) {
-        SqlNode n = expression(ctx);
-        if (n instanceof SqlDynamicParam
-                || n instanceof SqlNumericLiteral lit && lit.isExact() && lit.isInteger() && lit.signum() >= 0) {
-            return n;
-        }
-        SqlParserPos p = pos(ctx);
-        throw SqlError.syntax(p.getLineNum(), p.getColumnNum(), clause + " takes an integer literal of zero or more or a ?, not '"
-                + ctx.getText() + "'");
     }
 
     private SqlNodeList withItems(WithClauseContext ctx) {

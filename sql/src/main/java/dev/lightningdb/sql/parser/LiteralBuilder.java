@@ -2,17 +2,20 @@ package dev.lightningdb.sql.parser;
 
 import dev.lightningdb.sql.SqlError;
 import dev.lightningdb.sql.parser.LightningSqlParser.*;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.util.DateString;
 import org.apache.calcite.util.TimeString;
 import org.apache.calcite.util.TimestampString;
 
-/** Literal parse trees as Calcite {@link SqlLiteral}s, with the calendar checked for date/time literals. */
+/** Literal parse trees as Calcite {@link SqlLiteral}s, with the calendar checked for date/time literals; row counts. */
 final class LiteralBuilder {
     private LiteralBuilder() {
     }
@@ -69,6 +72,25 @@ final class LiteralBuilder {
             throw new SqlError(SqlError.INVALID_DATETIME, "Invalid date/time literal '" + text + "' at line " + p.getLineNum()
                     + ", column " + p.getColumnNum());
         }
+    }
+
+    /**
+     * A LIMIT, OFFSET or FETCH count: an unsigned integer literal or {@code ?} (the planner takes nothing
+     * else). Calcite counts rows in an int: a larger count, which no result reaches, is taken as the
+     * largest int.
+     */
+    static SqlNode rowCount(SqlNode n, ExpressionContext ctx, String clause) {
+        if (n instanceof SqlDynamicParam) {
+            return n;
+        }
+        if (n instanceof SqlNumericLiteral lit && lit.isExact() && lit.isInteger() && lit.signum() >= 0) {
+            BigDecimal v = lit.bigDecimalValue();
+            return v != null && v.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0
+                    ? SqlLiteral.createExactNumeric(Integer.toString(Integer.MAX_VALUE), lit.getParserPosition()) : n;
+        }
+        SqlParserPos p = ExpressionBuilder.pos(ctx);
+        throw SqlError.syntax(p.getLineNum(), p.getColumnNum(), clause + " takes an integer literal of zero or more or a ?, not '"
+                + ctx.getText() + "'");
     }
 
     static String unquote(String quoted) {

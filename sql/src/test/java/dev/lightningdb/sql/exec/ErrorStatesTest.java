@@ -62,6 +62,10 @@ class ErrorStatesTest extends SqlTestSupport {
         assertFails("42000", "SELECT c0 FROM t0 ORDER BY c0 LIMIT 1 + 1");
         assertThat(rows("SELECT c0 FROM t0 ORDER BY c0 LIMIT ? OFFSET 1", 1)).containsExactly(List.of(2));
         assertThat(rows("SELECT c0 FROM t0 ORDER BY c0 OFFSET 2 ROWS FETCH FIRST 5 ROWS ONLY")).containsExactly(List.of(3));
+        // counts beyond an int (Calcite's row counter) mean all rows, or none after the offset
+        assertThat(rows("SELECT c0 FROM t0 ORDER BY c0 LIMIT 99999999999")).hasSize(3);
+        assertThat(rows("SELECT c0 FROM t0 ORDER BY c0 LIMIT 99999999999999999999999 OFFSET 1")).hasSize(2);
+        assertThat(rows("SELECT c0 FROM t0 ORDER BY c0 OFFSET 99999999999 ROWS")).isEmpty();
     }
 
     @Test
