@@ -53,6 +53,11 @@ class LiteralLiftingTest extends SqlTestSupport {
         assertThat(rows("SELECT id FROM t WHERE n = 5 AND id > ? ORDER BY id", 1)).containsExactly(List.of(3));
         assertThat(rows("SELECT id FROM t WHERE id > ? AND n = 5 ORDER BY id", 0)).containsExactly(List.of(1), List.of(3));
         assertThat(rows("SELECT id, m FROM t WHERE s = ? AND n = 5", "ab")).containsExactly(List.of(1, new BigDecimal("1.23")));
+        assertThat(rows("SELECT id FROM t WHERE n = 5 UNION SELECT id FROM t WHERE n = 6 ORDER BY 1 LIMIT ?", 2))
+                .containsExactly(List.of(1), List.of(2));
+        update("CREATE SEQUENCE q");
+        assertThat(rows("SELECT NEXT VALUE FOR q, id FROM t WHERE n = 6")).containsExactly(List.of(1L, 2));
+        assertThat(rows("SELECT NEXT VALUE FOR q, id FROM t WHERE n = 6 AND id < ?", 9)).containsExactly(List.of(2L, 2));
     }
 
     @Test
