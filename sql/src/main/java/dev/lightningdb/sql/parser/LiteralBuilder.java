@@ -1,6 +1,7 @@
 package dev.lightningdb.sql.parser;
 
 import dev.lightningdb.sql.SqlError;
+import dev.lightningdb.sql.types.ColumnType;
 import dev.lightningdb.sql.parser.LightningSqlParser.*;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -32,7 +33,12 @@ final class LiteralBuilder {
             String text = ctx.getText();
             boolean approx = text.indexOf('e') >= 0 || text.indexOf('E') >= 0;
             try {
-                return approx ? SqlLiteral.createApproxNumeric(text, p) : SqlLiteral.createExactNumeric(text, p);
+                SqlNumericLiteral n = approx ? SqlLiteral.createApproxNumeric(text, p) : SqlLiteral.createExactNumeric(text, p);
+                BigDecimal v = n.bigDecimalValue();
+                if (!approx && v != null && (v.precision() > ColumnType.MAX_DECIMAL_PRECISION || v.scale() > ColumnType.MAX_DECIMAL_PRECISION)) {
+                    throw new NumberFormatException("more than " + ColumnType.MAX_DECIMAL_PRECISION + " digits");
+                }
+                return n;
             } catch (NumberFormatException e) {
                 // BigDecimal takes exponents within int range only (1.5e99999999999)
                 throw new SqlError(SqlError.NUMERIC_OUT_OF_RANGE, "Numeric literal '" + text + "' out of range at line "

@@ -180,7 +180,8 @@ public final class QueryPlanner {
         RelRoot relRoot = converter.convertQuery(validated, false, true);
         List<ResultColumn> columns = resultColumns(relRoot.validatedRowType, validator.getFieldOrigins(validated));
 
-        RelNode logical = NullComparisons.remove(relRoot.project(), cluster.getRexBuilder());
+        RelNode logical = CheckedArithmetic.apply(NullComparisons.remove(relRoot.project(), cluster.getRexBuilder()),
+                cluster.getRexBuilder());
         RelNode physical = Programs.standard().run(planner, logical,
                 logical.getTraitSet().replace(EnumerableConvention.INSTANCE).simplify(), List.of(), List.of());
         Map<String, Object> internals = new HashMap<>(); // objects the generated code reads back by name

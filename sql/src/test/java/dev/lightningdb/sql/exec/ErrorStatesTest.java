@@ -53,6 +53,9 @@ class ErrorStatesTest extends SqlTestSupport {
     void anExponentBeyondRangeIsANumericError() {
         assertFails("22003", "SELECT 1.5e99999999999").hasMessageContaining("1.5e99999999999");
         assertFails("22003", "SELECT 1e-99999999999");
+        assertFails("22003", "SELECT c0 FROM t0 WHERE c1 < " + "9".repeat(1001)); // beyond DECIMAL's 1000 digits
+        assertFails("22003", "SELECT 0." + "0".repeat(1000) + "1");
+        assertThat(single("SELECT " + "9".repeat(40) + " - " + "9".repeat(39) + "0")).isEqualTo(new java.math.BigDecimal("9"));
     }
 
     @Test
@@ -77,6 +80,16 @@ class ErrorStatesTest extends SqlTestSupport {
             // the constant lives in the class of a nested loop, loaded while rows are produced
             assertFails("22012", "SELECT c0 FROM t0 a WHERE EXISTS (SELECT 1 FROM t0 b WHERE b.c0 = a.c0 AND b.c1 > 1 / 0)");
         }
+    }
+
+    @Test
+    void integerArithmeticOverflowIsANumericError() {
+        assertFails("22003", "SELECT 2147483647 + 1");
+        assertFails("22003", "SELECT c1 + 2147483647 FROM t0");
+        assertFails("22003", "SELECT c1 * 2147483647 * 2 FROM t0");
+        assertFails("22003", "SELECT 9223372036854775807 + 1");
+        assertThat(rows("SELECT CAST(c1 AS BIGINT) + 2147483647 FROM t0 WHERE c0 = 1")).containsExactly(List.of(2147483648L));
+        assertThat(rows("SELECT c1 * 1.5 FROM t0 WHERE c0 = 1")).containsExactly(List.of(new java.math.BigDecimal("1.5")));
     }
 
     @Test
