@@ -177,7 +177,7 @@ final class ExpressionGenerator {
         };
     }
 
-    /** Overflow is off by default (SUM of INTEGER wraps, see {@link Feature#INTEGER_OVERFLOW}); division by zero is on. */
+    /** Off by default: see {@link Feature#INTEGER_OVERFLOW} and {@link Feature#DIVISION_BY_ZERO}. */
     private Expr overflowOrZeroDivision(SqlType t, int depth) {
         if (t == SqlType.INTEGER && Feature.INTEGER_OVERFLOW.on()) {
             Expr a = expression(t, depth - 1);

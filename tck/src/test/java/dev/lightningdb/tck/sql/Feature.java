@@ -179,8 +179,13 @@ enum Feature {
      * a BIGINT in H2, so sums of such values wrap in one and not the other (see the report).
      */
     INTEGER_OVERFLOW(false),
-    /** Division by a literal zero: must raise 22012 (on since sql-bugs: it no longer escapes as an Error). */
-    DIVISION_BY_ZERO(true),
+    /**
+     * Division by a literal zero: must raise 22012 (it does since sql-bugs, no longer escaping as an Error).
+     * disabled: when a division by zero is evaluated at all differs from H2, both within what the standard
+     * allows: H2 folds {@code 14 / 0} even over no rows and evaluates {@code (x / 0) * y} when y is NULL,
+     * where LightningDB skips both (5 disagreements in the default run).
+     */
+    DIVISION_BY_ZERO(false),
     UNICODE_STRINGS(true),
     /**
      * on again: fixed (sql-bugs). A string literal outside ISO-8859-1 in a query ('日本') failed with "Failed to
