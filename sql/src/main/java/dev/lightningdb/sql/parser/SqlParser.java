@@ -97,6 +97,14 @@ public final class SqlParser {
     }
 
     private static <T> T parseTree(String sql, Rule<T> rule) {
+        try {
+            return parseTree0(sql, rule);
+        } finally {
+            ParserCaches.bound();
+        }
+    }
+
+    private static <T> T parseTree0(String sql, Rule<T> rule) {
         LightningSqlParser parser = newParser(sql);
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.setErrorHandler(new BailErrorStrategy());
@@ -112,10 +120,10 @@ public final class SqlParser {
     }
 
     private static LightningSqlParser newParser(String sql) {
-        LightningSqlLexer lexer = new LightningSqlLexer(CharStreams.fromString(sql));
+        LightningSqlLexer lexer = ParserCaches.lexer(CharStreams.fromString(sql));
         lexer.removeErrorListeners();
         lexer.addErrorListener(ThrowingListener.INSTANCE);
-        LightningSqlParser parser = new LightningSqlParser(new CommonTokenStream(lexer));
+        LightningSqlParser parser = ParserCaches.parser(new CommonTokenStream(lexer));
         parser.removeErrorListeners();
         parser.addErrorListener(ThrowingListener.INSTANCE);
         return parser;
