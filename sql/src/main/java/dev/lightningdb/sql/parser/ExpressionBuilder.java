@@ -48,9 +48,12 @@ class ExpressionBuilder {
      * planning, code generation), so they are refused up front with 54001.
      */
     static final int MAX_EXPRESSION_DEPTH = 400;
+    /** CASE nests at most this deep: Calcite's work on nested CASEs grows much faster than their depth. */
+    static final int MAX_CASE_DEPTH = 40;
 
     private int parameterCount;
     private int depth;
+    private int caseDepth;
 
     int parameterCount() {
         return parameterCount;
@@ -442,6 +445,22 @@ class ExpressionBuilder {
     }
 
     private SqlNode primary(PrimaryExpressionContext ctx) {
+        if (ctx instanceof SimpleCaseContext || ctx instanceof SearchedCaseContext) {
+            if (++caseDepth > MAX_CASE_DEPTH) {
+                SqlParserPos p = pos(ctx);
+                throw new SqlError(SqlError.TOO_COMPLEX, "CASE nested more than " + MAX_CASE_DEPTH + " deep at line "
+                        + p.getLineNum() + ", column " + p.getColumnNum());
+            }
+            try {
+                return primary0(ctx);
+            } finally {
+                caseDepth--;
+            }
+        }
+        return primary0(ctx);
+    }
+
+    private SqlNode primary0(PrimaryExpressionContext ctx) {
         SqlParserPos p = pos(ctx);
         if (ctx instanceof LiteralValueContext lit) {
             return LiteralBuilder.literal(lit.literal());

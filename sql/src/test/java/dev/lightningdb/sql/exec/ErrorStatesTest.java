@@ -50,6 +50,16 @@ class ErrorStatesTest extends SqlTestSupport {
     }
 
     @Test
+    void deeplyNestedCaseIsTooComplex() {
+        // hundreds of nested CASEs exhausted the heap (parser prediction, then Calcite's simplification)
+        assertFails("54001", "SELECT " + "CASE WHEN TRUE THEN ".repeat(400) + "CASE NULLIF WHEN TRUE THEN 1" + " END".repeat(401));
+        assertFails("54001", "SELECT " + "CASE WHEN c0 > 0 THEN ".repeat(41) + "c1" + " END".repeat(41) + " FROM t0");
+        assertThat(rows("SELECT " + "CASE WHEN c0 > 0 THEN ".repeat(30) + "c1" + " END".repeat(30) + " FROM t0 WHERE c0 = 1"))
+                .containsExactly(List.of(1));
+        assertThat(rows("SELECT 'case case case', c0 FROM t0 WHERE c0 = 1")).hasSize(1); // words in strings do not count
+    }
+
+    @Test
     void anExponentBeyondRangeIsANumericError() {
         assertFails("22003", "SELECT 1.5e99999999999").hasMessageContaining("1.5e99999999999");
         assertFails("22003", "SELECT 1e-99999999999");
