@@ -17,6 +17,9 @@ public class SqlError extends RuntimeException {
     public static final String INVALID_DATETIME = "22007";
     public static final String DATA_EXCEPTION = "22000";
     public static final String INVALID_CAST = "22018";
+    public static final String INVALID_ESCAPE_CHARACTER = "22019";
+    public static final String INVALID_ESCAPE_SEQUENCE = "22025";
+    public static final String CARDINALITY_VIOLATION = "21000";
     public static final String NOT_NULL_VIOLATION = "23502";
     public static final String UNIQUE_VIOLATION = "23505";
     public static final String SERIALIZATION_FAILURE = "40001";

@@ -40,6 +40,10 @@ public final class Prepared {
     /** NEXT VALUE FOR occurrences by parameter index; the application's parameters fill the other slots. */
     private final Map<Integer, QualifiedName> sequenceParams;
     private CompiledQuery compiled;
+    /** Whether {@link #lifted} has been looked for; the literals this query shares a plan without, or null. */
+    private boolean liftingChecked;
+    private LiteralLifting.Lifted lifted;
+    private CompiledQuery liftedCompiled;
     private PointLookup point;
     private long pointVersion = Long.MIN_VALUE;
 
@@ -193,6 +197,10 @@ public final class Prepared {
             if (p != null) {
                 return KeyAccess.lookup(session, p, params);
             }
+            QueryResult shared = liftedQuery(params, cancel);
+            if (shared != null) {
+                return shared;
+            }
             return query(compile(st -> ((Statement.Query) st).node()), params, cancel);
         }
         if (s instanceof Statement.Get get) {
@@ -240,9 +248,59 @@ public final class Prepared {
     }
 
     private QueryResult query(CompiledQuery q, Object[] params, AtomicBoolean cancel) {
+        return queryInternal(q, internal(params, q.parameterTypes()), cancel);
+    }
+
+    /**
+     * The query run through the plan it shares with the texts that differ from it only in literals
+     * ({@link LiteralLifting}), or null when it has no such plan or its literals do not fit it exactly.
+     */
+    private QueryResult liftedQuery(Object[] params, AtomicBoolean cancel) {
+        if (!liftingChecked) {
+            liftingChecked = true;
+            lifted = LiteralLifting.find(sql, ((Statement.Query) statement).node(), statement.parameterCount());
+        }
+        CompiledQuery q = lifted == null ? null : liftedPlan();
+        Object[] literals = q == null ? null : lifted.values(q.parameterTypes());
+        if (literals == null) {
+            return null;
+        }
+        Object[] own = internal(params, q.parameterTypes());
+        Object[] all = new Object[own.length + literals.length];
+        System.arraycopy(own, 0, all, 0, own.length);
+        System.arraycopy(literals, 0, all, own.length, literals.length);
+        return queryInternal(q, all, cancel);
+    }
+
+    private CompiledQuery liftedPlan() {
+        CatalogView view = session.catalog();
+        long version = view.version();
+        if (version < 0) {
+            return null; // against uncommitted DDL: planned as written
+        }
+        if (liftedCompiled != null && liftedCompiled.catalogVersion() == version) {
+            return liftedCompiled;
+        }
+        StatementCache cache = session.database().statements();
+        StatementCache.LiftedPlan cached = cache.liftedPlan(lifted.key(), version);
+        if (cached == null) {
+            CompiledQuery q = null;
+            try {
+                SqlNode fresh = ((Statement.Query) SqlParser.parse(sql)).node();
+                q = session.database().planner().compile(LiteralLifting.lift(fresh, lifted), view);
+            } catch (SqlError e) {
+                // e.g. a parameter whose type Calcite cannot infer: the text as written reports its own errors
+            }
+            cached = cache.storeLiftedPlan(lifted.key(), version, q);
+        }
+        liftedCompiled = cached.plan();
+        return liftedCompiled;
+    }
+
+    private QueryResult queryInternal(CompiledQuery q, Object[] internalParams, AtomicBoolean cancel) {
         Session.ReadScope scope = session.read();
         try {
-            RowIterator rows = q.execute(context(scope.transaction(), internal(params, q.parameterTypes()), cancel));
+            RowIterator rows = q.execute(context(scope.transaction(), internalParams, cancel));
             return QueryResult.of(q.columns(), rows, scope.onClose());
         } catch (RuntimeException e) {
             scope.onClose().run();

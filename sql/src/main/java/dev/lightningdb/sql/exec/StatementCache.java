@@ -14,6 +14,8 @@ import java.util.Map;
  *   <li>A cached {@link Statement} is never validated by Calcite (validation rewrites SqlNodes in
  *       place; compilation always works on a fresh parse), so it can be shared.
  *   <li>A cached plan is returned only for the catalog version it was planned against.
+ *   <li>Plans shared by texts that differ in literals ({@link LiteralLifting}) live apart from plans by
+ *       text, so no statement text can ever name one.
  * </ol>
  */
 final class StatementCache {
@@ -28,6 +30,36 @@ final class StatementCache {
             return size() > CAPACITY;
         }
     };
+
+    /** A plan shared by lifted texts, for one catalog version; no plan if the lifted text does not plan. */
+    record LiftedPlan(CompiledQuery plan, long catalogVersion) {
+    }
+
+    private final Map<String, LiftedPlan> lifted = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, LiftedPlan> eldest) {
+            return size() > CAPACITY;
+        }
+    };
+
+    /** What planning the texts whose literals lift to {@code key} gave against {@code catalogVersion}, or null. */
+    LiftedPlan liftedPlan(String key, long catalogVersion) {
+        synchronized (lifted) {
+            LiftedPlan p = lifted.get(key);
+            return p != null && p.catalogVersion() == catalogVersion ? p : null;
+        }
+    }
+
+    /** Records the plan (null: none) for {@code key}; only committed catalog versions are shared. */
+    LiftedPlan storeLiftedPlan(String key, long catalogVersion, CompiledQuery plan) {
+        LiftedPlan p = new LiftedPlan(plan, catalogVersion);
+        if (catalogVersion >= 0) {
+            synchronized (lifted) {
+                lifted.put(key, p);
+            }
+        }
+        return p;
+    }
 
     /** The parsed statement for {@code sql} (invariant 1: never to be validated). */
     Statement parse(String sql) {

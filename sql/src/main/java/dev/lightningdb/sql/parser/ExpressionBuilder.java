@@ -41,7 +41,19 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  * textual order so that {@code ?} parameters are numbered left to right.
  */
 class ExpressionBuilder {
+    /**
+     * Operators nest at most this deep, parentheses aside (a chain of 400 unary minuses, or a+b+...
+     * over 400 terms):
+     * deeper trees would exhaust the stack of the recursive walks behind the parser (validation,
+     * planning, code generation), so they are refused up front with 54001.
+     */
+    static final int MAX_EXPRESSION_DEPTH = 400;
+    /** CASE nests at most this deep: Calcite's work on nested CASEs grows much faster than their depth. */
+    static final int MAX_CASE_DEPTH = 40;
+
     private int parameterCount;
+    private int depth;
+    private int caseDepth;
 
     int parameterCount() {
         return parameterCount;
@@ -83,11 +95,11 @@ class ExpressionBuilder {
         if (limit != null) {
             // visit in textual order so that parameters are numbered as written
             if (limit.LIMIT() != null) {
-                fetch = expression(limit.limit);
-                offset = limit.offset == null ? null : expression(limit.offset);
+                fetch = LiteralBuilder.rowCount(expression(limit.limit), limit.limit, "LIMIT");
+                offset = limit.offset == null ? null : LiteralBuilder.rowCount(expression(limit.offset), limit.offset, "OFFSET");
             } else {
-                offset = limit.offset == null ? null : expression(limit.offset);
-                fetch = limit.limit == null ? null : expression(limit.limit);
+                offset = limit.offset == null ? null : LiteralBuilder.rowCount(expression(limit.offset), limit.offset, "OFFSET");
+                fetch = limit.limit == null ? null : LiteralBuilder.rowCount(expression(limit.limit), limit.limit, "FETCH");
             }
         }
         if (order != null || offset != null || fetch != null) {
@@ -286,6 +298,26 @@ class ExpressionBuilder {
     }
 
     private SqlNode booleanExpression(BooleanExpressionContext ctx) {
+        if (ctx instanceof PredicatedContext predicated) {
+            return predicate(predicated.predicate());
+        }
+        enter(ctx);
+        try {
+            return booleanExpression0(ctx);
+        } finally {
+            depth--;
+        }
+    }
+
+    private void enter(ParserRuleContext ctx) {
+        if (++depth > MAX_EXPRESSION_DEPTH) {
+            SqlParserPos p = pos(ctx);
+            throw new SqlError(SqlError.TOO_COMPLEX, "Expression nested more than " + MAX_EXPRESSION_DEPTH
+                    + " operators deep at line " + p.getLineNum() + ", column " + p.getColumnNum());
+        }
+    }
+
+    private SqlNode booleanExpression0(BooleanExpressionContext ctx) {
         SqlParserPos p = pos(ctx);
         if (ctx instanceof LogicalNotContext not) {
             return SqlStdOperatorTable.NOT.createCall(p, booleanExpression(not.booleanExpression()));
@@ -364,6 +396,18 @@ class ExpressionBuilder {
     }
 
     SqlNode value(ValueExpressionContext ctx) {
+        if (ctx instanceof PrimaryContext primary) {
+            return primary(primary.primaryExpression());
+        }
+        enter(ctx);
+        try {
+            return value0(ctx);
+        } finally {
+            depth--;
+        }
+    }
+
+    private SqlNode value0(ValueExpressionContext ctx) {
         SqlParserPos p = pos(ctx);
         if (ctx instanceof PrimaryContext primary) {
             return primary(primary.primaryExpression());
@@ -401,6 +445,22 @@ class ExpressionBuilder {
     }
 
     private SqlNode primary(PrimaryExpressionContext ctx) {
+        if (ctx instanceof SimpleCaseContext || ctx instanceof SearchedCaseContext) {
+            if (++caseDepth > MAX_CASE_DEPTH) {
+                SqlParserPos p = pos(ctx);
+                throw new SqlError(SqlError.TOO_COMPLEX, "CASE nested more than " + MAX_CASE_DEPTH + " deep at line "
+                        + p.getLineNum() + ", column " + p.getColumnNum());
+            }
+            try {
+                return primary0(ctx);
+            } finally {
+                caseDepth--;
+            }
+        }
+        return primary0(ctx);
+    }
+
+    private SqlNode primary0(PrimaryExpressionContext ctx) {
         SqlParserPos p = pos(ctx);
         if (ctx instanceof LiteralValueContext lit) {
             return LiteralBuilder.literal(lit.literal());

@@ -1,18 +1,22 @@
 package dev.lightningdb.sql.parser;
 
 import dev.lightningdb.sql.SqlError;
+import dev.lightningdb.sql.types.ColumnType;
 import dev.lightningdb.sql.parser.LightningSqlParser.*;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.util.DateString;
 import org.apache.calcite.util.TimeString;
 import org.apache.calcite.util.TimestampString;
 
-/** Literal parse trees as Calcite {@link SqlLiteral}s, with the calendar checked for date/time literals. */
+/** Literal parse trees as Calcite {@link SqlLiteral}s, with the calendar checked for date/time literals; row counts. */
 final class LiteralBuilder {
     private LiteralBuilder() {
     }
@@ -28,7 +32,18 @@ final class LiteralBuilder {
         if (ctx instanceof IntegerLiteralContext || ctx instanceof DecimalLiteralContext) {
             String text = ctx.getText();
             boolean approx = text.indexOf('e') >= 0 || text.indexOf('E') >= 0;
-            return approx ? SqlLiteral.createApproxNumeric(text, p) : SqlLiteral.createExactNumeric(text, p);
+            try {
+                SqlNumericLiteral n = approx ? SqlLiteral.createApproxNumeric(text, p) : SqlLiteral.createExactNumeric(text, p);
+                BigDecimal v = n.bigDecimalValue();
+                if (!approx && v != null && (v.precision() > ColumnType.MAX_DECIMAL_PRECISION || v.scale() > ColumnType.MAX_DECIMAL_PRECISION)) {
+                    throw new NumberFormatException("more than " + ColumnType.MAX_DECIMAL_PRECISION + " digits");
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                // BigDecimal takes exponents within int range only (1.5e99999999999)
+                throw new SqlError(SqlError.NUMERIC_OUT_OF_RANGE, "Numeric literal '" + text + "' out of range at line "
+                        + p.getLineNum() + ", column " + p.getColumnNum());
+            }
         }
         if (ctx instanceof StringLiteralContext s) {
             return SqlLiteral.createCharString(unquote(s.getText()), p);
@@ -63,6 +78,25 @@ final class LiteralBuilder {
             throw new SqlError(SqlError.INVALID_DATETIME, "Invalid date/time literal '" + text + "' at line " + p.getLineNum()
                     + ", column " + p.getColumnNum());
         }
+    }
+
+    /**
+     * A LIMIT, OFFSET or FETCH count: an unsigned integer literal or {@code ?} (the planner takes nothing
+     * else). Calcite counts rows in an int: a larger count, which no result reaches, is taken as the
+     * largest int.
+     */
+    static SqlNode rowCount(SqlNode n, ExpressionContext ctx, String clause) {
+        if (n instanceof SqlDynamicParam) {
+            return n;
+        }
+        if (n instanceof SqlNumericLiteral lit && lit.isExact() && lit.isInteger() && lit.signum() >= 0) {
+            BigDecimal v = lit.bigDecimalValue();
+            return v != null && v.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0
+                    ? SqlLiteral.createExactNumeric(Integer.toString(Integer.MAX_VALUE), lit.getParserPosition()) : n;
+        }
+        SqlParserPos p = ExpressionBuilder.pos(ctx);
+        throw SqlError.syntax(p.getLineNum(), p.getColumnNum(), clause + " takes an integer literal of zero or more or a ?, not '"
+                + ctx.getText() + "'");
     }
 
     static String unquote(String quoted) {

@@ -64,9 +64,10 @@ public final class SqlParser {
         return new SqlError(SqlError.TOO_COMPLEX, "The statement is too deeply nested or too long an expression to process");
     }
 
-    /** Refuses parenthesis nesting deeper than {@link #MAX_NESTING} (outside quotes), with the position. */
+    /** Refuses parentheses nested deeper than {@link #MAX_NESTING}, or CASE deeper than {@link ExpressionBuilder#MAX_CASE_DEPTH} (outside quotes), with the position. */
     private static void checkNesting(String sql) {
         int depth = 0;
+        int cases = 0;
         int line = 1;
         int column = 0;
         char quote = 0;
@@ -88,8 +89,27 @@ public final class SqlParser {
                         + ", column " + column);
             } else if (c == ')') {
                 depth = Math.max(0, depth - 1);
+            } else if (Character.isLetter(c) && (i == 0 || !isWordPart(sql.charAt(i - 1)))) {
+                // CASE ... END nesting too: ANTLR's full-context prediction over hundreds of nested CASEs
+                // exhausts the heap before the builder could count them
+                int end = i;
+                while (end < sql.length() && isWordPart(sql.charAt(end))) {
+                    end++;
+                }
+                if (end - i == 4 && sql.regionMatches(true, i, "CASE", 0, 4) && ++cases > ExpressionBuilder.MAX_CASE_DEPTH) {
+                    throw new SqlError(SqlError.TOO_COMPLEX, "CASE nested more than " + ExpressionBuilder.MAX_CASE_DEPTH
+                            + " deep at line " + line + ", column " + column);
+                } else if (end - i == 3 && sql.regionMatches(true, i, "END", 0, 3)) {
+                    cases = Math.max(0, cases - 1);
+                }
+                column += end - 1 - i;
+                i = end - 1;
             }
         }
+    }
+
+    private static boolean isWordPart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
     }
 
     private interface Rule<T> {
@@ -97,6 +117,14 @@ public final class SqlParser {
     }
 
     private static <T> T parseTree(String sql, Rule<T> rule) {
+        try {
+            return parseTree0(sql, rule);
+        } finally {
+            ParserCaches.bound();
+        }
+    }
+
+    private static <T> T parseTree0(String sql, Rule<T> rule) {
         LightningSqlParser parser = newParser(sql);
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.setErrorHandler(new BailErrorStrategy());
@@ -112,10 +140,10 @@ public final class SqlParser {
     }
 
     private static LightningSqlParser newParser(String sql) {
-        LightningSqlLexer lexer = new LightningSqlLexer(CharStreams.fromString(sql));
+        LightningSqlLexer lexer = ParserCaches.lexer(CharStreams.fromString(sql));
         lexer.removeErrorListeners();
         lexer.addErrorListener(ThrowingListener.INSTANCE);
-        LightningSqlParser parser = new LightningSqlParser(new CommonTokenStream(lexer));
+        LightningSqlParser parser = ParserCaches.parser(new CommonTokenStream(lexer));
         parser.removeErrorListeners();
         parser.addErrorListener(ThrowingListener.INSTANCE);
         return parser;

@@ -21,7 +21,7 @@ final class CalciteErrors {
     }
 
     static SqlError translate(Throwable t) {
-        if (t instanceof ExceptionInInitializerError e && e.getCause() != null) {
+        while (t instanceof ExceptionInInitializerError e && e.getCause() != null) {
             t = e.getCause();
         }
         if (t instanceof SqlError e) {
@@ -47,7 +47,31 @@ final class CalciteErrors {
         }
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
+            if (root instanceof StackOverflowError) {
+                break;
+            }
             root = root.getCause();
+        }
+        if (root instanceof StackOverflowError) {
+            return new SqlError(SqlError.TOO_COMPLEX, "The query is too complex to plan (expression nesting too deep)", t);
+        }
+        String rootMessage = String.valueOf(root.getMessage());
+        if (root instanceof IllegalStateException && rootMessage.startsWith("more than one value in agg SINGLE_VALUE")) {
+            return new SqlError(SqlError.CARDINALITY_VIOLATION, "A scalar subquery returned more than one row", t);
+        }
+        if (rootMessage.startsWith("Cannot take logarithm of zero or negative number")) {
+            return new SqlError("2201E", "Invalid argument for a logarithm: zero or a negative number", t);
+        }
+        if (rootMessage.startsWith("Substring error")) {
+            return new SqlError("22011", rootMessage, t);
+        }
+        if (rootMessage.startsWith("Invalid escape character")) {
+            return new SqlError(SqlError.INVALID_ESCAPE_CHARACTER,
+                    "Invalid LIKE escape character (it must be a single character): " + rootMessage, t);
+        }
+        if (rootMessage.startsWith("Invalid escape sequence")) {
+            return new SqlError(SqlError.INVALID_ESCAPE_SEQUENCE,
+                    "Invalid LIKE pattern (the escape character must precede _, % or itself): " + rootMessage, t);
         }
         if (root instanceof IllegalArgumentException && DATETIME_VALUE.matcher(String.valueOf(root.getMessage())).matches()) {
             return new SqlError(SqlError.INVALID_DATETIME, "Invalid date/time value: " + root.getMessage(), t);

@@ -62,13 +62,36 @@ public final class CompiledQuery {
         try {
             context.bindInternals(internals);
             Enumerable<?> result = bindable.bind(context);
-            return new RowIterator(result.enumerator(), columns.size());
+            return new RowIterator(result.enumerator(), columns.size(), this);
         } catch (RuntimeException e) {
             throw CalciteErrors.translate(e);
-        } catch (ExceptionInInitializerError e) {
-            // constants of the generated code are computed when its class loads: 1/0, bad casts
-            constantsFailed = CalciteErrors.translate(e.getCause() == null ? new RuntimeException(e) : e.getCause());
-            throw constantsFailed;
+        } catch (ExceptionInInitializerError | NoClassDefFoundError e) {
+            throw classInitFailed(e);
         }
+    }
+
+    /**
+     * Constants of the generated code are computed when its classes load (the plan's own class at bind
+     * time, the classes of nested loops while rows are produced): 1/0 or a bad cast fails that
+     * initialization, and the JVM answers every later use of the class with NoClassDefFoundError. The
+     * first failure is kept and every later run of this plan fails the same way.
+     */
+    SqlError classInitFailed(LinkageError e) {
+        if (e instanceof NoClassDefFoundError && !String.valueOf(e.getMessage()).startsWith("Could not initialize class")) {
+            throw e; // a class really missing: not this query's fault
+        }
+        SqlError failed = constantsFailed;
+        if (failed != null) {
+            return new SqlError(failed.sqlState(), failed.getMessage());
+        }
+        if (e instanceof ExceptionInInitializerError && e.getCause() != null) {
+            failed = CalciteErrors.translate(e.getCause());
+        } else {
+            Throwable init = e.getCause(); // newer JVMs chain the original failure
+            failed = init instanceof ExceptionInInitializerError && init.getCause() != null ? CalciteErrors.translate(init.getCause())
+                    : new SqlError(SqlError.DATA_EXCEPTION, "A constant of the query could not be computed: " + e.getMessage(), e);
+        }
+        constantsFailed = failed;
+        return failed;
     }
 }

@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableInterpretable;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
@@ -34,6 +37,7 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.runtime.Bindable;
+import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlExplainLevel;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
@@ -41,6 +45,7 @@ import org.apache.calcite.sql.fun.SqlLibrary;
 import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.util.SqlShuttle;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
@@ -59,13 +64,16 @@ public final class QueryPlanner {
     // initializer failed (e.g. 1/0 folded into a constant) and answer NoClassDefFoundError.
     // Plans are cached by statement text in StatementCache instead.
 
-    private static final CalciteConnectionConfig CONFIG;
+    private static final CalciteConnectionConfig CONFIG = config(true);
+    /** For a second attempt: correlated subqueries stay nested loops (EnumerableCorrelate). */
+    private static final CalciteConnectionConfig CONFIG_NO_DECORRELATION = config(false);
 
-    static {
+    private static CalciteConnectionConfig config(boolean decorrelate) {
         Properties p = new Properties();
         p.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
         p.setProperty(CalciteConnectionProperty.DEFAULT_NULL_COLLATION.camelName(), NullCollation.LOW.name());
-        CONFIG = new CalciteConnectionConfigImpl(p);
+        p.setProperty(CalciteConnectionProperty.FORCE_DECORRELATE.camelName(), Boolean.toString(decorrelate));
+        return new CalciteConnectionConfigImpl(p);
     }
 
     /** The standard operators plus the common functions of PostgreSQL's library (LENGTH, LEFT, CONCAT, ...). */
@@ -97,57 +105,126 @@ public final class QueryPlanner {
      * @throws SqlError for unknown tables or columns, type errors and unsupported constructs
      */
     public CompiledQuery compile(SqlNode query, CatalogView catalog) {
+        SqlValidator validator;
+        CalciteCatalogReader reader;
+        SqlNode validated;
         try {
             CalciteSchema root = rootSchema(catalog);
-            CalciteCatalogReader reader = new CalciteCatalogReader(root, List.of(QualifiedName.DEFAULT_SCHEMA), typeFactory, CONFIG);
-            SqlValidator validator = SqlValidatorUtil.newValidator(OPERATORS, reader, typeFactory,
+            reader = new CalciteCatalogReader(root, List.of(QualifiedName.DEFAULT_SCHEMA), typeFactory, CONFIG);
+            validator = SqlValidatorUtil.newValidator(OPERATORS, reader, typeFactory,
                     SqlValidator.Config.DEFAULT
                             .withIdentifierExpansion(true)
                             .withConformance(SqlConformanceEnum.LENIENT)
                             .withDefaultNullCollation(NullCollation.LOW));
-            SqlNode validated = validator.validate(query);
-            List<ColumnType> parameterTypes = parameterTypes(validator.getParameterRowType(validated));
-
-            VolcanoPlanner planner = new VolcanoPlanner(null, Contexts.of(CONFIG));
-            planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
-            planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
-            RelOptUtil.registerDefaultRules(planner, false, false);
-            planner.addRule(FilterIntoScanRule.INSTANCE);
-            planner.addRule(OrderedScanRule.INSTANCE);
-            // Calcite 1.42 generates uncompilable code for some merge joins (e.g. on BOOLEAN keys); hash joins cover them all
-            planner.removeRule(EnumerableRules.ENUMERABLE_MERGE_JOIN_RULE);
-            RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
-            SqlToRelConverter converter = new SqlToRelConverter(NO_VIEWS, validator, reader, cluster,
-                    StandardConvertletTable.INSTANCE, SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
-            RelRoot relRoot = converter.convertQuery(validated, false, true);
-            List<ResultColumn> columns = resultColumns(relRoot.validatedRowType, validator.getFieldOrigins(validated));
-
-            RelNode logical = relRoot.project();
-            RelNode physical = Programs.standard().run(planner, logical,
-                    logical.getTraitSet().replace(EnumerableConvention.INSTANCE).simplify(), List.of(), List.of());
-            Map<String, Object> internals = new HashMap<>(); // objects the generated code reads back by name
-            Bindable<?> bindable = EnumerableInterpretable.toBindable(internals, null, (EnumerableRel) physical,
-                    EnumerableRel.Prefer.ARRAY);
-            String plan = RelOptUtil.toString(physical, SqlExplainLevel.EXPPLAN_ATTRIBUTES);
-            return new CompiledQuery(bindable, internals, columns, parameterTypes, plan, catalog.version());
-        } catch (RuntimeException e) {
-            throw CalciteErrors.translate(e);
-        } catch (StackOverflowError e) {
-            throw new SqlError(SqlError.TOO_COMPLEX, "The query is too complex to plan (expression nesting too deep)");
-        } catch (ExceptionInInitializerError e) {
-            throw CalciteErrors.translate(e.getCause() == null ? e : e.getCause());
-        } catch (AssertionError e) {
-            // Calcite checks internal invariants with assert (when the JVM runs with -ea)
-            throw new SqlError(SqlError.INTERNAL, "The planner could not handle this query: " + e.getMessage(), e);
+            validated = validator.validate(query);
+        } catch (Throwable e) {
+            throw translate(e);
         }
+        SqlError error = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                // Calcite mishandles some correlated subqueries: its subquery rules and decorrelator mix up
+                // fields (the generated code does not compile) or change a column's type ("Decorrelation
+                // produced a relation with a different type"). Its older expansion of subqueries while
+                // converting takes another path; without decorrelation, correlated subqueries run as nested
+                // loops, slower but right. Only internal errors get another attempt.
+                return plan(validated, validator, reader, catalog, attempt == 1, attempt < 2);
+            } catch (Throwable e) {
+                SqlError translated = translate(e);
+                if (!SqlError.INTERNAL.equals(translated.sqlState())) {
+                    throw translated;
+                }
+                if (error == null) {
+                    error = translated;
+                }
+            }
+        }
+        throw error;
     }
 
-    private static List<ColumnType> parameterTypes(RelDataType rowType) {
+    private static SqlError translate(Throwable e) {
+        if (e instanceof StackOverflowError) {
+            return new SqlError(SqlError.TOO_COMPLEX, "The query is too complex to plan (expression nesting too deep)");
+        }
+        if (e instanceof AssertionError) {
+            // Calcite checks internal invariants with assert (when the JVM runs with -ea) and AssertionError
+            return new SqlError(SqlError.INTERNAL, "The planner could not handle this query: " + e.getMessage(), e);
+        }
+        if (e instanceof RuntimeException || e instanceof ExceptionInInitializerError) {
+            return CalciteErrors.translate(e);
+        }
+        if (e instanceof Error err) {
+            throw err;
+        }
+        return CalciteErrors.translate(e);
+    }
+
+    /**
+     * Converts, optimizes and compiles a validated query: subqueries expanded to joins while converting if
+     * {@code expand} (else by rules), correlated subqueries turned into joins if {@code decorrelate}.
+     */
+    private CompiledQuery plan(SqlNode validated, SqlValidator validator, CalciteCatalogReader reader, CatalogView catalog,
+                               boolean expand, boolean decorrelate) {
+        List<ColumnType> parameterTypes = parameterTypes(validated, validator);
+        VolcanoPlanner planner = new VolcanoPlanner(null, Contexts.of(decorrelate ? CONFIG : CONFIG_NO_DECORRELATION));
+        planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
+        planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
+        RelOptUtil.registerDefaultRules(planner, false, false);
+        planner.addRule(FilterIntoScanRule.INSTANCE);
+        planner.addRule(OrderedScanRule.INSTANCE);
+        // Calcite 1.42 generates uncompilable code for some merge joins (e.g. on BOOLEAN keys); hash joins cover them all
+        planner.removeRule(EnumerableRules.ENUMERABLE_MERGE_JOIN_RULE);
+        RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
+        SqlToRelConverter converter = new SqlToRelConverter(NO_VIEWS, validator, reader, cluster,
+                StandardConvertletTable.INSTANCE, SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(expand));
+        RelRoot relRoot = converter.convertQuery(validated, false, true);
+        List<ResultColumn> columns = resultColumns(relRoot.validatedRowType, validator.getFieldOrigins(validated));
+
+        RelNode logical = CheckedArithmetic.apply(NullComparisons.remove(relRoot.project(), cluster.getRexBuilder()),
+                cluster.getRexBuilder());
+        RelNode physical = Programs.standard().run(planner, logical,
+                logical.getTraitSet().replace(EnumerableConvention.INSTANCE).simplify(), List.of(), List.of());
+        Map<String, Object> internals = new HashMap<>(); // objects the generated code reads back by name
+        Bindable<?> bindable = EnumerableInterpretable.toBindable(internals, null, (EnumerableRel) physical,
+                EnumerableRel.Prefer.ARRAY);
+        String plan = RelOptUtil.toString(physical, SqlExplainLevel.EXPPLAN_ATTRIBUTES);
+        return new CompiledQuery(bindable, internals, columns, parameterTypes, plan, catalog.version());
+    }
+
+    /**
+     * The type of each {@code ?} by its index. Calcite lists them in the order a walk of the tree meets
+     * them, which differs from their numbering once literals are lifted into parameters.
+     */
+    private static List<ColumnType> parameterTypes(SqlNode validated, SqlValidator validator) {
+        List<RelDataTypeField> inWalkOrder = validator.getParameterRowType(validated).getFieldList();
+        Map<Integer, RelDataType> byIndex = new TreeMap<>();
+        validated.accept(new SqlShuttle() {
+            @Override
+            public SqlNode visit(SqlDynamicParam param) {
+                byIndex.putIfAbsent(param.getIndex(), validator.getValidatedNodeType(param));
+                return param;
+            }
+        });
         List<ColumnType> types = new ArrayList<>();
-        for (RelDataTypeField f : rowType.getFieldList()) {
-            types.add(ColumnType.fromRelDataType(f.getType()));
+        boolean numbered = byIndex.size() == inWalkOrder.size() && byIndex.keySet().equals(indices(byIndex.size()));
+        if (numbered) {
+            for (RelDataType t : byIndex.values()) {
+                types.add(ColumnType.fromRelDataType(t));
+            }
+        } else {
+            for (RelDataTypeField f : inWalkOrder) {
+                types.add(ColumnType.fromRelDataType(f.getType()));
+            }
         }
         return types;
+    }
+
+    private static Set<Integer> indices(int n) {
+        Set<Integer> out = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            out.add(i);
+        }
+        return out;
     }
 
     private static List<ResultColumn> resultColumns(RelDataType rowType, List<List<String>> origins) {

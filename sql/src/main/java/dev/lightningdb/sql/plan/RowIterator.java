@@ -10,11 +10,13 @@ import org.apache.calcite.linq4j.Enumerator;
 public final class RowIterator implements AutoCloseable {
     private final Enumerator<?> enumerator;
     private final int width;
+    private final CompiledQuery query;
     private Object[] current;
 
-    RowIterator(Enumerator<?> enumerator, int width) {
+    RowIterator(Enumerator<?> enumerator, int width, CompiledQuery query) {
         this.enumerator = enumerator;
         this.width = width;
+        this.query = query;
     }
 
     /** Advances; false at the end. */
@@ -29,8 +31,8 @@ public final class RowIterator implements AutoCloseable {
             return true;
         } catch (RuntimeException e) {
             throw CalciteErrors.translate(e);
-        } catch (ExceptionInInitializerError e) {
-            throw CalciteErrors.translate(e.getCause() == null ? new RuntimeException(e) : e.getCause());
+        } catch (ExceptionInInitializerError | NoClassDefFoundError e) {
+            throw query.classInitFailed(e);
         }
     }
 

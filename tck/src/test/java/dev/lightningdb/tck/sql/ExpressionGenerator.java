@@ -177,7 +177,7 @@ final class ExpressionGenerator {
         };
     }
 
-    /** Disabled by default: LightningDB wraps on overflow and lets 1/0 escape (see the report). */
+    /** Off by default: see {@link Feature#INTEGER_OVERFLOW} and {@link Feature#DIVISION_BY_ZERO}. */
     private Expr overflowOrZeroDivision(SqlType t, int depth) {
         if (t == SqlType.INTEGER && Feature.INTEGER_OVERFLOW.on()) {
             Expr a = expression(t, depth - 1);

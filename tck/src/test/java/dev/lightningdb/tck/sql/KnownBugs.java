@@ -14,30 +14,7 @@ final class KnownBugs {
     record Bug(String messagePart, String repro) {
     }
 
-    static final List<Bug> INTERNAL_ERRORS = List.of(
-            new Bug("more than one value in agg SINGLE_VALUE",
-                    "SELECT (SELECT c0 FROM t0) FROM t0 -- a scalar subquery with 2+ rows is XX000, not a cardinality error (21000)"),
-            new Bug("Decorrelation produced a relation with a different type",
-                    "SELECT (SELECT MAX(1) FROM t2 b WHERE b.c3 <= a.c0), x.c1 FROM t0 a JOIN t2 x ON a.c1 = x.c1 -- ON mixes types"),
-            new Bug("java.lang.ExceptionInInitializerError",
-                    "SELECT CAST('2020-13-01' AS DATE) -- also SELECT 1 / 0: an error while folding a constant escapes as an Error"),
-            new Bug("Comparison with NULL in pulledUpPredicates",
-                    "SELECT DISTINCT c5 FROM t0 WHERE NULLIF(c5, c5) <= c4 -- c5 NOT NULL; also CASE WHEN x NOT BETWEEN x AND x"
-                            + " THEN ... END > x under DISTINCT: Calcite assertion (XX000 since the driver wraps it)"),
-            new Bug("Could not initialize class",
-                    "SELECT CAST('2020-13-01' AS DATE) run twice: with the plan cache the second run throws NoClassDefFoundError"),
-            new Bug("Invalid escape character",
-                    "SELECT c0 FROM t0 WHERE c2 LIKE 'a!%' ESCAPE c0 -- XX000 instead of 22019/22025"),
-            new Bug("java.lang.RuntimeException: while converting",
-                    "SELECT c0 FROM t0 WHERE c2 = '日本' (non-Latin-1 literal), or a unary minus chain - - - ... 300 deep: XX000"),
-            new Bug("FlatLists$ComparableList",
-                    "SELECT COUNT(*) FROM t0 WHERE 'abc' NOT LIKE '__b' -- XX000 ClassCastException (a column-free predicate)"),
-            new Bug("Too many nonzero exponent digits",
-                    "SELECT 1.5e99999999999 -- XX000 NumberFormatException instead of a syntax or range error"),
-            new Bug("Error while compiling generated Java code",
-                    "SELECT COUNT(*) FROM t0 a JOIN t0 b ON a.c2 = b.c2 -- c2 BOOLEAN NOT NULL: generated code does not compile"),
-            new Bug("no unique expression found for",
-                    "SELECT c0 FROM t0 LIMIT c9 -- a name in LIMIT/OFFSET: java.lang.AssertionError escapes instead of 42S22"));
+    static final List<Bug> INTERNAL_ERRORS = List.of();
 
     private KnownBugs() {
     }

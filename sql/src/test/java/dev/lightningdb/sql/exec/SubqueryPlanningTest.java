@@ -1,0 +1,32 @@
+package dev.lightningdb.sql.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Correlated subqueries that Calcite's decorrelation gets wrong (an ill-typed plan, or a relation of
+ * another type) still plan, through the planner's other attempts, and give the right rows.
+ */
+class SubqueryPlanningTest extends SqlTestSupport {
+    @Test
+    void aCorrelatedNotInOverABooleanComparison() {
+        // decorrelated, the subquery compared a BOOLEAN column with the DATE it selects: generated code did not compile
+        update("CREATE TABLE t0 (c0 INT PRIMARY KEY, c2 BOOLEAN)");
+        update("CREATE TABLE t1 (c0 INT PRIMARY KEY, c1 DATE, c3 BIGINT)");
+        update("INSERT INTO t0 VALUES (1, TRUE), (2, FALSE), (3, NULL)");
+        update("INSERT INTO t1 VALUES (1, DATE '2000-02-29', 5), (2, DATE '2000-01-01', 6), (3, DATE '2000-01-01', 5), (4, NULL, 7)");
+        assertThat(rows("SELECT c0 FROM t1 a WHERE a.c1 NOT IN (SELECT DATE '2000-02-29' FROM t0 b WHERE b.c2 = (a.c3 = 5)) ORDER BY c0"))
+                .containsExactly(List.of(2), List.of(3));
+    }
+
+    @Test
+    void aCorrelatedScalarSubqueryOverAJoinOnMixedTypes() {
+        // "Decorrelation produced a relation with a different type": the ON compares INT with BIGINT
+        update("CREATE TABLE t2 (c0 INT PRIMARY KEY, c1 BIGINT, c3 INT)");
+        update("INSERT INTO t2 VALUES (1, 1, 1), (2, 2, 2), (3, 7, 9)");
+        assertThat(rows("SELECT (SELECT MAX(b.c0) FROM t2 b WHERE b.c3 <= a.c0), x.c1 FROM t2 a JOIN t2 x ON a.c3 = x.c1 ORDER BY 2"))
+                .containsExactly(List.of(1, 1L), List.of(2, 2L));
+    }
+}
