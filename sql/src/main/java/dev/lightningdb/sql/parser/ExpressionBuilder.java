@@ -470,7 +470,7 @@ class ExpressionBuilder {
         }
         if (ctx instanceof CastContext cast) {
             SqlNode operand = expression(cast.expression());
-            return SqlStdOperatorTable.CAST.createCall(p, operand, typeSpec(TypeBuilder.type(cast.dataType()), pos(cast.dataType())));
+            return SqlStdOperatorTable.CAST.createCall(p, operand, TypeBuilder.typeSpec(TypeBuilder.type(cast.dataType()), pos(cast.dataType())));
         }
         if (ctx instanceof SimpleCaseContext c) {
             SqlNode operand = value(c.valueExpression());
@@ -590,17 +590,4 @@ class ExpressionBuilder {
                 SqlFunctionCategory.USER_DEFINED_FUNCTION);
         return op.createCall(qualifier, p, args.toArray(new SqlNode[0]));
     }
-
-    static SqlDataTypeSpec typeSpec(ColumnType type, SqlParserPos p) {
-        SqlBasicTypeNameSpec name;
-        if (type.kind() == ColumnType.Kind.DECIMAL) {
-            name = new SqlBasicTypeNameSpec(type.sqlTypeName(), type.precisionOrDefault(), type.scale(), p);
-        } else if (type.isBounded()) {
-            name = new SqlBasicTypeNameSpec(type.sqlTypeName(), type.precision(), p);
-        } else {
-            name = new SqlBasicTypeNameSpec(type.sqlTypeName(), p);
-        }
-        return new SqlDataTypeSpec(name, p);
-    }
-
 }

@@ -4,6 +4,9 @@ import dev.lightningdb.sql.parser.LightningSqlParser.*;
 import dev.lightningdb.sql.types.ColumnType;
 import dev.lightningdb.sql.types.ColumnType.Kind;
 import org.antlr.v4.runtime.Token;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.parser.SqlParserPos;
 
 /** Turns a {@code dataType} parse tree into a {@link ColumnType}. */
 final class TypeBuilder {
@@ -80,5 +83,18 @@ final class TypeBuilder {
         } catch (NumberFormatException e) {
             return Integer.MAX_VALUE; // rejected by the range checks of ColumnType
         }
+    }
+
+    /** The Calcite type of a column type, for CAST. */
+    static SqlDataTypeSpec typeSpec(ColumnType type, SqlParserPos p) {
+        SqlBasicTypeNameSpec name;
+        if (type.kind() == Kind.DECIMAL) {
+            name = new SqlBasicTypeNameSpec(type.sqlTypeName(), type.precisionOrDefault(), type.scale(), p);
+        } else if (type.isBounded()) {
+            name = new SqlBasicTypeNameSpec(type.sqlTypeName(), type.precision(), p);
+        } else {
+            name = new SqlBasicTypeNameSpec(type.sqlTypeName(), p);
+        }
+        return new SqlDataTypeSpec(name, p);
     }
 }
