@@ -28,11 +28,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * <ol>
  *   <li><b>Commits touch memory only.</b> A commit adds its writes to the active table at a new
  *       timestamp and publishes a new {@link View}; no page is written. The active table is frozen
- *       at an eighth of {@code writeBufferSize}; point reads find a table's keys through its hash
- *       index ({@link KeyIndex}). (An insert into a skip list of 1 MiB cost 410 ns, of 8 MiB 860 ns,
- *       of 16 MiB 1.2 us; but every read and merge pays per table: with a thirty-second, a flat-out
- *       writer left 58 tables for each read to consult and the merger spent half its time merging
- *       their streams.) Once the frozen tables hold {@code writeBufferSize} bytes the merger thread
+ *       at a sixteenth of {@code writeBufferSize}; point reads find a table's keys through its hash
+ *       index ({@link KeyIndex}). (An insert into a skip list of 1 MiB cost 410 ns, of 2 MiB 460 ns,
+ *       of 4 MiB 590 ns, of 16 MiB 1.2 us; but every read and merge pays per table: with a
+ *       thirty-second and Bloom filters, a flat-out writer left 58 tables for each read to consult
+ *       and the merger spent half its time merging their streams.) Once the frozen tables hold {@code writeBufferSize} bytes the merger thread
  *       applies their newest versions to the tree in one copy-on-write batch (each touched leaf is
  *       rewritten once per batch); once {@code checkpointWalSize} bytes were merged (or on
  *       request, or on the timer) it also checkpoints, which bounds the WAL that recovery replays.
@@ -109,7 +109,7 @@ public final class VersionedStore implements AutoCloseable {
         this.bufferLimit = bufferLimit;
         this.checkpointBytes = checkpointBytes;
         this.checkpointIntervalNanos = checkpointInterval.toNanos();
-        this.tableLimit = Math.max(64L << 10, bufferLimit / 8);
+        this.tableLimit = Math.max(64L << 10, bufferLimit / 16);
         this.view = new View(new MemTable(tableLimit), List.of(), tree.version(), 0);
         this.merger = new Thread(this::runMerger, "lightning-merge " + name);
         merger.setDaemon(true);
