@@ -290,12 +290,16 @@ public final class VersionedStore implements AutoCloseable {
             return null;
         }
         conflictChecks.increment();
+        List<MemTable> newer = new ArrayList<>();
         for (MemTable m = start.active(); m != null; m = m.successor()) {
-            if (m.maxTs() <= s) {
-                continue;
+            if (m.maxTs() > s) {
+                newer.add(m);
             }
-            for (Map.Entry<byte[], byte[]> e : writes) {
-                Version n = m.newest(e.getKey());
+        }
+        for (Map.Entry<byte[], byte[]> e : writes) {
+            long hash = KeyIndex.hash(e.getKey()); // once per key, not once per table
+            for (MemTable m : newer) {
+                Version n = m.newest(e.getKey(), hash);
                 if (n != null && n.ts() > s) {
                     return e.getKey();
                 }

@@ -3,7 +3,6 @@ package dev.lightningdb.sql.plan;
 import java.util.EnumSet;
 import java.util.Set;
 import org.apache.calcite.plan.RelOptPredicateList;
-import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.RelNode;
@@ -11,10 +10,8 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexSimplify;
 import org.apache.calcite.rex.RexUtil;
-import org.apache.calcite.rex.RexSubQuery;
 import org.apache.calcite.sql.SqlKind;
 
 /**
@@ -34,66 +31,37 @@ final class NullComparisons {
     }
 
     static RelNode remove(RelNode rel, RexBuilder rexBuilder) {
-        return rel.accept(new Rels(rexBuilder));
-    }
-
-    private static final class Rels extends RelHomogeneousShuttle {
-        private final Exprs exprs;
-        private final RexSimplify simplify;
-
-        Rels(RexBuilder rexBuilder) {
-            this.exprs = new Exprs(rexBuilder, this);
-            this.simplify = new RexSimplify(rexBuilder, RelOptPredicateList.EMPTY, RexUtil.EXECUTOR);
-        }
-
-        @Override
-        public RelNode visit(RelNode other) {
-            RelNode visited = super.visit(other).accept(exprs);
-            // Calcite simplifies conditions again whenever a rule rebuilds a filter or join, and such a
-            // simplification can yield a null comparison: simplify them first, then remove what it left
-            if (visited instanceof Filter f) {
-                RexNode c = predicate(f.getCondition());
-                return c == f.getCondition() ? f : f.copy(f.getTraitSet(), f.getInput(), c);
+        RexSimplify simplify = new RexSimplify(rexBuilder, RelOptPredicateList.EMPTY, RexUtil.EXECUTOR);
+        return new CallRewriter() {
+            @Override
+            RexNode rewrite(RexCall c) {
+                if (COMPARISONS.contains(c.getKind()) && c.getOperands().size() == 2
+                        && (RexLiteral.isNullLiteral(c.getOperands().get(0)) || RexLiteral.isNullLiteral(c.getOperands().get(1)))) {
+                    return rexBuilder.makeNullLiteral(rexBuilder.getTypeFactory().createTypeWithNullability(c.getType(), true));
+                }
+                return c;
             }
-            if (visited instanceof Join j) {
-                RexNode c = predicate(j.getCondition());
-                return c == j.getCondition() ? j
-                        : j.copy(j.getTraitSet(), c, j.getLeft(), j.getRight(), j.getJoinType(), j.isSemiJoinDone());
+
+            @Override
+            RelNode afterRel(RelNode visited) {
+                // Calcite simplifies conditions again whenever a rule rebuilds a filter or join, and such a
+                // simplification can yield a null comparison: simplify them first, then remove what it left
+                if (visited instanceof Filter f) {
+                    RexNode c = predicate(f.getCondition());
+                    return c == f.getCondition() ? f : f.copy(f.getTraitSet(), f.getInput(), c);
+                }
+                if (visited instanceof Join j) {
+                    RexNode c = predicate(j.getCondition());
+                    return c == j.getCondition() ? j
+                            : j.copy(j.getTraitSet(), c, j.getLeft(), j.getRight(), j.getJoinType(), j.isSemiJoinDone());
+                }
+                return visited;
             }
-            return visited;
-        }
 
-        private RexNode predicate(RexNode condition) {
-            RexNode simplified = simplify.simplifyUnknownAsFalse(condition).accept(exprs);
-            return simplified.equals(condition) ? condition : simplified;
-        }
-    }
-
-    private static final class Exprs extends RexShuttle {
-        private final RexBuilder rexBuilder;
-        private final Rels rels;
-
-        Exprs(RexBuilder rexBuilder, Rels rels) {
-            this.rexBuilder = rexBuilder;
-            this.rels = rels;
-        }
-
-        @Override
-        public RexNode visitCall(RexCall call) {
-            RexNode visited = super.visitCall(call);
-            if (visited instanceof RexCall c && COMPARISONS.contains(c.getKind())
-                    && c.getOperands().size() == 2
-                    && (RexLiteral.isNullLiteral(c.getOperands().get(0)) || RexLiteral.isNullLiteral(c.getOperands().get(1)))) {
-                return rexBuilder.makeNullLiteral(rexBuilder.getTypeFactory().createTypeWithNullability(c.getType(), true));
+            private RexNode predicate(RexNode condition) {
+                RexNode simplified = rewriteExpression(simplify.simplifyUnknownAsFalse(condition));
+                return simplified.equals(condition) ? condition : simplified;
             }
-            return visited;
-        }
-
-        @Override
-        public RexNode visitSubQuery(RexSubQuery subQuery) {
-            RexSubQuery visited = (RexSubQuery) super.visitSubQuery(subQuery);
-            RelNode rel = visited.rel.accept(rels);
-            return rel == visited.rel ? visited : visited.clone(rel);
-        }
+        }.apply(rel);
     }
 }
