@@ -38,17 +38,27 @@ final class ArenaSkipList {
     /** Level {@code i}'s first node. */
     private final long[] head = new long[MAX_HEIGHT];
     private volatile byte[][] chunks = new byte[0][];
-    // Writer only:
+    /** The chunk being filled; writer only (replaced once per chunk). */
     private byte[] current;
-    private int currentIndex = -1;
-    private int used;
-    private long seed = 0x9E3779B97F4A7C15L;
-    private final long[] preds = new long[MAX_HEIGHT];
-    private long arenaBytes;
+    /**
+     * The writer's per-insert state, off the cache lines readers load ({@link PaddedLongs}): the
+     * current chunk's index and fill, the height generator, bytes taken, and the search path.
+     */
+    private final PaddedLongs writer = new PaddedLongs(PREDS + MAX_HEIGHT);
+    private static final int CURRENT_INDEX = 0;
+    private static final int USED = 1;
+    private static final int SEED = 2;
+    private static final int ARENA_BYTES = 3;
+    private static final int PREDS = 4;
+
+    ArenaSkipList() {
+        writer.set(CURRENT_INDEX, -1);
+        writer.set(SEED, 0x9E3779B97F4A7C15L);
+    }
 
     /** Bytes of chunks taken so far. */
     long arenaBytes() {
-        return arenaBytes;
+        return writer.getVolatile(ARENA_BYTES);
     }
 
     // ---- writing (single writer) ----
@@ -72,10 +82,10 @@ final class ArenaSkipList {
         }
         findPredecessors(key);
         for (int level = 0; level < height; level++) {
-            LONGS.set(c, o + NEXT + 8 * level, next(preds[level], level));
+            LONGS.set(c, o + NEXT + 8 * level, next(writer.get(PREDS + level), level));
         }
         for (int level = 0; level < height; level++) { // publish bottom up
-            setNext(preds[level], level, node);
+            setNext(writer.get(PREDS + level), level, node);
         }
         return node;
     }
@@ -89,7 +99,7 @@ final class ArenaSkipList {
                 x = n;
                 n = next(x, level);
             }
-            preds[level] = x;
+            writer.set(PREDS + level, x);
         }
     }
 
@@ -97,13 +107,14 @@ final class ArenaSkipList {
         if (size > CHUNK / 4) { // a large value gets a chunk of its own; the current one stays in use
             return address(addChunk(new byte[size + 8]), 8);
         }
+        int used = (int) writer.get(USED);
         if (current == null || used + size > current.length) {
             current = new byte[CHUNK];
-            currentIndex = addChunk(current);
+            writer.set(CURRENT_INDEX, addChunk(current));
             used = 8; // address 0 means "none"; 8 keeps every chunk alike
         }
-        long node = address(currentIndex, used);
-        used += size;
+        long node = address((int) writer.get(CURRENT_INDEX), used);
+        writer.set(USED, used + size);
         return node;
     }
 
@@ -113,7 +124,7 @@ final class ArenaSkipList {
         byte[][] grown = Arrays.copyOf(old, old.length + 1);
         grown[old.length] = fresh;
         chunks = grown;
-        arenaBytes += fresh.length;
+        writer.setVolatile(ARENA_BYTES, writer.get(ARENA_BYTES) + fresh.length);
         return old.length;
     }
 
@@ -122,11 +133,11 @@ final class ArenaSkipList {
     }
 
     private int randomHeight() {
-        long r = seed;
+        long r = writer.get(SEED);
         r ^= r << 13;
         r ^= r >>> 7;
         r ^= r << 17;
-        seed = r;
+        writer.set(SEED, r);
         int h = 1;
         while (h < MAX_HEIGHT && (r & 3) == 0) { // one in four nodes climbs a level
             h++;

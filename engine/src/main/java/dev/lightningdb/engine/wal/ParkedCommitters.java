@@ -2,6 +2,7 @@ package dev.lightningdb.engine.wal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -52,6 +53,42 @@ public final class ParkedCommitters {
     static void unparkAll(List<Thread> threads) {
         for (Thread t : threads) {
             LockSupport.unpark(t);
+        }
+    }
+
+    /**
+     * The committers one force covered, woken as a cascade: the forcing thread wakes the first
+     * {@value #FAN_OUT} and goes back to forcing, and each woken committer wakes {@value #FAN_OUT}
+     * more on its way out ({@link #help}). Unparking thirty threads one after another costs the
+     * forcing thread more than a force of this disk takes; spread over the woken, it happens while
+     * the next force runs. Whoever takes the next cascade finishes this one first ({@link #finish}),
+     * so a committer that left early (and so wakes nobody) delays the rest by one force at most.
+     */
+    static final class Cascade {
+        static final int FAN_OUT = 2;
+        private final List<Thread> threads;
+        private final AtomicInteger next = new AtomicInteger();
+
+        Cascade(List<Thread> threads) {
+            this.threads = threads;
+        }
+
+        /** Wakes up to {@value #FAN_OUT} committers not woken yet. */
+        void help() {
+            for (int k = 0; k < FAN_OUT; k++) {
+                int i = next.getAndIncrement();
+                if (i >= threads.size()) {
+                    return;
+                }
+                LockSupport.unpark(threads.get(i));
+            }
+        }
+
+        /** Wakes every committer not woken yet. */
+        void finish() {
+            for (int i = next.getAndIncrement(); i < threads.size(); i = next.getAndIncrement()) {
+                LockSupport.unpark(threads.get(i));
+            }
         }
     }
 }

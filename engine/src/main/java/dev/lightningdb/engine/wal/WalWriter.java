@@ -81,6 +81,8 @@ public final class WalWriter implements AutoCloseable {
     private final boolean syncThread;
     private boolean syncerIdle;
     private final Condition syncWanted = lock.newCondition();
+    /** Under SYNC: the committers the sync thread's last force covered, still being woken; null before the first. */
+    private volatile ParkedCommitters.Cascade cascade;
 
     private IOException failure;
 
@@ -200,6 +202,10 @@ public final class WalWriter implements AutoCloseable {
     public void awaitDurable(long lsn) {
         while (true) {
             if (durableLsn >= lsn) { // volatile: a woken waiter leaves without touching the lock
+                ParkedCommitters.Cascade c = cascade;
+                if (c != null) {
+                    c.help(); // wakes others that the force covered (see Cascade)
+                }
                 return;
             }
             boolean leader = false;
@@ -279,11 +285,13 @@ public final class WalWriter implements AutoCloseable {
             lock.lock();
             try {
                 while (forcing || (parked.isEmpty() && !stopping)) {
+                    finishCascade(); // nobody may stay parked while this thread idles
                     syncerIdle = true;
                     syncWanted.awaitUninterruptibly();
                 }
                 syncerIdle = false;
                 if (parked.isEmpty()) {
+                    finishCascade();
                     return; // stopping, and nobody waits
                 }
                 forcing = true;
@@ -348,12 +356,27 @@ public final class WalWriter implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        ParkedCommitters.unparkAll(woken); // those the force covers leave; the rest wait for the next
+        if (syncThread && Thread.currentThread() == flusher && error == null && fatal == null) {
+            finishCascade();
+            ParkedCommitters.Cascade next = new ParkedCommitters.Cascade(woken);
+            cascade = next;
+            next.help(); // the woken wake the rest while this thread forces again
+        } else {
+            ParkedCommitters.unparkAll(woken); // those the force covers leave; the rest wait for the next
+        }
         if (fatal != null) {
             throw fatal;
         }
         if (error != null) {
             throw failed();
+        }
+    }
+
+    /** Wakes whoever the last cascade has not woken yet (the sync thread, before it idles or starts another). */
+    private void finishCascade() {
+        ParkedCommitters.Cascade c = cascade;
+        if (c != null) {
+            c.finish();
         }
     }
 
