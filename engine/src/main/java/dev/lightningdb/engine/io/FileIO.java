@@ -24,7 +24,7 @@ public interface FileIO extends AutoCloseable {
     /** Writes all {@code length} bytes at {@code position}, growing the file if needed. */
     void write(long position, byte[] buffer, int offset, int length) throws IOException;
 
-    /** Makes every write so far durable (fsync). */
+    /** Makes every write so far durable, with the size of the file (fdatasync). */
     void force() throws IOException;
 
     /** Cuts the file to {@code size} bytes (no effect when it is already shorter). */
