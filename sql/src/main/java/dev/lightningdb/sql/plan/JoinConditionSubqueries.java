@@ -23,7 +23,7 @@ import org.apache.calcite.sql.util.SqlShuttle;
  * joined tables (its plans then fail: "field ordinal out of range", or an EnumerableSort it cannot
  * implement). {@code a [LEFT] JOIN b ON cond} becomes {@code a [LEFT] JOIN LATERAL (SELECT * FROM b
  * WHERE cond) AS b ON TRUE}: the same rows, with the subquery now in a WHERE, which Calcite handles.
- * Only for inner and left joins whose right side is a table, optionally aliased.
+ * Only for inner and left joins whose right side is a table, optionally aliased, or an aliased subquery.
  */
 final class JoinConditionSubqueries {
     private JoinConditionSubqueries() {
@@ -43,20 +43,43 @@ final class JoinConditionSubqueries {
         });
     }
 
-    private static boolean rewritable(SqlJoin join) {
-        JoinType type = join.getJoinType();
-        return (type == JoinType.LEFT || type == JoinType.INNER) && !join.isNatural()
-                && join.getConditionType() == JoinConditionType.ON && join.getCondition() != null
-                && containsSubquery(join.getCondition()) && alias(join.getRight()) != null;
+    /**
+     * Whether {@code query} still has a join with a subquery in its ON condition (a RIGHT or FULL join, or
+     * a right side this class does not move): when planning fails, that is the unsupported part.
+     */
+    static boolean remain(SqlNode query) {
+        boolean[] found = {false};
+        query.accept(new SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlCall call) {
+                if (call instanceof SqlJoin join && hasConditionSubquery(join)) {
+                    found[0] = true;
+                }
+                return super.visit(call);
+            }
+        });
+        return found[0];
     }
 
-    /** The name the right side is known by: a table, or a table with an alias (no column list); else null. */
+    private static boolean hasConditionSubquery(SqlJoin join) {
+        return join.getConditionType() == JoinConditionType.ON && join.getCondition() != null
+                && containsSubquery(join.getCondition());
+    }
+
+    private static boolean rewritable(SqlJoin join) {
+        JoinType type = join.getJoinType();
+        return (type == JoinType.LEFT || type == JoinType.INNER) && !join.isNatural() && hasConditionSubquery(join)
+                && alias(join.getRight()) != null;
+    }
+
+    /** The name the right side is known by: a table, or a table or subquery with an alias (no column list); else null. */
     private static SqlIdentifier alias(SqlNode right) {
         if (right instanceof SqlIdentifier table) {
             return new SqlIdentifier(table.names.get(table.names.size() - 1), SqlParserPos.ZERO);
         }
         if (right.getKind() == SqlKind.AS && right instanceof SqlCall as && as.operandCount() == 2
-                && as.operand(0) instanceof SqlIdentifier && as.operand(1) instanceof SqlIdentifier name) {
+                && (as.operand(0) instanceof SqlIdentifier || as.operand(0).isA(SqlKind.QUERY))
+                && as.operand(1) instanceof SqlIdentifier name) {
             return name;
         }
         return null;

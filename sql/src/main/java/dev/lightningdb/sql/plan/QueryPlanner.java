@@ -140,6 +140,10 @@ public final class QueryPlanner {
                 }
             }
         }
+        if (JoinConditionSubqueries.remain(validated)) {
+            throw SqlError.unsupported("A subquery in the ON condition of a RIGHT or FULL join, or of a join with"
+                    + " a parenthesized join on its right,");
+        }
         throw error;
     }
 

@@ -42,5 +42,15 @@ class SubqueryPlanningTest extends SqlTestSupport {
                 .containsExactly(List.of(1, 1), Arrays.asList(2, null), List.of(3, 3));
         assertThat(rows("SELECT * FROM t3 a JOIN t3 ON EXISTS (SELECT 1 FROM t3 x WHERE x.c1 = t3.c1 AND x.c0 > a.c0) ORDER BY 1, 3"))
                 .containsExactly(List.of(1, 1, 3, 5), Arrays.asList(2, null, 3, 5));
+        assertThat(rows("SELECT a.c0, b.c0 FROM t3 a LEFT JOIN (SELECT * FROM t3) b ON (SELECT a.c0 = b.c1) ORDER BY 1"))
+                .containsExactly(List.of(1, 1), Arrays.asList(2, null), Arrays.asList(3, null));
+    }
+
+    @Test
+    void aCorrelatedSubqueryInARightOrFullJoinConditionIsNotSupported() {
+        update("CREATE TABLE t4 (c0 INT PRIMARY KEY, c1 INT)");
+        assertFails("0A000", "SELECT a.c0 FROM t4 a RIGHT JOIN t4 b ON b.c0 IN (SELECT x.c0 FROM t4 x WHERE x.c1 = a.c1)")
+                .hasMessageContaining("ON condition of a RIGHT or FULL join");
+        assertFails("0A000", "SELECT a.c0 FROM t4 a FULL JOIN t4 b ON (SELECT a.c0 = b.c1)");
     }
 }
