@@ -69,7 +69,41 @@ final class JoinConditionSubqueries {
     private static boolean rewritable(SqlJoin join) {
         JoinType type = join.getJoinType();
         return (type == JoinType.LEFT || type == JoinType.INNER) && !join.isNatural() && hasConditionSubquery(join)
-                && alias(join.getRight()) != null;
+                && alias(join.getRight()) != null && qualified(join.getCondition());
+    }
+
+    /**
+     * Whether every column name in {@code condition}, its subqueries' included, names its table (the
+     * subqueries' FROM clauses and aliases aside). Inside the LATERAL an unqualified name would resolve
+     * to the right side first, where the join would have called it ambiguous if both sides have it.
+     */
+    private static boolean qualified(SqlNode condition) {
+        boolean[] bare = {false};
+        condition.accept(new SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlIdentifier id) {
+                bare[0] |= id.names.size() < 2 && !id.isStar();
+                return null;
+            }
+
+            @Override
+            public Void visit(SqlCall call) {
+                if (call instanceof SqlSelect select) {
+                    for (SqlNode part : new SqlNode[] {select.getSelectList(), select.getWhere(), select.getGroup(),
+                            select.getHaving()}) {
+                        if (part != null) {
+                            part.accept(this);
+                        }
+                    }
+                    return null;
+                }
+                if (call.getKind() == SqlKind.AS) {
+                    return call.operand(0).accept(this);
+                }
+                return super.visit(call);
+            }
+        });
+        return !bare[0];
     }
 
     /** The name the right side is known by: a table, or a table or subquery with an alias (no column list); else null. */

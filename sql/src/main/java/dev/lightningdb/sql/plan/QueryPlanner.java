@@ -141,8 +141,8 @@ public final class QueryPlanner {
             }
         }
         if (JoinConditionSubqueries.remain(validated)) {
-            throw SqlError.unsupported("A subquery in the ON condition of a RIGHT or FULL join, or of a join with"
-                    + " a parenthesized join on its right,");
+            throw SqlError.unsupported("A subquery in this join's ON condition (kept there for a RIGHT or FULL join,"
+                    + " a join on the right side, or column names without their table)");
         }
         throw error;
     }
