@@ -6,18 +6,22 @@ import dev.lightningdb.sql.catalog.TableStats;
 import dev.lightningdb.sql.plan.KeyRangeExtractor.Bound;
 import java.util.List;
 import java.util.Locale;
+import org.apache.calcite.util.ImmutableBitSet;
 import org.apache.calcite.sql.SqlKind;
 
 /**
  * How a table scan reads: a primary-key range (a full scan when nothing bounds the key) or a
  * secondary-index lookup, chosen by estimated cost from the table's statistics (ANALYZE). Reading a
- * row through an index costs a random lookup, so an index wins only when it selects few rows.
+ * row through an index costs a random lookup, so an index wins only when it selects few rows, unless
+ * the index covers every column the query reads from the table: then the entries alone give the rows
+ * (index-only, no lookup) and the index costs no more than a key range of as many rows.
  *
  * @param index the index to read, or null for the primary key
  * @param equalities how many leading index columns are fixed by equalities
  * @param estimatedRows the estimated rows the scan returns
+ * @param indexOnly whether the rows come from the index entries alone (no row fetch)
  */
-record AccessPath(IndexDef index, int equalities, double estimatedRows, String description) {
+record AccessPath(IndexDef index, int equalities, double estimatedRows, String description, boolean indexOnly) {
     /** Rows assumed for a table never analyzed. */
     static final double UNKNOWN_ROWS = 1000;
     /** A row read through an index costs this many sequentially scanned rows. */
@@ -25,12 +29,11 @@ record AccessPath(IndexDef index, int equalities, double estimatedRows, String d
     private static final double DEFAULT_EQUALITY = 0.1;
     private static final double DEFAULT_RANGE = 1.0 / 3;
 
-    static AccessPath choose(TableDef table, TableStats stats, List<List<Bound>> bounds) {
-        return choose(table, stats, bounds, false);
-    }
-
-    /** {@code keyOrder}: only primary-key paths, which return rows in key order. */
-    static AccessPath choose(TableDef table, TableStats stats, List<List<Bound>> bounds, boolean keyOrder) {
+    /**
+     * {@code keyOrder}: only primary-key paths, which return rows in key order; {@code used}: the columns
+     * the query reads (null: all).
+     */
+    static AccessPath choose(TableDef table, TableStats stats, List<List<Bound>> bounds, boolean keyOrder, ImmutableBitSet used) {
         double rows = stats == null ? UNKNOWN_ROWS : Math.max(1, stats.rows());
         double pkSelectivity = prefixSelectivity(table, stats, bounds, table.primaryKey());
         boolean fullKey = true;
@@ -39,7 +42,7 @@ record AccessPath(IndexDef index, int equalities, double estimatedRows, String d
         }
         double pkRows = fullKey ? 1 : rows * pkSelectivity;
         AccessPath best = new AccessPath(null, 0, pkRows, pkSelectivity >= 1 ? "full scan" : fullKey ? "primary key lookup"
-                : "primary key range");
+                : "primary key range", false);
         double bestCost = pkRows;
         for (IndexDef index : keyOrder ? List.<IndexDef>of() : table.indexes()) {
             int equalities = 0;
@@ -55,10 +58,12 @@ record AccessPath(IndexDef index, int equalities, double estimatedRows, String d
             }
             double selectivity = prefixSelectivity(table, stats, bounds, index.columns());
             double indexRows = index.unique() && equalities == index.columns().length ? 1 : rows * selectivity;
-            double cost = indexRows * RANDOM_READ_COST + Math.log(rows + 1);
+            boolean indexOnly = IndexEntries.covers(table, index, used);
+            double cost = indexRows * (indexOnly ? 1 : RANDOM_READ_COST) + Math.log(rows + 1);
             if (cost < bestCost) {
                 bestCost = cost;
-                best = new AccessPath(index, equalities, indexRows, "index " + index.name() + (equalities > 0 ? " lookup" : " range"));
+                best = new AccessPath(index, equalities, indexRows, (indexOnly ? "index-only " : "index ") + index.name()
+                        + (equalities > 0 ? " lookup" : " range"), indexOnly);
             }
         }
         return best;
@@ -123,7 +128,7 @@ record AccessPath(IndexDef index, int equalities, double estimatedRows, String d
         return cs.rangeSelectivity(lower, upper, stats.rows());
     }
 
-    private static boolean hasRange(List<Bound> bounds) {
+    static boolean hasRange(List<Bound> bounds) {
         for (Bound b : bounds) {
             if (b.op() != SqlKind.EQUALS) {
                 return true;
@@ -139,6 +144,12 @@ record AccessPath(IndexDef index, int equalities, double estimatedRows, String d
             }
         }
         return null;
+    }
+
+    /** The I/O of reading the path's rows, in sequentially read rows. */
+    double io() {
+        double rows = Math.max(1, estimatedRows);
+        return index != null && !indexOnly ? rows * RANDOM_READ_COST : rows;
     }
 
     /** As EXPLAIN shows it. */

@@ -16,6 +16,8 @@ import org.apache.calcite.sql.SqlKind;
 /**
  * The index entries an {@link AccessPath} reads: equalities on its leading columns, then at most one
  * range on the next column. The range only narrows the walk; Calcite still applies every filter.
+ * {@link #rows} fetches the row each entry points at; an index-only path reads the entries alone
+ * ({@link IndexEntries}).
  */
 final class IndexScan {
     private IndexScan() {
@@ -31,8 +33,8 @@ final class IndexScan {
             KeyCodec.encode(prefix, AccessPath.first(bounds.get(column), SqlKind.EQUALS).value(), table.types()[column]);
         }
         byte[] base = prefix.toByteArray();
-        if (path.equalities() == index.columns().length) {
-            return KeyRange.prefix(base);
+        if (path.equalities() == index.columns().length || !AccessPath.hasRange(bounds.get(index.columns()[path.equalities()]))) {
+            return KeyRange.prefix(base); // no range on the next column: its NULLs match too
         }
         int column = index.columns()[path.equalities()];
         ColumnType type = table.types()[column];
@@ -61,7 +63,6 @@ final class IndexScan {
     /** A cursor over the rows that the index entries of {@code range} point at, in index order. */
     static Cursor rows(Transaction txn, TableDef table, IndexDef index, KeyRange range) {
         Cursor entries = txn.scan(range);
-        int columns = index.columns().length;
         return new Cursor() {
             private byte[] key;
             private byte[] value;
@@ -70,7 +71,7 @@ final class IndexScan {
             public boolean next() {
                 while (entries.next()) {
                     byte[] entry = entries.key();
-                    int pkStart = primaryKeyOffset(table, index, entry, columns);
+                    int pkStart = IndexEntries.primaryKeyOffset(table, index, entry);
                     ByteWriter k = new ByteWriter(entry.length).write(table.keyPrefix());
                     k.write(entry, pkStart, entry.length - pkStart);
                     key = k.toByteArray();
@@ -97,16 +98,5 @@ final class IndexScan {
                 entries.close();
             }
         };
-    }
-
-    /** Where the primary key starts in an index entry: past the prefix and each (presence byte, value). */
-    private static int primaryKeyOffset(TableDef table, IndexDef index, byte[] entry, int columns) {
-        dev.lightningdb.sql.codec.ByteReader in = new dev.lightningdb.sql.codec.ByteReader(entry, 5, entry.length);
-        for (int i = 0; i < columns; i++) {
-            if (in.read() == 1) {
-                KeyCodec.decode(in, table.types()[index.columns()[i]]);
-            }
-        }
-        return in.position();
     }
 }

@@ -25,12 +25,14 @@ import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.Statistic;
 import org.apache.calcite.schema.Statistics;
 import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * A table as Calcite sees it: it becomes a {@link LightningTableScan}, whose generated code calls
  * {@link #scan} with the filter conjuncts above it. The scan picks an {@link AccessPath} from them,
  * their parameter values and the table's statistics: a primary-key range ({@link KeyRangeExtractor})
- * or a secondary-index lookup ({@link IndexScan}). Calcite still applies the whole filter above.
+ * or a secondary-index lookup ({@link IndexScan}), which reads the index entries alone when they
+ * hold every column the query uses ({@link IndexEntries}). Calcite still applies the whole filter above.
  * Calcite gets the analyzed row count through {@link #getStatistic()}.
  */
 public final class LightningTable extends AbstractTable implements TranslatableTable {
@@ -73,71 +75,83 @@ public final class LightningTable extends AbstractTable implements TranslatableT
     @Override
     public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
         RelOptCluster cluster = context.getCluster();
-        return new LightningTableScan(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), relOptTable, this, List.of(), false);
+        return new LightningTableScan(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), relOptTable, this, List.of(), false,
+                null);
     }
 
     /**
-     * Called by the generated code of a {@link LightningTableScan}: every column of the rows the
-     * access path reads; in primary-key order when {@code keyOrder} (no index path then).
+     * Called by the generated code of a {@link LightningTableScan}: the rows the access path reads, in
+     * primary-key order when {@code keyOrder} (no index path then). Each row has every column of the
+     * table; only those in {@code used} (null: all) are sure to be filled, the others may be null.
      */
-    public Enumerable<Object[]> scan(DataContext root, List<RexNode> conjuncts, boolean keyOrder) {
+    public Enumerable<Object[]> scan(DataContext root, List<RexNode> conjuncts, boolean keyOrder, int[] used) {
         ExecutionContext context = (ExecutionContext) root;
         TableRows rows = new TableRows(table);
         List<List<KeyRangeExtractor.Bound>> bounds = KeyRangeExtractor.bounds(table, conjuncts,
                 new RexBuilder(context.getTypeFactory()), context);
-        AccessPath path = AccessPath.choose(table, stats, bounds, keyOrder);
+        AccessPath path = AccessPath.choose(table, stats, bounds, keyOrder, used == null ? null : ImmutableBitSet.of(used));
         Supplier<Cursor> open;
-        if (path.index() != null) {
+        RowDecoder decoder;
+        if (path.indexOnly()) {
             KeyRange range = IndexScan.range(table, path, bounds);
-            open = () -> IndexScan.rows(context.transaction(), table, path.index(), range);
-        } else {
-            KeyRange range = KeyRangeExtractor.extract(table, new ArrayList<>(conjuncts), bounds);
             open = () -> context.transaction().scan(range);
+            decoder = (cursor, row) -> IndexEntries.decode(table, path.index(), cursor.key(), row);
+        } else {
+            if (path.index() != null) {
+                KeyRange range = IndexScan.range(table, path, bounds);
+                open = () -> IndexScan.rows(context.transaction(), table, path.index(), range);
+            } else {
+                KeyRange range = KeyRangeExtractor.extract(table, new ArrayList<>(conjuncts), bounds);
+                open = () -> context.transaction().scan(range);
+            }
+            decoder = rowDecoder(rows, used);
         }
-        int[] columns = allColumns();
         return new AbstractEnumerable<>() {
             @Override
             public Enumerator<Object[]> enumerator() {
-                return new ScanEnumerator(context, rows, open, columns);
+                return new ScanEnumerator(context, open, decoder, table.columns().size());
             }
         };
     }
 
-    private int[] allColumns() {
-        int[] all = new int[table.columns().size()];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
-        }
-        return all;
+    /** Fills a row from a cursor's current entry. */
+    private interface RowDecoder {
+        void decode(Cursor cursor, Object[] row);
     }
 
-    /** Walks the key range, decoding each entry into the projected columns. */
+    /** Decodes table entries; skips the value when every used column is in the primary key. */
+    private RowDecoder rowDecoder(TableRows rows, int[] used) {
+        boolean keyOnly = used != null;
+        for (int c : used == null ? new int[0] : used) {
+            boolean inKey = false;
+            for (int k : table.primaryKey()) {
+                inKey |= k == c;
+            }
+            keyOnly &= inKey;
+        }
+        if (keyOnly) {
+            return (cursor, row) -> rows.decodeKey(cursor.key(), row);
+        }
+        return (cursor, row) -> {
+            rows.decodeKey(cursor.key(), row);
+            rows.decodeValue(cursor.key(), cursor.value(), row);
+        };
+    }
+
+    /** Walks the key range, decoding each entry into a row. */
     private static final class ScanEnumerator implements Enumerator<Object[]> {
         private final ExecutionContext context;
-        private final TableRows rows;
         private final Supplier<Cursor> open;
-        private final int[] columns;
-        private final boolean needsValue;
-        private final Object[] full;
+        private final RowDecoder decoder;
+        private final int width;
         private Cursor cursor;
         private Object[] current;
 
-        ScanEnumerator(ExecutionContext context, TableRows rows, Supplier<Cursor> open, int[] columns) {
+        ScanEnumerator(ExecutionContext context, Supplier<Cursor> open, RowDecoder decoder, int width) {
             this.context = context;
-            this.rows = rows;
             this.open = open;
-            this.columns = columns;
-            this.full = new Object[rows.table().columns().size()];
-            boolean value = false;
-            int[] pk = rows.table().primaryKey();
-            for (int c : columns) {
-                boolean inKey = false;
-                for (int k : pk) {
-                    inKey |= k == c;
-                }
-                value |= !inKey;
-            }
-            this.needsValue = value;
+            this.decoder = decoder;
+            this.width = width;
         }
 
         @Override
@@ -157,16 +171,9 @@ public final class LightningTable extends AbstractTable implements TranslatableT
                 current = null;
                 return false;
             }
-            byte[] key = cursor.key();
-            rows.decodeKey(key, full);
-            if (needsValue) {
-                rows.decodeValue(key, cursor.value(), full);
-            }
-            Object[] out = new Object[columns.length];
-            for (int i = 0; i < columns.length; i++) {
-                out[i] = full[columns[i]];
-            }
-            current = out;
+            Object[] row = new Object[width];
+            decoder.decode(cursor, row);
+            current = row;
             return true;
         }
 

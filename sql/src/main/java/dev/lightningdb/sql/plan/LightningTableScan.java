@@ -22,25 +22,40 @@ import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * A scan of a LightningDB table in Calcite's Enumerable convention: compiled into the query's
  * generated code as a call of {@link LightningTable#scan}, so nothing is interpreted or compiled
  * again per execution. {@link #filters} are the conjuncts of the Filter directly above (which stays
- * in the plan); the scan uses them only to choose its {@link AccessPath}.
+ * in the plan); the scan uses them only to choose its {@link AccessPath}. {@link #usedColumns} are
+ * the columns its parents read ({@link UsedColumnsRule}); the others may come back null, which lets
+ * an index that holds every used column answer alone (index-only).
  */
 public final class LightningTableScan extends TableScan implements EnumerableRel {
     private final LightningTable lightningTable;
     private final List<RexNode> filters;
     /** Whether this scan promises primary-key order (its trait set then holds that collation). */
     private final boolean keyOrder;
+    /** The columns read above this scan; null when all are (or not known). */
+    private final ImmutableBitSet usedColumns;
 
     LightningTableScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table, LightningTable lightningTable,
-                       List<RexNode> filters, boolean keyOrder) {
+                       List<RexNode> filters, boolean keyOrder, ImmutableBitSet usedColumns) {
         super(cluster, traits, List.of(), table);
         this.lightningTable = lightningTable;
         this.filters = List.copyOf(filters);
         this.keyOrder = keyOrder;
+        this.usedColumns = usedColumns;
+    }
+
+    ImmutableBitSet usedColumns() {
+        return usedColumns;
+    }
+
+    /** The same scan, promising only the columns in {@code used}; a parent must read no other column. */
+    LightningTableScan withUsedColumns(ImmutableBitSet used) {
+        return new LightningTableScan(getCluster(), getTraitSet(), getTable(), lightningTable, filters, keyOrder, used);
     }
 
     boolean keyOrder() {
@@ -55,7 +70,7 @@ public final class LightningTableScan extends TableScan implements EnumerableRel
             fields.add(new RelFieldCollation(k, RelFieldCollation.Direction.ASCENDING, RelFieldCollation.NullDirection.FIRST));
         }
         RelTraitSet traits = getTraitSet().replace(RelCollations.of(fields));
-        return new LightningTableScan(getCluster(), traits, getTable(), lightningTable, filters, true);
+        return new LightningTableScan(getCluster(), traits, getTable(), lightningTable, filters, true, usedColumns);
     }
 
     List<RexNode> filters() {
@@ -63,24 +78,32 @@ public final class LightningTableScan extends TableScan implements EnumerableRel
     }
 
     LightningTableScan withFilters(List<RexNode> conjuncts) {
-        return new LightningTableScan(getCluster(), getTraitSet(), getTable(), lightningTable, conjuncts, keyOrder);
+        return new LightningTableScan(getCluster(), getTraitSet(), getTable(), lightningTable, conjuncts, keyOrder, usedColumns);
     }
 
     @Override
     public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-        return new LightningTableScan(getCluster(), traitSet, getTable(), lightningTable, filters, keyOrder);
+        return new LightningTableScan(getCluster(), traitSet, getTable(), lightningTable, filters, keyOrder, usedColumns);
     }
 
     /** The access path as planned (parameters unknown); the scan decides again with their values. */
     AccessPath plannedPath() {
         var bounds = KeyRangeExtractor.bounds(lightningTable.definition(), filters, getCluster().getRexBuilder(), null);
-        return AccessPath.choose(lightningTable.definition(), lightningTable.statistics(), bounds, keyOrder);
+        return AccessPath.choose(lightningTable.definition(), lightningTable.statistics(), bounds, keyOrder, usedColumns);
     }
 
     @Override
     public RelWriter explainTerms(RelWriter pw) {
         return super.explainTerms(pw).itemIf("filters", filters, !filters.isEmpty()).item("access", plannedPath().explain())
-                .itemIf("order", "primary key", keyOrder);
+                .itemIf("order", "primary key", keyOrder).itemIf("columns", usedColumnNames(), usedColumns != null);
+    }
+
+    private List<String> usedColumnNames() {
+        List<String> names = new java.util.ArrayList<>();
+        for (int c : usedColumns == null ? List.<Integer>of() : usedColumns) {
+            names.add(getRowType().getFieldNames().get(c));
+        }
+        return names;
     }
 
     @Override
@@ -92,8 +115,9 @@ public final class LightningTableScan extends TableScan implements EnumerableRel
     public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
         AccessPath path = plannedPath();
         double rows = Math.max(1, path.estimatedRows());
-        double io = path.index() != null ? rows * 4 : rows;
-        return planner.getCostFactory().makeCost(rows, rows, io);
+        // Volcano compares costs by their row count alone: it carries the I/O, so that an index-only path
+        // beats the same index with a row fetch per entry
+        return planner.getCostFactory().makeCost(path.io(), rows, path.io());
     }
 
     @Override
@@ -102,7 +126,8 @@ public final class LightningTableScan extends TableScan implements EnumerableRel
         Expression table = implementor.stash(lightningTable, LightningTable.class);
         @SuppressWarnings({"unchecked", "rawtypes"})
         Expression conjuncts = implementor.stash(filters, (Class) List.class);
+        Expression used = implementor.stash(usedColumns == null ? null : usedColumns.toArray(), int[].class);
         return implementor.result(physType, Blocks.toBlock(Expressions.call(table, "scan", DataContext.ROOT, conjuncts,
-                Expressions.constant(keyOrder))));
+                Expressions.constant(keyOrder), used)));
     }
 }

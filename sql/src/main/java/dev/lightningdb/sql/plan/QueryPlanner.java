@@ -115,8 +115,9 @@ public final class QueryPlanner {
                     SqlValidator.Config.DEFAULT
                             .withIdentifierExpansion(true)
                             .withConformance(SqlConformanceEnum.LENIENT)
+                            .withTypeCoercionFactory(BooleanComparisonCoercion::new)
                             .withDefaultNullCollation(NullCollation.LOW));
-            validated = validator.validate(query);
+            validated = validator.validate(JoinConditionSubqueries.rewrite(query));
         } catch (Throwable e) {
             throw translate(e);
         }
@@ -138,6 +139,10 @@ public final class QueryPlanner {
                     error = translated;
                 }
             }
+        }
+        if (JoinConditionSubqueries.remain(validated)) {
+            throw SqlError.unsupported("A subquery in this join's ON condition (kept there for a RIGHT or FULL join,"
+                    + " a join on the right side, or column names without their table)");
         }
         throw error;
     }
@@ -172,6 +177,8 @@ public final class QueryPlanner {
         RelOptUtil.registerDefaultRules(planner, false, false);
         planner.addRule(FilterIntoScanRule.INSTANCE);
         planner.addRule(OrderedScanRule.INSTANCE);
+        planner.addRule(UsedColumnsRule.PROJECT);
+        planner.addRule(UsedColumnsRule.PROJECT_FILTER);
         // Calcite 1.42 generates uncompilable code for some merge joins (e.g. on BOOLEAN keys); hash joins cover them all
         planner.removeRule(EnumerableRules.ENUMERABLE_MERGE_JOIN_RULE);
         RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));

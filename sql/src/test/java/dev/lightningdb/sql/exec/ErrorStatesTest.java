@@ -25,6 +25,15 @@ class ErrorStatesTest extends SqlTestSupport {
     }
 
     @Test
+    void aBooleanComparedWithAFloatingPointNumberIsATypeError() {
+        // Calcite's coercion accepted it, then generated code that did not compile (a self-join on DOUBLE = BOOLEAN)
+        update("CREATE TABLE tb (c0 INT PRIMARY KEY, c1 DOUBLE, c3 BOOLEAN)");
+        assertFails("42000", "SELECT a.c0 FROM tb a JOIN tb b ON a.c1 = b.c3 ORDER BY 1").hasMessageContaining("<DOUBLE> = <BOOLEAN>");
+        assertFails("42000", "SELECT c0 FROM tb WHERE c3 <> c1");
+        assertFails("42000", "SELECT c0 FROM tb WHERE c3 = CAST(1 AS DECIMAL(5, 2))");
+    }
+
+    @Test
     void aBadLikeEscapeIsADataError() {
         assertFails("22019", "SELECT c0 FROM t0 WHERE c4 LIKE 'a!%' ESCAPE '!!'").hasMessageContaining("escape character");
         assertFails("22025", "SELECT c0 FROM t0 WHERE c4 LIKE 'a!' ESCAPE '!'");

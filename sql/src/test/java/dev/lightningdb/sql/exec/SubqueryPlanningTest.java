@@ -2,6 +2,7 @@ package dev.lightningdb.sql.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,5 +29,30 @@ class SubqueryPlanningTest extends SqlTestSupport {
         update("INSERT INTO t2 VALUES (1, 1, 1), (2, 2, 2), (3, 7, 9)");
         assertThat(rows("SELECT (SELECT MAX(b.c0) FROM t2 b WHERE b.c3 <= a.c0), x.c1 FROM t2 a JOIN t2 x ON a.c3 = x.c1 ORDER BY 2"))
                 .containsExactly(List.of(1, 1L), List.of(2, 2L));
+    }
+
+    @Test
+    void aCorrelatedSubqueryInALeftJoinCondition() {
+        // Calcite left the subquery in the join condition: "field ordinal out of range", or a plan it could not implement
+        update("CREATE TABLE t3 (c0 INT PRIMARY KEY, c1 INT)");
+        update("INSERT INTO t3 VALUES (1, 1), (2, NULL), (3, 5)");
+        assertThat(rows("SELECT a.c0, b.c0 FROM t3 a LEFT JOIN t3 b ON (SELECT a.c0 = b.c1 AND b.c1 <> 7) ORDER BY 1, 2"))
+                .containsExactly(List.of(1, 1), Arrays.asList(2, null), Arrays.asList(3, null));
+        assertThat(rows("SELECT a.c0, b.c0 FROM t3 a LEFT JOIN t3 b ON b.c0 IN (SELECT x.c0 FROM t3 x WHERE x.c1 = a.c1) ORDER BY 1, 2"))
+                .containsExactly(List.of(1, 1), Arrays.asList(2, null), List.of(3, 3));
+        assertThat(rows("SELECT * FROM t3 a JOIN t3 ON EXISTS (SELECT 1 FROM t3 x WHERE x.c1 = t3.c1 AND x.c0 > a.c0) ORDER BY 1, 3"))
+                .containsExactly(List.of(1, 1, 3, 5), Arrays.asList(2, null, 3, 5));
+        assertThat(rows("SELECT a.c0, b.c0 FROM t3 a LEFT JOIN (SELECT * FROM t3) b ON (SELECT a.c0 = b.c1) ORDER BY 1"))
+                .containsExactly(List.of(1, 1), Arrays.asList(2, null), Arrays.asList(3, null));
+    }
+
+    @Test
+    void aCorrelatedSubqueryInARightOrFullJoinConditionIsNotSupported() {
+        update("CREATE TABLE t4 (c0 INT PRIMARY KEY, c1 INT)");
+        assertFails("0A000", "SELECT a.c0 FROM t4 a RIGHT JOIN t4 b ON b.c0 IN (SELECT x.c0 FROM t4 x WHERE x.c1 = a.c1)")
+                .hasMessageContaining("ON condition");
+        assertFails("0A000", "SELECT a.c0 FROM t4 a FULL JOIN t4 b ON (SELECT a.c0 = b.c1)");
+        // both sides have C1: the join calls it ambiguous, where a LATERAL would have read the right side's
+        assertFails("42000", "SELECT a.c0 FROM t4 a LEFT JOIN t4 b ON (SELECT a.c0 = c1)").hasMessageContaining("ambiguous");
     }
 }
