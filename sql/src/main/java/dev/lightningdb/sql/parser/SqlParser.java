@@ -24,6 +24,12 @@ public final class SqlParser {
     private static final int MAX_EXPECTED_SHOWN = 8;
     /** Deeper parenthesis nesting is refused up front, before recursion could exhaust the stack. */
     public static final int MAX_NESTING = 200;
+    /**
+     * Deeper nesting of subqueries is refused up front: each level makes ANTLR's prediction look
+     * ahead over the whole nested text (a predicate's alternatives share their first operand), so
+     * the parse time grows steeply with depth; 190 nested scalar subqueries took 15-30 s.
+     */
+    public static final int MAX_SUBQUERY_NESTING = 64;
 
     private SqlParser() {
     }
@@ -64,9 +70,16 @@ public final class SqlParser {
         return new SqlError(SqlError.TOO_COMPLEX, "The statement is too deeply nested or too long an expression to process");
     }
 
-    /** Refuses parentheses nested deeper than {@link #MAX_NESTING}, or CASE deeper than {@link ExpressionBuilder#MAX_CASE_DEPTH} (outside quotes), with the position. */
+    /**
+     * Refuses parentheses nested deeper than {@link #MAX_NESTING}, subqueries (a parenthesis whose
+     * first word is SELECT, VALUES or WITH) deeper than {@link #MAX_SUBQUERY_NESTING}, or CASE deeper
+     * than {@link ExpressionBuilder#MAX_CASE_DEPTH} (outside quotes), with the position.
+     */
     private static void checkNesting(String sql) {
         int depth = 0;
+        int subqueries = 0;
+        boolean[] subquery = new boolean[MAX_NESTING + 1]; // per open parenthesis: does a subquery start there
+        boolean afterParen = false;
         int cases = 0;
         int line = 1;
         int column = 0;
@@ -84,10 +97,18 @@ public final class SqlParser {
                 }
             } else if (c == '\'' || c == '"') {
                 quote = c;
-            } else if (c == '(' && ++depth > MAX_NESTING) {
-                throw new SqlError(SqlError.TOO_COMPLEX, "Parentheses nested more than " + MAX_NESTING + " deep at line " + line
-                        + ", column " + column);
+            } else if (c == '(') {
+                if (++depth > MAX_NESTING) {
+                    throw new SqlError(SqlError.TOO_COMPLEX, "Parentheses nested more than " + MAX_NESTING + " deep at line " + line
+                            + ", column " + column);
+                }
+                subquery[depth] = false;
+                afterParen = true;
+                continue;
             } else if (c == ')') {
+                if (depth > 0 && subquery[depth]) {
+                    subqueries--;
+                }
                 depth = Math.max(0, depth - 1);
             } else if (Character.isLetter(c) && (i == 0 || !isWordPart(sql.charAt(i - 1)))) {
                 // CASE ... END nesting too: ANTLR's full-context prediction over hundreds of nested CASEs
@@ -95,6 +116,13 @@ public final class SqlParser {
                 int end = i;
                 while (end < sql.length() && isWordPart(sql.charAt(end))) {
                     end++;
+                }
+                if (afterParen && depth > 0 && isQueryStart(sql, i, end)) {
+                    subquery[depth] = true;
+                    if (++subqueries > MAX_SUBQUERY_NESTING) {
+                        throw new SqlError(SqlError.TOO_COMPLEX, "Subqueries nested more than " + MAX_SUBQUERY_NESTING
+                                + " deep at line " + line + ", column " + column);
+                    }
                 }
                 if (end - i == 4 && sql.regionMatches(true, i, "CASE", 0, 4) && ++cases > ExpressionBuilder.MAX_CASE_DEPTH) {
                     throw new SqlError(SqlError.TOO_COMPLEX, "CASE nested more than " + ExpressionBuilder.MAX_CASE_DEPTH
@@ -105,7 +133,14 @@ public final class SqlParser {
                 column += end - 1 - i;
                 i = end - 1;
             }
+            afterParen &= Character.isWhitespace(c);
         }
+    }
+
+    private static boolean isQueryStart(String sql, int from, int end) {
+        int n = end - from;
+        return (n == 6 && (sql.regionMatches(true, from, "SELECT", 0, 6) || sql.regionMatches(true, from, "VALUES", 0, 6)))
+                || (n == 4 && sql.regionMatches(true, from, "WITH", 0, 4));
     }
 
     private static boolean isWordPart(char c) {

@@ -80,8 +80,11 @@ final class CalciteErrors {
             String msg = String.valueOf(root.getMessage());
             return new SqlError(msg.contains("zero") ? "22012" : SqlError.NUMERIC_OUT_OF_RANGE, "Arithmetic error: " + msg, t);
         }
-        if (root instanceof NumberFormatException) {
-            return new SqlError(SqlError.INVALID_CAST, "Invalid number: " + root.getMessage(), t);
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            // BigDecimal's constructor wraps its own index error in the NumberFormatException it throws
+            if (c instanceof NumberFormatException) {
+                return new SqlError(SqlError.INVALID_CAST, "Invalid number: " + c.getMessage(), t);
+            }
         }
         if (t instanceof CalciteException) {
             return new SqlError(SqlError.SYNTAX, t.getMessage(), t);

@@ -1,5 +1,7 @@
 package dev.lightningdb.sql.exec;
 
+import dev.lightningdb.sql.parser.SqlParser;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -66,6 +68,24 @@ class ErrorStatesTest extends SqlTestSupport {
         assertThat(rows("SELECT " + "CASE WHEN c0 > 0 THEN ".repeat(30) + "c1" + " END".repeat(30) + " FROM t0 WHERE c0 = 1"))
                 .containsExactly(List.of(1));
         assertThat(rows("SELECT 'case case case', c0 FROM t0 WHERE c0 = 1")).hasSize(1); // words in strings do not count
+    }
+
+    @Test
+    void deeplyNestedSubqueriesAreTooComplex() {
+        // 190 nested scalar subqueries took the parser 15-30 s (the fuzz test's hang)
+        String deep = "(SELECT ".repeat(SqlParser.MAX_SUBQUERY_NESTING + 1) + "1" + ")".repeat(SqlParser.MAX_SUBQUERY_NESTING + 1);
+        assertFails("54001", "SELECT " + deep).hasMessageContaining("Subqueries nested more than");
+        assertFails("54001", "SELECT c0 FROM t0 WHERE c1 IN " + "( VALUES ".repeat(70) + "(1)" + ")".repeat(70));
+        String allowed = "(SELECT ".repeat(20) + "c1 FROM t0 WHERE c0 = 1" + ")".repeat(20);
+        assertThat(single("SELECT " + allowed)).isEqualTo(1);
+        assertThat(single("SELECT ((((((1))))))")).isEqualTo(1); // plain parentheses are not subqueries
+    }
+
+    @Test
+    void aNumberCastFromEmptyTextIsAnInvalidCast() {
+        // BigDecimal wraps its own index error in the NumberFormatException: the cause chain, not the root, says 22018
+        assertFails("22018", "SELECT -''");
+        assertFails("22018", "SELECT c0 + '' FROM t0");
     }
 
     @Test
