@@ -22,14 +22,18 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  */
 public final class SqlParser {
     private static final int MAX_EXPECTED_SHOWN = 8;
-    /** Deeper parenthesis nesting is refused up front, before recursion could exhaust the stack. */
-    public static final int MAX_NESTING = 200;
+    /**
+     * Deeper parenthesis nesting is refused up front: past it the parse time grows steeply (ANTLR's
+     * prediction looks across the nested text at each level; 150 parentheses around 60 NOTs took
+     * 10 s) and deeper still recursion could exhaust the stack.
+     */
+    public static final int MAX_NESTING = 64;
     /**
      * Deeper nesting of subqueries is refused up front: each level makes ANTLR's prediction look
      * ahead over the whole nested text (a predicate's alternatives share their first operand), so
      * the parse time grows steeply with depth; 190 nested scalar subqueries took 15-30 s.
      */
-    public static final int MAX_SUBQUERY_NESTING = 64;
+    public static final int MAX_SUBQUERY_NESTING = 32;
 
     private SqlParser() {
     }

@@ -22,7 +22,6 @@ import org.apache.calcite.config.CalciteConnectionConfigImpl;
 import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.jdbc.CalciteSchema;
-import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.plan.ConventionTraitDef;
 import org.apache.calcite.plan.Contexts;
 import org.apache.calcite.plan.RelOptCluster;
@@ -83,7 +82,7 @@ public final class QueryPlanner {
         throw SqlError.unsupported("Views");
     };
 
-    private final JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(LightningTypeSystem.INSTANCE);
+    private final JavaTypeFactory typeFactory = new LightningTypeFactory();
 
     public JavaTypeFactory typeFactory() {
         return typeFactory;
@@ -115,7 +114,7 @@ public final class QueryPlanner {
                     SqlValidator.Config.DEFAULT
                             .withIdentifierExpansion(true)
                             .withConformance(SqlConformanceEnum.LENIENT)
-                            .withTypeCoercionFactory(BooleanComparisonCoercion::new)
+                            .withTypeCoercionFactory(LightningTypeCoercion::new)
                             .withDefaultNullCollation(NullCollation.LOW));
             validated = validator.validate(JoinConditionSubqueries.rewrite(query));
         } catch (Throwable e) {

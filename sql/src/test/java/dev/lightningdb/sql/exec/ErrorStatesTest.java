@@ -82,6 +82,16 @@ class ErrorStatesTest extends SqlTestSupport {
     }
 
     @Test
+    void aDateAndANumberHaveNoCommonType() {
+        // Calcite widened the UNION to DATE and failed comparing a date with an integer in a planner rule
+        assertFails("42000", "SELECT DATE '2020-06-15' FROM t0 UNION SELECT 2").hasMessageContaining("Type mismatch");
+        assertFails("42000", "SELECT 2 UNION SELECT DATE '2020-06-15'");
+        assertFails("42000", "SELECT CASE WHEN c2 THEN DATE '2020-06-15' ELSE c1 END FROM t0");
+        assertThat(rows("SELECT DATE '2020-06-15' UNION SELECT DATE '2020-06-16'")).hasSize(2);
+        assertThat(rows("SELECT c1 FROM t0 UNION SELECT 2.5")).hasSize(4); // numbers still widen
+    }
+
+    @Test
     void aNumberCastFromEmptyTextIsAnInvalidCast() {
         // BigDecimal wraps its own index error in the NumberFormatException: the cause chain, not the root, says 22018
         assertFails("22018", "SELECT -''");
