@@ -64,8 +64,8 @@ public final class ChannelFileIO implements FileIO {
 
     /**
      * fdatasync, not fsync: the data and the metadata needed to read it back (the size, after a file
-     * grew or was cut) become durable, but not the modification time. Forcing the time too made every
-     * WAL force commit the file system's journal: some 17 KiB more written per force.
+     * grew or was cut) become durable, but not the modification time, which nothing here reads and
+     * whose forcing can cost a file-system journal commit on every WAL force.
      */
     @Override
     public void force() throws IOException {
