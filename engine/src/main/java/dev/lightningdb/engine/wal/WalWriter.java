@@ -31,8 +31,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li><b>Group commit.</b> {@code durableLsn <= writtenLsn}; every record up to {@code durableLsn}
  *       is forced. At most one thread forces at a time ({@code forcing}): the first waiter becomes
  *       leader, reads {@code writtenLsn}, forces without holding {@link #lock}, then publishes the
- *       new {@code durableLsn} and unparks the waiters one by one (they park individually rather
- *       than on a condition, so that thirty waiters do not queue for the lock just to leave). Commits that
+ *       new {@code durableLsn} and unparks the waiters (they park individually rather
+ *       than on a condition, so that thirty waiters do not queue for the lock just to leave; the
+ *       sync thread wakes two and the woken wake the rest, {@link ParkedCommitters.Cascade}). Commits that
  *       append while a force runs are covered by the next one, so one force serves a whole group.
  *   <li><b>Segments.</b> A segment is forced before the next one is created, and the file swap
  *       happens only while no force runs. Segments are deleted only when a durable checkpoint
