@@ -580,6 +580,9 @@ class ExpressionBuilder {
             throw SqlError.syntax(p.getLineNum(), p.getColumnNum(), fname + " takes the standard form, e.g. TRIM(BOTH ' ' FROM s)"
                     + " or POSITION(a IN b)");
         }
+        if (fname.equals("COALESCE") && f.expression().isEmpty()) { // Calcite's type inference fails on it
+            throw SqlError.syntax(p.getLineNum(), p.getColumnNum(), "COALESCE needs at least one argument");
+        }
         List<SqlNode> args = new ArrayList<>();
         for (ExpressionContext e : f.expression()) {
             args.add(expression(e));

@@ -36,13 +36,16 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.runtime.Bindable;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlExplainLevel;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.fun.SqlLibrary;
 import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.util.SqlShuttle;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
@@ -143,8 +146,39 @@ public final class QueryPlanner {
             throw SqlError.unsupported("A subquery in this join's ON condition (kept there for a RIGHT or FULL join,"
                     + " a join on the right side, or column names without their table)");
         }
+        if (String.valueOf(error.getMessage()).contains("Unable to implement")) {
+            // e.g. SUBSTRING with a DECIMAL position: Calcite validates it but has no code for it
+            throw SqlError.unsupported("An expression of these argument types (Calcite cannot generate code for it)");
+        }
+        if (hasExpressionSubquery(validated)) {
+            throw SqlError.unsupported("This subquery (Calcite failed on it decorrelated, expanded and as nested loops)");
+        }
         throw error;
     }
+
+    /** Whether a query (SELECT, set operation, VALUES, WITH) appears as an operand of an expression (IN, EXISTS, scalar). */
+    private static boolean hasExpressionSubquery(SqlNode query) {
+        boolean[] found = {false};
+        query.accept(new SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlCall call) {
+                if (!SqlKind.QUERY.contains(call.getKind()) && !STRUCTURE.contains(call.getKind())) {
+                    for (SqlNode operand : call.getOperandList()) {
+                        if (operand != null && SqlKind.QUERY.contains(operand.getKind())) {
+                            found[0] = true;
+                        }
+                    }
+                }
+                return super.visit(call);
+            }
+        });
+        return found[0];
+    }
+
+    /** Calls that hold queries as parts of a query, not of an expression. */
+    private static final Set<SqlKind> STRUCTURE = Set.of(SqlKind.AS,
+            SqlKind.JOIN, SqlKind.WITH_ITEM, SqlKind.LATERAL,
+            SqlKind.COLLECTION_TABLE);
 
     private static SqlError translate(Throwable e) {
         if (e instanceof StackOverflowError) {
