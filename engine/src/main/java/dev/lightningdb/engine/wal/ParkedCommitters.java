@@ -75,6 +75,9 @@ public final class ParkedCommitters {
 
         /** Wakes up to {@value #FAN_OUT} committers not woken yet. */
         void help() {
+            if (next.get() >= threads.size()) {
+                return; // every committer is woken: most callers, so no write to the shared counter
+            }
             for (int k = 0; k < FAN_OUT; k++) {
                 int i = next.getAndIncrement();
                 if (i >= threads.size()) {
@@ -86,6 +89,9 @@ public final class ParkedCommitters {
 
         /** Wakes every committer not woken yet. */
         void finish() {
+            if (next.get() >= threads.size()) {
+                return;
+            }
             for (int i = next.getAndIncrement(); i < threads.size(); i = next.getAndIncrement()) {
                 LockSupport.unpark(threads.get(i));
             }

@@ -407,11 +407,8 @@ class ExpressionBuilder {
         }
     }
 
-    private SqlNode value0(ValueExpressionContext ctx) {
+    private SqlNode value0(ValueExpressionContext ctx) { // a PrimaryContext never gets here (see value)
         SqlParserPos p = pos(ctx);
-        if (ctx instanceof PrimaryContext primary) {
-            return primary(primary.primaryExpression());
-        }
         if (ctx instanceof UnaryArithmeticContext u) {
             SqlNode operand = value(u.valueExpression());
             if (u.op.getType() == LightningSqlLexer.PLUS) {

@@ -8,17 +8,11 @@ import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.implicit.TypeCoercionImpl;
 
 /**
- * Calcite's implicit coercion, minus two conversions it accepts but then fails on:
- * <ul>
- *   <li>A BOOLEAN is compared with integers only. Calcite turns {@code b = n} into a comparison of
- *       1/0 with {@code n} for any numeric {@code n}, but for DOUBLE, REAL or DECIMAL it fails an
- *       internal assertion and generates code that does not compile.</li>
- *   <li>A date/time value and a number or BOOLEAN have no common type. Calcite widened
- *       {@code DATE '2020-06-15' UNION SELECT 2} to DATE and then failed inside a planner rule
- *       comparing a date with an integer.</li>
- * </ul>
- * Refused here, both are validation errors ("Cannot apply '=' to arguments of type ...", "Type
- * mismatch in column 1 of UNION").
+ * Calcite's implicit coercion, except that a BOOLEAN is compared with integers only. Calcite turns
+ * {@code b = n} into a comparison of 1/0 with {@code n} for any numeric {@code n}, but for DOUBLE,
+ * REAL or DECIMAL it fails an internal assertion and generates code that does not compile. Refused
+ * here, such a comparison is a validation error ("Cannot apply '=' to arguments of type ...").
+ * (Date/time against number has no common type at all: {@link LightningTypeFactory}.)
  */
 final class LightningTypeCoercion extends TypeCoercionImpl {
     LightningTypeCoercion(RelDataTypeFactory typeFactory, SqlValidator validator) {
@@ -33,19 +27,7 @@ final class LightningTypeCoercion extends TypeCoercionImpl {
         return super.booleanEquality(binding, left, right);
     }
 
-    @Override
-    public RelDataType getWiderTypeForTwo(RelDataType a, RelDataType b, boolean stringPromotion) {
-        if (a != null && b != null && (datetimeAndNumberOrBoolean(a, b) || datetimeAndNumberOrBoolean(b, a))) {
-            return null;
-        }
-        return super.getWiderTypeForTwo(a, b, stringPromotion);
-    }
-
     private static boolean booleanAndNonInteger(RelDataType a, RelDataType b) {
         return SqlTypeUtil.isBoolean(a) && SqlTypeUtil.isNumeric(b) && !SqlTypeUtil.isIntType(b);
-    }
-
-    private static boolean datetimeAndNumberOrBoolean(RelDataType a, RelDataType b) {
-        return SqlTypeUtil.isDatetime(a) && (SqlTypeUtil.isNumeric(b) || SqlTypeUtil.isBoolean(b));
     }
 }
