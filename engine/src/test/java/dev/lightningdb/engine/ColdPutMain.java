@@ -49,8 +49,9 @@ public final class ColdPutMain {
                     n += 64;
                 }
                 EngineStats s = db.stats();
-                System.out.printf("%6d puts/100 ms, slowest %5.1f ms, stalled %3d ms, merges %d, tables %d%n", n, worst / 1e6,
-                        s.get("mvcc.stallMillis") - stall0, s.get("mvcc.merges"), s.get("mvcc.tables"));
+                System.out.printf("%6d puts/100 ms, slowest %5.1f ms, stalled %3d ms, merges %d (%d ms), checkpoints %d (%d ms), tables %d%n",
+                        n, worst / 1e6, s.get("mvcc.stallMillis") - stall0, s.get("mvcc.merges"), s.get("mvcc.mergeMillis"),
+                        s.get("checkpoints"), s.get("mvcc.checkpointMillis"), s.get("mvcc.tables"));
             }
         }
     }

@@ -35,7 +35,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *       and the merger spent half its time merging their streams.) Once the frozen tables hold {@code writeBufferSize} bytes the merger thread
  *       applies their newest versions to the tree in one copy-on-write batch (each touched leaf is
  *       rewritten once per batch); once {@code checkpointWalSize} bytes were merged (or on
- *       request, or on the timer) it also checkpoints, which bounds the WAL that recovery replays.
+ *       request, or on the timer) it also has the tree checkpointed, which bounds the WAL that
+ *       recovery replays; the {@link Checkpointer} thread writes that checkpoint while the merger
+ *       goes on merging (a slow disk would otherwise hold up merges, and so commits).
  *       The merger lowers its own CPU priority ({@code backgroundNice}), so that where cores are
  *       scarce it yields to the application, and back-pressure slows writers rather than readers.
  *   <li><b>Snapshots.</b> A reader takes the published view and pins the tree version under it
@@ -67,7 +69,6 @@ public final class VersionedStore implements AutoCloseable {
     private static final java.lang.ref.Cleaner CURSOR_CLEANER = java.lang.ref.Cleaner.create();
 
     private final PagedStore tree;
-    private final boolean durable;
     private final long bufferLimit;
     private final long checkpointIntervalNanos;
     private final long checkpointBytes;
@@ -79,9 +80,12 @@ public final class VersionedStore implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Thread merger;
+    /** Writes checkpoints beside the merges; null in memory. */
+    private final Checkpointer checkpointer;
     private final Set<ReadSnapshot> tracked = ConcurrentHashMap.newKeySet();
     private final LongAdder merges = new LongAdder();
     private final LongAdder mergeFailures = new LongAdder();
+    private final LongAdder mergeNanos = new LongAdder();
     private final LongAdder conflictChecks = new LongAdder();
     private final LongAdder stallNanos = new LongAdder();
     private volatile View view;
@@ -89,7 +93,8 @@ public final class VersionedStore implements AutoCloseable {
     private long lastTs;
     // Guarded by lock:
     private long checkpointRequested;
-    private long checkpointCompleted;
+    /** The highest request whose merge is done (and, on disk, handed to the checkpointer); lock. */
+    private long checkpointAnswered;
     private long failureCount;
     private RuntimeException mergeFailure;
     private boolean closing;
@@ -105,12 +110,12 @@ public final class VersionedStore implements AutoCloseable {
                           int backgroundNice, String name) {
         this.tree = tree;
         this.backgroundNice = backgroundNice;
-        this.durable = durable;
         this.bufferLimit = bufferLimit;
         this.checkpointBytes = checkpointBytes;
         this.checkpointIntervalNanos = checkpointInterval.toNanos();
         this.tableLimit = Math.max(64L << 10, bufferLimit / 16);
         this.view = new View(new MemTable(tableLimit), List.of(), tree.version(), 0);
+        this.checkpointer = durable ? new Checkpointer(tree, backgroundNice, name) : null;
         this.merger = new Thread(this::runMerger, "lightning-merge " + name);
         merger.setDaemon(true);
         merger.start();
@@ -380,13 +385,14 @@ public final class VersionedStore implements AutoCloseable {
      * the merger. Commits and reads go on meanwhile. Any thread, no lock held.
      */
     public void checkpoint() {
+        long mine;
         lock.lock();
         try {
-            long mine = ++checkpointRequested;
+            mine = ++checkpointRequested;
             long failuresBefore = failureCount;
             changed.signalAll();
-            while (checkpointCompleted < mine) {
-                if (failureCount != failuresBefore) { // a merge or checkpoint failed since the request: do not wait for retries
+            while (checkpointAnswered < mine) {
+                if (failureCount != failuresBefore) { // a merge failed since the request: do not wait for retries
                     throw new LightningDbException(ErrorCode.IO_ERROR, "checkpoint failed: " + mergeFailure.getMessage(), mergeFailure);
                 }
                 if (closing) {
@@ -396,6 +402,9 @@ public final class VersionedStore implements AutoCloseable {
             }
         } finally {
             lock.unlock();
+        }
+        if (checkpointer != null) {
+            checkpointer.await(mine);
         }
     }
 
@@ -422,7 +431,7 @@ public final class VersionedStore implements AutoCloseable {
                     View v = view;
                     timed = System.nanoTime() >= nextTimed;
                     boolean pending = !v.active().isEmpty() || !v.frozen().isEmpty();
-                    if (v.frozenBytes() >= bufferLimit || checkpointRequested > checkpointCompleted || (timed && pending)) {
+                    if (v.frozenBytes() >= bufferLimit || checkpointRequested > checkpointAnswered || (timed && pending)) {
                         break;
                     }
                     long wait = nextTimed == Long.MAX_VALUE ? TimeUnit.SECONDS.toNanos(10) : Math.max(1, nextTimed - System.nanoTime());
@@ -452,6 +461,7 @@ public final class VersionedStore implements AutoCloseable {
                         bytes += m.bytes();
                     }
                     List<MemTable> merged = toMerge;
+                    long mergeStart = System.nanoTime();
                     // The new tree and the view that drops the merged tables are published back to
                     // back under the lock: a reader that finds the tree newer than its view waits
                     // for the view (see get), so that gap must never include waiting for a lock.
@@ -469,19 +479,21 @@ public final class VersionedStore implements AutoCloseable {
                         }
                     });
                     merges.increment();
+                    mergeNanos.add(System.nanoTime() - mergeStart);
                     mergedSinceCheckpoint += bytes;
                 }
-                // A checkpoint per merge would make every merge wait for the disk; one per
+                // A checkpoint per merge would rewrite every page a merge touches; one per
                 // checkpointBytes of merged writes bounds the WAL that recovery replays instead.
-                boolean due = request > checkpointCompleted || timed || mergedSinceCheckpoint >= checkpointBytes;
-                if (durable && due) {
-                    tree.checkpoint();
+                // It runs on its own thread, beside the next merges.
+                boolean due = request > checkpointAnswered || timed || mergedSinceCheckpoint >= checkpointBytes;
+                if (checkpointer != null && due) {
+                    checkpointer.submit(request);
                     mergedSinceCheckpoint = 0;
                 }
                 lock.lock();
                 try {
                     mergeFailure = null;
-                    checkpointCompleted = Math.max(checkpointCompleted, request);
+                    checkpointAnswered = Math.max(checkpointAnswered, request);
                     changed.signalAll();
                 } finally {
                     lock.unlock();
@@ -529,6 +541,10 @@ public final class VersionedStore implements AutoCloseable {
         m.put("mvcc.bufferBytes", bytes);
         m.put("mvcc.merges", merges.sum());
         m.put("mvcc.mergeFailures", mergeFailures.sum());
+        m.put("mvcc.mergeMillis", TimeUnit.NANOSECONDS.toMillis(mergeNanos.sum()));
+        if (checkpointer != null) {
+            checkpointer.addStats(m);
+        }
         m.put("mvcc.conflictChecks", conflictChecks.sum());
         m.put("mvcc.stallMillis", TimeUnit.NANOSECONDS.toMillis(stallNanos.sum()));
         m.put("mvcc.timestamp", v.visibleTs());
@@ -562,6 +578,9 @@ public final class VersionedStore implements AutoCloseable {
             } catch (InterruptedException e) {
                 interrupted = true;
             }
+        }
+        if (checkpointer != null) {
+            checkpointer.close();
         }
         RuntimeException first = null;
         try {

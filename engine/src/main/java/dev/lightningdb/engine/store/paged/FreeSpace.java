@@ -15,18 +15,25 @@ import java.util.BitSet;
  *   <li>{@link #pending}: freed at some tree version; reusable once no reader walks an older version
  *       ({@link ReaderRegistry}) and, for pages the last checkpoint uses, once a newer checkpoint is
  *       durable;
- *   <li>{@link #freedDurable}: freed since the last checkpoint while that checkpoint still uses them;
- *       they must keep their content until the next checkpoint is durable (shadow paging), then
- *       they move to {@link #pending}.
+ *   <li>{@link #freedDurable}: freed while the last durable checkpoint, or the one being written,
+ *       uses them; they must keep their content until a checkpoint that does not use them is
+ *       durable (shadow paging), then they move to {@link #pending};
+ *   <li>{@link #heldForCheckpoint}: while a checkpoint is written, the pages freed before it began
+ *       that the previous checkpoint uses: its completion releases them to {@link #pending}.
  * </ol>
- * {@link #fresh} marks pages allocated since the last checkpoint: the checkpoint does not use them,
- * so freeing one only waits for readers. The integrity check verifies this accounting.
+ * {@link #fresh} marks pages allocated since the last checkpoint began: no durable checkpoint, nor
+ * the one being written, uses them, so freeing one only waits for readers. A checkpoint begins
+ * ({@link #checkpointBegins}) under the write lock and is then written while commits go on: the
+ * pages of the tree it writes are no longer fresh, so any of them freed meanwhile waits for the
+ * checkpoint after it. The integrity check verifies this accounting.
  *
  * <p>A page's life, with the method that moves it:
  * <pre>
  *   pool ──allocate()──► fresh, in use (dirty in the cache, or an overflow page on disk)
  *   in use, fresh ──free()──► pending(version) ──reclaim(), no older reader──► pool
- *   in use, durable ──free()──► freedDurable ──checkpointed()──► pending(version) ──reclaim()──► pool
+ *   in use, durable ──free()──► freedDurable ──checkpointBegins()──► heldForCheckpoint
+ *       ──checkpointed()──► pending(version) ──reclaim()──► pool
+ *   heldForCheckpoint ──checkpointAborted()──► freedDurable (the checkpoint failed before its meta page)
  *   pool ──takeForFreeList()──► free-list page of the next checkpoint ──checkpointed() of the one after──► pending
  *   allocated by a commit that failed ──release()──► pool
  * </pre>
@@ -40,6 +47,7 @@ final class FreeSpace {
     private final LongList pool = new LongList();
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private final LongList freedDurable = new LongList();
+    private final LongList heldForCheckpoint = new LongList();
     private final BitSet fresh = new BitSet();
     private LongList freeListPages = new LongList();
     private long pageCount;
@@ -117,29 +125,44 @@ final class FreeSpace {
         return id;
     }
 
-    /** Every page that is free in the tree about to be checkpointed (states 2-4 and the old free list). */
+    /** Every page that is free in the tree about to be checkpointed (states 2-5 and the old free list). */
     LongList freeAfterCheckpoint() {
-        LongList all = new LongList(pool.size() + freedDurable.size() + freeListPages.size() + 16);
-        all.addAll(pool);
-        for (Pending p : pending) {
-            all.addAll(p.ids());
-        }
-        all.addAll(freedDurable);
+        LongList all = allFree();
         all.addAll(freeListPages);
         return all;
     }
 
-    /** The checkpoint is durable: what it no longer uses may be reused once readers allow. */
+    /**
+     * A checkpoint of the current tree begins: what the last durable one uses and the tree has
+     * freed is held until it completes, and the tree's pages are no longer fresh.
+     */
+    void checkpointBegins() {
+        heldForCheckpoint.addAll(freedDurable);
+        freedDurable.clear();
+        fresh.clear();
+        assert checkInvariants();
+    }
+
+    /** The checkpoint failed before its meta page: the last durable one still uses what was held. */
+    void checkpointAborted() {
+        freedDurable.addAll(heldForCheckpoint);
+        heldForCheckpoint.clear();
+        assert checkInvariants();
+    }
+
+    /**
+     * The checkpoint that began last is durable: what it no longer uses (held pages, the previous
+     * free list) may be reused once no reader of a version before {@code version}, its tree's, remains.
+     */
     void checkpointed(long version, LongList newFreeListPages) {
-        LongList released = new LongList(freedDurable.size() + freeListPages.size());
-        released.addAll(freedDurable);
+        LongList released = new LongList(heldForCheckpoint.size() + freeListPages.size());
+        released.addAll(heldForCheckpoint);
         released.addAll(freeListPages);
         if (!released.isEmpty()) {
             pending.addLast(new Pending(version, released));
         }
-        freedDurable.clear();
+        heldForCheckpoint.clear();
         freeListPages = newFreeListPages;
-        fresh.clear();
         assert checkInvariants();
     }
 
@@ -147,14 +170,15 @@ final class FreeSpace {
         return freeListPages;
     }
 
-    /** Every page in states 2-4, for the integrity check. */
+    /** Every page in states 2-5, for the integrity check. */
     LongList allFree() {
-        LongList all = new LongList(pool.size() + freedDurable.size() + 16);
+        LongList all = new LongList(pool.size() + freedDurable.size() + heldForCheckpoint.size() + 16);
         all.addAll(pool);
         for (Pending p : pending) {
             all.addAll(p.ids());
         }
         all.addAll(freedDurable);
+        all.addAll(heldForCheckpoint);
         return all;
     }
 
@@ -193,7 +217,7 @@ final class FreeSpace {
     }
 
     long freeCount() {
-        long n = pool.size() + freedDurable.size();
+        long n = pool.size() + freedDurable.size() + heldForCheckpoint.size();
         for (Pending p : pending) {
             n += p.ids().size();
         }

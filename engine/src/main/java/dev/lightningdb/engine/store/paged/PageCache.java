@@ -197,15 +197,37 @@ final class PageCache {
         }
     }
 
-    /** Writes every dirty page (a checkpoint's first step); they stay cached, now clean. */
+    /** Writes every dirty page; they stay cached, now clean. */
     void flushDirty() {
+        writeFrames(dirtyFrames(new java.util.BitSet()));
+    }
+
+    /**
+     * The dirty frames of pages not in {@code free}, in page order: what a checkpoint writes. A
+     * freed page's image need not reach the disk, and must not once its id may be reused.
+     */
+    List<Frame> dirtyFrames(java.util.BitSet free) {
         List<Frame> dirty = new ArrayList<>();
-        frames.forEach(f -> {
-            if (f.dirty) {
-                dirty.add(f);
-            }
-        });
+        lock.lock(); // no table growth under the walk
+        try {
+            frames.forEach(f -> {
+                if (f.dirty && !free.get(Math.toIntExact(f.pageId))) {
+                    dirty.add(f);
+                }
+            });
+        } finally {
+            lock.unlock();
+        }
         dirty.sort((a, b) -> Long.compare(a.pageId, b.pageId)); // sequential writes
+        return dirty;
+    }
+
+    /**
+     * Writes the frames still dirty; they stay cached, now clean. Safe beside eviction, which may
+     * write the same frame: both write the same image to the same page, and a frame is marked
+     * clean only after its write returned.
+     */
+    void writeFrames(List<Frame> dirty) {
         for (Frame f : dirty) {
             if (f.dirty) {
                 writeBack.write(f.pageId, f.data);

@@ -34,9 +34,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *       reader ({@link ReaderRegistry}) walks an older version ({@link FreeSpace}).
  *   <li><b>Shadow paging for durability.</b> The last checkpoint's pages are never overwritten: new
  *       content always goes to pages that checkpoint does not use, and pages it uses but the tree has
- *       freed are held back ({@link FreeSpace}, state 4) until the next checkpoint is durable. A
- *       checkpoint ({@link #checkpoint}) writes all dirty pages and the free list, forces, then
- *       writes and forces the alternate meta page. A crash at any point leaves the newer of the two
+ *       freed are held back ({@link FreeSpace}, states 4 and 5) until the next checkpoint is durable. A
+ *       checkpoint ({@link #checkpoint}) writes the dirty pages of its tree and the free list,
+ *       forces, then writes and forces the alternate meta page. A crash at any point leaves the newer of the two
  *       valid meta pages naming a complete tree. (No double-write area is needed: no page is ever
  *       written in place, so a torn page write can only hit a page no checkpoint uses.)
  *   <li><b>Checkpoints name the WAL position they cover.</b> {@link #apply} remembers the LSN of
@@ -45,9 +45,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *       segments before it can be deleted (package {@code dev.lightningdb.engine.wal}).
  *   <li><b>Dirty pages are evictable.</b> A page written by a commit is cached dirty; evicting it
  *       writes it to its (fresh) page, so memory stays bounded by the cache size whatever the load.
- *   <li><b>Single writer.</b> {@link #apply}, {@link #checkpoint}, {@link #verifyIntegrity} and
- *       {@link #close} hold {@code writeLock} (inside the database's commit lock when called from
- *       there; the lock order is commit lock, then this one). Readers never take it.
+ *   <li><b>Single writer.</b> {@link #apply}, {@link #verifyIntegrity} and {@link #close} hold
+ *       {@code writeLock} (inside the database's commit lock when called from there; the lock
+ *       order is commit lock, {@code checkpointLock}, {@code writeLock}). Readers never take it.
  *   <li><b>Damage.</b> A damaged meta slot is survived when the other is valid (and reported by the
  *       integrity check); a damaged free list makes the store refuse writes (reads go on) with
  *       {@link CorruptionException}; a damaged tree page fails exactly the reads that reach it.
@@ -55,6 +55,15 @@ import java.util.concurrent.locks.ReentrantLock;
  *       gives back the pages it took and leaves everything as it was (the dirty pages it wrote live
  *       at fresh ids). One that fails later cannot know whether its meta page reached the disk, so
  *       the store stops accepting writes ({@link #failure}) until it is reopened.
+ *   <li><b>Checkpoints beside commits.</b> A checkpoint holds {@code writeLock} only to begin (fix
+ *       its tree, its dirty pages, its free list) and to end (publish the new durable state);
+ *       {@link #apply} goes on while it writes and forces, so a slow disk does not hold up merges.
+ *       That is safe because its tree's pages never change (copy-on-write) and none is reused
+ *       until the checkpoint after it is durable ({@link FreeSpace#checkpointBegins}); pages
+ *       written meanwhile are at ids neither durable checkpoint uses, and carry the next
+ *       generation's LSN. An eviction may write one of its dirty pages at the same time: the same
+ *       image to the same place. {@code checkpointLock} keeps checkpoints, the integrity check and
+ *       close apart.
  * </ol>
  *
  * <p>States:
@@ -77,6 +86,8 @@ public final class PagedStore implements Store {
     private final boolean checkpointOnClose;
     private final ReaderRegistry readers = new ReaderRegistry();
     private final ReentrantLock writeLock = new ReentrantLock();
+    /** Held for a whole checkpoint (taken before writeLock): one checkpoint at a time. */
+    private final ReentrantLock checkpointLock = new ReentrantLock();
     private final List<String> metaProblems;
     private final FreeSpace space;
     private final String freeListProblem;
@@ -86,6 +97,8 @@ public final class PagedStore implements Store {
     private final LongAdder checkpoints = new LongAdder();
     private volatile TreeState state;
     private long generation;
+    /** The LSN new pages carry: the generation of the next checkpoint that can include them; writeLock. */
+    private long pageLsn;
     /** LSN the last durable checkpoint covers; written under writeLock, read without it. */
     private volatile long checkpointLsn;
     /** LSN of the last applied write set; writeLock. */
@@ -105,6 +118,7 @@ public final class PagedStore implements Store {
         this.checkpointOnClose = checkpointOnClose;
         this.metaProblems = metaProblems;
         this.generation = meta.generation();
+        this.pageLsn = meta.generation() + 1;
         this.checkpointLsn = meta.checkpointLsn();
         this.appliedLsn = meta.checkpointLsn();
         this.lastMeta = metaBytes;
@@ -298,7 +312,7 @@ public final class PagedStore implements Store {
         try {
             ensureWritable();
             TreeState base = state;
-            TreeWriter writer = new TreeWriter(pager, space, generation + 1);
+            TreeWriter writer = new TreeWriter(pager, space, pageLsn);
             TreeState next;
             try {
                 next = writer.apply(base, writes, base.version() + 1);
@@ -316,67 +330,116 @@ public final class PagedStore implements Store {
         }
     }
 
+    /**
+     * Writes a checkpoint of the tree as it is now (design note 3). Only its start and its end take
+     * the write lock: {@link #apply} goes on while its pages are written and forced (note 9).
+     */
     @Override
     public void checkpoint() {
-        writeLock.lock();
+        checkpointLock.lock();
         try {
-            ensureOpen();
-            if (readOnly || space == null) {
-                return;
+            Capture c;
+            writeLock.lock();
+            try {
+                ensureOpen();
+                if (readOnly || space == null) {
+                    return;
+                }
+                ensureWritable();
+                c = beginCheckpoint();
+            } finally {
+                writeLock.unlock();
             }
-            ensureWritable();
-            writeCheckpoint();
+            writeCheckpoint(c);
         } finally {
-            writeLock.unlock();
+            checkpointLock.unlock();
         }
     }
 
-    /** Shadow-paging checkpoint (design note 3); caller holds writeLock. */
-    private void writeCheckpoint() {
+    /** What a checkpoint writes, fixed when it begins. */
+    private record Capture(TreeState state, long generation, long coveredLsn, long pageCount, List<PageCache.Frame> dirty,
+                           LongList free, LongList listPages) {
+    }
+
+    /**
+     * Fixes what the checkpoint of the current tree writes; caller holds both locks. Pages written
+     * from now on carry the next generation's LSN and none of this tree's pages is reused until
+     * the checkpoint after this one is durable ({@link FreeSpace#checkpointBegins}).
+     */
+    private Capture beginCheckpoint() {
         TreeState s = state;
         long newGeneration = generation + 1;
-        pager.cache().flushDirty();
         int perPage = FreeListPage.capacity(pager.pageSize());
         int estimate = space.freeAfterCheckpoint().size();
         LongList listPages = new LongList();
-        LongList free;
-        long pageCount;
+        for (int i = 0; i < (estimate + perPage - 1) / perPage; i++) {
+            listPages.add(space.takeForFreeList());
+        }
+        LongList free = space.freeAfterCheckpoint();
+        java.util.BitSet freeIds = new java.util.BitSet();
+        for (int i = 0; i < free.size(); i++) {
+            freeIds.set(Math.toIntExact(free.get(i)));
+        }
+        List<PageCache.Frame> dirty = pager.cache().dirtyFrames(freeIds);
+        space.checkpointBegins();
+        pageLsn = newGeneration + 1;
+        pager.lsnLimit(pageLsn);
+        return new Capture(s, newGeneration, appliedLsn, space.pageCount(), dirty, free, listPages);
+    }
+
+    /** Writes, forces and publishes a begun checkpoint; caller holds checkpointLock, commits may run. */
+    private void writeCheckpoint(Capture c) {
         try {
-            for (int i = 0; i < (estimate + perPage - 1) / perPage; i++) {
-                listPages.add(space.takeForFreeList());
-            }
-            free = space.freeAfterCheckpoint();
+            pager.cache().writeFrames(c.dirty());
+            int perPage = FreeListPage.capacity(pager.pageSize());
             byte[] page = new byte[pager.pageSize()];
+            LongList listPages = c.listPages();
+            LongList free = c.free();
             for (int j = 0; j < listPages.size(); j++) {
                 int from = Math.min(free.size(), j * perPage);
                 int to = Math.min(free.size(), from + perPage);
-                FreeListPage.write(page, listPages.get(j), newGeneration, j + 1 < listPages.size() ? listPages.get(j + 1) : 0, free, from, to);
+                FreeListPage.write(page, listPages.get(j), c.generation(), j + 1 < listPages.size() ? listPages.get(j + 1) : 0, free, from, to);
                 pager.writePage(listPages.get(j), page);
             }
-            pageCount = space.pageCount();
-            extendTo(pageCount);
+            extendTo(c.pageCount());
             pager.force();
         } catch (RuntimeException e) {
-            for (int i = 0; i < listPages.size(); i++) {
-                space.release(listPages.get(i)); // nothing durable names them yet
+            writeLock.lock();
+            try {
+                for (int i = 0; i < c.listPages().size(); i++) {
+                    space.release(c.listPages().get(i)); // nothing durable names them yet
+                }
+                space.checkpointAborted();
+            } finally {
+                writeLock.unlock();
             }
             throw e;
         }
-        long coveredLsn = appliedLsn;
-        MetaPage meta = new MetaPage(pager.pageSize(), s.height(), newGeneration, coveredLsn, s.root(), s.entries(), pageCount,
-                listPages.isEmpty() ? 0 : listPages.get(0), free.size());
+        TreeState s = c.state();
+        MetaPage meta = new MetaPage(pager.pageSize(), s.height(), c.generation(), c.coveredLsn(), s.root(), s.entries(), c.pageCount(),
+                c.listPages().isEmpty() ? 0 : c.listPages().get(0), c.free().size());
         byte[] slot = meta.encode();
-        PendingMeta attempt = new PendingMeta(slot, newGeneration, coveredLsn, s, listPages);
+        PendingMeta attempt = new PendingMeta(slot, c.generation(), c.coveredLsn(), s, c.listPages());
         try {
-            writeMetaSlot((int) (newGeneration % 2), slot);
+            writeMetaSlot((int) (c.generation() % 2), slot);
             pager.force();
         } catch (RuntimeException e) {
-            pendingMeta = attempt;
-            failure = "checkpoint " + newGeneration + " failed while writing its meta page (" + e.getMessage()
-                    + "); whether it is durable is unknown, so writes are refused until the same meta page is written again";
+            writeLock.lock();
+            try {
+                pendingMeta = attempt;
+                failure = "checkpoint " + c.generation() + " failed while writing its meta page (" + e.getMessage()
+                        + "); whether it is durable is unknown, so writes are refused until the same meta page is written again";
+            } finally {
+                writeLock.unlock();
+            }
             throw e;
         }
-        checkpointDone(attempt);
+        writeLock.lock();
+        try {
+            checkpointDone(attempt);
+        } finally {
+            writeLock.unlock();
+        }
     }
 
     /** A checkpoint whose meta page may or may not be durable (design note 8); writes wait for it. */
@@ -387,7 +450,6 @@ public final class PagedStore implements Store {
         generation = m.generation();
         checkpointLsn = m.coveredLsn();
         lastMeta = m.slot();
-        pager.lsnLimit(m.generation() + 1);
         space.checkpointed(m.state().version(), m.listPages());
         checkpoints.increment();
     }
@@ -435,6 +497,7 @@ public final class PagedStore implements Store {
 
     @Override
     public IntegrityReport verifyIntegrity() {
+        checkpointLock.lock(); // a checkpoint being written holds pages no state names yet
         writeLock.lock();
         try {
             ensureOpen();
@@ -454,6 +517,7 @@ public final class PagedStore implements Store {
             return new IntegrityReport(report.pagesChecked(), report.entriesChecked(), problems);
         } finally {
             writeLock.unlock();
+            checkpointLock.unlock();
         }
     }
 
@@ -479,6 +543,7 @@ public final class PagedStore implements Store {
     /** Checkpoints (unless read-only or in memory), copies the final meta page to both slots, closes the file. */
     @Override
     public void close() {
+        checkpointLock.lock();
         writeLock.lock();
         try {
             if (closed) {
@@ -494,7 +559,7 @@ public final class PagedStore implements Store {
                     }
                 }
                 if (checkpointOnClose && !readOnly && space != null && failure == null) {
-                    writeCheckpoint();
+                    writeCheckpoint(beginCheckpoint());
                     // Both slots now name the final checkpoint: a damaged slot cannot roll the database back.
                     writeMetaSlot((int) ((generation + 1) % 2), lastMeta);
                     pager.force();
@@ -509,6 +574,7 @@ public final class PagedStore implements Store {
             }
         } finally {
             writeLock.unlock();
+            checkpointLock.unlock();
         }
     }
 
@@ -562,8 +628,9 @@ public final class PagedStore implements Store {
         if (s.height() < 1 || s.height() > MetaPage.MAX_HEIGHT || s.entries() < 0) {
             throw new AssertionError("impossible tree state " + s);
         }
-        if (pager.lsnLimit() != generation + 1) {
-            throw new AssertionError("pages are written with LSN " + pager.lsnLimit() + " but the durable generation is " + generation);
+        if (pager.lsnLimit() != pageLsn || (pageLsn != generation + 1 && pageLsn != generation + 2)) {
+            throw new AssertionError("pages are written with LSN " + pageLsn + ", read up to LSN " + pager.lsnLimit()
+                    + ", but the durable generation is " + generation);
         }
         return true;
     }

@@ -1,0 +1,163 @@
+package dev.lightningdb.engine.txn;
+
+import dev.lightningdb.engine.ErrorCode;
+import dev.lightningdb.engine.LightningDbException;
+import dev.lightningdb.engine.store.paged.PagedStore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The thread that checkpoints the tree, so that the merger never waits for the disk: a
+ * checkpoint's writes and forces run beside the next merges ({@link PagedStore#checkpoint}).
+ *
+ * <p>Invariants: requests are numbered by the merger, which {@link #submit}s a number only after
+ * everything committed before that request was merged; a checkpoint that begins after the submit
+ * therefore covers it, and {@link #completed} only grows. Submits made while a checkpoint runs
+ * are answered by the next one (which covers every merge up to its own start). A failed checkpoint
+ * is retried every {@value #RETRY_MILLIS} ms; waiters are told of the failure rather than left
+ * waiting for retries.
+ */
+final class Checkpointer implements AutoCloseable {
+    private static final long RETRY_MILLIS = 100;
+
+    private final PagedStore tree;
+    private final Thread thread;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final LongAdder nanos = new LongAdder();
+    private final LongAdder failures = new LongAdder();
+    /** The highest request number submitted; lock. */
+    private long wanted;
+    /** The highest request number a durable checkpoint answered; lock. */
+    private long completed;
+    /** Whether a submit waits for a checkpoint; lock. */
+    private boolean due;
+    private long failureCount;
+    private RuntimeException failure;
+    private boolean closing;
+
+    Checkpointer(PagedStore tree, int backgroundNice, String name) {
+        this.tree = tree;
+        this.thread = new Thread(() -> run(backgroundNice), "lightning-checkpoint " + name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Asks for a checkpoint that answers requests up to {@code request}; does not wait. */
+    void submit(long request) {
+        lock.lock();
+        try {
+            wanted = Math.max(wanted, request);
+            due = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until a checkpoint answered {@code request}, which must have been submitted. Throws
+     * when a checkpoint fails meanwhile or the checkpointer closes.
+     */
+    void await(long request) {
+        lock.lock();
+        try {
+            long failuresBefore = failureCount;
+            while (completed < request) {
+                if (failureCount != failuresBefore) {
+                    throw new LightningDbException(ErrorCode.IO_ERROR, "checkpoint failed: " + failure.getMessage(), failure);
+                }
+                if (closing) {
+                    throw new LightningDbException(ErrorCode.CLOSED, "database is closing");
+                }
+                changed.awaitUninterruptibly();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Checkpoints written and their total time, failures. */
+    void addStats(java.util.Map<String, Long> m) {
+        m.put("mvcc.checkpointMillis", TimeUnit.NANOSECONDS.toMillis(nanos.sum()));
+        m.put("mvcc.checkpointFailures", failures.sum());
+    }
+
+    private void run(int backgroundNice) {
+        BackgroundPriority.lowerCurrentThread(backgroundNice);
+        while (true) {
+            long request;
+            lock.lock();
+            try {
+                while (!due) {
+                    if (closing) {
+                        return;
+                    }
+                    changed.awaitUninterruptibly();
+                }
+                if (closing) {
+                    return; // closing the tree checkpoints
+                }
+                request = wanted;
+                due = false;
+            } finally {
+                lock.unlock();
+            }
+            long start = System.nanoTime();
+            try {
+                tree.checkpoint();
+                nanos.add(System.nanoTime() - start);
+                lock.lock();
+                try {
+                    completed = Math.max(completed, request);
+                    failure = null;
+                    changed.signalAll();
+                } finally {
+                    lock.unlock();
+                }
+            } catch (RuntimeException | Error e) {
+                failures.increment();
+                lock.lock();
+                try {
+                    failure = e instanceof RuntimeException re ? re
+                            : new LightningDbException(ErrorCode.IO_ERROR, "checkpoint failed: " + e, e);
+                    failureCount++;
+                    due = true; // retried, answering the same requests
+                    changed.signalAll();
+                    if (!closing) {
+                        changed.awaitNanos(TimeUnit.MILLISECONDS.toNanos(RETRY_MILLIS));
+                    }
+                } catch (InterruptedException ie) {
+                    return;
+                } finally {
+                    lock.unlock();
+                }
+            }
+        }
+    }
+
+    /** Stops the thread after the checkpoint it is writing, if any; waiters are told. */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closing = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
