@@ -32,6 +32,11 @@ public final class ColdPutMain {
                 System.out.println("loaded " + keys + " keys");
                 return;
             }
+            if (Boolean.getBoolean("warmCache")) { // the page cache warm, the merge code still cold
+                for (int i = 0; i < keys; i++) {
+                    db.get(ReadWithWriterMain.key(i));
+                }
+            }
             SplittableRandom r = new SplittableRandom(5);
             long end = System.nanoTime() + Long.getLong("seconds", 2) * 1_000_000_000L;
             while (System.nanoTime() < end) {
