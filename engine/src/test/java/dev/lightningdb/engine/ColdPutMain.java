@@ -18,7 +18,7 @@ public final class ColdPutMain {
         Path dir = Path.of(args[0]);
         int keys = args.length > 1 ? Integer.parseInt(args[1]) : 300_000;
         boolean fresh = !Files.exists(dir);
-        LightningDbConfig config = LightningDbConfig.builder().cacheSize(keys * 116L * 2).walSyncMode(WalSyncMode.OFF).build();
+        LightningDbConfig config = LightningDbConfig.builder().cacheSize(keys * 116L * Long.getLong("cacheFactor", 2)).walSyncMode(WalSyncMode.OFF).build();
         try (LightningDb db = LightningDb.open(dir, config)) {
             if (fresh) {
                 for (int i = 0; i < keys; i += 1000) {
@@ -58,6 +58,9 @@ public final class ColdPutMain {
                         n, worst / 1e6, s.get("mvcc.stallMillis") - stall0, s.get("mvcc.merges"), s.get("mvcc.mergeMillis"),
                         s.get("checkpoints"), s.get("mvcc.checkpointMillis"), s.get("mvcc.tables"));
             }
+            EngineStats s = db.stats();
+            System.out.printf("cache: %d pages, %d misses, %d evictions, %d written back; file %d pages%n", s.get("cache.capacityPages"),
+                    s.get("cache.misses"), s.get("cache.evictions"), s.get("cache.writeBacks"), s.get("pages.total"));
         }
     }
 }
