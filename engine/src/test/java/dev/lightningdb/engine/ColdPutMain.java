@@ -8,7 +8,8 @@ import java.util.SplittableRandom;
  * What the first two seconds of random puts look like in a fresh JVM on an existing database (the
  * bench's randomPut row runs in such a fork): puts per 100 ms, time stalled on the merger, merges.
  * Usage: {@code ColdPutMain dir [keys]}; the first run creates and loads {@code dir}, later runs
- * put into it.
+ * put into it ({@code -Dgets=true}: get, as the getHot row does; {@code -DwarmCache=true}: read
+ * every key first; {@code -DcacheFactor=n}: a cache n times the data, default 2; {@code -Dseconds}).
  */
 public final class ColdPutMain {
     private ColdPutMain() {
@@ -38,24 +39,34 @@ public final class ColdPutMain {
                 }
             }
             SplittableRandom r = new SplittableRandom(5);
+            boolean gets = Boolean.getBoolean("gets"); // random gets instead of puts (the getHot row)
             long end = System.nanoTime() + Long.getLong("seconds", 2) * 1_000_000_000L;
             while (System.nanoTime() < end) {
                 long sliceEnd = System.nanoTime() + 100_000_000L;
                 long stall0 = db.stats().get("mvcc.stallMillis");
                 long n = 0;
                 long worst = 0;
+                long over10us = 0;
+                long misses0 = db.stats().get("cache.misses");
                 while (System.nanoTime() < sliceEnd) {
                     for (int k = 0; k < 64; k++) {
                         int i = r.nextInt(keys);
                         long t0 = System.nanoTime();
-                        db.put(ReadWithWriterMain.key(i), ReadWithWriterMain.value(i + 1));
-                        worst = Math.max(worst, System.nanoTime() - t0);
+                        if (gets) {
+                            db.get(ReadWithWriterMain.key(i));
+                        } else {
+                            db.put(ReadWithWriterMain.key(i), ReadWithWriterMain.value(i + 1));
+                        }
+                        long took = System.nanoTime() - t0;
+                        worst = Math.max(worst, took);
+                        over10us += took > 10_000 ? took : 0;
                     }
                     n += 64;
                 }
                 EngineStats s = db.stats();
-                System.out.printf("%6d puts/100 ms, slowest %5.1f ms, stalled %3d ms, merges %d (%d ms), checkpoints %d (%d ms), tables %d%n",
-                        n, worst / 1e6, s.get("mvcc.stallMillis") - stall0, s.get("mvcc.merges"), s.get("mvcc.mergeMillis"),
+                System.out.printf("%6d %s/100 ms, slowest %5.1f ms, %3d ms in ops over 10 us, %d cache misses, stalled %3d ms, "
+                        + "merges %d (%d ms), checkpoints %d (%d ms), tables %d%n",
+                        n, gets ? "gets" : "puts", worst / 1e6, over10us / 1_000_000, s.get("cache.misses") - misses0, s.get("mvcc.stallMillis") - stall0, s.get("mvcc.merges"), s.get("mvcc.mergeMillis"),
                         s.get("checkpoints"), s.get("mvcc.checkpointMillis"), s.get("mvcc.tables"));
             }
             EngineStats s = db.stats();

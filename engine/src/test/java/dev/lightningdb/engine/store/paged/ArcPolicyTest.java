@@ -140,6 +140,28 @@ class ArcPolicyTest {
     }
 
     @Test
+    void pagesReadOftenThroughTheCacheSurviveAScanThoughOnlySomeHitsAreRecorded() {
+        PageCache cache = new PageCache(64, (id, p) -> { });
+        for (long id = 1; id <= 64; id++) {
+            cache.install(id, new byte[] {(byte) id}, false);
+        }
+        for (int round = 0; round < 300; round++) { // a page missed by all 300 samples: (7/8)^300
+            for (long id = 1; id <= 16; id++) {
+                assertThat(cache.get(id)).isNotNull();
+            }
+        }
+        for (long id = 1000; id < 1200; id++) { // a scan four times the cache, each page read once
+            cache.install(id, new byte[] {1}, false);
+        }
+        for (long id = 1; id <= 16; id++) {
+            assertThat(cache.peek(id)).as("page %d, read 300 times", id).isNotNull();
+        }
+        for (long id = 17; id <= 64; id++) {
+            assertThat(cache.peek(id)).as("page %d, never read", id).isNull();
+        }
+    }
+
+    @Test
     void concurrentHitsKeepTheCacheConsistent() throws Exception {
         PageCache cache = new PageCache(64, (id, p) -> { });
         for (long id = 1; id <= 64; id++) {
