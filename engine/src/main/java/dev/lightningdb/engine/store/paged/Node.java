@@ -30,6 +30,8 @@ final class Node {
     final ArrayList<Object> values;
     /** A lazy branch's page image; null once materialized (and always for leaves). */
     byte[] source;
+    /** Pages a repacked run of leaves is to be written to (0: as many as its size needs). */
+    int repackPieces;
     /** A lazy branch's changed children by index (a Node or a Long page id); null entries are unchanged. */
     private Object[] changed;
 

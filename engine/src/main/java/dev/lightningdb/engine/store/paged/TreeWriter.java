@@ -42,6 +42,8 @@ import java.util.Map;
 final class TreeWriter {
     private static final byte[] EMPTY = new byte[0];
     private static final int CHUNK_WRITES = 10_000;
+    /** How full {@link #repackLeaves} fills pages: room for a few inserts before a split. */
+    private static final double REPACK_FILL = 0.9;
 
     private final Pager pager;
     private final FreeSpace space;
@@ -374,8 +376,54 @@ final class TreeWriter {
         }
     }
 
+    /**
+     * Packs each run of adjacent dirty leaves under a level-2 branch into as few pages as hold it at
+     * {@value #REPACK_FILL} of a page, when that takes fewer pages than the run has. The run is being
+     * rewritten anyway (copy-on-write), so packing costs no extra page write; without it a tree
+     * built by random inserts keeps its two-thirds-full leaves for ever, and every merge that
+     * rewrites them writes, caches and later reads half as many pages again as the data needs.
+     */
+    private void repackLeaves(Node n) {
+        int i = 0;
+        while (i < n.count()) {
+            if (!(n.child(i) instanceof Node first) || !first.dirty || !first.leaf) {
+                i++;
+                continue;
+            }
+            long total = first.size();
+            int pagesBefore = pagesFor(first.size());
+            int j = i + 1;
+            while (j < n.count() && n.child(j) instanceof Node next && next.dirty && next.leaf) {
+                total += next.size();
+                pagesBefore += pagesFor(next.size());
+                j++;
+            }
+            int pagesAfter = (int) Math.max(1, (long) Math.ceil(total / (capacity * REPACK_FILL)));
+            if (j - i >= 2 && pagesAfter < pagesBefore) {
+                n.materialize();
+                for (int k = i + 1; k < j; k++) {
+                    Node next = (Node) n.values.remove(i + 1);
+                    n.keys.remove(i + 1);
+                    first.keys.addAll(next.keys);
+                    first.values.addAll(next.values);
+                    next.removed = true;
+                    freeNodePage(next);
+                }
+                first.repackPieces = pagesAfter;
+            }
+            i++;
+        }
+    }
+
+    private int pagesFor(int size) {
+        return Math.max(1, (size + capacity - 1) / capacity);
+    }
+
     /** Writes {@code n} (and first its dirty children) to new pages; updates its parent or the root. */
     private void spill(Node n) {
+        if (!n.leaf && n.level == 2 && !append) {
+            repackLeaves(n);
+        }
         if (!n.leaf) {
             for (Node c : n.decodedChildren()) {
                 if (c.dirty) {
@@ -472,11 +520,13 @@ final class TreeWriter {
         List<int[]> ranges = new ArrayList<>();
         int total = n.size();
         int count = n.count();
+        int repackPieces = n.repackPieces;
+        n.repackPieces = 0;
         if (total <= capacity) {
             ranges.add(new int[] {0, count});
             return ranges;
         }
-        int pieces = (total + capacity - 1) / capacity;
+        int pieces = Math.max((total + capacity - 1) / capacity, repackPieces);
         int target = append ? capacity : (total + pieces - 1) / pieces;
         int start = 0;
         int current = 0;
