@@ -13,6 +13,8 @@ public final class BenchProps {
     public static final String ROWS = "bench.rows";
     /** File where {@link WriteProbe} reports commits and bytes written (durable workloads). */
     public static final String PROBE = "bench.probe";
+    /** File where {@link OpsCount} reports each thread's operations and measured time. */
+    public static final String OPS = "bench.ops";
 
     private BenchProps() {
     }

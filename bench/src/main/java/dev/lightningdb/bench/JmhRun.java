@@ -32,8 +32,10 @@ public final class JmhRun {
     public static Outcome run(Class<?> benchClass, String method, String system, int threads, BenchMode mode,
                               List<String> jvmFlags, Map<String, String> props, Path log) {
         Path probe = Path.of(log + ".probe");
+        Path ops = Path.of(log + ".ops");
         List<String> args = new ArrayList<>(jvmFlags);
         args.add("-D" + BenchProps.PROBE + "=" + probe);
+        args.add("-D" + BenchProps.OPS + "=" + ops);
         props.forEach((k, v) -> args.add("-D" + k + "=" + v));
         ChainedOptionsBuilder o = new OptionsBuilder()
                 .include("^" + Pattern.quote(benchClass.getName() + "." + method) + "$")
@@ -58,7 +60,8 @@ public final class JmhRun {
             Statistics s = r.getPrimaryResult().getStatistics();
             double scale = nanosPerUnit(r.getPrimaryResult().getScoreUnit());
             return new Outcome(Measurement.fromSampleTime(s.getMean() * scale, s.getPercentile(50) * scale,
-                    s.getPercentile(99) * scale, s.getN(), threads).withBytesPerCommit(WriteProbe.bytesPerCommit(probe)), null);
+                    s.getPercentile(99) * scale, s.getN(), threads).withBytesPerCommit(WriteProbe.bytesPerCommit(probe))
+                    .withCountedOpsPerSec(OpsCount.opsPerSecond(ops)), null);
         } catch (RunnerException | RuntimeException e) {
             return new Outcome(null, reasonFromLog(log, e));
         }

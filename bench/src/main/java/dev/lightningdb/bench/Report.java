@@ -39,7 +39,9 @@ final class Report {
                         + "JMH sample time, 1 fork, %d x %.1f s warm-up, %d x %.1f s measurement per row.%n",
                 mode.keys, mode.rows, mode.warmupIterations, mode.warmupMillis / 1e3, mode.measurementIterations,
                 mode.measurementMillis / 1e3));
-        sb.append("- ops/s is the throughput of all threads together; p50/p99 are per-operation latencies. "
+        sb.append("- ops/s is the throughput of all threads together, counted: the operations each thread completed in the "
+                + "measured iterations over its measured time, summed over threads (not derived from the sampled latencies, whose "
+                + "mean swings with whether a rare long wait was sampled); p50/p99 are per-operation latencies that JMH sampled. "
                 + "**LightningDB ÷ this** is LightningDB's ops/s divided by that row's: above 1 LightningDB is faster. "
                 + "Settings say how durable each system's commits are; compare like with like.\n\n");
         sb.append("## Key/value API\n\n").append(ResultTable.render(kv)).append('\n');

@@ -22,10 +22,23 @@ public final class ColdPutMain {
         LightningDbConfig config = LightningDbConfig.builder().cacheSize(keys * 116L * Long.getLong("cacheFactor", 2)).walSyncMode(WalSyncMode.OFF).build();
         try (LightningDb db = LightningDb.open(dir, config)) {
             if (fresh) {
+                int[] order = new int[keys]; // in key order, or shuffled as the bench's fixture loads (-Dshuffled=true)
+                for (int i = 0; i < keys; i++) {
+                    order[i] = i;
+                }
+                if (Boolean.getBoolean("shuffled")) {
+                    SplittableRandom shuffle = new SplittableRandom(11);
+                    for (int i = keys - 1; i > 0; i--) {
+                        int j = shuffle.nextInt(i + 1);
+                        int t = order[i];
+                        order[i] = order[j];
+                        order[j] = t;
+                    }
+                }
                 for (int i = 0; i < keys; i += 1000) {
                     try (Transaction t = db.begin()) {
                         for (int j = i; j < Math.min(keys, i + 1000); j++) {
-                            t.put(ReadWithWriterMain.key(j), ReadWithWriterMain.value(j));
+                            t.put(ReadWithWriterMain.key(order[j]), ReadWithWriterMain.value(order[j]));
                         }
                         t.commit();
                     }

@@ -2,6 +2,7 @@ package dev.lightningdb.bench.jdbc;
 
 import dev.lightningdb.bench.BenchProps;
 import dev.lightningdb.bench.Dirs;
+import dev.lightningdb.bench.OpsCount;
 import dev.lightningdb.bench.WriteProbe;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -116,13 +117,15 @@ public class JdbcBench {
     }
 
     @Benchmark
-    public int pointSelect(Client t) throws SQLException {
+    public int pointSelect(Client t, OpsCount ops) throws SQLException {
+        ops.add(1);
         return read(t, t.random.nextLong(rows));
     }
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public int[] batchInsert(Client t) throws SQLException {
+    public int[] batchInsert(Client t, OpsCount ops) throws SQLException {
+        ops.add(BATCH);
         long first = nextId.getAndAdd(BATCH);
         t.c.setAutoCommit(false);
         for (int i = 0; i < BATCH; i++) {
@@ -139,23 +142,27 @@ public class JdbcBench {
     }
 
     @Benchmark
-    public int insertAutoCommit(Client t) throws SQLException {
+    public int insertAutoCommit(Client t, OpsCount ops) throws SQLException {
+        ops.add(1);
         return insert(t);
     }
 
     @Benchmark
-    public int rangeSelect(Client t) throws SQLException {
+    public int rangeSelect(Client t, OpsCount ops) throws SQLException {
+        ops.add(1);
         long start = t.random.nextLong(rows - RANGE);
         return scan(t, start, RANGE);
     }
 
     @Benchmark
-    public int updateByKey(Client t) throws SQLException {
+    public int updateByKey(Client t, OpsCount ops) throws SQLException {
+        ops.add(1);
         return update(t, t.random.nextLong(rows));
     }
 
     @Benchmark
-    public long joinAggregate(Client t) throws SQLException {
+    public long joinAggregate(Client t, OpsCount ops) throws SQLException {
+        ops.add(1);
         long start = t.random.nextLong(rows - RANGE);
         t.join.setLong(1, start);
         t.join.setLong(2, start + RANGE);
@@ -180,24 +187,28 @@ public class JdbcBench {
     // YCSB workloads: keys drawn from YCSB's scrambled zipfian distribution, as YCSB does by default.
 
     @Benchmark
-    public int ycsbA(Client t) throws SQLException {
+    public int ycsbA(Client t, OpsCount ops) throws SQLException {
+        ops.add(1);
         long id = zipfian.next(t.random);
         return t.random.nextInt(100) < 50 ? read(t, id) : update(t, id);
     }
 
     @Benchmark
-    public int ycsbB(Client t) throws SQLException {
+    public int ycsbB(Client t, OpsCount ops) throws SQLException {
+        ops.add(1);
         long id = zipfian.next(t.random);
         return t.random.nextInt(100) < 95 ? read(t, id) : update(t, id);
     }
 
     @Benchmark
-    public int ycsbC(Client t) throws SQLException {
+    public int ycsbC(Client t, OpsCount ops) throws SQLException {
+        ops.add(1);
         return read(t, zipfian.next(t.random));
     }
 
     @Benchmark
-    public int ycsbE(Client t) throws SQLException {
+    public int ycsbE(Client t, OpsCount ops) throws SQLException {
+        ops.add(1);
         if (t.random.nextInt(100) < 95) {
             return scan(t, zipfian.next(t.random), 1 + t.random.nextInt(MAX_SCAN));
         }

@@ -2,6 +2,7 @@ package dev.lightningdb.bench.kv;
 
 import dev.lightningdb.bench.BenchProps;
 import dev.lightningdb.bench.Dirs;
+import dev.lightningdb.bench.OpsCount;
 import dev.lightningdb.bench.WriteProbe;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
@@ -134,7 +135,8 @@ public class KvBench {
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public void bulkLoad() {
+    public void bulkLoad(OpsCount ops) {
+        ops.add(BATCH);
         long first = nextSortedKey.getAndAdd(BATCH);
         byte[][] k = new byte[BATCH][];
         byte[][] v = new byte[BATCH][];
@@ -146,28 +148,33 @@ public class KvBench {
     }
 
     @Benchmark
-    public void randomPut(Rng t) {
+    public void randomPut(Rng t, OpsCount ops) {
+        ops.add(1);
         long i = t.random.nextLong(keys);
         db.put(KvData.key(i), KvData.value(i + 1));
     }
 
     @Benchmark
-    public byte[] getHot(Rng t) {
+    public byte[] getHot(Rng t, OpsCount ops) {
+        ops.add(1);
         return found(db.get(KvData.key(t.random.nextLong(keys))));
     }
 
     @Benchmark
-    public byte[] getHotWithWriter(Rng t) {
+    public byte[] getHotWithWriter(Rng t, OpsCount ops) {
+        ops.add(1);
         return found(db.get(KvData.key(t.random.nextLong(keys))));
     }
 
     @Benchmark
-    public byte[] getCold(Rng t) {
+    public byte[] getCold(Rng t, OpsCount ops) {
+        ops.add(1);
         return found(db.get(KvData.key(t.random.nextLong(keys))));
     }
 
     @Benchmark
-    public int scan100(Rng t) {
+    public int scan100(Rng t, OpsCount ops) {
+        ops.add(1);
         int n = db.scan(KvData.key(t.random.nextLong(keys - SCAN)), SCAN);
         if (n != SCAN) {
             throw new IllegalStateException(system + " scan returned " + n + " entries, expected " + SCAN);
@@ -176,7 +183,8 @@ public class KvBench {
     }
 
     @Benchmark
-    public byte[] mixed(Rng t) {
+    public byte[] mixed(Rng t, OpsCount ops) {
+        ops.add(1);
         long i = t.random.nextLong(keys);
         if (t.random.nextBoolean()) {
             return found(db.get(KvData.key(i)));
@@ -186,7 +194,8 @@ public class KvBench {
     }
 
     @Benchmark
-    public void durableCommit(Rng t) {
+    public void durableCommit(Rng t, OpsCount ops) {
+        ops.add(1);
         long i = t.random.nextLong(keys);
         db.durablePut(KvData.key(i), KvData.value(i + 1));
         probe.commit();

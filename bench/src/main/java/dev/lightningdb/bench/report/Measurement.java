@@ -15,6 +15,11 @@ public record Measurement(double opsPerSec, double p50Nanos, double p99Nanos, lo
         return new Measurement(threads * 1e9 / meanNanos, p50Nanos, p99Nanos, samples);
     }
 
+    /** This measurement with the throughput counted by {@code OpsCount} (NaN: keep the one derived from the mean). */
+    public Measurement withCountedOpsPerSec(double counted) {
+        return Double.isNaN(counted) ? this : new Measurement(counted, p50Nanos, p99Nanos, samples, bytesPerCommit);
+    }
+
     /** This measurement with the bytes written to storage per commit (NaN: not measured). */
     public Measurement withBytesPerCommit(double bytes) {
         return new Measurement(opsPerSec, p50Nanos, p99Nanos, samples, bytes);

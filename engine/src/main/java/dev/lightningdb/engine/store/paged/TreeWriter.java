@@ -421,7 +421,7 @@ final class TreeWriter {
 
     /** Writes {@code n} (and first its dirty children) to new pages; updates its parent or the root. */
     private void spill(Node n) {
-        if (!n.leaf && n.level == 2 && !append) {
+        if (!n.leaf && n.level == 2 && !append && !Boolean.getBoolean("noRepack")) {
             repackLeaves(n);
         }
         if (!n.leaf) {
