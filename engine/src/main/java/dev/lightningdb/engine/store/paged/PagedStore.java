@@ -376,6 +376,14 @@ public final class PagedStore implements Store {
             listPages.add(space.takeForFreeList());
         }
         LongList free = space.freeAfterCheckpoint();
+        try {
+            extendPast(space.pageCount());
+        } catch (RuntimeException e) {
+            for (int i = 0; i < listPages.size(); i++) {
+                space.release(listPages.get(i));
+            }
+            throw e;
+        }
         java.util.BitSet freeIds = new java.util.BitSet();
         for (int i = 0; i < free.size(); i++) {
             freeIds.set(Math.toIntExact(free.get(i)));
@@ -401,7 +409,6 @@ public final class PagedStore implements Store {
                 FreeListPage.write(page, listPages.get(j), c.generation(), j + 1 < listPages.size() ? listPages.get(j + 1) : 0, free, from, to);
                 pager.writePage(listPages.get(j), page);
             }
-            extendTo(c.pageCount());
             pager.force();
         } catch (RuntimeException e) {
             writeLock.lock();
@@ -469,16 +476,29 @@ public final class PagedStore implements Store {
         checkpointDone(m);
     }
 
-    /** Pages allocated but never written may lie past the end of the file; the meta page must not. */
-    private void extendTo(long pageCount) {
+    /**
+     * Pages allocated but never written may lie past the end of the file; the meta page must not.
+     * Grows the file, when it is shorter than {@code pageCount} pages, by writing page {@code
+     * pageCount} itself, which no one can have allocated yet (caller holds writeLock): a zero page at
+     * {@code pageCount - 1} could land on that page's real content, written meanwhile by an eviction
+     * in another thread, once the checkpoint no longer holds the lock.
+     */
+    private void extendPast(long pageCount) {
         try {
-            long want = pageCount * pager.pageSize();
-            if (io.size() < want) {
+            if (io.size() < pageCount * pager.pageSize()) {
                 byte[] zero = new byte[pager.pageSize()];
-                io.write(want - zero.length, zero, 0, zero.length);
+                io.write(pageCount * pager.pageSize(), zero, 0, zero.length);
             }
         } catch (IOException e) {
             throw new LightningDbException(ErrorCode.IO_ERROR, "cannot extend " + io.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void truncateTo(long pageCount) {
+        try {
+            io.truncate(pageCount * pager.pageSize());
+        } catch (IOException e) {
+            throw new LightningDbException(ErrorCode.IO_ERROR, "cannot truncate " + io.name() + ": " + e.getMessage(), e);
         }
     }
 
@@ -562,6 +582,7 @@ public final class PagedStore implements Store {
                     writeCheckpoint(beginCheckpoint());
                     // Both slots now name the final checkpoint: a damaged slot cannot roll the database back.
                     writeMetaSlot((int) ((generation + 1) % 2), lastMeta);
+                    truncateTo(space.pageCount()); // the page a checkpoint may add past its last (extendPast)
                     pager.force();
                 }
             } finally {
