@@ -141,6 +141,13 @@ final class Checkpointer implements AutoCloseable {
     /** Stops the thread after the checkpoint it is writing, if any; waiters are told. */
     @Override
     public void close() {
+        if (stop()) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** {@link #close} that returns whether the caller was interrupted, for {@link Threads#join}'s reason. */
+    boolean stop() {
         lock.lock();
         try {
             closing = true;
@@ -148,16 +155,6 @@ final class Checkpointer implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        return Threads.join(thread);
     }
 }

@@ -585,16 +585,9 @@ public final class VersionedStore implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        boolean interrupted = false;
-        while (merger.isAlive()) {
-            try {
-                merger.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
+        boolean interrupted = Threads.join(merger);
         if (checkpointer != null) {
-            checkpointer.close();
+            interrupted |= checkpointer.stop();
         }
         RuntimeException first = null;
         try {

@@ -1,0 +1,24 @@
+package dev.lightningdb.engine.txn;
+
+/** Waiting for the store's background threads to end. */
+final class Threads {
+    private Threads() {
+    }
+
+    /**
+     * Waits until {@code t} has ended, through interrupts. Returns whether the caller was
+     * interrupted meanwhile and leaves its interrupt status clear: the caller restores it once its
+     * own file work is done (an interrupted thread's file channel closes under it).
+     */
+    static boolean join(Thread t) {
+        boolean interrupted = false;
+        while (t.isAlive()) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        return interrupted;
+    }
+}
