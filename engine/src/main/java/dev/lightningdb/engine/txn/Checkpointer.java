@@ -2,6 +2,7 @@ package dev.lightningdb.engine.txn;
 
 import dev.lightningdb.engine.ErrorCode;
 import dev.lightningdb.engine.LightningDbException;
+import dev.lightningdb.engine.io.BackgroundThreads;
 import dev.lightningdb.engine.store.paged.PagedStore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -146,7 +147,7 @@ final class Checkpointer implements AutoCloseable {
         }
     }
 
-    /** {@link #close} that returns whether the caller was interrupted, for {@link Threads#join}'s reason. */
+    /** {@link #close} that returns whether the caller was interrupted, for {@link BackgroundThreads#join}'s reason. */
     boolean stop() {
         lock.lock();
         try {
@@ -155,6 +156,6 @@ final class Checkpointer implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        return Threads.join(thread);
+        return BackgroundThreads.join(thread);
     }
 }

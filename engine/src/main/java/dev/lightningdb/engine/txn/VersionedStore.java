@@ -5,6 +5,7 @@ import dev.lightningdb.engine.ErrorCode;
 import dev.lightningdb.engine.IntegrityReport;
 import dev.lightningdb.engine.KeyRange;
 import dev.lightningdb.engine.LightningDbException;
+import dev.lightningdb.engine.io.BackgroundThreads;
 import dev.lightningdb.engine.store.paged.PagedStore;
 import dev.lightningdb.engine.store.paged.PinnedTree;
 import java.time.Duration;
@@ -139,7 +140,7 @@ public final class VersionedStore implements AutoCloseable {
     public byte[] get(byte[] key) {
         for (int spins = 0; ; ) {
             View v = view;
-            Version x = lookup(v, key);
+            Version x = v.lookup(key);
             if (x != null) {
                 return x.isDelete() ? null : x.value(); // a fresh copy
             }
@@ -153,33 +154,11 @@ public final class VersionedStore implements AutoCloseable {
 
     /** The value of {@code key} in a snapshot, or null. */
     public byte[] get(ReadSnapshot s, byte[] key) {
-        Version x = lookup(s.view, key);
+        Version x = s.view.lookup(key);
         if (x != null) {
             return x.isDelete() ? null : x.value(); // a fresh copy
         }
         return tree.get(s.tree, key);
-    }
-
-    private static Version lookup(View v, byte[] key) {
-        long hash = KeyIndex.hash(key);
-        Version x = v.active().newest(key, hash);
-        if (x != null) {
-            x = x.visibleAt(v.visibleTs());
-            if (x != null) {
-                return x;
-            }
-        }
-        for (MemTable f : v.frozen()) {
-            Version older = visible(f.newest(key, hash), v.visibleTs());
-            if (older != null) {
-                return older;
-            }
-        }
-        return null;
-    }
-
-    private static Version visible(Version newest, long ts) {
-        return newest == null ? null : newest.visibleAt(ts);
     }
 
     /**
@@ -585,7 +564,7 @@ public final class VersionedStore implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        boolean interrupted = Threads.join(merger);
+        boolean interrupted = BackgroundThreads.join(merger);
         if (checkpointer != null) {
             interrupted |= checkpointer.stop();
         }

@@ -57,6 +57,28 @@ public final class View {
         return treeVersion;
     }
 
+    /**
+     * The version of {@code key} a reader of this view sees in the write buffer (the active table
+     * first, then the frozen ones, newest first), or null when the tree must answer.
+     */
+    Version lookup(byte[] key) {
+        long hash = KeyIndex.hash(key); // once per key, not once per table
+        Version x = active.newest(key, hash);
+        if (x != null) {
+            x = x.visibleAt(visibleTs);
+            if (x != null) {
+                return x;
+            }
+        }
+        for (MemTable f : frozen) {
+            Version older = f.newest(key, hash);
+            if (older != null && (older = older.visibleAt(visibleTs)) != null) {
+                return older;
+            }
+        }
+        return null;
+    }
+
     /** The newest commit timestamp a reader of this view sees. */
     public long visibleTs() {
         return visibleTs;

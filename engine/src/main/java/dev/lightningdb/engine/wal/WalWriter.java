@@ -3,6 +3,7 @@ package dev.lightningdb.engine.wal;
 import dev.lightningdb.engine.ErrorCode;
 import dev.lightningdb.engine.LightningDbException;
 import dev.lightningdb.engine.WalSyncMode;
+import dev.lightningdb.engine.io.BackgroundThreads;
 import dev.lightningdb.engine.io.Directories;
 import dev.lightningdb.engine.io.FileIO;
 import dev.lightningdb.engine.store.WriteSet;
@@ -541,6 +542,7 @@ public final class WalWriter implements AutoCloseable {
     @Override
     public void close() {
         stopping = true;
+        boolean interrupted = false;
         if (flusher != null) {
             LockSupport.unpark(flusher);
             lock.lock();
@@ -549,17 +551,7 @@ public final class WalWriter implements AutoCloseable {
             } finally {
                 lock.unlock();
             }
-            boolean interrupted = false;
-            while (flusher.isAlive()) {
-                try {
-                    flusher.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            interrupted = BackgroundThreads.join(flusher);
         }
         lock.lock();
         try {
@@ -573,6 +565,10 @@ public final class WalWriter implements AutoCloseable {
             io.close();
         } catch (IOException e) {
             throw new LightningDbException(ErrorCode.IO_ERROR, "cannot close WAL segment " + io.name() + ": " + e.getMessage(), e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

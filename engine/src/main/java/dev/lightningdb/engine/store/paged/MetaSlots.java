@@ -38,6 +38,15 @@ final class MetaSlots {
         }
     }
 
+    /** Writes an encoded meta page to slot 0 or 1 (not forced). */
+    static void write(FileIO io, int slot, byte[] bytes) {
+        try {
+            io.write((long) slot * MetaPage.SLOT_SIZE, bytes, 0, bytes.length);
+        } catch (IOException e) {
+            throw new LightningDbException(ErrorCode.IO_ERROR, "cannot write meta page " + slot + " of " + io.name() + ": " + e.getMessage(), e);
+        }
+    }
+
     /**
      * The newest valid meta page of a file.
      *

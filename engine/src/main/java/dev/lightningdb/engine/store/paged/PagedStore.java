@@ -376,7 +376,7 @@ public final class PagedStore implements Store {
         byte[] slot = meta.encode();
         PendingMeta attempt = new PendingMeta(slot, c.generation(), c.coveredLsn(), s, c.listPages());
         try {
-            writeMetaSlot((int) (c.generation() % 2), slot);
+            MetaSlots.write(io, (int) (c.generation() % 2), slot);
             pager.force();
         } catch (RuntimeException e) {
             writeLock.lock();
@@ -417,7 +417,7 @@ public final class PagedStore implements Store {
      */
     private void retryPendingMeta() {
         PendingMeta m = pendingMeta;
-        writeMetaSlot((int) (m.generation() % 2), m.slot());
+        MetaSlots.write(io, (int) (m.generation() % 2), m.slot());
         pager.force();
         pendingMeta = null;
         failure = null;
@@ -447,14 +447,6 @@ public final class PagedStore implements Store {
             io.truncate(pageCount * pager.pageSize());
         } catch (IOException e) {
             throw new LightningDbException(ErrorCode.IO_ERROR, "cannot truncate " + io.name() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private void writeMetaSlot(int slot, byte[] bytes) {
-        try {
-            io.write((long) slot * MetaPage.SLOT_SIZE, bytes, 0, bytes.length);
-        } catch (IOException e) {
-            throw new LightningDbException(ErrorCode.IO_ERROR, "cannot write meta page " + slot + " of " + io.name() + ": " + e.getMessage(), e);
         }
     }
 
@@ -529,7 +521,7 @@ public final class PagedStore implements Store {
                 if (checkpointOnClose && !readOnly && space != null && failure == null) {
                     writeCheckpoint(beginCheckpoint());
                     // Both slots now name the final checkpoint: a damaged slot cannot roll the database back.
-                    writeMetaSlot((int) ((generation + 1) % 2), lastMeta);
+                    MetaSlots.write(io, (int) ((generation + 1) % 2), lastMeta);
                     truncateTo(space.pageCount()); // the page a checkpoint may add past its last (extendPast)
                     pager.force();
                 }

@@ -390,12 +390,14 @@ final class TreeWriter {
                 i++;
                 continue;
             }
-            long total = first.size();
-            int pagesBefore = pagesFor(first.size());
+            int firstSize = first.size();
+            long total = firstSize;
+            int pagesBefore = pagesFor(firstSize);
             int j = i + 1;
             while (j < n.count() && n.child(j) instanceof Node next && next.dirty && next.leaf) {
-                total += next.size();
-                pagesBefore += pagesFor(next.size());
+                int size = next.size(); // O(entries): once per leaf
+                total += size;
+                pagesBefore += pagesFor(size);
                 j++;
             }
             int pagesAfter = (int) Math.max(1, (long) Math.ceil(total / (capacity * REPACK_FILL)));

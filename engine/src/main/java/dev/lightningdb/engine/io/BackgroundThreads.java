@@ -1,8 +1,8 @@
-package dev.lightningdb.engine.txn;
+package dev.lightningdb.engine.io;
 
-/** Waiting for the store's background threads to end. */
-final class Threads {
-    private Threads() {
+/** Waiting for the engine's background threads (merger, checkpointer, WAL flusher) to end. */
+public final class BackgroundThreads {
+    private BackgroundThreads() {
     }
 
     /**
@@ -10,7 +10,7 @@ final class Threads {
      * interrupted meanwhile and leaves its interrupt status clear: the caller restores it once its
      * own file work is done (an interrupted thread's file channel closes under it).
      */
-    static boolean join(Thread t) {
+    public static boolean join(Thread t) {
         boolean interrupted = false;
         while (t.isAlive()) {
             try {
