@@ -261,12 +261,9 @@ public final class VersionedStore implements AutoCloseable {
     }
 
     /**
-     * Frozen bytes at which commits wait for the merger: four times {@code writeBufferSize} where the
-     * heap allows it (an eighth of the maximum heap at most), never less than twice. The first merges
-     * of a fresh JVM run before the merge code is compiled and take two to three times as long as
-     * later ones; with room for only one more buffer the writer waited out most of them (the quick
-     * bench's random puts: 212-243K/s with twice, 565K/s with four times; reads beside the writer
-     * unchanged at 330-350K/s).
+     * Frozen bytes at which commits wait for the merger: four buffers where an eighth of the heap
+     * holds them, never fewer than two. A fresh JVM's first merges run uncompiled, 2-3x slower;
+     * with room for one more buffer the writer waited most of them out (docs/storage.md).
      */
     static long stallBytes(long bufferLimit, long maxHeap) {
         return Math.max(2 * bufferLimit, Math.min(4 * bufferLimit, maxHeap / 8));

@@ -9,7 +9,6 @@ import dev.lightningdb.engine.LightningDbConfig;
 import dev.lightningdb.engine.LightningDbException;
 import dev.lightningdb.engine.io.FileIO;
 import dev.lightningdb.engine.store.Store;
-import dev.lightningdb.engine.store.WriteSet;
 import java.io.IOException;
 import java.lang.ref.Cleaner;
 import java.util.ArrayList;
@@ -425,11 +424,9 @@ public final class PagedStore implements Store {
     }
 
     /**
-     * Pages allocated but never written may lie past the end of the file; the meta page must not.
-     * Grows the file, when it is shorter than {@code pageCount} pages, by writing page {@code
-     * pageCount} itself, which no one can have allocated yet (caller holds writeLock): a zero page at
-     * {@code pageCount - 1} could land on that page's real content, written meanwhile by an eviction
-     * in another thread, once the checkpoint no longer holds the lock.
+     * Grows a file shorter than {@code pageCount} pages by writing page {@code pageCount}, which no
+     * one can have allocated (caller holds writeLock); a zero page at {@code pageCount - 1} could
+     * land on content an eviction wrote there once the checkpoint runs beside merges.
      */
     private void extendPast(long pageCount) {
         try {
