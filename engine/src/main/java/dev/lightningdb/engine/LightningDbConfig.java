@@ -186,7 +186,7 @@ public final class LightningDbConfig {
         private Duration checkpointInterval = Duration.ofSeconds(60);
         private long checkpointWalSize = 256L << 20;
         private long writeBufferSize = 32L << 20;
-        private int backgroundNice = 10;
+        private int backgroundNice = 19;
         private boolean verifyChecksumsOnRead = true;
         private int maxKeySize = 1024;
         private long maxValueSize = 1L << 32;

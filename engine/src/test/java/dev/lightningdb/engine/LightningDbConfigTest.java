@@ -20,7 +20,7 @@ class LightningDbConfigTest {
         assertThat(c.maxActiveTransactions()).isEqualTo(10_000);
         assertThat(c.defaultIsolation()).isEqualTo(IsolationLevel.READ_COMMITTED);
         assertThat(c.writeBufferSize()).isEqualTo(32L << 20);
-        assertThat(c.backgroundNice()).isEqualTo(10);
+        assertThat(c.backgroundNice()).isEqualTo(19);
     }
 
     @Test

@@ -122,6 +122,25 @@ final class KeyIndex {
         }
     }
 
+    /**
+     * {@link #get}, probing the slots without their prints: for a table that probably holds the key
+     * (its {@link TableFilter} bit is set), where the print would be one more cache miss, not one
+     * fewer. A slot is never 0 once written (a node address is not), so 0 marks the probe's end.
+     */
+    long getLikely(byte[] key, long hash) {
+        Slots s = slots;
+        long tag = tag(hash);
+        for (int i = (int) hash & s.mask; ; i = (i + 1) & s.mask) {
+            long cur = (long) SLOT.getAcquire(s.nodes, i);
+            if (cur == 0) {
+                return 0;
+            }
+            if ((cur & ~NODE_MASK) == tag && list.compareKey(cur & NODE_MASK, key) == 0) {
+                return cur & NODE_MASK;
+            }
+        }
+    }
+
     /** Eight bits of the hash that neither the slot position (low bits) nor the tag (top 16) uses; never 0. */
     private static byte print(long hash) {
         byte p = (byte) (hash >>> 40);

@@ -35,10 +35,23 @@ final class MemTable {
     private static final int MAX_LSN = 3;
     /** The table that became active when this one was frozen; null while this one is active. */
     private volatile MemTable successor;
+    /** The buffer's filter, which this table marks its keys in; null: none (the table is always asked). */
+    private final TableFilter filter;
+    private final long seq;
+    /** This table's bit in the filter; -1: none. */
+    private final int slot;
 
     /** A table expected to hold about {@code expectedBytes} (sizes its key index; it grows past that). */
     MemTable(long expectedBytes) {
+        this(expectedBytes, null);
+    }
+
+    /** A table that marks its keys in {@code filter} (null: none), taking the filter's next sequence number and a slot. */
+    MemTable(long expectedBytes, TableFilter filter) {
         this.index = new KeyIndex(list, (int) Math.min(1 << 24, expectedBytes / 128));
+        this.filter = filter;
+        this.seq = filter == null ? 0 : filter.nextSeq();
+        this.slot = filter == null ? -1 : filter.takeSlot();
     }
 
     /** Adds every write of a commit at timestamp {@code ts} (the commit lock holder only). */
@@ -49,7 +62,11 @@ final class MemTable {
             byte[] key = e.getKey();
             byte[] value = e.getValue();
             boolean delete = WriteSet.isTombstone(value);
-            index.put(key, KeyIndex.hash(key), list.insert(key, ts, value, delete)); // before the commit is published
+            long hash = KeyIndex.hash(key);
+            index.put(key, hash, list.insert(key, ts, value, delete)); // before the commit is published
+            if (slot >= 0) {
+                filter.add(hash, slot);
+            }
             b += key.length + value.length + ENTRY_OVERHEAD;
             n++;
         }
@@ -67,6 +84,12 @@ final class MemTable {
     /** {@link #newest(byte[])} with the key's {@link KeyIndex#hash}, computed once by a caller that asks several tables. */
     Version newest(byte[] key, long hash) {
         long n = index.get(key, hash);
+        return n == 0 ? null : new Version(list, n);
+    }
+
+    /** {@link #newest(byte[], long)} for a table that probably holds the key ({@link KeyIndex#getLikely}). */
+    Version newestLikely(byte[] key, long hash) {
+        long n = index.getLikely(key, hash);
         return n == 0 ? null : new Version(list, n);
     }
 
@@ -221,6 +244,24 @@ final class MemTable {
     /** LSN of the newest WAL record held; 0 when empty or without a log. */
     long maxLsn() {
         return counters.getVolatile(MAX_LSN);
+    }
+
+    TableFilter filter() {
+        return filter;
+    }
+
+    /** Order of creation among the tables of one buffer (0 without a filter). */
+    long seq() {
+        return seq;
+    }
+
+    int slot() {
+        return slot;
+    }
+
+    /** Whether this table may hold a key whose filter word is {@code tables} ({@link TableFilter#tables}). */
+    boolean mayHold(long tables) {
+        return slot < 0 || (tables & (1L << slot)) != 0;
     }
 
     MemTable successor() {
