@@ -270,7 +270,7 @@ public final class LightningDbConfig {
         /**
          * The nice value (1-19) the merger thread gives itself on Linux, so that merging the write
          * buffer yields the CPU to the application's threads when cores are scarce and writers,
-         * not readers, wait for it (back-pressure); 0 leaves it at the JVM's priority. Best
+         * not readers, wait for it (back-pressure); 0 leaves it at the JVM's priority. Default 19. Best
          * effort: elsewhere, or where the system's {@code renice} is missing, it changes nothing.
          */
         public Builder backgroundNice(int nice) {

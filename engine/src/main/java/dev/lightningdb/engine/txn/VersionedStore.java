@@ -30,11 +30,11 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li><b>Commits touch memory only.</b> A commit adds its writes to the active table at a new
  *       timestamp and publishes a new {@link View}; no page is written. The active table is frozen
  *       at a sixteenth of {@code writeBufferSize}; point reads find a table's keys through its hash
- *       index ({@link KeyIndex}), and ask only the tables that the
- *       {@link TableFilter} says may hold the key. (An insert into a skip list of 1 MiB cost 410 ns, of 2 MiB 460 ns,
- *       of 4 MiB 590 ns, of 16 MiB 1.2 us; but every read and merge pays per table: with a
- *       thirty-second and Bloom filters, a flat-out writer left 58 tables for each read to consult
- *       and the merger spent half its time merging their streams.) Once the frozen tables hold {@code writeBufferSize} bytes the merger thread
+ *       index ({@link KeyIndex}), and ask only the tables that the {@link TableFilter} says may
+ *       hold the key. (An insert into a skip list of 1 MiB cost 410 ns, of 2 MiB 460 ns, of 4 MiB
+ *       590 ns, of 16 MiB 1.2 us; but every merge pays per table: with a thirty-second, a
+ *       flat-out writer left 58 tables and the merger spent half its time merging their
+ *       streams.) Once the frozen tables hold {@code writeBufferSize} bytes the merger thread
  *       applies their newest versions to the tree in one copy-on-write batch (each touched leaf is
  *       rewritten once per batch); once {@code checkpointWalSize} bytes were merged (or on
  *       request, or on the timer) it also has the tree checkpointed, which bounds the WAL that
@@ -284,55 +284,21 @@ public final class VersionedStore implements AutoCloseable {
      * or null when there is none.
      */
     public byte[] writeConflict(View start, Iterable<Map.Entry<byte[], byte[]>> writes) {
-        long s = start.visibleTs();
-        if (s == lastTs) {
+        if (start.visibleTs() == lastTs) {
             return null;
         }
         conflictChecks.increment();
-        List<MemTable> newer = new ArrayList<>();
-        for (MemTable m = start.active(); m != null; m = m.successor()) {
-            if (m.maxTs() > s) {
-                newer.add(m);
-            }
-        }
-        for (Map.Entry<byte[], byte[]> e : writes) {
-            long hash = KeyIndex.hash(e.getKey()); // once per key, not once per table
-            for (MemTable m : newer) {
-                Version n = m.newest(e.getKey(), hash);
-                if (n != null && n.ts() > s) {
-                    return e.getKey();
-                }
-            }
-        }
-        return null;
+        return start.firstWrittenSince(writes);
     }
 
     /** Whether a commit after {@code start} wrote {@code key} (read validation). */
     public boolean changedSince(View start, byte[] key) {
-        long s = start.visibleTs();
-        for (MemTable m = start.active(); m != null; m = m.successor()) {
-            Version n = m.maxTs() > s ? m.newest(key) : null;
-            if (n != null && n.ts() > s) {
-                return true;
-            }
-        }
-        return false;
+        return start.writtenSince(key);
     }
 
     /** Whether a commit after {@code start} wrote any key in {@code range} (read validation of a scan). */
     public boolean changedSince(View start, KeyRange range) {
-        long s = start.visibleTs();
-        for (MemTable m = start.active(); m != null; m = m.successor()) {
-            if (m.maxTs() <= s) {
-                continue;
-            }
-            for (Iterator<Map.Entry<byte[], Version>> it = m.range(range, false); it.hasNext(); ) {
-                if (it.next().getValue().ts() > s) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return start.writtenSince(range);
     }
 
     /** Throws when the tree refuses writes (read-only, damaged free list, failed checkpoint): commits must not be accepted. */

@@ -1,5 +1,11 @@
 package dev.lightningdb.engine.txn;
 
+import dev.lightningdb.engine.KeyRange;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
 /**
  * What a reader sees, replaced whole on every commit and every merge: the active write-buffer
  * table, the frozen tables not yet merged into the tree (newest first, never modified), the tree
@@ -9,7 +15,7 @@ package dev.lightningdb.engine.txn;
  */
 public final class View {
     private final MemTable active;
-    private final java.util.List<MemTable> frozen;
+    private final List<MemTable> frozen;
     private final long frozenBytes;
     private final long treeVersion;
     private final long visibleTs;
@@ -23,11 +29,11 @@ public final class View {
     /** Sequence number of the oldest frozen table (see {@link TableFilter}). */
     private final long oldestSeq;
 
-    View(MemTable active, java.util.List<MemTable> frozen, long treeVersion, long visibleTs) {
+    View(MemTable active, List<MemTable> frozen, long treeVersion, long visibleTs) {
         this(active, frozen, sum(frozen), treeVersion, visibleTs);
     }
 
-    private View(MemTable active, java.util.List<MemTable> frozen, long frozenBytes, long treeVersion, long visibleTs) {
+    private View(MemTable active, List<MemTable> frozen, long frozenBytes, long treeVersion, long visibleTs) {
         this.active = active;
         this.frozen = frozen;
         this.frozenBytes = frozenBytes;
@@ -41,7 +47,7 @@ public final class View {
         return new View(active, frozen, frozenBytes, treeVersion, ts);
     }
 
-    private static long sum(java.util.List<MemTable> tables) {
+    private static long sum(List<MemTable> tables) {
         long b = 0;
         for (MemTable m : tables) {
             b += m.bytes();
@@ -54,7 +60,7 @@ public final class View {
     }
 
     /** Frozen tables, newest first; an immutable list. */
-    java.util.List<MemTable> frozen() {
+    List<MemTable> frozen() {
         return frozen;
     }
 
@@ -99,6 +105,61 @@ public final class View {
             }
         }
         return null;
+    }
+
+    // ---- what was committed after this view (conflict checks and read validation) ----
+
+    /**
+     * The tables holding commits after this view: every such commit lands in this view's active
+     * table or a later one (tables are chained when frozen, {@link MemTable#successor}).
+     */
+    private List<MemTable> tablesWrittenSince() {
+        List<MemTable> newer = new ArrayList<>();
+        for (MemTable m = active; m != null; m = m.successor()) {
+            if (m.maxTs() > visibleTs) {
+                newer.add(m);
+            }
+        }
+        return newer;
+    }
+
+    /** The first of {@code writes}' keys that a commit after this view also wrote, or null. */
+    byte[] firstWrittenSince(Iterable<Map.Entry<byte[], byte[]>> writes) {
+        List<MemTable> newer = tablesWrittenSince();
+        for (Map.Entry<byte[], byte[]> e : writes) {
+            long hash = KeyIndex.hash(e.getKey()); // once per key, not once per table
+            for (MemTable m : newer) {
+                Version n = m.newest(e.getKey(), hash);
+                if (n != null && n.ts() > visibleTs) {
+                    return e.getKey();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether a commit after this view wrote {@code key}. */
+    boolean writtenSince(byte[] key) {
+        long hash = KeyIndex.hash(key);
+        for (MemTable m : tablesWrittenSince()) {
+            Version n = m.newest(key, hash);
+            if (n != null && n.ts() > visibleTs) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a commit after this view wrote any key in {@code range}. */
+    boolean writtenSince(KeyRange range) {
+        for (MemTable m : tablesWrittenSince()) {
+            for (Iterator<Map.Entry<byte[], Version>> it = m.range(range, false); it.hasNext(); ) {
+                if (it.next().getValue().ts() > visibleTs) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The newest commit timestamp a reader of this view sees. */
