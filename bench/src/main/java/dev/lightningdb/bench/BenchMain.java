@@ -10,6 +10,7 @@ import dev.lightningdb.bench.kv.KvSystems;
 import dev.lightningdb.bench.kv.KvWorkload;
 import dev.lightningdb.bench.report.FootprintRow;
 import dev.lightningdb.bench.report.Row;
+import dev.lightningdb.bench.report.Units;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -178,6 +179,9 @@ public final class BenchMain {
                     Row row = o.measurement() != null
                             ? Row.measured(w.label(), threads, s.displayName(), s.isLightning(), s.settings(w), group, o.measurement(), s.note(w))
                             : Row.missing(w.label(), threads, s.displayName(), s.isLightning(), s.settings(w), group, o.failure(), s.note(w));
+                    if (o.measurement() != null && !Double.isNaN(o.measurement().writerPutsPerSec())) {
+                        row = row.withNote("its writer: " + Units.opsPerSec(o.measurement().writerPutsPerSec()) + " puts/s");
+                    }
                     kvRows.add(w.durable() ? row.claimingDurability() : row);
                 }
             }

@@ -15,6 +15,8 @@ public final class BenchProps {
     public static final String PROBE = "bench.probe";
     /** File where {@link OpsCount} reports each thread's operations and measured time. */
     public static final String OPS = "bench.ops";
+    /** File where the competing writer of getHotWithWriter reports its puts per measurement iteration (same format). */
+    public static final String WRITER_OPS = "bench.writerOps";
 
     private BenchProps() {
     }

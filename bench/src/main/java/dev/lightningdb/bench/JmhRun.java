@@ -33,9 +33,11 @@ public final class JmhRun {
                               List<String> jvmFlags, Map<String, String> props, Path log) {
         Path probe = Path.of(log + ".probe");
         Path ops = Path.of(log + ".ops");
+        Path writerOps = Path.of(log + ".writer");
         List<String> args = new ArrayList<>(jvmFlags);
         args.add("-D" + BenchProps.PROBE + "=" + probe);
         args.add("-D" + BenchProps.OPS + "=" + ops);
+        args.add("-D" + BenchProps.WRITER_OPS + "=" + writerOps);
         props.forEach((k, v) -> args.add("-D" + k + "=" + v));
         ChainedOptionsBuilder o = new OptionsBuilder()
                 .include("^" + Pattern.quote(benchClass.getName() + "." + method) + "$")
@@ -61,7 +63,7 @@ public final class JmhRun {
             double scale = nanosPerUnit(r.getPrimaryResult().getScoreUnit());
             return new Outcome(Measurement.fromSampleTime(s.getMean() * scale, s.getPercentile(50) * scale,
                     s.getPercentile(99) * scale, s.getN(), threads).withBytesPerCommit(WriteProbe.bytesPerCommit(probe))
-                    .withCountedOpsPerSec(OpsCount.opsPerSecond(ops)), null);
+                    .withCountedOpsPerSec(OpsCount.opsPerSecond(ops)).withWriterPutsPerSec(OpsCount.opsPerSecond(writerOps)), null);
         } catch (RunnerException | RuntimeException e) {
             return new Outcome(null, reasonFromLog(log, e));
         }

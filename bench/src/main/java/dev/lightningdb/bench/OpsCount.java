@@ -53,8 +53,13 @@ public class OpsCount {
         long nanos = System.nanoTime() - start;
         String file = System.getProperty(BenchProps.OPS);
         if (measuring && file != null) {
-            append(Path.of(file), iteration + " " + ops + " " + nanos + "\n");
+            record(Path.of(file), iteration, ops, nanos);
         }
+    }
+
+    /** Appends one thread's count for a measurement iteration to {@code file}, as {@link #opsPerSecond} reads it. */
+    public static void record(Path file, int iteration, long ops, long nanos) {
+        append(file, iteration + " " + ops + " " + nanos + "\n");
     }
 
     private static synchronized void append(Path file, String line) {

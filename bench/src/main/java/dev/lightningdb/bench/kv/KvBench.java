@@ -49,6 +49,11 @@ public class KvBench {
     /** The background writer of {@link KvWorkload#GET_HOT_WITH_WRITER}; null otherwise. */
     private Thread writer;
     private volatile boolean writing;
+    /** Puts the writer completed; it alone writes the count. */
+    private final AtomicLong writerPuts = new AtomicLong();
+    private long writerPutsAtStart;
+    private long writerStartNanos;
+    private int measuredIteration = -1;
 
     /** Per-thread random source; seeds differ per thread but are fixed per run. */
     @State(Scope.Thread)
@@ -73,6 +78,11 @@ public class KvBench {
         if (workload.durable() && iteration.getType() == IterationType.MEASUREMENT) {
             probe.start();
         }
+        if (writer != null && iteration.getType() == IterationType.MEASUREMENT) {
+            measuredIteration++;
+            writerPutsAtStart = writerPuts.get();
+            writerStartNanos = System.nanoTime();
+        }
         if (workload == KvWorkload.BULK_LOAD) {
             dir = Dirs.fresh(BenchProps.work(), "kv-bulk-" + system + "-");
             db = open(dir);
@@ -84,6 +94,12 @@ public class KvBench {
     public void closeIteration(IterationParams iteration) throws Exception {
         if (workload.durable() && iteration.getType() == IterationType.MEASUREMENT) {
             probe.finish();
+        }
+        String writerFile = System.getProperty(BenchProps.WRITER_OPS);
+        if (writer != null && iteration.getType() == IterationType.MEASUREMENT && writerFile != null) {
+            // The writer's rate beside the readers, so that a row can be read with what it competed with.
+            OpsCount.record(Path.of(writerFile), measuredIteration, writerPuts.get() - writerPutsAtStart,
+                    System.nanoTime() - writerStartNanos);
         }
         if (workload == KvWorkload.BULK_LOAD) {
             closeAndDelete();
@@ -101,6 +117,7 @@ public class KvBench {
             while (writing) {
                 long i = random.nextLong(keys);
                 db.put(KvData.key(i), KvData.value(i + 1));
+                writerPuts.lazySet(writerPuts.get() + 1);
             }
         }, "competing-writer");
         writer.setDaemon(true);

@@ -2,10 +2,16 @@ package dev.lightningdb.bench.report;
 
 /**
  * What one benchmark run measured: throughput of all threads together, and per-operation latency
- * percentiles over the sampled operations of the measurement iterations, and for commit-bound
- * workloads the bytes the process wrote to storage per commit.
+ * percentiles over the sampled operations of the measurement iterations; for commit-bound
+ * workloads the bytes the process wrote to storage per commit; for reads beside a writer, the
+ * writer's puts per second meanwhile (NaN where not measured).
  */
-public record Measurement(double opsPerSec, double p50Nanos, double p99Nanos, long samples, double bytesPerCommit) {
+public record Measurement(double opsPerSec, double p50Nanos, double p99Nanos, long samples, double bytesPerCommit,
+                          double writerPutsPerSec) {
+    public Measurement(double opsPerSec, double p50Nanos, double p99Nanos, long samples, double bytesPerCommit) {
+        this(opsPerSec, p50Nanos, p99Nanos, samples, bytesPerCommit, Double.NaN);
+    }
+
     public Measurement(double opsPerSec, double p50Nanos, double p99Nanos, long samples) {
         this(opsPerSec, p50Nanos, p99Nanos, samples, Double.NaN);
     }
@@ -17,11 +23,16 @@ public record Measurement(double opsPerSec, double p50Nanos, double p99Nanos, lo
 
     /** This measurement with the throughput counted by {@code OpsCount} (NaN: keep the one derived from the mean). */
     public Measurement withCountedOpsPerSec(double counted) {
-        return Double.isNaN(counted) ? this : new Measurement(counted, p50Nanos, p99Nanos, samples, bytesPerCommit);
+        return Double.isNaN(counted) ? this : new Measurement(counted, p50Nanos, p99Nanos, samples, bytesPerCommit, writerPutsPerSec);
     }
 
     /** This measurement with the bytes written to storage per commit (NaN: not measured). */
     public Measurement withBytesPerCommit(double bytes) {
-        return new Measurement(opsPerSec, p50Nanos, p99Nanos, samples, bytes);
+        return new Measurement(opsPerSec, p50Nanos, p99Nanos, samples, bytes, writerPutsPerSec);
+    }
+
+    /** This measurement with the competing writer's puts per second (NaN: not measured). */
+    public Measurement withWriterPutsPerSec(double puts) {
+        return new Measurement(opsPerSec, p50Nanos, p99Nanos, samples, bytesPerCommit, puts);
     }
 }
