@@ -26,8 +26,9 @@ final class TableFilter {
     private static final int MIN_WORDS = 1 << 10;
     private static final int MAX_WORDS = 1 << 22; // 32 MiB
 
-    private final long[] words;
-    private final int mask;
+    private final int length;
+    /** Allocated by the first write (a database only read never pays for it); null until then. */
+    private volatile long[] words;
     /** Slots not held by a table; guarded by this. */
     private long freeSlots = -1L;
     /** Sequence number of the next table; guarded by this. */
@@ -39,13 +40,7 @@ final class TableFilter {
     TableFilter(long maxBufferBytes) {
         long wanted = Math.max(MIN_WORDS, Math.min(MAX_WORDS, maxBufferBytes / 128));
         int n = Integer.highestOneBit((int) wanted);
-        words = new long[n < wanted ? n * 2 : n];
-        mask = words.length - 1;
-    }
-
-    /** Bytes of memory the filter takes. */
-    long bytes() {
-        return 8L * words.length;
+        length = n < wanted ? n * 2 : n;
     }
 
     synchronized long nextSeq() {
@@ -68,16 +63,21 @@ final class TableFilter {
 
     /** Marks that the table in {@code slot} holds a key with this {@link KeyIndex#hash} (the table's writer). */
     void add(long hash, int slot) {
+        long[] w = words;
+        if (w == null) {
+            words = w = new long[length]; // the writer's; published with the commit, like the bits
+        }
         int i = index(hash);
         long bit = 1L << slot;
-        if (((long) WORDS.getOpaque(words, i) & bit) == 0) {
-            WORDS.getAndBitwiseOrRelease(words, i, bit);
+        if (((long) WORDS.getOpaque(w, i) & bit) == 0) {
+            WORDS.getAndBitwiseOrRelease(w, i, bit);
         }
     }
 
-    /** The slots of the tables that may hold a key with this hash. */
+    /** The slots of the tables that may hold a key with this hash (all of them before the first write). */
     long tables(long hash) {
-        return (long) WORDS.getAcquire(words, index(hash));
+        long[] w = words;
+        return w == null ? -1L : (long) WORDS.getAcquire(w, index(hash));
     }
 
     /** See the class invariants: a view whose oldest table is below this must not trust {@link #tables}. */
@@ -105,15 +105,16 @@ final class TableFilter {
             return;
         }
         long keep = ~slots;
-        for (int i = 0; i < words.length; i++) {
-            if ((words[i] & slots) != 0) {
-                WORDS.getAndBitwiseAndRelease(words, i, keep);
+        long[] w = words;
+        for (int i = 0; w != null && i < w.length; i++) {
+            if ((w[i] & slots) != 0) {
+                WORDS.getAndBitwiseAndRelease(w, i, keep);
             }
         }
         freeSlots(slots);
     }
 
     private int index(long hash) {
-        return (int) (hash >>> 18) & mask; // bits the key index uses least (its slot takes the lowest)
+        return (int) (hash >>> 18) & (length - 1); // bits the key index uses least (its slot takes the lowest)
     }
 }

@@ -67,6 +67,15 @@ class TableFilterTest {
     }
 
     @Test
+    void beforeTheFirstWriteEveryTableIsNamed() {
+        TableFilter filter = new TableFilter(64L << 20);
+        MemTable empty = new MemTable(1 << 20, filter);
+        assertThat(filter.tables(KeyIndex.hash(key(1)))).isEqualTo(-1L);
+        filter.release(List.of(empty)); // nothing was allocated to clear
+        assertThat(filter.clearedBelow()).isGreaterThan(empty.seq());
+    }
+
+    @Test
     void aTableWithoutASlotIsAlwaysAsked() {
         TableFilter filter = new TableFilter(1 << 20);
         for (int i = 0; i < 64; i++) {
