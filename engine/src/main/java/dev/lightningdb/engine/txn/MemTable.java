@@ -63,9 +63,10 @@ final class MemTable {
             byte[] value = e.getValue();
             boolean delete = WriteSet.isTombstone(value);
             long hash = KeyIndex.hash(key);
-            index.put(key, hash, list.insert(key, ts, value, delete)); // before the commit is published
-            if (slot >= 0) {
-                filter.add(hash, slot);
+            long node = list.insert(key, ts, value, delete);
+            index.put(key, hash, node); // before the commit is published
+            if (filter != null) {
+                filter.add(hash, slot, node);
             }
             b += key.length + value.length + ENTRY_OVERHEAD;
             n++;
@@ -85,6 +86,11 @@ final class MemTable {
     Version newest(byte[] key, long hash) {
         long n = index.get(key, hash);
         return n == 0 ? null : new Version(list, n);
+    }
+
+    /** The version at {@code node} of this table's list (a {@link TableFilter} hint) if it is one of {@code key}'s, else null. */
+    Version versionIfKey(long node, byte[] key) {
+        return list.compareKey(node, key) == 0 ? new Version(list, node) : null;
     }
 
     /** {@link #newest(byte[], long)} for a table that probably holds the key ({@link KeyIndex#getLikely}). */

@@ -5,29 +5,36 @@ import java.lang.invoke.VarHandle;
 import java.util.List;
 
 /**
- * Which write-buffer tables may hold a key: one 64-bit word per bucket of key hashes, one bit per
- * table. Each table takes one of 64 slots when it is created and sets its bit in its keys' words
- * as it is written, so a point read loads one word and asks only the tables whose bits are set,
- * instead of every frozen table (a flat-out writer leaves forty to sixty of them, and the reads
- * beside it spent most of their time asking tables that did not hold the key). A table that found
- * no free slot sets no bit and is always asked.
+ * Which write-buffer tables may hold a key, and where the key written last in its bucket lies: per
+ * bucket of key hashes two 64-bit words in one cache line, a bit per table and a hint. Each table
+ * takes one of 64 slots when it is created and sets its bit in its keys' buckets as it is written,
+ * so a point read loads one line and asks only the tables whose bits are set, instead of every
+ * frozen table (a flat-out writer leaves forty to sixty of them). The hint names the table slot and
+ * node of the version written last into the bucket: when that is the reader's key, it is the key's
+ * newest version (a later write of the key would have replaced the hint), and the read costs the
+ * line and the node, without asking any table's index. A table that found no free slot sets no bit
+ * and no hint, and is always asked.
  *
- * <p>Invariants: a table's bits are set (atomically: a merger may be clearing other bits of the same
- * word) before the commit that adds the key is published, so a reader of a view finds the bit of
- * every table of that view that holds the key, unless those bits were cleared since. Bits are
+ * <p>Invariants: one thread writes bits and hints (the commit lock holder), after the version is
+ * in its table and before the commit is published, so a reader of a view finds the bit of every
+ * table of that view that holds the key, unless those bits were cleared since. Bits and hints are
  * cleared only for tables that a merge took out of the published view, and {@link #clearedBelow}
- * is raised past their sequence numbers before the first of them is cleared; a reader that loaded a
- * word, then finds its view's oldest table below that mark, may have missed a bit and asks every
- * table instead ({@link View#lookup}). A slot is handed out again only once all of its bits are
- * clear.
+ * is raised past their sequence numbers before the first of them is cleared (atomically: the writer
+ * may be writing the same line); a reader that loaded a line, then finds one of its view's tables
+ * below that mark, may have missed a bit or hold a hint whose slot a newer table took over, and
+ * asks every table instead without following the hint ({@link View#lookup}). A slot is handed out
+ * again only once all of its bits and hints are clear.
  */
 final class TableFilter {
     private static final VarHandle WORDS = MethodHandles.arrayElementVarHandle(long[].class);
-    private static final int MIN_WORDS = 1 << 10;
-    private static final int MAX_WORDS = 1 << 22; // 32 MiB
+    private static final int MIN_BUCKETS = 1 << 10;
+    private static final int MAX_BUCKETS = 1 << 22; // 64 MiB
+    /** Hint layout: node offset in bits 0-31, chunk in 32-47, slot + 1 in 48-54 (0: no hint), 9 bits of the key's hash above. */
+    private static final int HINT_SLOT_SHIFT = 48;
+    private static final int HINT_TAG_SHIFT = 55;
 
-    private final int length;
-    /** Allocated by the first write (a database only read never pays for it); null until then. */
+    private final int buckets;
+    /** Per bucket its bits, then its hint; allocated by the first write (a database only read never pays for it). */
     private volatile long[] words;
     /** Slots not held by a table; guarded by this. */
     private long freeSlots = -1L;
@@ -36,11 +43,11 @@ final class TableFilter {
     /** Tables with a sequence number below this may have had their bits cleared. */
     private volatile long clearedBelow;
 
-    /** A filter for a buffer of at most {@code maxBufferBytes} (about a word per 128 bytes of versions). */
+    /** A filter for a buffer of at most {@code maxBufferBytes} (about a bucket per 128 bytes of versions). */
     TableFilter(long maxBufferBytes) {
-        long wanted = Math.max(MIN_WORDS, Math.min(MAX_WORDS, maxBufferBytes / 128));
+        long wanted = Math.max(MIN_BUCKETS, Math.min(MAX_BUCKETS, maxBufferBytes / 128));
         int n = Integer.highestOneBit((int) wanted);
-        length = n < wanted ? n * 2 : n;
+        buckets = n < wanted ? n * 2 : n;
     }
 
     synchronized long nextSeq() {
@@ -61,16 +68,32 @@ final class TableFilter {
         freeSlots |= slots;
     }
 
-    /** Marks that the table in {@code slot} holds a key with this {@link KeyIndex#hash} (the table's writer). */
-    void add(long hash, int slot) {
+    /**
+     * Marks that the table in {@code slot} holds a key with this {@link KeyIndex#hash}, its newest
+     * version at {@code node} (the table's writer, after the version is in the table). A table
+     * without a slot ({@code -1}) sets no bit and takes the bucket's hint away: the hint must never
+     * name an older version than the key's newest.
+     */
+    void add(long hash, int slot, long node) {
         long[] w = words;
         if (w == null) {
-            words = w = new long[length]; // the writer's; published with the commit, like the bits
+            words = w = new long[2 * buckets]; // the writer's; published with the commit, like the bits
         }
         int i = index(hash);
+        if (slot < 0) {
+            WORDS.setRelease(w, i + 1, 0L);
+            return;
+        }
         long bit = 1L << slot;
         if (((long) WORDS.getOpaque(w, i) & bit) == 0) {
             WORDS.getAndBitwiseOrRelease(w, i, bit);
+        }
+        long chunk = node >>> 32;
+        if (chunk < 1 << 16) { // else no hint: readers ask the tables
+            WORDS.setRelease(w, i + 1, (hash >>> HINT_TAG_SHIFT) << HINT_TAG_SHIFT | (long) (slot + 1) << HINT_SLOT_SHIFT
+                    | chunk << 32 | (node & 0xFFFF_FFFFL));
+        } else {
+            WORDS.setRelease(w, i + 1, 0L);
         }
     }
 
@@ -78,6 +101,27 @@ final class TableFilter {
     long tables(long hash) {
         long[] w = words;
         return w == null ? -1L : (long) WORDS.getAcquire(w, index(hash));
+    }
+
+    /** The hint of this hash's bucket (0: none); see {@link #hintSlot} and {@link #hintNode}. */
+    long hint(long hash) {
+        long[] w = words;
+        return w == null ? 0L : (long) WORDS.getAcquire(w, index(hash) + 1);
+    }
+
+    /** Whether {@code hint} may name a version of a key with this hash (its slot is set and its hash bits agree). */
+    static boolean hintMayBe(long hint, long hash) {
+        return hint != 0 && hint >>> HINT_TAG_SHIFT == hash >>> HINT_TAG_SHIFT;
+    }
+
+    /** The table slot a hint names. */
+    static int hintSlot(long hint) {
+        return (int) ((hint >>> HINT_SLOT_SHIFT) & 0x7F) - 1;
+    }
+
+    /** The node a hint names, in its table's list. */
+    static long hintNode(long hint) {
+        return hint & 0xFFFF_FFFF_FFFFL;
     }
 
     /** See the class invariants: a view whose oldest table is below this must not trust {@link #tables}. */
@@ -106,15 +150,20 @@ final class TableFilter {
         }
         long keep = ~slots;
         long[] w = words;
-        for (int i = 0; w != null && i < w.length; i++) {
+        for (int i = 0; w != null && i < w.length; i += 2) {
             if ((w[i] & slots) != 0) {
                 WORDS.getAndBitwiseAndRelease(w, i, keep);
+            }
+            long hint = w[i + 1];
+            if (hint != 0 && (slots & (1L << hintSlot(hint))) != 0) {
+                WORDS.compareAndSet(w, i + 1, hint, 0L); // fails only if the writer wrote a newer hint
             }
         }
         freeSlots(slots);
     }
 
+    /** The bucket's first word (its bits; the hint follows, in the same cache line). */
     private int index(long hash) {
-        return (int) (hash >>> 18) & (length - 1); // bits the key index uses least (its slot takes the lowest)
+        return 2 * ((int) (hash >>> 18) & (buckets - 1)); // bits the key index uses least (its slot takes the lowest)
     }
 }

@@ -26,25 +26,41 @@ public final class View {
     private static final int FILTERED = 4;
     /** A filter word naming every table. */
     private static final long ALL = -1L;
-    /** Sequence number of the oldest frozen table (see {@link TableFilter}). */
+    /** Sequence number of this view's oldest table (see {@link TableFilter}). */
     private final long oldestSeq;
+    /** This view's tables by their {@link TableFilter} slot; shared by the views of later commits. */
+    private final MemTable[] bySlot;
 
     View(MemTable active, List<MemTable> frozen, long treeVersion, long visibleTs) {
-        this(active, frozen, sum(frozen), treeVersion, visibleTs);
+        this(active, frozen, sum(frozen), treeVersion, visibleTs, slots(active, frozen));
     }
 
-    private View(MemTable active, List<MemTable> frozen, long frozenBytes, long treeVersion, long visibleTs) {
+    private View(MemTable active, List<MemTable> frozen, long frozenBytes, long treeVersion, long visibleTs, MemTable[] bySlot) {
         this.active = active;
         this.frozen = frozen;
         this.frozenBytes = frozenBytes;
         this.treeVersion = treeVersion;
         this.visibleTs = visibleTs;
-        this.oldestSeq = frozen.isEmpty() ? Long.MAX_VALUE : frozen.get(frozen.size() - 1).seq();
+        this.oldestSeq = frozen.isEmpty() ? active.seq() : frozen.get(frozen.size() - 1).seq();
+        this.bySlot = bySlot;
     }
 
     /** This view after a commit at {@code ts} (same tables: frozen ones never change, so neither do their bytes). */
     View committed(long ts) {
-        return new View(active, frozen, frozenBytes, treeVersion, ts);
+        return new View(active, frozen, frozenBytes, treeVersion, ts, bySlot);
+    }
+
+    private static MemTable[] slots(MemTable active, List<MemTable> frozen) {
+        MemTable[] by = new MemTable[64];
+        for (MemTable m : frozen) {
+            if (m.slot() >= 0) {
+                by[m.slot()] = m;
+            }
+        }
+        if (active.slot() >= 0) {
+            by[active.slot()] = active;
+        }
+        return by;
     }
 
     private static long sum(List<MemTable> tables) {
@@ -76,22 +92,43 @@ public final class View {
     /**
      * The version of {@code key} a reader of this view sees in the write buffer (the active table
      * first, then the frozen ones, newest first), or null when the tree must answer. Where there
-     * are many frozen tables, only those the buffer's {@link TableFilter} names are asked, unless
-     * a merge cleared bits of this view's tables meanwhile.
+     * are many frozen tables, the buffer's {@link TableFilter} line for the key comes first: its
+     * hint, when it names a version of this key in one of this view's tables, is the key's newest;
+     * else only the tables the line's bits name are asked. Unless a merge cleared bits or hints of
+     * this view's tables meanwhile: then every table, without the hint.
      */
     Version lookup(byte[] key) {
         long hash = KeyIndex.hash(key); // once per key, not once per table
+        TableFilter filter = active.filter();
+        if (frozen.size() < FILTERED || filter == null) {
+            return lookup(key, hash, ALL);
+        }
+        long hint = filter.hint(hash);
+        long tables = filter.tables(hash);
+        // Loaded after the line, before following the hint: past this view's oldest table, the
+        // hint's slot may belong to a table this view does not hold.
+        if (oldestSeq < filter.clearedBelow()) {
+            return lookup(key, hash, ALL);
+        }
+        if (TableFilter.hintMayBe(hint, hash)) {
+            MemTable t = bySlot[TableFilter.hintSlot(hint)];
+            Version x = t == null ? null : t.versionIfKey(TableFilter.hintNode(hint), key);
+            if (x != null && (x = x.visibleAt(visibleTs)) != null) {
+                return x;
+            }
+        }
+        Version found = lookup(key, hash, tables);
+        // Loaded after the bits were used: if one of this view's tables lost its bits, the mark is past it.
+        return oldestSeq < filter.clearedBelow() ? lookup(key, hash, ALL) : found;
+    }
+
+    /** The newest visible version in the active table, then in the frozen tables {@code tables} may hold. */
+    private Version lookup(byte[] key, long hash, long tables) {
         Version x = active.newest(key, hash);
         if (x != null && (x = x.visibleAt(visibleTs)) != null) {
             return x;
         }
-        TableFilter filter = active.filter();
-        if (frozen.size() < FILTERED || filter == null) {
-            return frozenLookup(key, hash, ALL);
-        }
-        Version found = frozenLookup(key, hash, filter.tables(hash));
-        // Loaded after the word: if a bit of this view's tables was cleared, the mark is past them.
-        return oldestSeq < filter.clearedBelow() ? frozenLookup(key, hash, ALL) : found;
+        return frozenLookup(key, hash, tables);
     }
 
     /** The newest visible version in the frozen tables that {@code tables} may hold ({@link #ALL}: all of them). */

@@ -17,6 +17,76 @@ class TableFilterTest {
         t.add(List.of(Map.entry(key(i), new byte[] {(byte) i})), ts, 0);
     }
 
+    private static void put(MemTable t, int i, String value, long ts) {
+        t.add(List.of(Map.entry(key(i), value.getBytes(StandardCharsets.UTF_8))), ts, 0);
+    }
+
+    private static String read(View v, int i) {
+        Version x = v.lookup(key(i));
+        return x == null ? null : new String(x.value(), StandardCharsets.UTF_8);
+    }
+
+    /** Four tables that hold other keys, so that a view of them and more reads through the filter. */
+    private static List<MemTable> fillers(TableFilter filter, long ts) {
+        List<MemTable> tables = new java.util.ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            MemTable m = new MemTable(1 << 16, filter);
+            put(m, 1000 + t, "filler", ts);
+            tables.add(0, m);
+        }
+        return tables;
+    }
+
+    @Test
+    void aViewOlderThanAMergeDoesNotFollowAHintWhoseSlotANewTableTookOver() {
+        TableFilter filter = new TableFilter(64L << 20);
+        MemTable old = new MemTable(1 << 16, filter);
+        put(old, 7, "old", 1); // the table's first node
+        MemTable mid = new MemTable(1 << 16, filter);
+        put(mid, 7, "mid", 2);
+        List<MemTable> frozen = new java.util.ArrayList<>(fillers(filter, 3));
+        frozen.add(mid);
+        frozen.add(old);
+        MemTable active = new MemTable(1 << 16, filter);
+        View before = new View(active, List.copyOf(frozen), 0, 10);
+        assertThat(read(before, 7)).isEqualTo("mid");
+
+        filter.release(List.of(old)); // a merge took it (alone, for the test's sake)
+        MemTable taker = new MemTable(1 << 16, filter);
+        assertThat(taker.slot()).isEqualTo(old.slot());
+        put(taker, 7, "new", 11); // the same node address as in the old table, under the same slot
+        assertThat(read(before, 7)).as("the view before the merge still reads its newest table").isEqualTo("mid");
+    }
+
+    @Test
+    void aTableWithoutASlotTakesTheHintAwaySoNoOlderVersionIsNamed() {
+        TableFilter filter = new TableFilter(1 << 20);
+        MemTable slotted = new MemTable(1 << 16, filter);
+        put(slotted, 7, "slotted", 1);
+        List<MemTable> frozen = new java.util.ArrayList<>();
+        for (int i = 1; i < 64; i++) {
+            MemTable m = new MemTable(1 << 16, filter); // takes the remaining slots
+            put(m, 2000 + i, "filler", 2);
+            frozen.add(0, m);
+        }
+        frozen.add(slotted);
+        MemTable unslotted = new MemTable(1 << 16, filter);
+        assertThat(unslotted.slot()).isEqualTo(-1);
+        put(unslotted, 7, "newest", 3);
+        View v = new View(unslotted, List.copyOf(frozen), 0, 10);
+        assertThat(read(v, 7)).isEqualTo("newest");
+        MemTable next = new MemTable(1 << 16, filter);
+        View later = new View(next, List.copyOf(prepend(unslotted, frozen)), 0, 10);
+        assertThat(read(later, 7)).as("read once the unslotted table is frozen").isEqualTo("newest");
+    }
+
+    private static List<MemTable> prepend(MemTable first, List<MemTable> rest) {
+        List<MemTable> all = new java.util.ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
+
     @Test
     void aTableIsNamedForTheKeysItHoldsAndRarelyForOthers() {
         TableFilter filter = new TableFilter(64L << 20);
