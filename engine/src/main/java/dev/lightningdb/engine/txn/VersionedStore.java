@@ -31,15 +31,16 @@ import java.util.concurrent.locks.ReentrantLock;
  *       timestamp and publishes a new {@link View}; no page is written. The active table is frozen
  *       at a sixteenth of {@code writeBufferSize}; point reads find a table's keys through its hash
  *       index ({@link KeyIndex}), and ask only the tables that the {@link TableFilter} says may
- *       hold the key. (An insert into a skip list of 1 MiB cost 410 ns, of 2 MiB 460 ns, of 4 MiB
- *       590 ns, of 16 MiB 1.2 us; but every merge pays per table: with a thirty-second, a
- *       flat-out writer left 58 tables and the merger spent half its time merging their
- *       streams.) Once the frozen tables hold {@code writeBufferSize} bytes the merger thread
- *       applies their newest versions to the tree in one copy-on-write batch (each touched leaf is
- *       rewritten once per batch); once {@code checkpointWalSize} bytes were merged (or on
- *       request, or on the timer) it also has the tree checkpointed, which bounds the WAL that
- *       recovery replays; the {@link Checkpointer} thread writes that checkpoint while the merger
- *       goes on merging (a slow disk would otherwise hold up merges, and so commits).
+ *       hold the key, or none when its hint names the key's newest version. (An insert into a
+ *       skip list of 1 MiB cost 410 ns, of 2 MiB 460 ns, of 4 MiB 590 ns, of 16 MiB 1.2 us; but
+ *       every merge pays per table: with a thirty-second, a flat-out writer left 58 tables and
+ *       the merger spent half its time merging their streams.) Once the frozen tables hold
+ *       {@code writeBufferSize} bytes the merger thread applies their newest versions to the tree
+ *       in one copy-on-write batch (each touched leaf is rewritten once per batch); once
+ *       {@code checkpointWalSize} bytes were merged (or on request, or on the timer) it also has
+ *       the tree checkpointed, which bounds the WAL that recovery replays; the
+ *       {@link Checkpointer} thread writes that checkpoint while the merger goes on merging (a
+ *       slow disk would otherwise hold up merges, and so commits).
  *       The merger lowers its own CPU priority ({@code backgroundNice}), so that where cores are
  *       scarce it yields to the application, and back-pressure slows writers rather than readers.
  *   <li><b>Snapshots.</b> A reader takes the published view and pins the tree version under it
