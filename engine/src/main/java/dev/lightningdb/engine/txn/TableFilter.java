@@ -40,7 +40,7 @@ final class TableFilter {
     private long freeSlots = -1L;
     /** Sequence number of the next table; guarded by this. */
     private long nextSeq = 1;
-    /** Tables with a sequence number below this may have had their bits cleared. */
+    /** Tables with a sequence number below this may have had their bits and hints cleared. */
     private volatile long clearedBelow;
 
     /** A filter for a buffer of at most {@code maxBufferBytes} (about a bucket per 128 bytes of versions). */
@@ -124,13 +124,13 @@ final class TableFilter {
         return hint & 0xFFFF_FFFF_FFFFL;
     }
 
-    /** See the class invariants: a view whose oldest table is below this must not trust {@link #tables}. */
+    /** See the class invariants: a view whose oldest table is below this must trust neither {@link #tables} nor {@link #hint}. */
     long clearedBelow() {
         return clearedBelow;
     }
 
     /**
-     * Clears the bits of tables a merge took out of the published view, then frees their slots
+     * Clears the bits and hints of tables a merge took out of the published view, then frees their slots
      * (the merger, after publishing that view). They are the oldest tables of the buffer.
      */
     void release(List<MemTable> merged) {
