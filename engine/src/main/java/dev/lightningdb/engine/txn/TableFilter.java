@@ -26,6 +26,8 @@ import java.util.List;
  * again only once all of its bits and hints are clear.
  */
 final class TableFilter {
+    /** Tables that can hold a slot (a bit each in a bucket's word). */
+    static final int SLOTS = Long.SIZE;
     private static final VarHandle WORDS = MethodHandles.arrayElementVarHandle(long[].class);
     private static final int MIN_BUCKETS = 1 << 10;
     private static final int MAX_BUCKETS = 1 << 22; // 64 MiB
@@ -54,7 +56,7 @@ final class TableFilter {
         return nextSeq++;
     }
 
-    /** A free slot for a new table, or -1 when all 64 are held. */
+    /** A free slot for a new table, or -1 when all {@value #SLOTS} are held. */
     synchronized int takeSlot() {
         if (freeSlots == 0) {
             return -1;
@@ -80,21 +82,19 @@ final class TableFilter {
             words = w = new long[2 * buckets]; // the writer's; published with the commit, like the bits
         }
         int i = index(hash);
-        if (slot < 0) {
-            WORDS.setRelease(w, i + 1, 0L);
-            return;
+        if (slot >= 0 && ((long) WORDS.getOpaque(w, i) & (1L << slot)) == 0) {
+            WORDS.getAndBitwiseOrRelease(w, i, 1L << slot);
         }
-        long bit = 1L << slot;
-        if (((long) WORDS.getOpaque(w, i) & bit) == 0) {
-            WORDS.getAndBitwiseOrRelease(w, i, bit);
-        }
+        WORDS.setRelease(w, i + 1, hintOf(hash, slot, node));
+    }
+
+    /** The hint naming {@code node} of the table in {@code slot}; 0 (no hint) without a slot or past 2^16 chunks. */
+    private static long hintOf(long hash, int slot, long node) {
         long chunk = node >>> 32;
-        if (chunk < 1 << 16) { // else no hint: readers ask the tables
-            WORDS.setRelease(w, i + 1, (hash >>> HINT_TAG_SHIFT) << HINT_TAG_SHIFT | (long) (slot + 1) << HINT_SLOT_SHIFT
-                    | chunk << 32 | (node & 0xFFFF_FFFFL));
-        } else {
-            WORDS.setRelease(w, i + 1, 0L);
+        if (slot < 0 || chunk >= 1 << 16) {
+            return 0L;
         }
+        return (hash >>> HINT_TAG_SHIFT) << HINT_TAG_SHIFT | (long) (slot + 1) << HINT_SLOT_SHIFT | chunk << 32 | (node & 0xFFFF_FFFFL);
     }
 
     /** The slots of the tables that may hold a key with this hash (all of them before the first write). */

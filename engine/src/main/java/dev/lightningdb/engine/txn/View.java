@@ -51,7 +51,7 @@ public final class View {
     }
 
     private static MemTable[] slots(MemTable active, List<MemTable> frozen) {
-        MemTable[] by = new MemTable[64];
+        MemTable[] by = new MemTable[TableFilter.SLOTS];
         for (MemTable m : frozen) {
             if (m.slot() >= 0) {
                 by[m.slot()] = m;
@@ -104,9 +104,8 @@ public final class View {
             return lookup(key, hash, ALL);
         }
         long hint = filter.hint(hash);
-        long tables = filter.tables(hash);
-        // Loaded after the line, before following the hint: past this view's oldest table, the
-        // hint's slot may belong to a table this view does not hold.
+        // Loaded after the hint, before following it: past this view's oldest table, the hint's
+        // slot may belong to a table this view does not hold.
         if (oldestSeq < filter.clearedBelow()) {
             return lookup(key, hash, ALL);
         }
@@ -117,7 +116,7 @@ public final class View {
                 return x;
             }
         }
-        Version found = lookup(key, hash, tables);
+        Version found = lookup(key, hash, filter.tables(hash)); // the same cache line as the hint
         // Loaded after the bits were used: if one of this view's tables lost its bits, the mark is past it.
         return oldestSeq < filter.clearedBelow() ? lookup(key, hash, ALL) : found;
     }
@@ -164,12 +163,8 @@ public final class View {
     byte[] firstWrittenSince(Iterable<Map.Entry<byte[], byte[]>> writes) {
         List<MemTable> newer = tablesWrittenSince();
         for (Map.Entry<byte[], byte[]> e : writes) {
-            long hash = KeyIndex.hash(e.getKey()); // once per key, not once per table
-            for (MemTable m : newer) {
-                Version n = m.newest(e.getKey(), hash);
-                if (n != null && n.ts() > visibleTs) {
-                    return e.getKey();
-                }
+            if (writtenIn(newer, e.getKey())) {
+                return e.getKey();
             }
         }
         return null;
@@ -177,8 +172,13 @@ public final class View {
 
     /** Whether a commit after this view wrote {@code key}. */
     boolean writtenSince(byte[] key) {
-        long hash = KeyIndex.hash(key);
-        for (MemTable m : tablesWrittenSince()) {
+        return writtenIn(tablesWrittenSince(), key);
+    }
+
+    /** Whether one of {@code newer} holds a version of {@code key} committed after this view. */
+    private boolean writtenIn(List<MemTable> newer, byte[] key) {
+        long hash = KeyIndex.hash(key); // once per key, not once per table
+        for (MemTable m : newer) {
             Version n = m.newest(key, hash);
             if (n != null && n.ts() > visibleTs) {
                 return true;
