@@ -175,7 +175,7 @@ public final class BenchMain {
                     }
                     String failure = fixtureFailures.get("kv/" + s.id());
                     JmhRun.Outcome o = failure != null ? new JmhRun.Outcome(null, failure)
-                            : bench(KvBench.class, w.method(), s.id(), threads, "kv/" + s.id(), mode.keys, s.isLightning());
+                            : bench(KvBench.class, w.method(), s.id(), threads, "kv/" + s.id(), mode.keys, s.isLightning(), w.minWarmupMillis());
                     Row row = o.measurement() != null
                             ? Row.measured(w.label(), threads, s.displayName(), s.isLightning(), s.settings(w), group, o.measurement(), s.note(w))
                             : Row.missing(w.label(), threads, s.displayName(), s.isLightning(), s.settings(w), group, o.failure(), s.note(w));
@@ -208,7 +208,7 @@ public final class BenchMain {
                     } else if (fixtureFailures.containsKey("jdbc/" + baseId)) {
                         o = new JmhRun.Outcome(null, fixtureFailures.get("jdbc/" + baseId));
                     } else {
-                        o = bench(JdbcBench.class, w.method(), s.id(), threads, "jdbc/" + baseId, mode.rows, s.isLightning());
+                        o = bench(JdbcBench.class, w.method(), s.id(), threads, "jdbc/" + baseId, mode.rows, s.isLightning(), 0);
                     }
                     String settings = s.notApplicable() != null ? "—" : s.durability();
                     Row row = o.measurement() != null
@@ -235,7 +235,8 @@ public final class BenchMain {
         return n;
     }
 
-    private JmhRun.Outcome bench(Class<?> cls, String method, String system, int threads, String fixtureKey, long size, boolean lightning) {
+    private JmhRun.Outcome bench(Class<?> cls, String method, String system, int threads, String fixtureKey, long size, boolean lightning,
+                                 long minWarmupMillis) {
         Map<String, String> props = new HashMap<>();
         props.put(BenchProps.FIXTURE, fixtures.get(fixtureKey).toString());
         props.put(BenchProps.WORK, tmp.resolve("work").toString());
@@ -243,7 +244,7 @@ public final class BenchMain {
         props.put(BenchProps.ROWS, Long.toString(mode.rows));
         Path log = tmp.resolve("jmh-" + cls.getSimpleName() + "-" + method + "-" + system + "-" + threads + ".log");
         long t0 = System.nanoTime();
-        JmhRun.Outcome o = JmhRun.run(cls, method, system, threads, mode, flags, props, log);
+        JmhRun.Outcome o = JmhRun.run(cls, method, system, threads, mode, minWarmupMillis, flags, props, log);
         if (o.failure() != null) {
             o = new JmhRun.Outcome(null, Row.failure(lightning, sanitize(o.failure())));
         }

@@ -40,6 +40,11 @@ public enum BenchMode {
         this.timeoutSeconds = timeoutSeconds;
     }
 
+    /** Warm-up iterations for a row that needs at least {@code minWarmupMillis} of warm-up. */
+    public int warmupIterations(long minWarmupMillis) {
+        return (int) Math.max(warmupIterations, (minWarmupMillis + warmupMillis - 1) / warmupMillis);
+    }
+
     public String id() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -9,6 +9,9 @@ import java.util.List;
  * systems run under the same flags. lmdbjava needs the two {@code --add-opens} on Java 17.
  */
 public final class ChildJvm {
+    /** Environment variable whose space-separated JVM options are added to every child JVM (profiling). */
+    public static final String EXTRA_FLAGS = "BENCH_JVM_FLAGS";
+
     private ChildJvm() {
     }
 
@@ -20,6 +23,10 @@ public final class ChildJvm {
         f.add("-XX:-UsePerfData"); // no hsperfdata file: its writes would count as the system's
         f.add("-Djava.io.tmpdir=" + tmp.resolve("jvm-tmp")); // unpacked native libraries land in our temp root
         f.add("-Dderby.stream.error.file=" + tmp.resolve("derby.log"));
+        String extra = System.getenv(EXTRA_FLAGS);
+        if (extra != null && !extra.isBlank()) {
+            f.addAll(List.of(extra.trim().split("\\s+"))); // for profiling: every system gets them alike
+        }
         return f;
     }
 

@@ -30,7 +30,7 @@ public final class JmhRun {
     }
 
     public static Outcome run(Class<?> benchClass, String method, String system, int threads, BenchMode mode,
-                              List<String> jvmFlags, Map<String, String> props, Path log) {
+                              long minWarmupMillis, List<String> jvmFlags, Map<String, String> props, Path log) {
         Path probe = Path.of(log + ".probe");
         Path ops = Path.of(log + ".ops");
         Path writerOps = Path.of(log + ".writer");
@@ -44,7 +44,7 @@ public final class JmhRun {
                 .param("system", system)
                 .threads(threads)
                 .forks(1)
-                .warmupIterations(mode.warmupIterations)
+                .warmupIterations(mode.warmupIterations(minWarmupMillis))
                 .warmupTime(TimeValue.milliseconds(mode.warmupMillis))
                 .measurementIterations(mode.measurementIterations)
                 .measurementTime(TimeValue.milliseconds(mode.measurementMillis))

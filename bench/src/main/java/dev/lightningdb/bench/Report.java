@@ -1,5 +1,6 @@
 package dev.lightningdb.bench;
 
+import dev.lightningdb.bench.kv.KvWorkload;
 import dev.lightningdb.bench.report.FootprintRow;
 import dev.lightningdb.bench.report.ResultTable;
 import dev.lightningdb.bench.report.Row;
@@ -36,9 +37,11 @@ final class Report {
                 fsync.preallocatedPerSecond(), fsyncAtEnd.preallocatedPerSecond(), Units.nanos(fsync.preallocatedP50Nanos()),
                 Units.nanos(fsyncAtEnd.preallocatedP50Nanos()), fsync.appendPerSecond(), fsyncAtEnd.appendPerSecond()));
         sb.append(String.format(Locale.ROOT, "- Data: key/value %,d keys (16-byte keys, 100-byte values); JDBC %,d rows. "
-                        + "JMH sample time, 1 fork, %d x %.1f s warm-up, %d x %.1f s measurement per row.%n",
+                        + "JMH sample time, 1 fork, %d x %.1f s warm-up, %d x %.1f s measurement per row; the two hot-read rows "
+                        + "warm up for at least %d iterations (beside a writer, the JIT compiler gets only what three busy threads "
+                        + "leave of two cores).%n",
                 mode.keys, mode.rows, mode.warmupIterations, mode.warmupMillis / 1e3, mode.measurementIterations,
-                mode.measurementMillis / 1e3));
+                mode.measurementMillis / 1e3, mode.warmupIterations(KvWorkload.GET_HOT_WITH_WRITER.minWarmupMillis())));
         sb.append("- ops/s is the throughput of all threads together, counted: the operations each thread completed in the "
                 + "measured iterations over its measured time, summed over threads (not derived from the sampled latencies, whose "
                 + "mean swings with whether a rare long wait was sampled); p50/p99 are per-operation latencies that JMH sampled. "
