@@ -36,6 +36,11 @@ import java.util.concurrent.locks.ReentrantLock;
  *       only) the dirty page whose write failed, so that its data is not lost.
  *   <li>All policy calls and evictions happen under {@code lock}; the lock is never held while
  *       waiting for anything but the eviction write.
+ *   <li>Readers never wait for {@code lock}: the merger holds it to install the pages it writes
+ *       and to write evicted pages back, and it runs at a low CPU priority, so a reader queued
+ *       behind it waited 2-6 ms while the merger was descheduled. A reader that finds the lock busy
+ *       keeps the page it loaded without caching it ({@link #offer}); the next read of that page
+ *       loads it again, which costs a page read, not a wait.
  *   <li>Copy-on-write gives a rewritten page a new id, so to ARC it is a new page (T1); the old id
  *       is {@link #discard}ed when its page is reused. Pages that are read but not rewritten (most
  *       of a large tree) age through T1/T2 as the policy intends.
@@ -79,6 +84,7 @@ final class PageCache {
     private final LongAdder misses = new LongAdder();
     private final LongAdder evictions = new LongAdder();
     private final LongAdder writeBacks = new LongAdder();
+    private final LongAdder uncachedLoads = new LongAdder();
 
     PageCache(int capacityPages, WriteBack writeBack) {
         this.policy = new ArcPolicy(capacityPages);
@@ -86,7 +92,7 @@ final class PageCache {
         this.writeBack = writeBack;
     }
 
-    /** The cached image of a page, or null (counted as a miss: the caller loads and {@link #install}s it). */
+    /** The cached image of a page, or null (counted as a miss: a reader loads the page and {@link #offer}s it). */
     byte[] get(long pageId) {
         Frame f = frames.get(pageId);
         if (f == null) {
@@ -122,29 +128,51 @@ final class PageCache {
     byte[] install(long pageId, byte[] data, boolean dirty) {
         lock.lock();
         try {
-            drainHits();
-            Frame existing = frames.get(pageId);
-            if (existing != null && existing.dirty && !dirty) {
-                return existing.data; // never let a disk image replace unwritten data (note 4)
-            }
-            if (existing != null && policy.isResident(pageId)) {
-                if (!dirty) {
-                    return existing.data;
-                }
-                frames.put(new Frame(pageId, data, true));
-                policy.hit(pageId);
-                return data;
-            }
-            long victim = policy.admit(pageId);
-            frames.put(new Frame(pageId, data, dirty));
-            if (victim != ArcPolicy.NONE) {
-                evict(victim);
-            }
-            assert (++installs & 1023) != 0 || checkInvariants();
-            return data;
+            return installLocked(pageId, data, dirty);
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * A reader's {@link #install} of a clean image it loaded: never waits for the lock (note 5).
+     * When another thread holds it, the image is returned uncached, or the one a thread cached
+     * meanwhile (which a dirty image must win, note 4), and {@code cache.uncachedLoads} counts it.
+     */
+    byte[] offer(long pageId, byte[] data) {
+        if (!lock.tryLock()) {
+            uncachedLoads.increment();
+            Frame cached = frames.get(pageId);
+            return cached != null ? cached.data : data;
+        }
+        try {
+            return installLocked(pageId, data, false);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private byte[] installLocked(long pageId, byte[] data, boolean dirty) {
+        drainHits();
+        Frame existing = frames.get(pageId);
+        if (existing != null && existing.dirty && !dirty) {
+            return existing.data; // never let a disk image replace unwritten data (note 4)
+        }
+        if (existing != null && policy.isResident(pageId)) {
+            if (!dirty) {
+                return existing.data;
+            }
+            frames.put(new Frame(pageId, data, true));
+            policy.hit(pageId);
+            return data;
+        }
+        long victim = policy.admit(pageId);
+        frames.put(new Frame(pageId, data, dirty));
+        if (victim != ArcPolicy.NONE) {
+            evict(victim);
+        }
+        assert (++installs & 1023) != 0 || checkInvariants();
+        return data;
     }
 
     private void evict(long victim) {
@@ -302,6 +330,7 @@ final class PageCache {
         m.put("cache.misses", misses.sum());
         m.put("cache.evictions", evictions.sum());
         m.put("cache.writeBacks", writeBacks.sum());
+        m.put("cache.uncachedLoads", uncachedLoads.sum());
         m.put("cache.capacityPages", (long) policy.capacity());
         m.put("cache.residentPages", (long) frames.size());
         lock.lock();

@@ -87,7 +87,7 @@ final class Pager {
         if (page == null) {
             page = readVerified(pageId);
             checkHeader(page, pageId, expectedType);
-            page = cache.install(pageId, page, false);
+            page = cache.offer(pageId, page);
         } else if (page[PageHeader.TYPE] != expectedType) {
             throw corrupt(pageId, "is a " + PageHeader.typeName(page[PageHeader.TYPE]) + " page, expected " + PageHeader.typeName(expectedType));
         }
