@@ -22,22 +22,18 @@ class PageCacheOfferTest {
 
     @Test
     void anOfferWhileAWriteBackHoldsTheLockReturnsAtOnceWithoutCaching() throws Exception {
-        CountDownLatch writing = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        PageCache cache = new PageCache(1, (id, page) -> {
-            writing.countDown();
-            await(release); // a slow eviction write, made under the lock
-        });
+        SlowWriteBack slow = new SlowWriteBack();
+        PageCache cache = new PageCache(1, slow);
         cache.install(1, new byte[] {1}, true);
         CompletableFuture<byte[]> evicting = CompletableFuture.supplyAsync(() -> cache.install(2, new byte[] {2}, true));
         try {
-            assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
+            slow.awaitWriting();
             byte[] loaded = {3};
             CompletableFuture<byte[]> reader = CompletableFuture.supplyAsync(() -> cache.offer(3, loaded));
             assertThat(reader.get(10, TimeUnit.SECONDS)).isSameAs(loaded); // would time out if it waited
             assertThat(cache.get(3)).isNull();
         } finally {
-            release.countDown();
+            slow.release();
         }
         assertThat(evicting.get(10, TimeUnit.SECONDS)).containsExactly(2);
         assertThat(stats(cache).get("cache.uncachedLoads")).isEqualTo(1); // statistics take the lock
@@ -45,25 +41,21 @@ class PageCacheOfferTest {
 
     @Test
     void anOfferThatFindsTheLockBusyReturnsTheImageAlreadyCachedNotItsOwn() throws Exception {
-        CountDownLatch writing = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        PageCache cache = new PageCache(2, (id, page) -> {
-            writing.countDown();
-            await(release);
-        });
+        SlowWriteBack slow = new SlowWriteBack();
+        PageCache cache = new PageCache(2, slow);
         byte[] unwritten = {9};
         cache.install(5, unwritten, true); // dirty: its disk image is stale
         cache.install(6, new byte[] {6}, true);
         CompletableFuture<byte[]> evicting = CompletableFuture.supplyAsync(() -> cache.install(7, new byte[] {7}, true));
         try {
-            assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
+            slow.awaitWriting();
             long cachedId = cache.peek(5) != null ? 5 : 6;
             byte[] expected = cache.peek(cachedId).data;
             byte[] staleFromDisk = {0};
             assertThat(CompletableFuture.supplyAsync(() -> cache.offer(cachedId, staleFromDisk)).get(10, TimeUnit.SECONDS))
                     .isSameAs(expected);
         } finally {
-            release.countDown();
+            slow.release();
         }
         evicting.get(10, TimeUnit.SECONDS);
     }
@@ -74,11 +66,27 @@ class PageCacheOfferTest {
         return m;
     }
 
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** An eviction write that holds the cache's lock until released. */
+    private static final class SlowWriteBack implements PageCache.WriteBack {
+        private final CountDownLatch writing = new CountDownLatch(1);
+        private final CountDownLatch release = new CountDownLatch(1);
+
+        @Override
+        public void write(long pageId, byte[] page) {
+            writing.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        void awaitWriting() throws InterruptedException {
+            assertThat(writing.await(10, TimeUnit.SECONDS)).as("an eviction write began").isTrue();
+        }
+
+        void release() {
+            release.countDown();
         }
     }
 }
