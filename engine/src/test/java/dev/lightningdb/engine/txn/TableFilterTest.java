@@ -157,4 +157,44 @@ class TableFilterTest {
         assertThat(unslotted.mayHold(0L)).isTrue();
         assertThat(new MemTable(1 << 16).mayHold(0L)).as("a table of no filter").isTrue();
     }
+
+    /** A key hash in bucket {@code bucket} with hint tag {@code tag} (the bits TableFilter reads). */
+    private static long hashOf(int bucket, int tag) {
+        return (long) tag << 55 | (long) bucket << 18;
+    }
+
+    @Test
+    void twoKeysOfOnePairOfBucketsBothKeepTheirHints() {
+        TableFilter filter = new TableFilter(1 << 20);
+        long a = hashOf(4, 1);
+        long b = hashOf(4, 2); // same bucket
+        long c = hashOf(5, 3); // the pair's other bucket
+        filter.add(a, 0, 100);
+        filter.add(b, 0, 200);
+        assertThat(TableFilter.hintNode(filter.hint(a))).isEqualTo(100);
+        assertThat(TableFilter.hintNode(filter.hint(b))).isEqualTo(200);
+        filter.add(c, 1, 300); // a third key of the pair takes its own bucket's word
+        assertThat(TableFilter.hintNode(filter.hint(c))).isEqualTo(300);
+        assertThat(TableFilter.hintMayBe(filter.hint(a), a) || TableFilter.hintMayBe(filter.hint(b), b))
+                .as("one of the first two keeps its hint").isTrue();
+    }
+
+    @Test
+    void aWriteReplacesTheHintOfItsTagWhereverItIsAndATableWithoutASlotRemovesIt() {
+        TableFilter filter = new TableFilter(1 << 20);
+        long a = hashOf(8, 5);
+        long b = hashOf(8, 6);
+        long sameTagAsA = hashOf(9, 5); // the other bucket of the pair, the same tag
+        filter.add(a, 0, 100);
+        filter.add(b, 0, 200); // the pair's other word
+        filter.add(a, 1, 110); // a newer version of a: in place, b keeps its hint
+        assertThat(TableFilter.hintNode(filter.hint(a))).isEqualTo(110);
+        assertThat(TableFilter.hintNode(filter.hint(b))).isEqualTo(200);
+        filter.add(sameTagAsA, 2, 300); // one hint per tag in a pair: a's goes, never two for one tag
+        assertThat(TableFilter.hintNode(filter.hint(a))).isEqualTo(300);
+        assertThat(TableFilter.hintNode(filter.hint(b))).isEqualTo(200);
+        filter.add(b, -1, 0); // an unslotted table wrote b: no hint may name b's older version
+        assertThat(TableFilter.hintMayBe(filter.hint(b), b)).isFalse();
+        assertThat(TableFilter.hintNode(filter.hint(sameTagAsA))).isEqualTo(300);
+    }
 }
