@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  * before the read began, and never older than what the same reader saw before.
  */
 class BufferedReadsTest {
-    private static final int KEYS = 2000;
 
     @TempDir
     Path dir;
@@ -37,12 +37,23 @@ class BufferedReadsTest {
 
     @Test
     void readsSeeTheirKeysNewestCommittedVersionWhileTablesComeAndGo() throws Exception {
+        run(2000, 2);
+    }
+
+    /** As many keys as the filter has buckets, so that keys share their pairs' hint words often. */
+    @Test
+    @Tag("stress")
+    void stressManyKeysPerFilterBucketPair() throws Exception {
+        run(30_000, 60);
+    }
+
+    private void run(int keys, int seconds) throws Exception {
         // The merger at the JVM's priority: three busy threads here must not starve it of merges.
         LightningDbConfig config = LightningDbConfig.builder().pageSize(4096).writeBufferSize(1 << 20)
                 .walSyncMode(WalSyncMode.OFF).backgroundNice(0).build();
         try (LightningDb db = LightningDb.open(dir, config)) {
-            AtomicLongArray committed = new AtomicLongArray(KEYS);
-            for (int i = 0; i < KEYS; i++) {
+            AtomicLongArray committed = new AtomicLongArray(keys);
+            for (int i = 0; i < keys; i++) {
                 db.put(key(i), value(i, 0));
             }
             AtomicBoolean stop = new AtomicBoolean();
@@ -51,7 +62,7 @@ class BufferedReadsTest {
                 SplittableRandom r = new SplittableRandom(1);
                 long counter = 0;
                 while (!stop.get()) {
-                    int i = r.nextInt(KEYS);
+                    int i = r.nextInt(keys);
                     db.put(key(i), value(i, ++counter));
                     committed.set(i, counter);
                 }
@@ -61,10 +72,10 @@ class BufferedReadsTest {
                 int seed = 10 + t;
                 readers.add(new Thread(() -> {
                     SplittableRandom r = new SplittableRandom(seed);
-                    long[] seen = new long[KEYS];
+                    long[] seen = new long[keys];
                     try {
                         while (!stop.get()) {
-                            int i = r.nextInt(KEYS);
+                            int i = r.nextInt(keys);
                             long floor = committed.get(i);
                             ByteBuffer v = ByteBuffer.wrap(db.get(key(i)));
                             int k = v.getInt();
@@ -82,7 +93,7 @@ class BufferedReadsTest {
             }
             writer.start();
             readers.forEach(Thread::start);
-            long end = System.nanoTime() + 2_000_000_000L;
+            long end = System.nanoTime() + seconds * 1_000_000_000L;
             while (System.nanoTime() < end && failure.get() == null) {
                 Thread.sleep(50);
                 db.checkpoint(); // a merge of every table, whatever the merger's share of the cores
