@@ -129,7 +129,10 @@ final class TableFilter {
         return w == null ? -1L : (long) WORDS.getAcquire(w, index(hash));
     }
 
-    /** The hint of this hash's tag in its pair of buckets (0: none); see {@link #hintSlot} and {@link #hintNode}. */
+    /**
+     * The hint of this hash's tag in its pair of buckets, or 0 when neither word holds one; it may
+     * still name another key of the same tag. See {@link #hintSlot} and {@link #hintNode}.
+     */
     long hint(long hash) {
         long[] w = words;
         if (w == null) {
@@ -137,7 +140,11 @@ final class TableFilter {
         }
         int i = index(hash);
         long home = (long) WORDS.getAcquire(w, i + 1);
-        return hintMayBe(home, hash) ? home : (long) WORDS.getAcquire(w, (i ^ 2) + 1);
+        if (hintMayBe(home, hash)) {
+            return home;
+        }
+        long buddy = (long) WORDS.getAcquire(w, (i ^ 2) + 1);
+        return hintMayBe(buddy, hash) ? buddy : 0L;
     }
 
     /** Whether {@code hint} may name a version of a key with this hash (its slot is set and its hash bits agree). */

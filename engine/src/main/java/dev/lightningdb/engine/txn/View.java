@@ -1,7 +1,6 @@
 package dev.lightningdb.engine.txn;
 
 import dev.lightningdb.engine.KeyRange;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +108,7 @@ public final class View {
         if (oldestSeq < filter.clearedBelow()) {
             return lookup(key, hash, ALL);
         }
-        if (TableFilter.hintMayBe(hint, hash)) {
+        if (hint != 0) { // names a version of a key with this key's tag
             MemTable t = bySlot[TableFilter.hintSlot(hint)];
             Version x = t == null ? null : t.versionIfKey(TableFilter.hintNode(hint), key);
             if (x != null && (x = x.visibleAt(visibleTs)) != null) {
@@ -145,25 +144,13 @@ public final class View {
 
     // ---- what was committed after this view (conflict checks and read validation) ----
 
-    /**
-     * The tables holding commits after this view: every such commit lands in this view's active
-     * table or a later one (tables are chained when frozen, {@link MemTable#successor}).
-     */
-    private List<MemTable> tablesWrittenSince() {
-        List<MemTable> newer = new ArrayList<>();
-        for (MemTable m = active; m != null; m = m.successor()) {
-            if (m.maxTs() > visibleTs) {
-                newer.add(m);
-            }
-        }
-        return newer;
-    }
+    // Every commit after this view lands in this view's active table or a later one (tables are
+    // chained when frozen, MemTable#successor); a table whose newest commit is older is skipped.
 
     /** The first of {@code writes}' keys that a commit after this view also wrote, or null. */
     byte[] firstWrittenSince(Iterable<Map.Entry<byte[], byte[]>> writes) {
-        List<MemTable> newer = tablesWrittenSince();
         for (Map.Entry<byte[], byte[]> e : writes) {
-            if (writtenIn(newer, e.getKey())) {
+            if (writtenSince(e.getKey())) {
                 return e.getKey();
             }
         }
@@ -172,14 +159,9 @@ public final class View {
 
     /** Whether a commit after this view wrote {@code key}. */
     boolean writtenSince(byte[] key) {
-        return writtenIn(tablesWrittenSince(), key);
-    }
-
-    /** Whether one of {@code newer} holds a version of {@code key} committed after this view. */
-    private boolean writtenIn(List<MemTable> newer, byte[] key) {
         long hash = KeyIndex.hash(key); // once per key, not once per table
-        for (MemTable m : newer) {
-            Version n = m.newest(key, hash);
+        for (MemTable m = active; m != null; m = m.successor()) {
+            Version n = m.maxTs() > visibleTs ? m.newest(key, hash) : null;
             if (n != null && n.ts() > visibleTs) {
                 return true;
             }
@@ -189,7 +171,10 @@ public final class View {
 
     /** Whether a commit after this view wrote any key in {@code range}. */
     boolean writtenSince(KeyRange range) {
-        for (MemTable m : tablesWrittenSince()) {
+        for (MemTable m = active; m != null; m = m.successor()) {
+            if (m.maxTs() <= visibleTs) {
+                continue;
+            }
             for (Iterator<Map.Entry<byte[], Version>> it = m.range(range, false); it.hasNext(); ) {
                 if (it.next().getValue().ts() > visibleTs) {
                     return true;
