@@ -13,7 +13,10 @@ import java.util.stream.Stream;
  * Reader throughput with and without a writer overwriting random keys non-stop on another thread
  * (the bench's getHotWithWriter row, without JMH, for profiling). Usage:
  * {@code ReadWithWriterMain [keys] [seconds]}; prints both rates, their ratio, the writer's rate,
- * the collector's time and the write buffer's statistics.
+ * the collector's time and the write buffer's statistics. Options: {@code -Dbuffer=BYTES},
+ * {@code -Dseparate=true} (the writer writes to a database of its own), {@code -Dspin=true} (the
+ * other core only computes), {@code -Djfr=FILE} (a flight recording of the phase beside the
+ * writer), {@code -Dputs=true} (the writer's rate alone first).
  */
 public final class ReadWithWriterMain {
     private static volatile boolean writing;
@@ -75,6 +78,19 @@ public final class ReadWithWriterMain {
             Thread writer = new Thread(() -> {
                 SplittableRandom r = new SplittableRandom(7);
                 long n = 0;
+                if (Boolean.getBoolean("spin")) {
+                    // -Dspin=true: the other core only computes, touching no memory, to tell what
+                    // any busy neighbour costs the reader from what a writer's memory traffic costs.
+                    long x = 1;
+                    while (writing) {
+                        for (int k = 0; k < 1000; k++) {
+                            x = x * 6364136223846793005L + 1442695040888963407L;
+                        }
+                        n++;
+                    }
+                    written[0] = x == 0 ? -1 : 0;
+                    return;
+                }
                 while (writing) {
                     int i = r.nextInt(keys);
                     target.put(key(i), value(i + 1));
@@ -89,7 +105,17 @@ public final class ReadWithWriterMain {
             java.util.Map<String, Long> cpu0 = threadCpu();
             long proc0 = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
             long t0 = System.nanoTime();
+            // -Djfr=FILE: a flight recording of the phase beside the writer alone, for profiling.
+            jdk.jfr.Recording recording = null;
+            if (System.getProperty("jfr") != null) {
+                recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                recording.start();
+            }
             double beside = read(db, keys, seconds);
+            if (recording != null) {
+                recording.dump(Path.of(System.getProperty("jfr")));
+                recording.close();
+            }
             long wall = System.nanoTime() - t0;
             long proc = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() - proc0;
             java.util.Map<String, Long> cpu1 = threadCpu();
@@ -122,6 +148,7 @@ public final class ReadWithWriterMain {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         long n = 0;
         long start = System.nanoTime();
+        long[] sched0 = schedstat();
         long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         while (true) {
             for (int k = 0; k < 256; k++) {
@@ -134,10 +161,21 @@ public final class ReadWithWriterMain {
             long now = System.nanoTime();
             if (now >= end) {
                 long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0;
-                System.out.printf("reader: %.0f%% of the wall time on a core, %.0f ns of its CPU per get%n",
-                        100.0 * cpu / (now - start), (double) cpu / n);
+                long[] sched1 = schedstat();
+                System.out.printf("reader: %.0f%% of the wall time on a core, %.0f ns of its CPU per get; %.1f%% runnable waiting for a core%n",
+                        100.0 * cpu / (now - start), (double) cpu / n, 100.0 * (sched1[1] - sched0[1]) / (now - start));
                 return n / ((now - start) / 1e9);
             }
+        }
+    }
+
+    /** The calling thread's time on a core and time runnable but waiting for one, in ns (Linux; zeros elsewhere). */
+    private static long[] schedstat() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/thread-self/schedstat")).trim().split(" ");
+            return new long[] {Long.parseLong(f[0]), Long.parseLong(f[1])};
+        } catch (IOException | RuntimeException e) {
+            return new long[2];
         }
     }
 

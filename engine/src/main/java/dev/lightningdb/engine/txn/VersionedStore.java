@@ -69,6 +69,14 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class VersionedStore implements AutoCloseable {
     private static final long RETRY_MILLIS = 100;
+    /**
+     * Frozen tables at which commits wait for the merger, whatever their bytes: every table then
+     * finds a {@link TableFilter} slot (with room for the active table, the merger's freeze and
+     * the freezes of commits already past {@link #awaitRoom}). A table without one is asked by
+     * every read, and the hints it would have set are lost; at {@link #stallBytes} alone a
+     * flat-out writer reached 64 frozen tables of a sixteenth of the buffer each.
+     */
+    static final int MAX_FROZEN = TableFilter.SLOTS - 4;
     private static final java.lang.ref.Cleaner CURSOR_CLEANER = java.lang.ref.Cleaner.create();
 
     private final PagedStore tree;
@@ -274,10 +282,13 @@ public final class VersionedStore implements AutoCloseable {
         return Math.max(2 * bufferLimit, Math.min(4 * bufferLimit, maxHeap / 8));
     }
 
-    /** Whether a commit may add now: less than {@link #stallBytes} wait for the merger. */
+    /**
+     * Whether a commit may add now: less than {@link #stallBytes} wait for the merger, in fewer
+     * than {@link #MAX_FROZEN} tables.
+     */
     public boolean hasRoom() {
         View v = view;
-        return v.frozenBytes() < stallBytes;
+        return v.frozenBytes() < stallBytes && v.frozen().size() < MAX_FROZEN;
     }
 
     /**

@@ -88,6 +88,30 @@ class TableFilterTest {
     }
 
     @Test
+    void whenTheHintNamesATableTheViewDoesNotHoldTheBitsFindTheViewsNewestVersion() {
+        TableFilter filter = new TableFilter(64L << 20);
+        MemTable oldest = new MemTable(1 << 16, filter);
+        put(oldest, 7, "one", 1);
+        List<MemTable> frozen = new java.util.ArrayList<>(fillers(filter, 2)); // newest first
+        MemTable middle = new MemTable(1 << 16, filter);
+        put(middle, 7, "two", 3);
+        frozen.add(0, middle);
+        frozen.add(oldest);
+        MemTable active = new MemTable(1 << 16, filter);
+        put(active, 7, "three", 5);
+        View atTen = new View(active, List.copyOf(frozen), 0, 10);
+        View atFour = new View(active, List.copyOf(frozen), 0, 4);
+        assertThat(read(atTen, 7)).as("by the hint").isEqualTo("three");
+
+        MemTable later = new MemTable(1 << 16, filter); // a table neither view holds takes the hint
+        put(later, 7, "four", 11);
+        assertThat(read(atTen, 7)).as("the active table is asked first").isEqualTo("three");
+        assertThat(read(atFour, 7)).as("the active table's version is newer than the view").isEqualTo("two");
+        assertThat(read(atTen, 1002)).as("a key of one filler table").isEqualTo("filler");
+        assertThat(read(atTen, 8)).as("a key no table holds").isNull();
+    }
+
+    @Test
     void aTableIsNamedForTheKeysItHoldsAndRarelyForOthers() {
         TableFilter filter = new TableFilter(64L << 20);
         MemTable older = new MemTable(1 << 20, filter);
