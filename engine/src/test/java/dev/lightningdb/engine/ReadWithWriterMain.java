@@ -49,7 +49,7 @@ public final class ReadWithWriterMain {
                     long t = System.nanoTime();
                     long stall0 = db.stats().get("mvcc.stallMillis");
                     long gcStart = gcMillis();
-                    java.util.Map<String, Long> c0 = threadCpu();
+                    java.util.Map<String, long[]> c0 = threadCpu();
                     while (System.nanoTime() < end) {
                         for (int k = 0; k < 256; k++) {
                             int i = r.nextInt(keys);
@@ -58,10 +58,10 @@ public final class ReadWithWriterMain {
                         n += 256;
                     }
                     long w = System.nanoTime() - t;
-                    java.util.Map<String, Long> c1 = threadCpu();
+                    java.util.Map<String, long[]> c1 = threadCpu();
                     StringBuilder cpus = new StringBuilder();
                     c1.forEach((name, c) -> {
-                        long d = c - c0.getOrDefault(name, 0L);
+                        long d = c[0] - c0.getOrDefault(name, new long[2])[0];
                         if (d > w / 50) {
                             cpus.append(String.format(" %s=%.0f%%", name.startsWith("lightning-merge") ? "merger" : name, 100.0 * d / w));
                         }
@@ -102,7 +102,7 @@ public final class ReadWithWriterMain {
             writer.start();
             read(db, keys, 2); // let the buffer fill
             long gc0 = gcMillis();
-            java.util.Map<String, Long> cpu0 = threadCpu();
+            java.util.Map<String, long[]> cpu0 = threadCpu();
             long proc0 = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
             long t0 = System.nanoTime();
             // -Djfr=FILE: a flight recording of the phase beside the writer alone, for profiling.
@@ -118,13 +118,16 @@ public final class ReadWithWriterMain {
             }
             long wall = System.nanoTime() - t0;
             long proc = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() - proc0;
-            java.util.Map<String, Long> cpu1 = threadCpu();
+            java.util.Map<String, long[]> cpu1 = threadCpu();
             long gc = gcMillis() - gc0;
             System.out.printf("process CPU %.2f cores over the phase%n", (double) proc / wall);
+            System.out.println("  thread                on a core  waiting for one");
             cpu1.forEach((name, c) -> {
-                long d = c - cpu0.getOrDefault(name, 0L);
-                if (d > wall / 100) {
-                    System.out.printf("  %-40s %.0f%%%n", name, 100.0 * d / wall);
+                long[] before = cpu0.getOrDefault(name, new long[2]);
+                long d = c[0] - before[0];
+                long waited = c[1] - before[1];
+                if (d > wall / 200 || waited > wall / 200) {
+                    System.out.printf("  %-20s %8.1f%% %8.1f%%%n", name, 100.0 * d / wall, 100.0 * waited / wall);
                 }
             });
             writing = false;
@@ -179,13 +182,37 @@ public final class ReadWithWriterMain {
         }
     }
 
-    private static java.util.Map<String, Long> threadCpu() {
-        java.util.Map<String, Long> m = new java.util.TreeMap<>();
+    /**
+     * Per thread name, its CPU time and (in [1]) its time runnable but waiting for a core, in ns:
+     * from /proc, so that the collector's and the compiler's native threads show too; elsewhere
+     * the Java threads' CPU time alone.
+     */
+    private static java.util.Map<String, long[]> threadCpu() {
+        java.util.Map<String, long[]> m = new java.util.TreeMap<>();
+        Path tasks = Path.of("/proc/self/task");
+        if (Files.isDirectory(tasks)) {
+            try (Stream<Path> s = Files.list(tasks)) {
+                for (Path t : (Iterable<Path>) s::iterator) {
+                    try {
+                        String name = Files.readString(t.resolve("comm")).trim();
+                        String[] f = Files.readString(t.resolve("schedstat")).trim().split(" ");
+                        long[] sum = m.computeIfAbsent(name, k -> new long[2]);
+                        sum[0] += Long.parseLong(f[0]);
+                        sum[1] += Long.parseLong(f[1]);
+                    } catch (IOException e) {
+                        // the thread ended
+                    }
+                }
+                return m;
+            } catch (IOException e) {
+                m.clear();
+            }
+        }
         var mx = ManagementFactory.getThreadMXBean();
         for (long id : mx.getAllThreadIds()) {
             var info = mx.getThreadInfo(id);
             if (info != null) {
-                m.merge(info.getThreadName(), mx.getThreadCpuTime(id), Long::sum);
+                m.computeIfAbsent(info.getThreadName(), k -> new long[2])[0] += mx.getThreadCpuTime(id);
             }
         }
         return m;
