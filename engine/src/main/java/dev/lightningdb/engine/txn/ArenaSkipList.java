@@ -8,9 +8,9 @@ import java.util.Arrays;
 /**
  * A skip list of versions laid out in large byte arrays ("chunks") instead of one small object per
  * entry: to the garbage collector a table of thousands of versions is a handful of arrays, which
- * it neither traces entry by entry nor copies (arrays of a megabyte are allocated outside the
- * young generation). Each node is one version: ordered by key ascending, then by timestamp
- * descending, so the versions of a key are adjacent and newest first.
+ * it neither traces entry by entry nor copies (see {@link #chunkBytes} for their size). Each node
+ * is one version: ordered by key ascending, then by timestamp descending, so the versions of a
+ * key are adjacent and newest first.
  *
  * <p>Node layout (offsets 8-aligned): {@code ts:long, keyLength:int, valueLength:int (-1 = delete),
  * height:int, pad:int, next:long[height], key bytes, value bytes}. A node address is
@@ -25,7 +25,10 @@ import java.util.Arrays;
  */
 final class ArenaSkipList {
     static final int MAX_HEIGHT = 20;
-    private static final int CHUNK = 1 << 20;
+    /** Bytes of a chunk: {@link #chunkBytes} of the running collector's region size. */
+    static final int CHUNK = chunkBytes(G1Regions.regionBytes());
+    /** Room left in a region for an array's header, whatever the object layout (12 to 24 bytes). */
+    private static final int HEADER_ROOM = 64;
     private static final int TS = 0;
     private static final int KEY_LEN = 8;
     private static final int VALUE_LEN = 12;
@@ -50,6 +53,21 @@ final class ArenaSkipList {
     private static final int SEED = 2;
     private static final int ARENA_BYTES = 3;
     private static final int PREDS = 4;
+
+    /**
+     * The chunk size for G1 regions of {@code regionBytes} (0: another collector or unknown). G1
+     * allocates an array of more than half a region outside the young generation (never copied),
+     * in whole regions: so a chunk fills one region less room for its header. A chunk of exactly
+     * 1 MiB took two 1 MiB regions (the header spilled into the second: the write buffer held
+     * twice its size of heap), and with 4 MiB regions (the default heap on a machine of 24 GiB)
+     * it was an ordinary object that every young collection copied until the table was merged.
+     * Past 4 MiB regions a chunk that fills one would waste most of it at the end of each table:
+     * a megabyte, as with other collectors.
+     */
+    static int chunkBytes(long regionBytes) {
+        boolean fits = regionBytes == 1 << 20 || regionBytes == 2 << 20 || regionBytes == 4 << 20;
+        return fits ? (int) regionBytes - HEADER_ROOM : 1 << 20;
+    }
 
     ArenaSkipList() {
         writer.set(CURRENT_INDEX, -1);
