@@ -21,8 +21,7 @@ public final class View {
     /**
      * Frozen tables from which a read loads the filter's line first. With none, asking the active
      * table alone costs less than the line's cache miss; from one on, the line costs less, as its
-     * bits cover the active table too ({@code ReadWithWriterMain}: with four, reads beside a
-     * flat-out writer cost 855-913 ns of CPU each; with one, 749-874 ns, as much as alone).
+     * bits cover the active table too.
      */
     private static final int FILTERED = 1;
     /** A filter word naming every table. */
@@ -57,13 +56,13 @@ public final class View {
             } else {
                 bySlot[m.slot()] = m;
                 rankBySlot[m.slot()] = (byte) rank;
-                slots |= slots == ALL ? 0 : 1L << m.slot();
+                slots |= 1L << m.slot(); // stays ALL once a table without a slot was seen
             }
         }
         this.viewSlots = slots;
     }
 
-    /** This view after a commit at {@code ts}: the same tables (frozen ones never change, so neither do their bytes). */
+    /** {@code tables} at another commit timestamp. */
     private View(View tables, long visibleTs) {
         this.active = tables.active;
         this.frozen = tables.frozen;
