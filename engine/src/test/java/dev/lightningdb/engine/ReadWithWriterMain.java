@@ -175,11 +175,16 @@ public final class ReadWithWriterMain {
     /** The calling thread's time on a core and time runnable but waiting for one, in ns (Linux; zeros elsewhere). */
     private static long[] schedstat() {
         try {
-            String[] f = Files.readString(Path.of("/proc/thread-self/schedstat")).trim().split(" ");
-            return new long[] {Long.parseLong(f[0]), Long.parseLong(f[1])};
+            return schedstat(Path.of("/proc/thread-self"));
         } catch (IOException | RuntimeException e) {
             return new long[2];
         }
+    }
+
+    /** A thread's time on a core and time runnable but waiting for one, in ns, from its /proc directory. */
+    private static long[] schedstat(Path thread) throws IOException {
+        String[] f = Files.readString(thread.resolve("schedstat")).trim().split(" ");
+        return new long[] {Long.parseLong(f[0]), Long.parseLong(f[1])};
     }
 
     /**
@@ -195,10 +200,10 @@ public final class ReadWithWriterMain {
                 for (Path t : (Iterable<Path>) s::iterator) {
                     try {
                         String name = Files.readString(t.resolve("comm")).trim();
-                        String[] f = Files.readString(t.resolve("schedstat")).trim().split(" ");
+                        long[] times = schedstat(t);
                         long[] sum = m.computeIfAbsent(name, k -> new long[2]);
-                        sum[0] += Long.parseLong(f[0]);
-                        sum[1] += Long.parseLong(f[1]);
+                        sum[0] += times[0];
+                        sum[1] += times[1];
                     } catch (IOException e) {
                         // the thread ended
                     }

@@ -18,24 +18,18 @@ public final class View {
     private final long frozenBytes;
     private final long treeVersion;
     private final long visibleTs;
-    /**
-     * Frozen tables from which a read loads the filter's line first. With none, asking the active
-     * table alone costs less than the line's cache miss; from one on, the line costs less, as its
-     * bits cover the active table too.
-     */
-    private static final int FILTERED = 1;
     /** A filter word naming every table. */
     private static final long ALL = -1L;
     /** Sequence number of this view's oldest table (see {@link TableFilter}). */
     private final long oldestSeq;
-    /** This view's tables by their {@link TableFilter} slot; shared by the views of later commits. */
-    private final MemTable[] bySlot;
-    /** This view's tables, newest (the active one) first: a table's rank is its index here. */
+    /** This view's tables, newest (the active one) first: a table's rank is its index here; shared by the views of later commits. */
     private final MemTable[] byRank;
-    /** Per filter slot, the rank of this view's table in it; unused for slots this view does not hold. */
+    /** Per {@link TableFilter} slot, the rank of this view's table in it; only for the slots of {@link #heldSlots}. */
     private final byte[] rankBySlot;
-    /** The filter slots of this view's tables; -1 (all) when one of them has none, so is always asked. */
-    private final long viewSlots;
+    /** The filter slots of this view's tables. */
+    private final long heldSlots;
+    /** Whether every table of this view holds a slot (else the one without is asked by every read). */
+    private final boolean everyTableSlotted;
 
     View(MemTable active, List<MemTable> frozen, long treeVersion, long visibleTs) {
         this.active = active;
@@ -44,22 +38,19 @@ public final class View {
         this.treeVersion = treeVersion;
         this.visibleTs = visibleTs;
         this.oldestSeq = frozen.isEmpty() ? active.seq() : frozen.get(frozen.size() - 1).seq();
-        this.bySlot = new MemTable[TableFilter.SLOTS];
         this.byRank = new MemTable[frozen.size() + 1];
         this.rankBySlot = new byte[TableFilter.SLOTS];
         long slots = 0;
         for (int rank = 0; rank < byRank.length; rank++) {
             MemTable m = rank == 0 ? active : frozen.get(rank - 1);
             byRank[rank] = m;
-            if (m.slot() < 0) {
-                slots = ALL;
-            } else {
-                bySlot[m.slot()] = m;
+            if (m.slot() >= 0) {
                 rankBySlot[m.slot()] = (byte) rank;
-                slots |= 1L << m.slot(); // stays ALL once a table without a slot was seen
+                slots |= 1L << m.slot();
             }
         }
-        this.viewSlots = slots;
+        this.heldSlots = slots;
+        this.everyTableSlotted = Long.bitCount(slots) == byRank.length;
     }
 
     /** {@code tables} at another commit timestamp. */
@@ -70,10 +61,10 @@ public final class View {
         this.treeVersion = tables.treeVersion;
         this.visibleTs = visibleTs;
         this.oldestSeq = tables.oldestSeq;
-        this.bySlot = tables.bySlot;
         this.byRank = tables.byRank;
         this.rankBySlot = tables.rankBySlot;
-        this.viewSlots = tables.viewSlots;
+        this.heldSlots = tables.heldSlots;
+        this.everyTableSlotted = tables.everyTableSlotted;
     }
 
     /** This view after a commit at {@code ts} (same tables: frozen ones never change, so neither do their bytes). */
@@ -118,7 +109,9 @@ public final class View {
     Version lookup(byte[] key) {
         long hash = KeyIndex.hash(key); // once per key, not once per table
         TableFilter filter = active.filter();
-        if (frozen.size() < FILTERED || filter == null) {
+        // With no frozen table, asking the active table alone costs less than the filter line's
+        // cache miss; from one on the line costs less, as its bits cover the active table too.
+        if (frozen.isEmpty() || filter == null) {
             return lookup(key, hash, ALL);
         }
         long hint = filter.hint(hash);
@@ -128,14 +121,15 @@ public final class View {
             return lookup(key, hash, ALL);
         }
         if (hint != 0) { // names a version of a key with this key's tag
-            MemTable t = bySlot[TableFilter.hintSlot(hint)];
+            int slot = TableFilter.hintSlot(hint);
+            MemTable t = (heldSlots & (1L << slot)) == 0 ? null : byRank[rankBySlot[slot]];
             Version x = t == null ? null : t.versionIfKey(TableFilter.hintNode(hint), key);
             if (x != null && (x = x.visibleAt(visibleTs)) != null) {
                 return x;
             }
         }
         long tables = filter.tables(hash); // the same cache line as the hint
-        Version found = viewSlots == ALL ? lookup(key, hash, tables) : lookupSlots(key, hash, tables & viewSlots);
+        Version found = everyTableSlotted ? lookupSlots(key, hash, tables & heldSlots) : lookup(key, hash, tables);
         // Loaded after the bits were used: if one of this view's tables lost its bits, the mark is past it.
         return oldestSeq < filter.clearedBelow() ? lookup(key, hash, ALL) : found;
     }
