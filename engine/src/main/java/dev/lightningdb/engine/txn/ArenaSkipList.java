@@ -2,26 +2,28 @@ package dev.lightningdb.engine.txn;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * A skip list of versions laid out in large byte arrays ("chunks") instead of one small object per
- * entry: to the garbage collector a table of thousands of versions is a handful of arrays, which
- * it neither traces entry by entry nor copies (see {@link #chunkBytes} for their size). Each node
- * is one version: ordered by key ascending, then by timestamp descending, so the versions of a
- * key are adjacent and newest first.
+ * A skip list of versions laid out in large {@code long[]} arrays ("chunks") instead of one small
+ * object per entry: to the garbage collector a table of thousands of versions is a handful of
+ * arrays, which it neither traces entry by entry nor copies (see {@link #chunkBytes} for their
+ * size). Each node is one version: ordered by key ascending, then by timestamp descending, so the
+ * versions of a key are adjacent and newest first.
  *
- * <p>Node layout (offsets 8-aligned): {@code ts:long, keyLength:int, valueLength:int (-1 = delete),
- * height:int, pad:int, next:long[height], key bytes, value bytes}. A node address is
- * {@code chunk << 32 | offset}; 0 is "none" (offset 0 of chunk 0 is never a node).
+ * <p>Node layout, in words: {@code ts, keyLength << 32 | valueLength (-1 = delete), height,
+ * next[height], key, value}, the key and the value as {@link PackedBytes}. A node address is
+ * {@code chunk << 32 | word offset}; 0 is "none" (offset 0 of chunk 0 is never a node).
  *
  * <p>Invariants: one thread writes (the commit lock holder); readers take no lock. A node is fully
  * written, its own next pointers included, before a release store links it into level 0 and then
  * the upper levels, and readers load next pointers with acquire; a reader that reaches a node
- * therefore sees all of it. The chunk array is replaced (never modified) before a node in a new
- * chunk is linked. Timestamps of a key grow with every insert, so a new version always goes in
- * front of the key's existing versions.
+ * therefore sees all of it. Every word is a {@code long[]} element, so each load and store of one
+ * is atomic and the acquire and release modes are available on every supported Java (a byte-array
+ * view refuses them since Java 22, and a word of one may straddle two cache lines when the array's
+ * header is not a multiple of eight bytes). The chunk array is replaced (never modified) before a
+ * node in a new chunk is linked. Timestamps of a key grow with every insert, so a new version
+ * always goes in front of the key's existing versions.
  */
 final class ArenaSkipList {
     static final int MAX_HEIGHT = 20;
@@ -29,20 +31,18 @@ final class ArenaSkipList {
     static final int CHUNK = chunkBytes(G1Regions.regionBytes());
     /** Room left in a region for an array's header, whatever the object layout (12 to 24 bytes). */
     private static final int HEADER_ROOM = 64;
+    private static final int CHUNK_WORDS = CHUNK / 8;
     private static final int TS = 0;
-    private static final int KEY_LEN = 8;
-    private static final int VALUE_LEN = 12;
-    private static final int HEIGHT = 16;
-    private static final int NEXT = 24;
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
-    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.nativeOrder());
-    private static final VarHandle HEAD = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final int LENGTHS = 1;
+    private static final int HEIGHT = 2;
+    private static final int NEXT = 3;
+    private static final VarHandle WORD = MethodHandles.arrayElementVarHandle(long[].class);
 
     /** Level {@code i}'s first node. */
     private final long[] head = new long[MAX_HEIGHT];
-    private volatile byte[][] chunks = new byte[0][];
+    private volatile long[][] chunks = new long[0][];
     /** The chunk being filled; writer only (replaced once per chunk). */
-    private byte[] current;
+    private long[] current;
     /**
      * The writer's per-insert state, off the cache lines readers load ({@link PaddedLongs}): the
      * current chunk's index and fill, the height generator, bytes taken, and the search path.
@@ -84,23 +84,22 @@ final class ArenaSkipList {
     /** Inserts a version of {@code key} newer than every version of it already held; returns its node. */
     long insert(byte[] key, long ts, byte[] value, boolean delete) {
         int height = randomHeight();
-        int valueLength = delete ? 0 : value.length;
-        int size = align(NEXT + 8 * height + key.length + valueLength);
+        int keyWords = PackedBytes.words(key.length);
+        int size = NEXT + height + keyWords + (delete ? 0 : PackedBytes.words(value.length));
         long node = allocate(size);
-        byte[] c = chunk(node);
+        long[] c = chunk(node);
         int o = offset(node);
-        LONGS.set(c, o + TS, ts);
-        INTS.set(c, o + KEY_LEN, key.length);
-        INTS.set(c, o + VALUE_LEN, delete ? -1 : valueLength);
-        INTS.set(c, o + HEIGHT, height);
-        int data = o + NEXT + 8 * height;
-        System.arraycopy(key, 0, c, data, key.length);
+        c[o + TS] = ts;
+        c[o + LENGTHS] = (long) key.length << 32 | (delete ? -1 : value.length) & 0xFFFF_FFFFL;
+        c[o + HEIGHT] = height;
+        int data = o + NEXT + height;
+        PackedBytes.pack(key, c, data);
         if (!delete) {
-            System.arraycopy(value, 0, c, data + key.length, valueLength);
+            PackedBytes.pack(value, c, data + keyWords);
         }
         findPredecessors(key);
         for (int level = 0; level < height; level++) {
-            LONGS.set(c, o + NEXT + 8 * level, next(writer.get(PREDS + level), level));
+            c[o + NEXT + level] = next(writer.get(PREDS + level), level);
         }
         for (int level = 0; level < height; level++) { // publish bottom up
             setNext(writer.get(PREDS + level), level, node);
@@ -121,15 +120,16 @@ final class ArenaSkipList {
         }
     }
 
+    /** Room for a node of {@code size} words; returns its address. */
     private long allocate(int size) {
-        if (size > CHUNK / 4) { // a large value gets a chunk of its own; the current one stays in use
-            return address(addChunk(new byte[size + 8]), 8);
+        if (size > CHUNK_WORDS / 4) { // a large value gets a chunk of its own; the current one stays in use
+            return address(addChunk(new long[size + 1]), 1);
         }
         int used = (int) writer.get(USED);
         if (current == null || used + size > current.length) {
-            current = new byte[CHUNK];
+            current = new long[CHUNK_WORDS];
             writer.set(CURRENT_INDEX, addChunk(current));
-            used = 8; // address 0 means "none"; 8 keeps every chunk alike
+            used = 1; // address 0 means "none"; 1 keeps every chunk alike
         }
         long node = address((int) writer.get(CURRENT_INDEX), used);
         writer.set(USED, used + size);
@@ -137,12 +137,12 @@ final class ArenaSkipList {
     }
 
     /** Appends a chunk, published before any node in it is linked; returns its index. */
-    private int addChunk(byte[] fresh) {
-        byte[][] old = chunks;
-        byte[][] grown = Arrays.copyOf(old, old.length + 1);
+    private int addChunk(long[] fresh) {
+        long[][] old = chunks;
+        long[][] grown = Arrays.copyOf(old, old.length + 1);
         grown[old.length] = fresh;
         chunks = grown;
-        writer.setVolatile(ARENA_BYTES, writer.get(ARENA_BYTES) + fresh.length);
+        writer.setVolatile(ARENA_BYTES, writer.get(ARENA_BYTES) + 8L * fresh.length);
         return old.length;
     }
 
@@ -162,10 +162,6 @@ final class ArenaSkipList {
             r >>>= 2;
         }
         return h;
-    }
-
-    private static int align(int n) {
-        return (n + 7) & ~7;
     }
 
     // ---- reading (any thread) ----
@@ -226,69 +222,75 @@ final class ArenaSkipList {
     }
 
     long ts(long node) {
-        return (long) LONGS.get(chunk(node), offset(node) + TS);
+        return chunk(node)[offset(node) + TS];
     }
 
     boolean isDelete(long node) {
-        return (int) INTS.get(chunk(node), offset(node) + VALUE_LEN) < 0;
+        return valueLength(chunk(node), offset(node)) < 0;
     }
 
     byte[] key(long node) {
-        byte[] c = chunk(node);
+        long[] c = chunk(node);
         int o = offset(node);
-        int from = keyStart(c, o);
-        return Arrays.copyOfRange(c, from, from + (int) INTS.get(c, o + KEY_LEN));
+        return PackedBytes.unpack(c, keyStart(c, o), keyLength(c, o));
     }
 
     /** A fresh copy of the node's value; not for a delete. */
     byte[] value(long node) {
-        byte[] c = chunk(node);
+        long[] c = chunk(node);
         int o = offset(node);
-        int from = keyStart(c, o) + (int) INTS.get(c, o + KEY_LEN);
-        return Arrays.copyOfRange(c, from, from + (int) INTS.get(c, o + VALUE_LEN));
+        int from = keyStart(c, o) + PackedBytes.words(keyLength(c, o));
+        return PackedBytes.unpack(c, from, valueLength(c, o));
     }
 
     /** Whether two nodes hold the same key. */
     boolean sameKey(long a, long b) {
-        byte[] ca = chunk(a);
+        long[] ca = chunk(a);
         int oa = offset(a);
-        byte[] cb = chunk(b);
+        long[] cb = chunk(b);
         int ob = offset(b);
-        int la = (int) INTS.get(ca, oa + KEY_LEN);
-        int lb = (int) INTS.get(cb, ob + KEY_LEN);
+        int length = keyLength(ca, oa);
         int fa = keyStart(ca, oa);
         int fb = keyStart(cb, ob);
-        return la == lb && Arrays.equals(ca, fa, fa + la, cb, fb, fb + lb);
+        int words = PackedBytes.words(length);
+        return length == keyLength(cb, ob) && Arrays.equals(ca, fa, fa + words, cb, fb, fb + words);
     }
 
     /** Unsigned comparison of the node's key with {@code key}. */
     int compareKey(long node, byte[] key) {
-        byte[] c = chunk(node);
+        long[] c = chunk(node);
         int o = offset(node);
-        int from = keyStart(c, o);
-        return Arrays.compareUnsigned(c, from, from + (int) INTS.get(c, o + KEY_LEN), key, 0, key.length);
+        return PackedBytes.compare(c, keyStart(c, o), keyLength(c, o), key);
     }
 
-    private static int keyStart(byte[] c, int o) {
-        return o + NEXT + 8 * (int) INTS.get(c, o + HEIGHT);
+    private static int keyLength(long[] c, int o) {
+        return (int) (c[o + LENGTHS] >>> 32);
+    }
+
+    private static int valueLength(long[] c, int o) {
+        return (int) c[o + LENGTHS];
+    }
+
+    private static int keyStart(long[] c, int o) {
+        return o + NEXT + (int) c[o + HEIGHT];
     }
 
     private long next(long node, int level) {
         if (node == 0) {
-            return (long) HEAD.getAcquire(head, level);
+            return (long) WORD.getAcquire(head, level);
         }
-        return (long) LONGS.getAcquire(chunk(node), offset(node) + NEXT + 8 * level);
+        return (long) WORD.getAcquire(chunk(node), offset(node) + NEXT + level);
     }
 
     private void setNext(long node, int level, long to) {
         if (node == 0) {
-            HEAD.setRelease(head, level, to);
+            WORD.setRelease(head, level, to);
         } else {
-            LONGS.setRelease(chunk(node), offset(node) + NEXT + 8 * level, to);
+            WORD.setRelease(chunk(node), offset(node) + NEXT + level, to);
         }
     }
 
-    private byte[] chunk(long node) {
+    private long[] chunk(long node) {
         return chunks[(int) (node >>> 32)];
     }
 
