@@ -7,6 +7,7 @@ import dev.lightningdb.engine.txn.VersionedStore;
 import dev.lightningdb.engine.txn.View;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A unit of work. Writes are buffered privately until {@link #commit()}, so nothing uncommitted is
@@ -217,7 +218,7 @@ public final class Transaction implements AutoCloseable {
     private static String hex(byte[] key) {
         StringBuilder sb = new StringBuilder("0x");
         for (int i = 0; i < Math.min(key.length, 32); i++) {
-            sb.append(String.format("%02x", key[i] & 0xff));
+            sb.append(String.format(Locale.ROOT, "%02x", key[i] & 0xff));
         }
         return key.length > 32 ? sb.append("...").toString() : sb.toString();
     }
@@ -232,7 +233,7 @@ public final class Transaction implements AutoCloseable {
 
     private void ensureOpen() {
         if (state != State.OPEN) {
-            throw new LightningDbException(ErrorCode.CLOSED, "transaction already " + state.name().toLowerCase().replace('_', ' '));
+            throw new LightningDbException(ErrorCode.CLOSED, "transaction already " + state.name().toLowerCase(Locale.ROOT).replace('_', ' '));
         }
         db.ensureOpen();
     }

@@ -10,6 +10,7 @@ import dev.lightningdb.engine.store.paged.PagedStore;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,9 @@ import org.junit.jupiter.api.Test;
  * so far taken as durable, which is what can clobber a page) and each copy is opened on its own.
  */
 class CheckpointBesideCommitsTest {
+    /** A thread per task: a held checkpoint must not keep the commits from running, whatever the common pool's size. */
+    private static final Executor OWN_THREAD = task -> new Thread(task, "checkpoint-beside-commits-test").start();
+
     private static final int PAGE = 4096;
     private static final int KEYS = 3000;
     private static final LightningDbConfig CONFIG = LightningDbConfig.builder().pageSize(PAGE).cacheSize(256 * 1024).build();
@@ -136,7 +140,7 @@ class CheckpointBesideCommitsTest {
         GatedFile file = new GatedFile();
         PagedStore store = fresh(file);
         file.holdNextForce();
-        CompletableFuture<Void> checkpoint = CompletableFuture.runAsync(store::checkpoint);
+        CompletableFuture<Void> checkpoint = CompletableFuture.runAsync(store::checkpoint, OWN_THREAD);
         file.awaitHeld();
 
         // Many rounds: every page of round 2's tree is freed, and freed pages are reused.
@@ -144,7 +148,7 @@ class CheckpointBesideCommitsTest {
             for (int round = 3; round <= 12; round++) {
                 writeRound(store, round);
             }
-        });
+        }, OWN_THREAD);
         commits.get(60, TimeUnit.SECONDS); // would time out if commits waited for the held force
         assertThat(checkpoint).isNotDone();
         assertImageHolds(file.image(), 1); // power lost during the checkpoint: the previous one
@@ -166,7 +170,7 @@ class CheckpointBesideCommitsTest {
         PagedStore store = fresh(file);
         file.holdNextForce();
         file.failNext = true;
-        CompletableFuture<Void> checkpoint = CompletableFuture.runAsync(store::checkpoint);
+        CompletableFuture<Void> checkpoint = CompletableFuture.runAsync(store::checkpoint, OWN_THREAD);
         file.awaitHeld();
         for (int round = 3; round <= 8; round++) {
             writeRound(store, round);

@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Names of WAL segment files: {@code wal-<first LSN, 20 digits>.log} in the database directory. A
@@ -25,8 +26,9 @@ final class WalFiles {
     record Segment(Path path, long firstLsn) {
     }
 
+    /** The segment file of {@code firstLsn}: ASCII digits whatever the default locale (Persian or Arabic ones would use their own). */
     static Path path(Path directory, long firstLsn) {
-        return directory.resolve(String.format("%s%020d%s", PREFIX, firstLsn, SUFFIX));
+        return directory.resolve(String.format(Locale.ROOT, "%s%020d%s", PREFIX, firstLsn, SUFFIX));
     }
 
     /** The segments in {@code directory}, in LSN order. */

@@ -6,11 +6,18 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** A reader's offer of a page it loaded never waits for the cache lock (PageCache note 5). */
 class PageCacheOfferTest {
+    /**
+     * A thread per task: the tasks block one another on purpose, and the default async pool may
+     * run them one at a time (it did on Java 25 on two cores, and the offer timed out).
+     */
+    private static final Executor OWN_THREAD = task -> new Thread(task, "page-cache-offer-test").start();
+
     @Test
     void anOfferWithTheLockFreeCachesThePage() {
         PageCache cache = new PageCache(4, (id, page) -> { });
@@ -25,11 +32,11 @@ class PageCacheOfferTest {
         SlowWriteBack slow = new SlowWriteBack();
         PageCache cache = new PageCache(1, slow);
         cache.install(1, new byte[] {1}, true);
-        CompletableFuture<byte[]> evicting = CompletableFuture.supplyAsync(() -> cache.install(2, new byte[] {2}, true));
+        CompletableFuture<byte[]> evicting = CompletableFuture.supplyAsync(() -> cache.install(2, new byte[] {2}, true), OWN_THREAD);
         try {
             slow.awaitWriting();
             byte[] loaded = {3};
-            CompletableFuture<byte[]> reader = CompletableFuture.supplyAsync(() -> cache.offer(3, loaded));
+            CompletableFuture<byte[]> reader = CompletableFuture.supplyAsync(() -> cache.offer(3, loaded), OWN_THREAD);
             assertThat(reader.get(10, TimeUnit.SECONDS)).isSameAs(loaded); // would time out if it waited
             assertThat(cache.get(3)).isNull();
         } finally {
@@ -46,13 +53,13 @@ class PageCacheOfferTest {
         byte[] unwritten = {9};
         cache.install(5, unwritten, true); // dirty: its disk image is stale
         cache.install(6, new byte[] {6}, true);
-        CompletableFuture<byte[]> evicting = CompletableFuture.supplyAsync(() -> cache.install(7, new byte[] {7}, true));
+        CompletableFuture<byte[]> evicting = CompletableFuture.supplyAsync(() -> cache.install(7, new byte[] {7}, true), OWN_THREAD);
         try {
             slow.awaitWriting();
             long cachedId = cache.peek(5) != null ? 5 : 6;
             byte[] expected = cache.peek(cachedId).data;
             byte[] staleFromDisk = {0};
-            assertThat(CompletableFuture.supplyAsync(() -> cache.offer(cachedId, staleFromDisk)).get(10, TimeUnit.SECONDS))
+            assertThat(CompletableFuture.supplyAsync(() -> cache.offer(cachedId, staleFromDisk), OWN_THREAD).get(10, TimeUnit.SECONDS))
                     .isSameAs(expected);
         } finally {
             slow.release();
