@@ -21,12 +21,13 @@ import java.util.Map;
 final class StatementCache {
     private static final int CAPACITY = 2000;
 
-    private record Entry(Statement statement, CompiledQuery plan) {
+    /** A parsed statement and its plan, if one was made (not named Entry: inside the LinkedHashMap subclasses below that name means Map.Entry to javac 25). */
+    private record Cached(Statement statement, CompiledQuery plan) {
     }
 
-    private final Map<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true) {
+    private final Map<String, Cached> entries = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
             return size() > CAPACITY;
         }
     };
@@ -64,14 +65,14 @@ final class StatementCache {
     /** The parsed statement for {@code sql} (invariant 1: never to be validated). */
     Statement parse(String sql) {
         synchronized (entries) {
-            Entry e = entries.get(sql);
+            Cached e = entries.get(sql);
             if (e != null) {
                 return e.statement();
             }
         }
         Statement parsed = SqlParser.parse(sql);
         synchronized (entries) {
-            entries.putIfAbsent(sql, new Entry(parsed, null));
+            entries.putIfAbsent(sql, new Cached(parsed, null));
         }
         return parsed;
     }
@@ -82,7 +83,7 @@ final class StatementCache {
             return null;
         }
         synchronized (entries) {
-            Entry e = entries.get(sql);
+            Cached e = entries.get(sql);
             return e != null && e.plan() != null && e.plan().catalogVersion() == catalogVersion ? e.plan() : null;
         }
     }
@@ -92,8 +93,8 @@ final class StatementCache {
             return; // planned against uncommitted DDL: private to its transaction
         }
         synchronized (entries) {
-            Entry e = entries.get(sql);
-            entries.put(sql, new Entry(e != null ? e.statement() : statement, plan));
+            Cached e = entries.get(sql);
+            entries.put(sql, new Cached(e != null ? e.statement() : statement, plan));
         }
     }
 }

@@ -19,7 +19,8 @@ import javax.tools.ToolProvider;
 
 /**
  * Finds the self-contained driver jar built by the driver module's package phase, compiles a small
- * JDBC program that needs nothing but java.sql, and runs it in a fresh JVM.
+ * JDBC program that needs nothing but java.sql, and runs it in a fresh JVM; runs the command-line
+ * jar the same way.
  */
 final class DistJars {
 
@@ -128,20 +129,43 @@ final class DistJars {
 
     /** Runs {@code java -cp <classPath> DistProbe <args>} with the java of this JVM; only this class path. */
     static Run run(List<Path> classPath, String... args) throws IOException, InterruptedException {
+        List<String> javaArgs = new ArrayList<>();
+        javaArgs.add("-cp");
+        javaArgs.add(classPath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+        javaArgs.add("DistProbe");
+        javaArgs.addAll(List.of(args));
+        return runJava(javaArgs, "");
+    }
+
+    /** {@code ../cli/target/lightning.jar}, the command-line tool with every dependency inside. */
+    static Path cliJar() {
+        Path base = Paths.get(System.getProperty("basedir", System.getProperty("user.dir")));
+        Path jar = base.resolve("../cli/target/lightning.jar").normalize();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("The command-line jar " + jar + " is missing. It is built by the cli"
+                    + " module's package phase: run the reactor, e.g. `mvn -B verify`, not the tck module alone.");
+        }
+        return jar;
+    }
+
+    /**
+     * Runs {@code java <javaArgs>} with the java of this JVM (so on whichever Java runs the tests),
+     * {@code stdin} as its input, and no class path or options from the environment.
+     */
+    static Run runJava(List<String> javaArgs, String stdin) throws IOException, InterruptedException {
         Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
         List<String> cmd = new ArrayList<>();
         cmd.add(java.toString());
-        cmd.add("-cp");
-        cmd.add(classPath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
-        cmd.add("DistProbe");
-        cmd.addAll(List.of(args));
+        cmd.addAll(javaArgs);
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().remove("CLASSPATH");
         pb.environment().remove("JAVA_TOOL_OPTIONS");
         pb.environment().remove("JDK_JAVA_OPTIONS");
+        Path in = Files.createTempFile("dist-probe", ".in");
         Path out = Files.createTempFile("dist-probe", ".out");
         Path err = Files.createTempFile("dist-probe", ".err");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Files.writeString(in, stdin);
+        pb.redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
         long t0 = System.nanoTime();
         Process p = pb.start();
         if (!p.waitFor(180, TimeUnit.SECONDS)) {
@@ -150,8 +174,14 @@ final class DistJars {
         }
         long millis = (System.nanoTime() - t0) / 1_000_000;
         Run r = new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8), millis);
+        Files.deleteIfExists(in);
         Files.deleteIfExists(out);
         Files.deleteIfExists(err);
         return r;
+    }
+
+    /** The lines in which the JVM warns (restricted or deprecated methods called, agents loaded, ...). */
+    static List<String> jvmWarnings(String stderr) {
+        return stderr.lines().filter(l -> l.startsWith("WARNING:")).collect(Collectors.toList());
     }
 }

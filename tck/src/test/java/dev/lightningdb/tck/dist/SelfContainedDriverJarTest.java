@@ -36,6 +36,7 @@ class SelfContainedDriverJarTest {
 
         assertThat(run.exitCode()).as("exit code; stderr:%n%s", run.stderr()).isZero();
         assertWorked(run);
+        assertThat(DistJars.jvmWarnings(run.stderr())).as("the JVM's warnings on Java %s", Runtime.version().feature()).isEmpty();
     }
 
     @Test
