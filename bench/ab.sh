@@ -3,8 +3,9 @@
 #   bench/ab.sh <commit> <rounds> quick|steady|full --only '<regex over family/workload/system>'
 # Builds both (the commit in a temporary clone), then runs A B B A A B ... so that a drift of the
 # machine during the series hits both alike, and prints each row's ops/s per round and the median.
-# JAVA=/path/to/bin/java runs the benchmarks (and so every forked JVM) on another Java; the builds
-# use Maven's Java as usual. A run's full reports stay in the printed directory.
+# JAVA=/path/to/bin/java runs the benchmarks (and so every forked JVM) on another Java, JAVA_A and
+# JAVA_B one side each (so `JAVA_B=... bench/ab.sh HEAD ...` compares one build on two Javas); the
+# builds use Maven's Java as usual. A run's full reports stay in the printed directory.
 set -euo pipefail
 if [[ $# -lt 3 ]]; then
   echo "usage: bench/ab.sh <commit> <rounds> quick|steady|full [--only <regex>]" >&2
@@ -14,9 +15,10 @@ base="$1" rounds="$2" mode="$3"
 shift 3
 bench_dir="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$bench_dir")"
-java="${JAVA:-java}"
+java_a="${JAVA_A:-${JAVA:-java}}"
+java_b="${JAVA_B:-${JAVA:-java}}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/lightning-ab.XXXXXX")"
-echo "A = $base, B = the working tree; reports in $work"
+echo "A = $base on $java_a, B = the working tree on $java_b; reports in $work"
 
 git clone -q "$root" "$work/a"
 git -C "$work/a" checkout -q "$base"
@@ -28,17 +30,19 @@ for side in a b; do
 done
 
 run_side() { # run_side a|b ROUND
-  local src="$work/a"
-  [[ $1 == b ]] && src="$root"
+  local src="$work/a" java="$java_a"
+  [[ $1 == b ]] && src="$root" && java="$java_b"
   local out="$work/$1-$2"
+  local side="$1" round="$2"
+  shift 2
   mkdir -p "$out"
   "$java" -Xmx1g --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
     -cp "$src/bench/target/classes:$(cat "$src/bench/target/classpath.txt")" \
     dev.lightningdb.bench.BenchMain "$mode" "$out" "$@" >"$out/console.txt" 2>&1
   # the report's table rows: "workload | threads | system | settings | ops/s ..."; a row without
   # a workload carries the one above it
-  awk -F'|' -v side="$1" -v round="$2" '
-    /^\| / && $5 !~ /ops\/s|---/ {
+  awk -F'|' -v side="$side" -v round="$round" '
+    /^\| / && $6 ~ /^ *[0-9.]+ ?[kM]? *$/ {
       w = $2; gsub(/^ +| +$/, "", w); if (w != "") last = w
       s = $4; gsub(/^ +| +$/, "", s); t = $3; gsub(/ /, "", t); o = $6; gsub(/^ +| +$/, "", o)
       note = $10; gsub(/^ +| +$/, "", note)

@@ -53,7 +53,7 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 2) {
+        if (args.length != 2 && !(args.length == 4 && args[2].equals("--only"))) {
             System.err.println("usage: BenchMain quick|steady|full <results dir> [--only <regex over family/workload/system>]");
             System.exit(64);
         }
