@@ -2,7 +2,8 @@
 # Interleaved A/B rounds of benchmark rows, the working tree (B) against an earlier commit (A):
 #   bench/ab.sh <commit> <rounds> quick|steady|full --only '<regex over family/workload/system>'
 # Builds both (the commit in a temporary clone), then runs A B B A A B ... so that a drift of the
-# machine during the series hits both alike, and prints each row's ops/s per round and the median.
+# machine during the series hits both alike, and prints each row's ops/s (and p50) per round and
+# the median ops/s.
 # JAVA=/path/to/bin/java runs the benchmarks (and so every forked JVM) on another Java, JAVA_A and
 # JAVA_B one side each (so `JAVA_B=... bench/ab.sh HEAD ...` compares one build on two Javas); the
 # builds use Maven's Java as usual. A run's full reports stay in the printed directory.
@@ -45,8 +46,8 @@ run_side() { # run_side a|b ROUND
     /^\| / && $6 ~ /^ *[0-9.]+ ?[kM]? *$/ {
       w = $2; gsub(/^ +| +$/, "", w); if (w != "") last = w
       s = $4; gsub(/^ +| +$/, "", s); t = $3; gsub(/ /, "", t); o = $6; gsub(/^ +| +$/, "", o)
-      note = $10; gsub(/^ +| +$/, "", note)
-      printf "%s\t%s\t%s x%s\t%s\t%s\n", side, round, last " | " s, t, o, note
+      p50 = $7; gsub(/^ +| +$/, "", p50); note = $10; gsub(/^ +| +$/, "", note)
+      printf "%s\t%s\t%s x%s\t%s\t%s\n", side, round, last " | " s, t, o, "p50 " p50 (note == "" ? "" : ", " note)
     }' "$out"/*.md >>"$work/rows.tsv"
 }
 
@@ -62,7 +63,7 @@ done
 awk -F'\t' '
   function num(s,   v, u) { split(s, p, " "); v = p[1] + 0; u = p[2]
     return u == "M" ? v * 1e6 : u == "k" ? v * 1e3 : v }
-  { key = $3 "\t" $1; n[key]++; vals[key, n[key]] = num($4); shown[key] = shown[key] " " $4 ($5 == "" ? "" : " (" $5 ")") ";"; rows[$3] = 1 }
+  { key = $3 "\t" $1; n[key]++; vals[key, n[key]] = num($4); shown[key] = shown[key] " " $4 " (" $5 ")" ";"; rows[$3] = 1 }
   END {
     for (row in rows) {
       printf "%s\n", row
