@@ -2,12 +2,12 @@ package dev.lightningdb.engine;
 
 import dev.lightningdb.engine.store.WriteSet;
 import dev.lightningdb.engine.wal.ParkedCommitters;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 
@@ -59,6 +59,13 @@ final class CommitGroup {
         /** Why {@code p} may not commit, or null. */
         String conflict(Pending p);
 
+        /**
+         * Why {@code p} may not commit given the keys that earlier commits of its group write
+         * (sorted unsigned), which {@link #conflict} cannot see yet: they are applied after the
+         * whole group is checked. Null when it may.
+         */
+        String conflictInGroup(Pending p, NavigableSet<byte[]> written);
+
         /** Logs the group; returns the first LSN (0 without a log). */
         long log(List<WriteSet> group);
 
@@ -103,7 +110,7 @@ final class CommitGroup {
             return 0;
         }
         List<Pending> accepted = new ArrayList<>(group.size());
-        Set<ByteBuffer> written = group.size() > 1 ? new HashSet<>() : null;
+        NavigableSet<byte[]> written = group.size() > 1 ? new TreeSet<>(Arrays::compareUnsigned) : null;
         for (Pending p : group) {
             String why = committer.conflict(p);
             // A blind single write has no snapshot, so nothing committed before it can conflict
@@ -111,6 +118,9 @@ final class CommitGroup {
             // transactions of the group, which began before it committed.
             if (why == null && written != null && p.txn != null) {
                 why = overlap(p.writes, written);
+                if (why == null) { // what it read (SERIALIZABLE) or guarded, written by an earlier member
+                    why = committer.conflictInGroup(p, written);
+                }
             }
             if (why != null) {
                 conflicts.increment();
@@ -120,7 +130,7 @@ final class CommitGroup {
             }
             if (written != null) {
                 for (Map.Entry<byte[], byte[]> e : p.writes.entries()) {
-                    written.add(ByteBuffer.wrap(e.getKey()));
+                    written.add(e.getKey());
                 }
             }
             accepted.add(p);
@@ -167,9 +177,9 @@ final class CommitGroup {
         return committed;
     }
 
-    private static String overlap(WriteSet writes, Set<ByteBuffer> written) {
+    private static String overlap(WriteSet writes, NavigableSet<byte[]> written) {
         for (Map.Entry<byte[], byte[]> e : writes.entries()) {
-            if (written.contains(ByteBuffer.wrap(e.getKey()))) {
+            if (written.contains(e.getKey())) {
                 return "write-write conflict on a key another transaction of the same commit group wrote first (first committer wins);"
                         + " retry the transaction";
             }

@@ -528,6 +528,11 @@ public final class LightningDb implements AutoCloseable {
         }
 
         @Override
+        public String conflictInGroup(CommitGroup.Pending p, java.util.NavigableSet<byte[]> written) {
+            return p.txn == null ? null : p.txn.conflictWithin(written);
+        }
+
+        @Override
         public long log(java.util.List<WriteSet> sets) {
             ensureOpen(); // queued commits fail together when the database closed while they waited
             if (wal == null) {

@@ -8,6 +8,7 @@ import dev.lightningdb.engine.txn.View;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.NavigableSet;
 
 /**
  * A unit of work. Writes are buffered privately until {@link #commit()}, so nothing uncommitted is
@@ -32,6 +33,8 @@ public final class Transaction implements AutoCloseable {
     /** What a SERIALIZABLE transaction read, validated at commit; null otherwise. */
     private final List<byte[]> readKeys;
     private final List<KeyRange> readRanges;
+    /** Ranges no other transaction may write into before this one commits ({@link #guard}), each from its view on. */
+    private final List<Guard> guards = new ArrayList<>();
     private final Thread owner = Thread.currentThread();
     private final long startedNanos = System.nanoTime();
     private State state = State.OPEN;
@@ -113,12 +116,33 @@ public final class Transaction implements AutoCloseable {
     }
 
     /**
+     * Makes this transaction's commit fail with a retryable {@link ConflictException} if another
+     * transaction commits a write inside {@code range} after this call (READ_COMMITTED: before it,
+     * this transaction's reads saw the latest commits) or after this transaction began (SNAPSHOT,
+     * SERIALIZABLE: its reads see that state). Call it before reading the range to decide what to
+     * write: the SQL layer guards a unique value's index entries before checking that no other row
+     * holds the value, so two transactions can never both commit it. Guards made after a savepoint
+     * go with a rollback to it.
+     */
+    public void guard(KeyRange range) {
+        ensureOpen();
+        if (range == null) {
+            throw new LightningDbException(ErrorCode.INVALID_ARGUMENT, "range must not be null");
+        }
+        guards.add(new Guard(snapshot != null ? start : db.store().currentView(), range));
+    }
+
+    /** A {@link #guard}ed range and the view whose later commits may not write into it. */
+    private record Guard(View since, KeyRange range) {
+    }
+
+    /**
      * Marks the writes made so far; {@link #rollbackTo} later drops every write made after it.
      * Savepoints are cheap to drop: they are only a copy of the buffered writes.
      */
     public Savepoint savepoint() {
         ensureOpen();
-        return new Savepoint(this, writes.copy());
+        return new Savepoint(this, writes.copy(), guards.size());
     }
 
     /** Drops the writes made after {@code savepoint}; the transaction stays open, the savepoint stays valid. */
@@ -128,16 +152,19 @@ public final class Transaction implements AutoCloseable {
             throw new LightningDbException(ErrorCode.INVALID_ARGUMENT, "savepoint does not belong to this transaction");
         }
         writes.restore(savepoint.writes);
+        guards.subList(Math.min(savepoint.guards, guards.size()), guards.size()).clear();
     }
 
     /** A point in a transaction's writes to roll back to; see {@link Transaction#savepoint()}. */
     public static final class Savepoint {
         private final Transaction owner;
         private final WriteSet writes;
+        private final int guards;
 
-        private Savepoint(Transaction owner, WriteSet writes) {
+        private Savepoint(Transaction owner, WriteSet writes, int guards) {
             this.owner = owner;
             this.writes = writes;
+            this.guards = guards;
         }
     }
 
@@ -181,6 +208,7 @@ public final class Transaction implements AutoCloseable {
         }
         openCursors.clear();
         writes.clear();
+        guards.clear();
         if (snapshot != null) {
             snapshot.close();
         }
@@ -189,14 +217,20 @@ public final class Transaction implements AutoCloseable {
 
     /**
      * Why this transaction may not commit (caller holds the commit lock): a key it writes was
-     * written by a commit after it began (first committer wins, every level), or, under
-     * SERIALIZABLE, a key or range it read was. Null when it may commit.
+     * written by a commit after it began (first committer wins, every level), a range it guarded
+     * was written into, or, under SERIALIZABLE, a key or range it read was. Null when it may commit.
      */
     String conflict(VersionedStore store, WriteSet pending) {
         byte[] k = store.writeConflict(start, pending.entries());
         if (k != null) {
             return "write-write conflict on key " + hex(k) + ": another transaction committed a write to it after this "
                     + isolation + " transaction began (first committer wins); retry the transaction";
+        }
+        for (Guard g : guards) {
+            if (store.changedSince(g.since(), g.range())) {
+                return "guarded range " + g.range() + " was written by another transaction that committed first (a unique "
+                        + "value both claimed); retry the transaction";
+            }
         }
         if (readKeys != null) {
             for (byte[] r : readKeys) {
@@ -213,6 +247,42 @@ public final class Transaction implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /**
+     * {@link #conflict}'s read and guard checks against the keys that earlier commits of this
+     * commit's group write (sorted unsigned; caller holds the commit lock): they are not in the
+     * store yet when the group is checked. Null when it may commit.
+     */
+    String conflictWithin(NavigableSet<byte[]> written) {
+        for (Guard g : guards) {
+            if (anyWithin(written, g.range())) {
+                return "guarded range " + g.range() + " was written by another transaction of the same commit group (a "
+                        + "unique value both claimed); retry the transaction";
+            }
+        }
+        if (readKeys != null) {
+            for (byte[] r : readKeys) {
+                if (written.contains(r)) {
+                    return "read of key " + hex(r) + " is stale: another transaction of the same commit group wrote it; "
+                            + "retry the transaction";
+                }
+            }
+            for (KeyRange r : readRanges) {
+                if (anyWithin(written, r)) {
+                    return "scan of " + r + " is stale: another transaction of the same commit group wrote inside it; "
+                            + "retry the transaction";
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean anyWithin(NavigableSet<byte[]> keys, KeyRange range) {
+        byte[] lower = range.lower();
+        byte[] first = lower == null ? (keys.isEmpty() ? null : keys.first())
+                : range.lowerInclusive() ? keys.ceiling(lower) : keys.higher(lower);
+        return first != null && range.contains(first);
     }
 
     private static String hex(byte[] key) {

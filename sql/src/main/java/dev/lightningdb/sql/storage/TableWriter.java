@@ -51,8 +51,17 @@ public final class TableWriter {
         }
     }
 
-    /** Checks that {@code row} (stored under {@code key}) breaks no unique index; call before writing anything. */
+    /**
+     * Checks that {@code row} (stored under {@code key}) breaks no unique index; call before writing
+     * anything. Each value checked is also {@link Transaction#guard guarded}: the index entries of
+     * two rows with one value are different keys, so without it two transactions could each find
+     * the value free and both commit it. The later committer fails (40001, first committer wins).
+     */
     public void checkUnique(byte[] key, Object[] row) {
+        checkUnique(key, row, true);
+    }
+
+    private void checkUnique(byte[] key, Object[] row, boolean guard) {
         for (IndexDef i : table.indexes()) {
             if (!i.unique()) {
                 continue;
@@ -69,7 +78,11 @@ public final class TableWriter {
                 continue;
             }
             byte[] ownKeySuffix = Arrays.copyOfRange(key, table.keyPrefixLength(), key.length);
-            try (Cursor c = txn.scan(KeyRange.prefix(prefix))) {
+            KeyRange holders = KeyRange.prefix(prefix);
+            if (guard) {
+                txn.guard(holders); // before the scan: a commit between the two must not go unseen
+            }
+            try (Cursor c = txn.scan(holders)) {
                 while (c.next()) {
                     byte[] entry = c.key();
                     byte[] pk = Arrays.copyOfRange(entry, prefix.length, entry.length);
@@ -117,7 +130,7 @@ public final class TableWriter {
                 byte[] key = c.key();
                 Object[] row = rows.decode(key, c.value());
                 if (index.unique()) {
-                    checkUnique(key, row);
+                    checkUnique(key, row, false); // one guard per row of a whole table would cost more than it saves
                 }
                 txn.put(entryKey(index, row, key), new byte[0]);
                 n++;

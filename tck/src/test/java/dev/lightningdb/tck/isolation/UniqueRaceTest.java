@@ -1,0 +1,168 @@
+package dev.lightningdb.tck.isolation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Two transactions give two rows the same UNIQUE value: whatever the isolation level, at most one
+ * of them commits, and the table never holds the value twice. Until key locks make the second
+ * wait (issue 19), both statements run and the later commit fails with 40001 (first committer
+ * wins); a statement that already sees the committed value fails with 23505.
+ */
+class UniqueRaceTest {
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String SERIALIZATION_FAILURE = "40001";
+
+    @TempDir
+    Path dir;
+
+    private Connection open(int isolation) throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:lightning:" + dir.resolve("db"));
+        c.setTransactionIsolation(isolation);
+        c.setAutoCommit(false);
+        return c;
+    }
+
+    private void createTable() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:lightning:" + dir.resolve("db"));
+                Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE TABLE users (id INT PRIMARY KEY, email VARCHAR(40) UNIQUE, n INT)");
+            s.executeUpdate("INSERT INTO users VALUES (1, 'one@x', 0), (2, 'two@x', 0)");
+        }
+    }
+
+    @ParameterizedTest(name = "isolation {0}")
+    @ValueSource(ints = {Connection.TRANSACTION_READ_COMMITTED, Connection.TRANSACTION_REPEATABLE_READ,
+            Connection.TRANSACTION_SERIALIZABLE})
+    void twoInsertsOfOneValueNeverBothCommit(int isolation) throws SQLException {
+        createTable();
+        try (Connection a = open(isolation); Connection b = open(isolation)) {
+            a.createStatement().executeUpdate("INSERT INTO users VALUES (10, 'same@x', 0)");
+            b.createStatement().executeUpdate("INSERT INTO users VALUES (11, 'same@x', 0)");
+            a.commit();
+            SQLException loser = catchThrowableOfType(SQLException.class, b::commit);
+            assertThat((Object) loser).as("the second commit of one unique value").isNotNull();
+            assertThat(loser.getSQLState()).isIn(UNIQUE_VIOLATION, SERIALIZATION_FAILURE);
+        }
+        assertThat(countOf("same@x")).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "isolation {0}")
+    @ValueSource(ints = {Connection.TRANSACTION_READ_COMMITTED, Connection.TRANSACTION_REPEATABLE_READ,
+            Connection.TRANSACTION_SERIALIZABLE})
+    void anUpdateOntoAValueAnotherTransactionInsertsNeverBothCommit(int isolation) throws SQLException {
+        createTable();
+        try (Connection a = open(isolation); Connection b = open(isolation)) {
+            b.createStatement().executeUpdate("UPDATE users SET email = 'moved@x' WHERE id = 2");
+            a.createStatement().executeUpdate("INSERT INTO users VALUES (10, 'moved@x', 0)");
+            b.commit();
+            SQLException loser = catchThrowableOfType(SQLException.class, a::commit);
+            assertThat((Object) loser).as("the second commit of one unique value").isNotNull();
+            assertThat(loser.getSQLState()).isIn(UNIQUE_VIOLATION, SERIALIZATION_FAILURE);
+        }
+        assertThat(countOf("moved@x")).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "isolation {0}")
+    @ValueSource(ints = {Connection.TRANSACTION_READ_COMMITTED, Connection.TRANSACTION_REPEATABLE_READ})
+    void aValueFreedByACommittedUpdateCanBeTakenAfterwards(int isolation) throws SQLException {
+        createTable();
+        try (Connection a = open(isolation)) {
+            try (Connection b = open(isolation)) {
+                b.createStatement().executeUpdate("UPDATE users SET email = 'elsewhere@x' WHERE id = 1");
+                b.commit();
+            }
+            a.createStatement().executeUpdate("INSERT INTO users VALUES (10, 'one@x', 0)"); // a transaction begun now
+            a.commit();
+        }
+        assertThat(countOf("one@x")).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "isolation {0}")
+    @ValueSource(ints = {Connection.TRANSACTION_READ_COMMITTED, Connection.TRANSACTION_REPEATABLE_READ,
+            Connection.TRANSACTION_SERIALIZABLE})
+    void manyConnectionsRacingForFewValuesLeaveEachValueOnce(int isolation) throws Exception {
+        createTable();
+        int threads = 6;
+        int values = 20;
+        AtomicInteger nextId = new AtomicInteger(100);
+        Set<String> unexpected = ConcurrentHashMap.newKeySet();
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            workers.add(new Thread(() -> {
+                try (Connection c = open(isolation);
+                        PreparedStatement insert = c.prepareStatement("INSERT INTO users VALUES (?, ?, 0)")) {
+                    for (int i = 0; i < 150; i++) {
+                        insert.setInt(1, nextId.getAndIncrement());
+                        insert.setString(2, "v" + ThreadLocalRandom.current().nextInt(values) + "@x");
+                        try {
+                            insert.executeUpdate();
+                            c.commit();
+                        } catch (SQLException e) {
+                            if (!e.getSQLState().equals(UNIQUE_VIOLATION) && !e.getSQLState().equals(SERIALIZATION_FAILURE)) {
+                                unexpected.add(e.getSQLState() + " " + e.getMessage());
+                            }
+                            c.rollback();
+                        }
+                    }
+                } catch (SQLException e) {
+                    unexpected.add(e.getSQLState() + " " + e.getMessage());
+                }
+            }));
+        }
+        workers.forEach(Thread::start);
+        for (Thread w : workers) {
+            w.join();
+        }
+        assertThat(unexpected).isEmpty();
+        try (Connection c = DriverManager.getConnection("jdbc:lightning:" + dir.resolve("db"));
+                ResultSet rs = c.createStatement().executeQuery(
+                        "SELECT email, COUNT(*) FROM users WHERE email LIKE 'v%' GROUP BY email HAVING COUNT(*) > 1")) {
+            List<String> twice = new ArrayList<>();
+            while (rs.next()) {
+                twice.add(rs.getString(1) + " x" + rs.getLong(2));
+            }
+            assertThat(twice).as("values held by more than one row").isEmpty();
+        }
+        assertThat(countLike("v%")).as("every value was taken once").isEqualTo(values);
+    }
+
+    private long countOf(String email) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:lightning:" + dir.resolve("db"));
+                PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM users WHERE email = ?")) {
+            p.setString(1, email);
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private long countLike(String pattern) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:lightning:" + dir.resolve("db"));
+                PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM users WHERE email LIKE ?")) {
+            p.setString(1, pattern);
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}
