@@ -228,8 +228,8 @@ public final class Transaction implements AutoCloseable {
         }
         for (Guard g : guards) {
             if (store.changedSince(g.since(), g.range())) {
-                return "guarded range " + g.range() + " was written by another transaction that committed first (a unique "
-                        + "value both claimed); retry the transaction";
+                return "guarded range " + g.range() + " was written by another transaction that committed after this one "
+                        + "guarded it (first committer wins); retry the transaction";
             }
         }
         if (readKeys != null) {
@@ -257,8 +257,8 @@ public final class Transaction implements AutoCloseable {
     String conflictWithin(NavigableSet<byte[]> written) {
         for (Guard g : guards) {
             if (anyWithin(written, g.range())) {
-                return "guarded range " + g.range() + " was written by another transaction of the same commit group (a "
-                        + "unique value both claimed); retry the transaction";
+                return "guarded range " + g.range() + " was written by another transaction of the same commit group "
+                        + "(first committer wins); retry the transaction";
             }
         }
         if (readKeys != null) {
