@@ -226,27 +226,17 @@ public final class Transaction implements AutoCloseable {
             return "write-write conflict on key " + hex(k) + ": another transaction committed a write to it after this "
                     + isolation + " transaction began (first committer wins); retry the transaction";
         }
-        for (Guard g : guards) {
-            if (store.changedSince(g.since(), g.range())) {
-                return "guarded range " + g.range() + " was written by another transaction that committed after this one "
-                        + "guarded it (first committer wins); retry the transaction";
+        return staleRead(new LaterWrites() {
+            @Override
+            public boolean touch(View since, byte[] key) {
+                return store.changedSince(since, key);
             }
-        }
-        if (readKeys != null) {
-            for (byte[] r : readKeys) {
-                if (store.changedSince(start, r)) {
-                    return "read of key " + hex(r) + " is stale: another transaction committed a write to it after this "
-                            + "SERIALIZABLE transaction read it; retry the transaction";
-                }
+
+            @Override
+            public boolean touch(View since, KeyRange range) {
+                return store.changedSince(since, range);
             }
-            for (KeyRange r : readRanges) {
-                if (store.changedSince(start, r)) {
-                    return "scan of " + r + " is stale: another transaction committed a write inside it after this "
-                            + "SERIALIZABLE transaction began; retry the transaction";
-                }
-            }
-        }
-        return null;
+        }, "another transaction that committed after this " + isolation + " transaction read or guarded it");
     }
 
     /**
@@ -255,23 +245,42 @@ public final class Transaction implements AutoCloseable {
      * store yet when the group is checked. Null when it may commit.
      */
     String conflictWithin(NavigableSet<byte[]> written) {
+        return staleRead(new LaterWrites() {
+            @Override
+            public boolean touch(View since, byte[] key) {
+                return written.contains(key);
+            }
+
+            @Override
+            public boolean touch(View since, KeyRange range) {
+                return anyWithin(written, range);
+            }
+        }, "an earlier transaction of the same commit group");
+    }
+
+    /** Where writes newer than a view are looked for: the store, or the earlier commits of a group. */
+    private interface LaterWrites {
+        boolean touch(View since, byte[] key);
+
+        boolean touch(View since, KeyRange range);
+    }
+
+    /** Why a range this transaction guarded, or (SERIALIZABLE) a key or range it read, is stale by {@code later}; or null. */
+    private String staleRead(LaterWrites later, String writer) {
         for (Guard g : guards) {
-            if (anyWithin(written, g.range())) {
-                return "guarded range " + g.range() + " was written by another transaction of the same commit group "
-                        + "(first committer wins); retry the transaction";
+            if (later.touch(g.since(), g.range())) {
+                return "guarded range " + g.range() + " was written by " + writer + " (first committer wins); retry the transaction";
             }
         }
         if (readKeys != null) {
             for (byte[] r : readKeys) {
-                if (written.contains(r)) {
-                    return "read of key " + hex(r) + " is stale: another transaction of the same commit group wrote it; "
-                            + "retry the transaction";
+                if (later.touch(start, r)) {
+                    return "read of key " + hex(r) + " is stale: it was written by " + writer + "; retry the transaction";
                 }
             }
             for (KeyRange r : readRanges) {
-                if (anyWithin(written, r)) {
-                    return "scan of " + r + " is stale: another transaction of the same commit group wrote inside it; "
-                            + "retry the transaction";
+                if (later.touch(start, r)) {
+                    return "scan of " + r + " is stale: a key inside it was written by " + writer + "; retry the transaction";
                 }
             }
         }
