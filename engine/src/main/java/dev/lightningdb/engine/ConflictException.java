@@ -11,4 +11,8 @@ public class ConflictException extends LightningDbException {
     public ConflictException(String message) {
         super(ErrorCode.CONFLICT, message);
     }
+
+    ConflictException(ErrorCode code, String message) {
+        super(code, message);
+    }
 }

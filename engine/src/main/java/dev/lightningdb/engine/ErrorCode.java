@@ -26,7 +26,14 @@ public enum ErrorCode {
     /** An argument to a public method was invalid in a way the engine can name. */
     INVALID_ARGUMENT(false),
     /** The thread was interrupted while waiting inside the engine. */
-    INTERRUPTED(true);
+    INTERRUPTED(true),
+    /**
+     * A key lock held by another transaction was not granted: {@link LockWait#NOWAIT}, or not within
+     * {@code lockTimeout}. Only the operation failed; the transaction stays open and keeps its locks.
+     */
+    LOCK_NOT_AVAILABLE(true),
+    /** The transaction was chosen to break a deadlock and has been rolled back ({@link DeadlockException}). */
+    DEADLOCK(true);
 
     private final boolean retryable;
 

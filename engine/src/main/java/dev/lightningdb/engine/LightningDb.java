@@ -62,6 +62,8 @@ public final class LightningDb implements AutoCloseable {
     private final LongAdder commits = new LongAdder();
     private final LongAdder conflicts = new LongAdder();
     private final java.util.Set<Transaction> openTransactions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final dev.lightningdb.engine.lock.LockTable locks = new dev.lightningdb.engine.lock.LockTable();
+    private final java.util.concurrent.atomic.AtomicLong transactionIds = new java.util.concurrent.atomic.AtomicLong();
     /** The checkpoint LSN last handed to the WAL; commit lock. */
     private long walCheckpointed;
     private volatile boolean closed;
@@ -226,7 +228,7 @@ public final class LightningDb implements AutoCloseable {
 
     /**
      * Writes one key as a transaction of its own. A blind write: it reads nothing, so it never
-     * conflicts (a transaction that wrote the key and commits later does).
+     * conflicts; it waits while a transaction holds the key's lock (up to {@code lockTimeout}).
      */
     public void put(byte[] key, byte[] value) {
         ensureOpen();
@@ -234,7 +236,7 @@ public final class LightningDb implements AutoCloseable {
         checkValue(value);
         WriteSet ws = new WriteSet();
         ws.put(key.clone(), value.clone());
-        commit(null, ws);
+        commitSingle(key, ws);
     }
 
     /** Deletes {@code key} as a transaction of its own (a blind write); deleting an absent key is not an error. */
@@ -243,7 +245,19 @@ public final class LightningDb implements AutoCloseable {
         checkKey(key);
         WriteSet ws = new WriteSet();
         ws.delete(key.clone());
-        commit(null, ws);
+        commitSingle(key, ws);
+    }
+
+    /** Commits a single write under its key's lock, so that it never lands inside another transaction's read-modify-write. */
+    private void commitSingle(byte[] key, WriteSet ws) {
+        dev.lightningdb.engine.lock.LockOwner owner = new dev.lightningdb.engine.lock.LockOwner("a single write");
+        locks.acquire(owner, locks.hash(key), LockMode.EXCLUSIVE, LockWait.WAIT, config.lockTimeout().toNanos(),
+                () -> "key " + Transaction.hex(key));
+        try {
+            commit(null, ws);
+        } finally {
+            locks.releaseFrom(owner, 0);
+        }
     }
 
     /**
@@ -289,7 +303,7 @@ public final class LightningDb implements AutoCloseable {
         }
         Transaction t;
         try {
-            t = new Transaction(this, isolation, readOnly || config.readOnly());
+            t = new Transaction(this, isolation, readOnly || config.readOnly(), transactionIds.incrementAndGet());
         } catch (RuntimeException e) {
             activeTransactions.decrementAndGet();
             throw e;
@@ -368,6 +382,7 @@ public final class LightningDb implements AutoCloseable {
         m.put("txn.active", (long) activeTransactions.get());
         m.put("txn.commits", commits.sum());
         m.put("txn.conflicts", conflicts.sum());
+        locks.addStats(m);
         long now = System.nanoTime();
         long oldest = 0;
         long orphaned = 0;
@@ -469,6 +484,10 @@ public final class LightningDb implements AutoCloseable {
         return store;
     }
 
+    dev.lightningdb.engine.lock.LockTable locks() {
+        return locks;
+    }
+
     /**
      * Commits {@code writes} of transaction {@code t} (or a blind single write when {@code t} is
      * null): checks for write-write conflicts with commits since the transaction began (first
@@ -510,6 +529,9 @@ public final class LightningDb implements AutoCloseable {
             // The thread that committed the group throws the error itself; the others get their own copy.
             throw led ? p.error : p.error instanceof ConflictException c ? new ConflictException(c.getMessage().replaceFirst("^CONFLICT: ", ""))
                     : new LightningDbException(errorCode(p.error), p.error.getMessage().replaceFirst("^[A-Z_]+: ", ""), p.error);
+        }
+        if (t != null) {
+            t.releaseLocks(); // the commit is visible: a waiter reads it (and its own commit is logged after this one)
         }
         if (wal != null && p.lsn != 0 && config.walSyncMode() == WalSyncMode.SYNC) {
             wal.awaitDurable(p.lsn); // outside the commit lock: concurrent committers share one force

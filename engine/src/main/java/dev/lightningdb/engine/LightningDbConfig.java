@@ -33,6 +33,7 @@ public final class LightningDbConfig {
     private final int transactionRetryLimit;
     private final Duration retryBackoffInitial;
     private final Duration retryBackoffMax;
+    private final Duration lockTimeout;
     private final boolean readOnly;
     private final boolean createIfMissing;
     private final boolean strictMode;
@@ -57,6 +58,7 @@ public final class LightningDbConfig {
         transactionRetryLimit = b.transactionRetryLimit;
         retryBackoffInitial = b.retryBackoffInitial;
         retryBackoffMax = b.retryBackoffMax;
+        lockTimeout = b.lockTimeout;
         readOnly = b.readOnly;
         createIfMissing = b.createIfMissing;
         strictMode = b.strictMode;
@@ -134,6 +136,9 @@ public final class LightningDbConfig {
 
     public Duration retryBackoffMax() { return retryBackoffMax; }
 
+    /** How long a transaction waits for another's key lock before failing with {@link ErrorCode#LOCK_NOT_AVAILABLE}. */
+    public Duration lockTimeout() { return lockTimeout; }
+
     public boolean readOnly() { return readOnly; }
 
     public boolean createIfMissing() { return createIfMissing; }
@@ -163,6 +168,7 @@ public final class LightningDbConfig {
         m.put("transactionRetryLimit", Integer.toString(transactionRetryLimit));
         m.put("retryBackoffInitial", retryBackoffInitial.toNanos() / 1000 + "us");
         m.put("retryBackoffMax", retryBackoffMax.toMillis() + "ms");
+        m.put("lockTimeout", lockTimeout.toMillis() + "ms");
         m.put("readOnly", Boolean.toString(readOnly));
         m.put("createIfMissing", Boolean.toString(createIfMissing));
         m.put("strictMode", Boolean.toString(strictMode));
@@ -195,6 +201,7 @@ public final class LightningDbConfig {
         private int transactionRetryLimit = 10;
         private Duration retryBackoffInitial = Duration.ofMillis(1);
         private Duration retryBackoffMax = Duration.ofMillis(100);
+        private Duration lockTimeout = Duration.ofSeconds(10);
         private boolean readOnly = false;
         private boolean createIfMissing = true;
         private boolean strictMode = false;
@@ -333,6 +340,12 @@ public final class LightningDbConfig {
             return this;
         }
 
+        /** Zero fails at once when a lock is held by another transaction (as NOWAIT). */
+        public Builder lockTimeout(Duration d) {
+            lockTimeout = between("lockTimeout", d, Duration.ZERO, Duration.ofDays(1));
+            return this;
+        }
+
         public Builder readOnly(boolean on) {
             readOnly = on;
             return this;
@@ -379,6 +392,7 @@ public final class LightningDbConfig {
                 case "transactionRetryLimit" -> transactionRetryLimit(v.integer());
                 case "retryBackoffInitial" -> retryBackoffInitial(v.duration());
                 case "retryBackoffMax" -> retryBackoffMax(v.duration());
+                case "lockTimeout" -> lockTimeout(v.duration());
                 case "readOnly" -> readOnly(v.bool());
                 case "createIfMissing" -> createIfMissing(v.bool());
                 case "strictMode" -> strictMode(v.bool());

@@ -1,10 +1,12 @@
 package dev.lightningdb.engine;
 
+import dev.lightningdb.engine.lock.LockOwner;
 import dev.lightningdb.engine.store.MergingCursor;
 import dev.lightningdb.engine.store.WriteSet;
 import dev.lightningdb.engine.txn.ReadSnapshot;
 import dev.lightningdb.engine.txn.VersionedStore;
 import dev.lightningdb.engine.txn.View;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +19,22 @@ import java.util.NavigableSet;
  *
  * <p>States: OPEN → COMMITTED or ROLLED_BACK (both final). {@link #close()} rolls back an open
  * transaction, so try-with-resources without commit is a rollback.
+ *
+ * <p>Locks. Every write ({@link #put}, {@link #delete}) first takes its key's exclusive lock and
+ * holds it until the transaction ends, so one transaction at a time writes a key; another that
+ * wants it waits, in arrival order, up to the lock timeout. {@link #lock} and {@link
+ * #getForUpdate} take locks for reading. Plain reads never lock and never wait. A wait that would
+ * close a cycle fails at once ({@link DeadlockException}, the transaction is rolled back); a lock
+ * not granted in time fails the call ({@link ErrorCode#LOCK_NOT_AVAILABLE}) and leaves the
+ * transaction open. Under SNAPSHOT and SERIALIZABLE, locking a key that a transaction which
+ * committed after this one began wrote fails at once (first committer wins, {@link
+ * ConflictException}); under READ_COMMITTED it does not, and {@link #getForUpdate} returns the
+ * newest value.
+ *
+ * <p>Statements. Under READ_COMMITTED each read sees the newest committed state, unless a
+ * statement is open ({@link #beginStatement}): then every read until the next statement sees the
+ * state committed when the statement first read, so that one statement never sees half of
+ * another transaction's commit.
  */
 public final class Transaction implements AutoCloseable {
     private enum State { OPEN, COMMITTED, ROLLED_BACK }
@@ -37,12 +55,18 @@ public final class Transaction implements AutoCloseable {
     private final List<Guard> guards = new ArrayList<>();
     private final Thread owner = Thread.currentThread();
     private final long startedNanos = System.nanoTime();
+    private final LockOwner locks;
+    private long lockTimeoutNanos;
+    /** READ_COMMITTED: the state the open statement reads; null between statements. */
+    private StatementSnapshot statement;
     private State state = State.OPEN;
 
-    Transaction(LightningDb db, IsolationLevel isolation, boolean readOnly) {
+    Transaction(LightningDb db, IsolationLevel isolation, boolean readOnly, long id) {
         this.db = db;
         this.isolation = isolation;
         this.readOnly = readOnly;
+        this.locks = new LockOwner("transaction " + id);
+        this.lockTimeoutNanos = db.config().lockTimeout().toNanos();
         VersionedStore store = db.store();
         if (isolation == IsolationLevel.READ_COMMITTED) {
             this.snapshot = null;
@@ -79,20 +103,159 @@ public final class Transaction implements AutoCloseable {
         if (readKeys != null) {
             readKeys.add(key.clone());
         }
-        return snapshot != null ? db.store().get(snapshot, key) : db.store().get(key);
+        ReadSnapshot at = readSnapshot();
+        return at != null ? db.store().get(at, key) : db.store().get(key);
     }
 
+    /** Writes {@code key} once its exclusive lock is held (waiting for it if needed). */
     public void put(byte[] key, byte[] value) {
         ensureWritable();
         db.checkKey(key);
         db.checkValue(value);
+        lockChecked(key, LockMode.EXCLUSIVE, LockWait.WAIT);
         writes.put(key.clone(), value.clone());
     }
 
+    /** Deletes {@code key} once its exclusive lock is held (waiting for it if needed). */
     public void delete(byte[] key) {
         ensureWritable();
         db.checkKey(key);
+        lockChecked(key, LockMode.EXCLUSIVE, LockWait.WAIT);
         writes.delete(key.clone());
+    }
+
+    /**
+     * Takes {@code key}'s lock in {@code mode} until this transaction ends (or rolls back to an
+     * earlier savepoint). The key need not exist: locking an absent key keeps others from
+     * creating it. See the class comment for waiting, deadlocks and conflicts.
+     *
+     * @return false only under {@link LockWait#SKIP_LOCKED} when another transaction holds it
+     */
+    public boolean lock(byte[] key, LockMode mode, LockWait wait) {
+        ensureWritable();
+        db.checkKey(key);
+        if (mode == null || wait == null) {
+            throw new LightningDbException(ErrorCode.INVALID_ARGUMENT, "lock mode and wait policy must not be null");
+        }
+        return lockChecked(key, mode, wait);
+    }
+
+    /**
+     * Locks {@code key} exclusively, then returns its value: this transaction's own write if any,
+     * else the newest committed value (under SNAPSHOT and SERIALIZABLE that is the snapshot's, or
+     * the lock fails with a conflict). Until this transaction ends nobody else can change it, so a
+     * value computed from it and written back loses no update.
+     */
+    public byte[] getForUpdate(byte[] key) {
+        ensureWritable();
+        db.checkKey(key);
+        lockChecked(key, LockMode.EXCLUSIVE, LockWait.WAIT);
+        byte[] buffered = writes.get(key);
+        if (buffered != null) {
+            return WriteSet.isTombstone(buffered) ? null : buffered.clone();
+        }
+        if (readKeys != null) {
+            readKeys.add(key.clone());
+        }
+        return snapshot != null ? db.store().get(snapshot, key) : db.store().get(key);
+    }
+
+    /**
+     * Whether a transaction that committed after the open statement's state (READ_COMMITTED) or
+     * this transaction's snapshot (otherwise) wrote {@code key}: a row read by the statement and
+     * locked since may have changed in between, and must then be read again.
+     */
+    public boolean changedSinceRead(byte[] key) {
+        ensureOpen();
+        db.checkKey(key);
+        ReadSnapshot at = snapshot != null ? snapshot : statement != null ? statement.pinned : null;
+        return at == null ? false : db.store().changedSince(at.view(), key);
+    }
+
+    /** How long a lock is waited for before {@link ErrorCode#LOCK_NOT_AVAILABLE}; zero fails at once. */
+    public void setLockTimeout(Duration timeout) {
+        ensureOpen();
+        if (timeout == null || timeout.isNegative()) {
+            throw new LightningDbException(ErrorCode.INVALID_ARGUMENT, "lock timeout must be zero or positive, not " + timeout);
+        }
+        lockTimeoutNanos = timeout.toNanos();
+    }
+
+    public Duration lockTimeout() {
+        return Duration.ofNanos(lockTimeoutNanos);
+    }
+
+    /**
+     * Under READ_COMMITTED, begins a statement: every read from now until the next call (or {@link
+     * #endStatement}) sees the state committed at the statement's first read. Cursors opened in a
+     * statement keep its state after it ends. Under SNAPSHOT and SERIALIZABLE every read already
+     * sees the transaction's snapshot, and this does nothing.
+     */
+    public void beginStatement() {
+        ensureOpen();
+        endStatement();
+        if (snapshot == null) {
+            statement = new StatementSnapshot();
+        }
+    }
+
+    /** Ends the open statement, if any: reads see the newest committed state again (READ_COMMITTED). */
+    public void endStatement() {
+        if (statement != null) {
+            statement.release();
+            statement = null;
+        }
+    }
+
+    private boolean lockChecked(byte[] key, LockMode mode, LockWait wait) {
+        boolean locked;
+        try {
+            locked = db.locks().acquire(locks, db.locks().hash(key), mode, wait, lockTimeoutNanos, () -> "key " + hex(key));
+        } catch (DeadlockException e) {
+            rollback();
+            throw e;
+        }
+        if (locked && snapshot != null && db.store().changedSince(start, key)) {
+            rollback();
+            throw new ConflictException("write-write conflict on key " + hex(key) + ": another transaction committed a write to it after this "
+                    + isolation + " transaction began (first committer wins); retry the transaction");
+        }
+        return locked;
+    }
+
+    /** The snapshot reads go to: the transaction's, the open statement's, or none (newest per read). */
+    private ReadSnapshot readSnapshot() {
+        if (snapshot != null) {
+            return snapshot;
+        }
+        return statement == null ? null : statement.pin();
+    }
+
+    /**
+     * A statement's state, pinned at its first read and shared with the cursors opened in it:
+     * released when the statement has ended and its last cursor is closed.
+     */
+    private final class StatementSnapshot {
+        private ReadSnapshot pinned;
+        private int shares = 1;
+
+        ReadSnapshot pin() {
+            if (pinned == null) {
+                pinned = db.store().snapshot(false);
+            }
+            return pinned;
+        }
+
+        Runnable share() {
+            shares++;
+            return this::release;
+        }
+
+        void release() {
+            if (--shares == 0 && pinned != null) {
+                pinned.close();
+            }
+        }
     }
 
     /** Ascending walk over {@code range} as this transaction sees it. */
@@ -109,7 +272,14 @@ public final class Transaction implements AutoCloseable {
         if (readRanges != null) {
             readRanges.add(range);
         }
-        Cursor committed = snapshot != null ? db.store().scan(snapshot, range, reverse) : db.store().scan(range, reverse);
+        Cursor committed;
+        if (snapshot != null) {
+            committed = db.store().scan(snapshot, range, reverse);
+        } else if (statement != null) {
+            committed = db.store().scan(statement.pin(), range, reverse, statement.share());
+        } else {
+            committed = db.store().scan(range, reverse);
+        }
         Cursor c = writes.isEmpty() ? committed : new MergingCursor(committed, writes.within(range, reverse), reverse);
         openCursors.add(c);
         return c;
@@ -142,10 +312,14 @@ public final class Transaction implements AutoCloseable {
      */
     public Savepoint savepoint() {
         ensureOpen();
-        return new Savepoint(this, writes.copy(), guards.size());
+        return new Savepoint(this, writes.copy(), guards.size(), locks.heldCount());
     }
 
-    /** Drops the writes made after {@code savepoint}; the transaction stays open, the savepoint stays valid. */
+    /**
+     * Drops the writes made after {@code savepoint} and releases the locks taken after it (a lock
+     * taken before it and strengthened after stays strong); the transaction stays open, the
+     * savepoint stays valid.
+     */
     public void rollbackTo(Savepoint savepoint) {
         ensureOpen();
         if (savepoint == null || savepoint.owner != this) {
@@ -153,6 +327,7 @@ public final class Transaction implements AutoCloseable {
         }
         writes.restore(savepoint.writes);
         guards.subList(Math.min(savepoint.guards, guards.size()), guards.size()).clear();
+        db.locks().releaseFrom(locks, savepoint.locks);
     }
 
     /** A point in a transaction's writes to roll back to; see {@link Transaction#savepoint()}. */
@@ -160,11 +335,13 @@ public final class Transaction implements AutoCloseable {
         private final Transaction owner;
         private final WriteSet writes;
         private final int guards;
+        private final int locks;
 
-        private Savepoint(Transaction owner, WriteSet writes, int guards) {
+        private Savepoint(Transaction owner, WriteSet writes, int guards, int locks) {
             this.owner = owner;
             this.writes = writes;
             this.guards = guards;
+            this.locks = locks;
         }
     }
 
@@ -207,12 +384,19 @@ public final class Transaction implements AutoCloseable {
             c.close();
         }
         openCursors.clear();
+        endStatement();
         writes.clear();
         guards.clear();
+        releaseLocks();
         if (snapshot != null) {
             snapshot.close();
         }
         db.transactionEnded(this);
+    }
+
+    /** Releases every lock: once the commit is visible (before it is durable), or at the end. */
+    void releaseLocks() {
+        db.locks().releaseFrom(locks, 0);
     }
 
     /**
@@ -221,7 +405,9 @@ public final class Transaction implements AutoCloseable {
      * was written into, or, under SERIALIZABLE, a key or range it read was. Null when it may commit.
      */
     String conflict(VersionedStore store, WriteSet pending) {
-        byte[] k = store.writeConflict(start, pending.entries());
+        // Locks make this check redundant (a key is locked from its write on, and checked when
+        // locked); it stays as a guard for SNAPSHOT. READ_COMMITTED has no write-write conflicts.
+        byte[] k = snapshot == null ? null : store.writeConflict(start, pending.entries());
         if (k != null) {
             return "write-write conflict on key " + hex(k) + ": another transaction committed a write to it after this "
                     + isolation + " transaction began (first committer wins); retry the transaction";
@@ -294,7 +480,7 @@ public final class Transaction implements AutoCloseable {
         return first != null && range.contains(first);
     }
 
-    private static String hex(byte[] key) {
+    static String hex(byte[] key) {
         StringBuilder sb = new StringBuilder("0x");
         for (int i = 0; i < Math.min(key.length, 32); i++) {
             sb.append(String.format(Locale.ROOT, "%02x", key[i] & 0xff));

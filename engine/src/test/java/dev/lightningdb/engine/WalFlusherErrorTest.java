@@ -74,6 +74,10 @@ class WalFlusherErrorTest {
         LightningDbConfig config = LightningDbConfig.builder().walSyncMode(WalSyncMode.ASYNC).walFlushInterval(Duration.ofMillis(2)).build();
         LightningDb db = LightningDb.open(dir, config, (path, create, readOnly) -> new FailingForce(ChannelFileIO.open(path, create, readOnly), failure));
         db.put(b("before"), b("1"));
+        long forced = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (db.stats().get("wal.forces") == 0 && System.nanoTime() < forced) {
+            Thread.sleep(1); // the flusher forces "before" first, so that the failure meets "a" and not it
+        }
         failure.set(error);
         db.put(b("a"), b("1")); // written; its force is the flusher's, which fails
         // Wait (without asserting on time) until the flusher has tried; a lost error never shows here.

@@ -228,6 +228,11 @@ public final class VersionedStore implements AutoCloseable {
         return cursor(s, range, reverse, () -> { });
     }
 
+    /** A walk over a snapshot that runs {@code onClose} once when closed (a share of the snapshot ends). */
+    public Cursor scan(ReadSnapshot s, KeyRange range, boolean reverse, Runnable onClose) {
+        return cursor(s, range, reverse, onClose);
+    }
+
     private Cursor cursor(ReadSnapshot s, KeyRange range, boolean reverse, Runnable onClose) {
         View v = s.view;
         Cursor t = tree.scan(s.tree, range, reverse);
