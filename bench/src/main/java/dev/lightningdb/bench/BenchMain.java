@@ -1,6 +1,5 @@
 package dev.lightningdb.bench;
 
-import dev.lightningdb.bench.jdbc.JdbcBench;
 import dev.lightningdb.bench.jdbc.JdbcSystem;
 import dev.lightningdb.bench.jdbc.JdbcSystems;
 import dev.lightningdb.bench.jdbc.JdbcWorkload;
@@ -109,7 +108,8 @@ public final class BenchMain {
         for (JdbcSystem s : JdbcSystems.all()) {
             boolean needed = false;
             for (JdbcWorkload w : JdbcWorkload.values()) {
-                needed |= selected("jdbc", w.method(), s.id()) || selected("jdbc", w.method(), s.id() + "-sync");
+                // the contended increments create their own table in a fresh database
+                needed |= !w.contended() && (selected("jdbc", w.method(), s.id()) || selected("jdbc", w.method(), s.id() + "-sync"));
             }
             if (!s.synchronousVariant() && needed) {
                 fixture("jdbc", s.id(), s.displayName(), mode.rows, String.format("%,d rows", mode.rows), s.note());
@@ -175,7 +175,8 @@ public final class BenchMain {
                     }
                     String failure = fixtureFailures.get("kv/" + s.id());
                     JmhRun.Outcome o = failure != null ? new JmhRun.Outcome(null, failure)
-                            : bench(KvBench.class, w.method(), s.id(), threads, "kv/" + s.id(), mode.keys, s.isLightning(), w.minWarmupMillis());
+                            : bench(KvBench.class, w.method(), w.method(), Map.of(), s.id(), threads, "kv/" + s.id(), s.isLightning(),
+                                    w.minWarmupMillis());
                     Row row = o.measurement() != null
                             ? Row.measured(w.label(), threads, s.displayName(), s.isLightning(), s.settings(w), group, o.measurement(), s.note(w))
                             : Row.missing(w.label(), threads, s.displayName(), s.isLightning(), s.settings(w), group, o.failure(), s.note(w));
@@ -196,24 +197,40 @@ public final class BenchMain {
         for (JdbcWorkload w : JdbcWorkload.values()) {
             for (int threads : w.threads()) {
                 for (JdbcSystem s : systems) {
-                    if ((s.synchronousVariant() && !w.commitBound()) || !selected("jdbc", w.method(), s.id())) {
+                    String name = w.name(threads);
+                    if (!w.runsOn(s) || !selected("jdbc", name, s.id())) {
                         continue;
                     }
-                    String group = "jdbc/" + w.method() + "/" + threads + "/" + (s.synchronousVariant() ? "sync" : "default");
+                    String group = "jdbc/" + name + "/" + threads + "/" + (s.synchronousVariant() ? "sync" : "default");
                     String label = w.label() + (s.synchronousVariant() ? " [synchronous commit]" : "");
                     String baseId = s.id().replace("-sync", "");
                     JmhRun.Outcome o;
                     if (s.notApplicable() != null) {
                         o = new JmhRun.Outcome(null, "n/a: " + s.notApplicable());
+                    } else if (w.contended()) {
+                        o = bench(w.benchClass(), w.method(), name, Map.of("hotRows", Integer.toString(w.hotRows())), s.id(), threads,
+                                null, s.isLightning(), 0);
                     } else if (fixtureFailures.containsKey("jdbc/" + baseId)) {
                         o = new JmhRun.Outcome(null, fixtureFailures.get("jdbc/" + baseId));
                     } else {
-                        o = bench(JdbcBench.class, w.method(), s.id(), threads, "jdbc/" + baseId, mode.rows, s.isLightning(), 0);
+                        o = bench(w.benchClass(), w.method(), name, Map.of(), s.id(), threads, "jdbc/" + baseId, s.isLightning(), 0);
                     }
-                    String settings = s.notApplicable() != null ? "—" : s.durability();
+                    String settings = s.notApplicable() != null ? "—" : w.contended() ? s.contendedSettings() : s.durability();
                     Row row = o.measurement() != null
                             ? Row.measured(label, threads, s.displayName(), s.isLightning(), settings, group, o.measurement(), s.note())
                             : Row.missing(label, threads, s.displayName(), s.isLightning(), settings, group, o.failure(), s.note());
+                    if (o.measurement() != null) {
+                        for (String note : o.notes()) {
+                            row = row.withNote(note);
+                        }
+                        if (w.contended()) {
+                            row = row.withNote("sampled p99.9 " + Units.nanos(o.measurement().p999Nanos()) + ", max "
+                                    + Units.nanos(o.measurement().maxNanos()));
+                        }
+                        if (o.wrong() != null) {
+                            row = row.notComparable(o.wrong());
+                        }
+                    }
                     jdbcRows.add(s.fsyncPerCommit() && w.commitBound() ? row.claimingDurability() : row);
                 }
             }
@@ -225,8 +242,8 @@ public final class BenchMain {
         for (JdbcWorkload w : JdbcWorkload.values()) {
             for (int threads : w.threads()) {
                 for (JdbcSystem s : systems) {
-                    if (!(s.synchronousVariant() && !w.commitBound()) && selected("jdbc", w.method(), s.id())
-                            && s.notApplicable() == null && !fixtureFailures.containsKey("jdbc/" + s.id().replace("-sync", ""))) {
+                    if (w.runsOn(s) && selected("jdbc", w.name(threads), s.id()) && s.notApplicable() == null
+                            && (w.contended() || !fixtureFailures.containsKey("jdbc/" + s.id().replace("-sync", "")))) {
                         n++;
                     }
                 }
@@ -235,22 +252,38 @@ public final class BenchMain {
         return n;
     }
 
-    private JmhRun.Outcome bench(Class<?> cls, String method, String system, int threads, String fixtureKey, long size, boolean lightning,
-                                 long minWarmupMillis) {
+    /** What a benchmark found besides its numbers, for the progress line. */
+    private static String consoleNotes(JmhRun.Outcome o) {
+        List<String> all = new ArrayList<>(o.notes());
+        if (o.wrong() != null) {
+            all.add(o.wrong());
+        }
+        return all.isEmpty() ? "" : "; " + String.join("; ", all);
+    }
+
+    /**
+     * Runs {@code cls.method} on {@code system} with the further JMH parameters {@code params};
+     * {@code name} is the workload's name in logs ({@code --only} matches it); {@code fixtureKey}
+     * names the prepared database the benchmark copies, null if it creates its own.
+     */
+    private JmhRun.Outcome bench(Class<?> cls, String method, String name, Map<String, String> params, String system, int threads,
+                                 String fixtureKey, boolean lightning, long minWarmupMillis) {
         Map<String, String> props = new HashMap<>();
-        props.put(BenchProps.FIXTURE, fixtures.get(fixtureKey).toString());
+        if (fixtureKey != null) {
+            props.put(BenchProps.FIXTURE, fixtures.get(fixtureKey).toString());
+        }
         props.put(BenchProps.WORK, tmp.resolve("work").toString());
         props.put(BenchProps.KEYS, Long.toString(mode.keys));
         props.put(BenchProps.ROWS, Long.toString(mode.rows));
-        Path log = tmp.resolve("jmh-" + cls.getSimpleName() + "-" + method + "-" + system + "-" + threads + ".log");
+        Path log = tmp.resolve("jmh-" + cls.getSimpleName() + "-" + name + "-" + system + "-" + threads + ".log");
         long t0 = System.nanoTime();
-        JmhRun.Outcome o = JmhRun.run(cls, method, system, threads, mode, minWarmupMillis, flags, props, log);
+        JmhRun.Outcome o = JmhRun.run(cls, method, system, params, threads, mode, minWarmupMillis, flags, props, log);
         if (o.failure() != null) {
             o = new JmhRun.Outcome(null, Row.failure(lightning, sanitize(o.failure())));
         }
         done++;
-        System.out.printf("[%d/%d] %-34s %-14s %2d thr: %s (%.1f s)%n", done, total, cls.getSimpleName() + "." + method, system, threads,
-                o.measurement() != null ? String.format("%.0f ops/s", o.measurement().opsPerSec()) : o.failure(),
+        System.out.printf("[%d/%d] %-34s %-14s %2d thr: %s (%.1f s)%n", done, total, cls.getSimpleName() + "." + name, system, threads,
+                o.measurement() != null ? String.format("%.0f ops/s", o.measurement().opsPerSec()) + consoleNotes(o) : o.failure(),
                 (System.nanoTime() - t0) / 1e9);
         return o;
     }

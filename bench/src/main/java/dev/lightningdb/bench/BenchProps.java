@@ -17,6 +17,8 @@ public final class BenchProps {
     public static final String OPS = "bench.ops";
     /** File where the competing writer of getHotWithWriter reports its puts per measurement iteration (same format). */
     public static final String WRITER_OPS = "bench.writerOps";
+    /** File where a benchmark leaves notes for its row and correctness failures found after measuring ({@link CheckFile}). */
+    public static final String CHECK = "bench.check";
 
     private BenchProps() {
     }

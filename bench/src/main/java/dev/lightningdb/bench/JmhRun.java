@@ -22,22 +22,35 @@ import org.openjdk.jmh.util.Statistics;
  * exception line from that log becomes the reason shown in the table.
  */
 public final class JmhRun {
-    /** Either a measurement or the reason there is none. */
-    public record Outcome(Measurement measurement, String failure) {
+    /**
+     * Either a measurement or the reason there is none; a measured benchmark may add notes for its
+     * row and a correctness failure ({@code wrong}, null if none) found after measuring, which
+     * {@link CheckFile} carries out of the forked JVM.
+     */
+    public record Outcome(Measurement measurement, String failure, List<String> notes, String wrong) {
+        public Outcome(Measurement measurement, String failure) {
+            this(measurement, failure, List.of(), null);
+        }
     }
 
     private JmhRun() {
     }
 
-    public static Outcome run(Class<?> benchClass, String method, String system, int threads, BenchMode mode,
-                              long minWarmupMillis, List<String> jvmFlags, Map<String, String> props, Path log) {
+    /**
+     * Runs {@code benchClass.method} with JMH parameter {@code system} and the further JMH
+     * parameters {@code params} (e.g. a workload's hot-row count).
+     */
+    public static Outcome run(Class<?> benchClass, String method, String system, Map<String, String> params, int threads,
+                              BenchMode mode, long minWarmupMillis, List<String> jvmFlags, Map<String, String> props, Path log) {
         Path probe = Path.of(log + ".probe");
+        Path check = Path.of(log + ".check");
         Path ops = Path.of(log + ".ops");
         Path writerOps = Path.of(log + ".writer");
         List<String> args = new ArrayList<>(jvmFlags);
         args.add("-D" + BenchProps.PROBE + "=" + probe);
         args.add("-D" + BenchProps.OPS + "=" + ops);
         args.add("-D" + BenchProps.WRITER_OPS + "=" + writerOps);
+        args.add("-D" + BenchProps.CHECK + "=" + check);
         props.forEach((k, v) -> args.add("-D" + k + "=" + v));
         ChainedOptionsBuilder o = new OptionsBuilder()
                 .include("^" + Pattern.quote(benchClass.getName() + "." + method) + "$")
@@ -57,13 +70,15 @@ public final class JmhRun {
                 .jvmArgs(args.toArray(String[]::new))
                 .shouldFailOnError(true)
                 .output(log.toString());
+        params.forEach(o::param);
         try {
             RunResult r = new Runner(o.build()).runSingle();
             Statistics s = r.getPrimaryResult().getStatistics();
             double scale = nanosPerUnit(r.getPrimaryResult().getScoreUnit());
             return new Outcome(Measurement.fromSampleTime(s.getMean() * scale, s.getPercentile(50) * scale,
                     s.getPercentile(99) * scale, s.getN(), threads).withBytesPerCommit(WriteProbe.bytesPerCommit(probe))
-                    .withCountedOpsPerSec(OpsCount.opsPerSecond(ops)).withWriterPutsPerSec(OpsCount.opsPerSecond(writerOps)), null);
+                    .withCountedOpsPerSec(OpsCount.opsPerSecond(ops)).withWriterPutsPerSec(OpsCount.opsPerSecond(writerOps))
+                    .withTail(s.getPercentile(99.9) * scale, s.getMax() * scale), null, CheckFile.notes(check), CheckFile.wrong(check));
         } catch (RunnerException | RuntimeException e) {
             return new Outcome(null, reasonFromLog(log, e));
         }

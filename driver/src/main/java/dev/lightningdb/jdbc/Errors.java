@@ -49,6 +49,8 @@ final class Errors {
             case CANNOT_OPEN -> "08001";
             case INVALID_ARGUMENT -> "22023";
             case INTERRUPTED -> "HY008";
+            case LOCK_NOT_AVAILABLE -> SqlError.LOCK_NOT_AVAILABLE;
+            case DEADLOCK -> SqlError.DEADLOCK;
         };
     }
 

@@ -531,7 +531,7 @@ public final class LightningDb implements AutoCloseable {
                     : new LightningDbException(errorCode(p.error), p.error.getMessage().replaceFirst("^[A-Z_]+: ", ""), p.error);
         }
         if (t != null) {
-            t.releaseLocks(); // the commit is visible: a waiter reads it (and its own commit is logged after this one)
+            t.visible(); // a waiter for its locks reads this commit (and its own commit is logged after this one)
         }
         if (wal != null && p.lsn != 0 && config.walSyncMode() == WalSyncMode.SYNC) {
             wal.awaitDurable(p.lsn); // outside the commit lock: concurrent committers share one force

@@ -59,6 +59,7 @@ public final class Transaction implements AutoCloseable {
     private long lockTimeoutNanos;
     /** READ_COMMITTED: the state the open statement reads; null between statements. */
     private StatementSnapshot statement;
+    private Runnable onVisible;
     private State state = State.OPEN;
 
     Transaction(LightningDb db, IsolationLevel isolation, boolean readOnly, long id) {
@@ -127,7 +128,9 @@ public final class Transaction implements AutoCloseable {
     /**
      * Takes {@code key}'s lock in {@code mode} until this transaction ends (or rolls back to an
      * earlier savepoint). The key need not exist: locking an absent key keeps others from
-     * creating it. See the class comment for waiting, deadlocks and conflicts.
+     * creating it. It only locks: under SNAPSHOT and SERIALIZABLE, whether a later commit wrote the
+     * key is for the caller to ask ({@link #changedSinceRead}), and {@link #put}, {@link #delete}
+     * and {@link #getForUpdate} of such a key fail. See the class comment for waits and deadlocks.
      *
      * @return false only under {@link LockWait#SKIP_LOCKED} when another transaction holds it
      */
@@ -137,7 +140,34 @@ public final class Transaction implements AutoCloseable {
         if (mode == null || wait == null) {
             throw new LightningDbException(ErrorCode.INVALID_ARGUMENT, "lock mode and wait policy must not be null");
         }
-        return lockChecked(key, mode, wait);
+        return lockOnly(key, mode, wait);
+    }
+
+    /**
+     * The newest committed value of {@code key} with this transaction's own write over it,
+     * whatever the isolation level: for checks that must see every commit (a unique value, a
+     * primary key), made while holding the lock that keeps the answer true until commit.
+     */
+    public byte[] getLatest(byte[] key) {
+        ensureOpen();
+        db.checkKey(key);
+        byte[] buffered = writes.get(key);
+        if (buffered != null) {
+            return WriteSet.isTombstone(buffered) ? null : buffered.clone();
+        }
+        return db.store().get(key);
+    }
+
+    /** {@link #getLatest} for a range: an ascending walk over the newest committed state with this transaction's writes over it. */
+    public Cursor scanLatest(KeyRange range) {
+        ensureOpen();
+        if (range == null) {
+            throw new LightningDbException(ErrorCode.INVALID_ARGUMENT, "range must not be null");
+        }
+        Cursor committed = db.store().scan(range, false);
+        Cursor c = writes.isEmpty() ? committed : new MergingCursor(committed, writes.within(range, false), false);
+        openCursors.add(c);
+        return c;
     }
 
     /**
@@ -207,14 +237,18 @@ public final class Transaction implements AutoCloseable {
         }
     }
 
-    private boolean lockChecked(byte[] key, LockMode mode, LockWait wait) {
-        boolean locked;
+    private boolean lockOnly(byte[] key, LockMode mode, LockWait wait) {
         try {
-            locked = db.locks().acquire(locks, db.locks().hash(key), mode, wait, lockTimeoutNanos, () -> "key " + hex(key));
+            return db.locks().acquire(locks, db.locks().hash(key), mode, wait, lockTimeoutNanos, () -> "key " + hex(key));
         } catch (DeadlockException e) {
             rollback();
             throw e;
         }
+    }
+
+    /** Locks, then (SNAPSHOT, SERIALIZABLE) fails the transaction if a commit after it began wrote the key. */
+    private boolean lockChecked(byte[] key, LockMode mode, LockWait wait) {
+        boolean locked = lockOnly(key, mode, wait);
         if (locked && snapshot != null && db.store().changedSince(start, key)) {
             rollback();
             throw new ConflictException("write-write conflict on key " + hex(key) + ": another transaction committed a write to it after this "
@@ -352,10 +386,21 @@ public final class Transaction implements AutoCloseable {
 
     /** Makes the writes visible and durable (per {@link WalSyncMode}); then the transaction is over. */
     public void commit() {
+        commit(null);
+    }
+
+    /**
+     * {@link #commit()}, running {@code onVisible} once the writes are visible and before the locks
+     * are released: what a waiter for them must find done (a schema change published) goes there.
+     */
+    public void commit(Runnable onVisible) {
         ensureOpen();
+        this.onVisible = onVisible;
         try {
             if (!writes.isEmpty()) {
                 db.commit(this, writes);
+            } else {
+                visible();
             }
             state = State.COMMITTED;
         } catch (RuntimeException e) {
@@ -394,8 +439,20 @@ public final class Transaction implements AutoCloseable {
         db.transactionEnded(this);
     }
 
-    /** Releases every lock: once the commit is visible (before it is durable), or at the end. */
-    void releaseLocks() {
+    /** The commit is visible: runs the commit's hook, then releases every lock (before the commit is durable). */
+    void visible() {
+        Runnable hook = onVisible;
+        onVisible = null;
+        try {
+            if (hook != null) {
+                hook.run();
+            }
+        } finally {
+            releaseLocks();
+        }
+    }
+
+    private void releaseLocks() {
         db.locks().releaseFrom(locks, 0);
     }
 

@@ -23,6 +23,10 @@ public class SqlError extends RuntimeException {
     public static final String NOT_NULL_VIOLATION = "23502";
     public static final String UNIQUE_VIOLATION = "23505";
     public static final String SERIALIZATION_FAILURE = "40001";
+    /** A deadlock: this transaction was rolled back so that the others of the cycle go on (as PostgreSQL). */
+    public static final String DEADLOCK = "40P01";
+    /** A row lock not granted (NOWAIT, lock timeout); the transaction stays usable (as PostgreSQL). */
+    public static final String LOCK_NOT_AVAILABLE = "55P03";
     public static final String FEATURE_NOT_SUPPORTED = "0A000";
     public static final String INVALID_TRANSACTION_STATE = "25000";
     public static final String READ_ONLY = "25006";

@@ -26,6 +26,12 @@ final class H2Jdbc extends NamedJdbcSystem {
         return sync ? "H2 has no setting that fsyncs every commit" : null;
     }
 
+    /** H2 2.x defaults to READ COMMITTED; a writer waits for a row's lock up to LOCK_TIMEOUT (2 s by default). */
+    @Override
+    public String contendedSettings() {
+        return "READ COMMITTED (default), LOCK_TIMEOUT 2 s (default); " + durability();
+    }
+
     @Override
     public String url(Path dir) {
         return "jdbc:h2:file:" + dir.resolve("db");

@@ -54,9 +54,23 @@ public interface JdbcSystem {
         return "BIGINT";
     }
 
+    /** SQL type of an {@code INT} primary key ({@code counters.id} of the contended-increment rows). */
+    default String intKeyType() {
+        return "INT";
+    }
+
     /** Statements every new connection runs first (pragmas, session settings). */
     default List<String> sessionInit() {
         return List.of();
+    }
+
+    /**
+     * What the contended-increment rows ({@link ContendedIncBench}) run at on this driver, for the
+     * Settings column: the isolation in effect, how a writer waits for another's row, and
+     * {@link #durability()}; null where this driver does not run those rows.
+     */
+    default String contendedSettings() {
+        return null;
     }
 
     /** Opens a connection in auto-commit mode with {@link #sessionInit()} applied. */

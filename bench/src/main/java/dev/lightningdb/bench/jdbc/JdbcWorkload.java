@@ -2,7 +2,10 @@ package dev.lightningdb.bench.jdbc;
 
 import java.util.List;
 
-/** The JDBC workloads, each one {@link JdbcBench} method. */
+/**
+ * The JDBC workloads, each one benchmark method: of {@link JdbcBench} on the loaded {@code item}
+ * table, or, for the contended increments, of {@link ContendedIncBench} on a table of its own.
+ */
 public enum JdbcWorkload {
     POINT_SELECT("pointSelect", "prepared point select by primary key (uniform keys)", List.of(1), false),
     BATCH_INSERT("batchInsert", "batched insert (per row, batches of 1000, commit per batch)", List.of(1), false),
@@ -14,22 +17,48 @@ public enum JdbcWorkload {
     YCSB_B("ycsbB", "YCSB B: 95% read / 5% update", List.of(1, 8), false),
     // One thread of YCSB C is the point select above with zipfian keys: run it with 8 threads only.
     YCSB_C("ycsbC", "YCSB C: read only", List.of(8), false),
-    YCSB_E("ycsbE", "YCSB E: 95% short scan (1-100 rows) / 5% insert", List.of(1, 8), false);
+    YCSB_E("ycsbE", "YCSB E: 95% short scan (1-100 rows) / 5% insert", List.of(1, 8), false),
+    // Writers of the same rows: each transaction increments one of H hot rows and commits. Run at
+    // each driver's default durability only, on the drivers that say how (JdbcSystem.contendedSettings).
+    CONTENDED_INC_H1(1, "contended increment of 1 hot row, READ COMMITTED (per committed transaction)"),
+    CONTENDED_INC_H10(10, "contended increment of 1 of 10 hot rows, READ COMMITTED (per committed transaction)"),
+    CONTENDED_INC_H1000(1000, "contended increment of 1 of 1,000 hot rows, READ COMMITTED (per committed transaction)");
+
+    private static final List<Integer> CONTENDED_THREADS = List.of(1, 8, 32);
 
     private final String method;
     private final String label;
     private final List<Integer> threads;
     private final boolean commitBound;
+    /** Hot rows of a contended-increment workload; 0 for the others. */
+    private final int hotRows;
 
     JdbcWorkload(String method, String label, List<Integer> threads, boolean commitBound) {
         this.method = method;
         this.label = label;
         this.threads = threads;
         this.commitBound = commitBound;
+        this.hotRows = 0;
+    }
+
+    JdbcWorkload(int hotRows, String label) {
+        this.method = "contendedInc";
+        this.label = label;
+        this.threads = CONTENDED_THREADS;
+        this.commitBound = true;
+        this.hotRows = hotRows;
     }
 
     public String method() {
         return method;
+    }
+
+    /**
+     * The workload's name in {@code --only} and in the logs: the method, and for the contended
+     * increments also the hot rows and threads, e.g. {@code contendedInc-h1-t8}.
+     */
+    public String name(int threads) {
+        return contended() ? method + "-h" + hotRows + "-t" + threads : method;
     }
 
     public String label() {
@@ -40,8 +69,33 @@ public enum JdbcWorkload {
         return threads;
     }
 
-    /** Whether most operations commit a write: these also run at "synchronous commit". */
+    /** Whether most operations commit a write (the rows of a driver that fsyncs every commit claim durability). */
     public boolean commitBound() {
         return commitBound;
+    }
+
+    /** Whether this workload also runs at "synchronous commit": the commit-bound ones on the loaded table. */
+    public boolean alsoSynchronous() {
+        return commitBound && !contended();
+    }
+
+    /** Whether this is a contended-increment workload ({@link ContendedIncBench}, no loaded fixture). */
+    public boolean contended() {
+        return hotRows > 0;
+    }
+
+    /** Hot rows of a contended-increment workload; 0 for the others. */
+    public int hotRows() {
+        return hotRows;
+    }
+
+    /** Whether this workload runs on {@code s} (every driver runs the others; the contended ones where settings exist). */
+    public boolean runsOn(JdbcSystem s) {
+        return contended() ? !s.synchronousVariant() && s.contendedSettings() != null : !s.synchronousVariant() || alsoSynchronous();
+    }
+
+    /** The JMH benchmark class holding {@link #method()}. */
+    public Class<?> benchClass() {
+        return contended() ? ContendedIncBench.class : JdbcBench.class;
     }
 }

@@ -1,7 +1,9 @@
 package dev.lightningdb.bench.jdbc;
 
 import dev.lightningdb.bench.LightningStore;
+import dev.lightningdb.engine.LightningDbConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** LightningDB through its JDBC driver ({@code jdbc:lightning:<dir>}). */
 final class LightningJdbc extends NamedJdbcSystem {
@@ -22,6 +24,14 @@ final class LightningJdbc extends NamedJdbcSystem {
     @Override
     public String durability() {
         return sync ? "walSyncMode=SYNC" : "walSyncMode=ASYNC (default)";
+    }
+
+    /** READ COMMITTED is the driver's default; a writer waits up to the engine's default lockTimeout for a row's lock. */
+    @Override
+    public String contendedSettings() {
+        Duration t = LightningDbConfig.defaults().lockTimeout();
+        String timeout = t.toMillis() % 1000 == 0 ? t.toSeconds() + " s" : t.toMillis() + " ms";
+        return "READ COMMITTED (default), lockTimeout " + timeout + " (default); " + durability();
     }
 
     @Override

@@ -30,13 +30,16 @@ public final class ResultTable {
         return m;
     }
 
-    /** The ratio cell of {@code r}: "—" for LightningDB itself and wherever a side has no number. */
+    /**
+     * The ratio cell of {@code r}: "—" for LightningDB itself and wherever a side has no number,
+     * "not comparable" where either side is (e.g. a peer that lost updates).
+     */
     static String ratioCell(Row r, Map<String, Double> lightning) {
         Double l = lightning.get(r.group());
         if (r.lightning() || l == null || r.measurement() == null || r.measurement().opsPerSec() <= 0) {
             return "—";
         }
-        if (l.isNaN()) {
+        if (l.isNaN() || !r.comparable()) {
             return "not comparable";
         }
         return Units.ratio(l / r.measurement().opsPerSec());

@@ -15,8 +15,8 @@ class StripeTest {
         Stripe s = new Stripe();
         Map<Long, Object> model = new HashMap<>();
         for (int i = 0; i < 200_000; i++) {
-            // few distinct high bits: many keys share a home slot, so probe runs and backward shifts are exercised
-            long hash = ((long) r.nextInt(64) << 40) | (r.nextInt(5000) + 1);
+            // eight keys per home slot: probe runs and backward shifts across them are exercised
+            long hash = ((long) r.nextInt(1 << 12) << 40) | (r.nextInt(8) + 1);
             if (r.nextInt(3) == 0) {
                 s.remove(hash);
                 model.remove(hash);
@@ -25,7 +25,7 @@ class StripeTest {
                 s.put(hash, v);
                 model.put(hash, v);
             }
-            if (i % 997 == 0) {
+            if (i % 4999 == 0) {
                 for (Map.Entry<Long, Object> e : model.entrySet()) {
                     assertEquals(e.getValue(), s.get(e.getKey()));
                 }

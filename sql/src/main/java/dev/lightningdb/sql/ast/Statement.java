@@ -16,6 +16,10 @@ public sealed interface Statement {
         List<SqlNode> out = new java.util.ArrayList<>();
         if (this instanceof Query q) {
             out.add(q.node());
+        } else if (this instanceof LockingQuery q) {
+            out.add(q.node());
+            out.add(q.locking().offset());
+            out.add(q.locking().fetch());
         } else if (this instanceof Explain e) {
             out.add(e.query());
         } else if (this instanceof Insert i) {
@@ -44,6 +48,21 @@ public sealed interface Statement {
     /** {@code SELECT ...}: planned by Calcite. */
     record Query(SqlNode node, int parameterCount) implements Statement {
     }
+
+    /**
+     * {@code SELECT ... FOR UPDATE | NO KEY UPDATE | SHARE | KEY SHARE [OF t, ...] [NOWAIT | SKIP
+     * LOCKED]}: {@code node} is the query without its OFFSET and LIMIT, which are applied to the
+     * rows once locked (rows skipped as locked do not count).
+     */
+    record LockingQuery(SqlNode node, int parameterCount, Locking locking) implements Statement {
+    }
+
+    /** What a locking query locks and how it waits; {@code of} empty means every table of the FROM clause. */
+    record Locking(boolean exclusive, List<QualifiedName> of, Wait waitPolicy, SqlNode offset, SqlNode fetch) {
+    }
+
+    /** A locking query's wait policy. */
+    enum Wait { WAIT, NOWAIT, SKIP_LOCKED }
 
     /** {@code EXPLAIN [PLAN FOR] query}. */
     record Explain(SqlNode query, int parameterCount) implements Statement {

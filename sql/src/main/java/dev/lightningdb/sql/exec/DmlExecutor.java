@@ -7,6 +7,7 @@ import dev.lightningdb.sql.ast.Statement;
 import dev.lightningdb.sql.catalog.ColumnDef;
 import dev.lightningdb.sql.catalog.TableDef;
 import dev.lightningdb.sql.plan.CompiledQuery;
+import dev.lightningdb.sql.plan.ResultColumn;
 import dev.lightningdb.sql.plan.RowIterator;
 import dev.lightningdb.sql.storage.TableRows;
 import dev.lightningdb.sql.storage.TableWriter;
@@ -27,6 +28,14 @@ import org.apache.calcite.sql.SqlNode;
 /**
  * Runs INSERT, UPDATE and DELETE inside one transaction. Each statement first computes every
  * change and checks every constraint, then applies them, so a failing statement changes nothing.
+ *
+ * <p>Locks: each row the statement writes is locked while its change is computed, before any write
+ * (so a lock timeout leaves nothing half done). A row found in the statement's snapshot and changed
+ * by a commit since is, under READ COMMITTED, read again in its newest version and its WHERE
+ * condition and new values evaluated on that (as PostgreSQL does); a row deleted since is skipped.
+ * Under SNAPSHOT and SERIALIZABLE such a row fails the transaction (40001, first committer wins).
+ * A primary key or unique value being inserted is checked against the newest committed state once
+ * locked: taken is 23505 at every level.
  */
 final class DmlExecutor {
     private final Prepared prepared;
@@ -110,7 +119,7 @@ final class DmlExecutor {
             byte[] key = rows.key(row);
             ByteBuffer k = ByteBuffer.wrap(key);
             boolean inStatement = written.containsKey(k);
-            byte[] storedValue = inStatement ? null : txn.get(key);
+            byte[] storedValue = inStatement ? null : lockedLatest(key);
             Object[] previous = null;
             if (inStatement || storedValue != null) {
                 switch (insert.onConflict()) {
@@ -154,8 +163,14 @@ final class DmlExecutor {
         return count;
     }
 
+    /** Locks {@code key} and reads its newest committed value (or this transaction's own): is the key taken? */
+    private byte[] lockedLatest(byte[] key) {
+        txn.lock(key, dev.lightningdb.engine.LockMode.EXCLUSIVE, dev.lightningdb.engine.LockWait.WAIT);
+        return txn.getLatest(key);
+    }
+
     private Object[] stored(TableRows rows, byte[] key) {
-        byte[] value = txn.get(key);
+        byte[] value = txn.getForUpdate(key);
         return value == null ? null : rows.decode(key, value);
     }
 
@@ -252,10 +267,26 @@ final class DmlExecutor {
             while (it.next()) {
                 Object[] result = it.current();
                 Object[] old = java.util.Arrays.copyOf(result, n);
+                byte[] key = rows.key(old);
+                byte[] latest = txn.getForUpdate(key);
+                if (latest == null) {
+                    continue; // deleted by a commit since the statement began (READ COMMITTED)
+                }
+                Object[] values = java.util.Arrays.copyOfRange(result, n, result.length);
+                List<ResultColumn> valueColumns = q.columns().subList(n, q.columns().size());
+                if (txn.changedSinceRead(key)) {
+                    old = rows.decode(key, latest);
+                    Recheck again = recheck(table, old, params, update.alias(), targets, update.values(), update.where());
+                    if (again == null) {
+                        continue; // the newest version no longer matches the WHERE condition
+                    }
+                    values = again.values();
+                    valueColumns = again.columns();
+                }
                 Object[] row = old.clone();
                 for (int i = 0; i < targets.size(); i++) {
                     int col = targets.get(i);
-                    Object external = ValueCoercion.toExternal(result[n + i], q.columns().get(n + i).type());
+                    Object external = ValueCoercion.toExternal(values[i], valueColumns.get(i).type());
                     row[col] = ValueCoercion.toInternal(external, table.types()[col]);
                 }
                 checkNotNull(table, row);
@@ -275,7 +306,7 @@ final class DmlExecutor {
             byte[] newKey = rows.key(row);
             ByteBuffer k = ByteBuffer.wrap(newKey);
             boolean moved = !java.util.Arrays.equals(newKey, rows.key(olds.get(r)));
-            if (!taken.add(k) || (moved && !vacated.contains(k) && txn.get(newKey) != null)) {
+            if (!taken.add(k) || (moved && !vacated.contains(k) && lockedLatest(newKey) != null)) {
                 throw duplicate(table, row);
             }
             writer.checkUnique(newKey, row);
@@ -319,6 +350,32 @@ final class DmlExecutor {
         return 1;
     }
 
+    /** What a re-evaluated row gives: the new values (in {@code columns}' types). */
+    private record Recheck(Object[] values, List<ResultColumn> columns) {
+    }
+
+    /**
+     * Evaluates the statement's WHERE condition and new values once more on {@code newest} (see the
+     * class comment); null when the condition no longer holds.
+     */
+    private Recheck recheck(TableDef table, Object[] newest, Object[] params, String alias, List<Integer> targets, List<SqlNode> values,
+                            SqlNode where) {
+        int first = prepared.textParameterCount();
+        CompiledQuery q = prepared.compileRecheck(s -> {
+            List<SqlNode> fresh = s instanceof Statement.Update u ? u.values() : List.of();
+            SqlNode condition = s instanceof Statement.Update u ? u.where() : ((Statement.Delete) s).where();
+            return DmlQueries.recheck(table, alias, targets, fresh, condition, first);
+        });
+        Object[] external = java.util.Arrays.copyOf(params, first + newest.length);
+        for (int c = 0; c < newest.length; c++) {
+            external[first + c] = ValueCoercion.toExternal(newest[c], table.types()[c]);
+        }
+        Object[] internal = Prepared.internal(external, q.parameterTypes());
+        try (RowIterator it = q.execute(prepared.context(txn, internal, cancel))) {
+            return it.next() ? new Recheck(it.current().clone(), q.columns()) : null;
+        }
+    }
+
     private static boolean inKey(TableDef table, int column) {
         for (int k : table.primaryKey()) {
             if (k == column) {
@@ -337,10 +394,11 @@ final class DmlExecutor {
         PointLookup point = PointLookup.where(delete.table(), delete.alias(), delete.where(), prepared.session().catalog());
         if (point != null) {
             byte[] key = KeyValues.fullKey(table, point.keyValues(), params);
-            if (key == null || txn.get(key) == null) {
+            byte[] latest = key == null ? null : txn.getForUpdate(key);
+            if (latest == null) {
                 return 0;
             }
-            writer.delete(key, null);
+            writer.delete(key, rows.decode(key, latest));
             return 1;
         }
         List<byte[]> keys = new ArrayList<>();
@@ -367,10 +425,25 @@ final class DmlExecutor {
                 }
             }
         }
+        List<Object[]> olds = new ArrayList<>();
+        List<byte[]> deleted = new ArrayList<>();
         for (byte[] key : keys) {
-            writer.delete(key, null);
+            byte[] latest = txn.getForUpdate(key);
+            if (latest == null) {
+                continue; // deleted by a commit since the statement began (READ COMMITTED)
+            }
+            Object[] old = rows.decode(key, latest);
+            if (delete.where() != null && txn.changedSinceRead(key)
+                    && recheck(table, old, params, delete.alias(), List.of(), List.of(), delete.where()) == null) {
+                continue; // the newest version no longer matches the WHERE condition
+            }
+            olds.add(old);
+            deleted.add(key);
         }
-        return keys.size();
+        for (int i = 0; i < deleted.size(); i++) {
+            writer.delete(deleted.get(i), olds.get(i));
+        }
+        return deleted.size();
     }
 
     // ------------------------------------------------------------------ constraints

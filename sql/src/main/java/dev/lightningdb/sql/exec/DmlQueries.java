@@ -38,6 +38,31 @@ final class DmlQueries {
         return new SqlSelect(POS, null, select, from(table.name(), alias), where, null, null, null, null, null, null, null, null);
     }
 
+    /**
+     * {@code SELECT <each new value>, TRUE FROM (VALUES (?, ...)) AS t(<every column>) WHERE p}: an
+     * UPDATE's (no values: a DELETE's) condition and new values evaluated once more on one row, the
+     * newest version of a row the statement found changed once it held its lock. The row's columns
+     * are parameters numbered from {@code firstParam}, after the statement's own.
+     */
+    static SqlSelect recheck(TableDef table, String alias, List<Integer> targets, List<SqlNode> values, SqlNode where, int firstParam) {
+        String qualifier = alias != null ? alias : table.name().name();
+        SqlNodeList select = new SqlNodeList(POS);
+        for (int i = 0; i < targets.size(); i++) {
+            select.add(typed(values.get(i), table.types()[targets.get(i)]));
+        }
+        select.add(org.apache.calcite.sql.SqlLiteral.createBoolean(true, POS));
+        SqlNode[] cells = new SqlNode[table.columns().size()];
+        SqlNode[] as = new SqlNode[cells.length + 2];
+        for (int c = 0; c < cells.length; c++) {
+            cells[c] = typed(new SqlDynamicParam(firstParam + c, POS), table.types()[c]);
+            as[c + 2] = new SqlIdentifier(table.column(c).name(), POS);
+        }
+        as[0] = SqlStdOperatorTable.VALUES.createCall(POS, SqlStdOperatorTable.ROW.createCall(POS, cells));
+        as[1] = new SqlIdentifier(qualifier, POS);
+        SqlNode from = SqlStdOperatorTable.AS.createCall(POS, as);
+        return new SqlSelect(POS, null, select, from, where, null, null, null, null, null, null, null, null);
+    }
+
     /** {@code SELECT <primary key columns> FROM t WHERE p}. */
     static SqlSelect deleteSource(TableDef table, String alias, SqlNode where) {
         String qualifier = alias != null ? alias : table.name().name();

@@ -40,6 +40,9 @@ public final class Prepared {
     /** NEXT VALUE FOR occurrences by parameter index; the application's parameters fill the other slots. */
     private final Map<Integer, QualifiedName> sequenceParams;
     private CompiledQuery compiled;
+    /** DML's re-evaluation of one changed row ({@link DmlQueries#recheck}); compiled when first needed. */
+    private CompiledQuery recheck;
+    private LockingReads.Plan locking;
     /** Whether {@link #lifted} has been looked for; the literals this query shares a plan without, or null. */
     private boolean liftingChecked;
     private LiteralLifting.Lifted lifted;
@@ -65,7 +68,7 @@ public final class Prepared {
 
     /** Whether executing returns rows rather than a count. */
     public boolean returnsRows() {
-        return statement instanceof Statement.Query || statement instanceof Statement.Explain
+        return statement instanceof Statement.Query || statement instanceof Statement.LockingQuery || statement instanceof Statement.Explain
                 || statement instanceof Statement.VerifyIntegrity || statement instanceof Statement.Get
                 || statement instanceof Statement.Scan;
     }
@@ -75,6 +78,9 @@ public final class Prepared {
         if (statement instanceof Statement.Query) {
             PointLookup p = pointLookup();
             return p != null ? KeyAccess.columns(p) : compile(s -> ((Statement.Query) s).node()).columns();
+        }
+        if (statement instanceof Statement.LockingQuery) {
+            return lockingPlan().columns();
         }
         if (statement instanceof Statement.Get || statement instanceof Statement.Scan) {
             return KeyAccess.allColumns(DdlExecutor.requireTable(session.catalog(), KeyAccess.table(statement)));
@@ -99,6 +105,15 @@ public final class Prepared {
         }
         if (statement instanceof Statement.Insert || statement instanceof Statement.Update || statement instanceof Statement.Delete) {
             return dmlParameterTypes(types);
+        }
+        if (statement instanceof Statement.LockingQuery) {
+            List<ColumnType> all = lockingPlan().query().parameterTypes();
+            for (int i = 0; i < all.size(); i++) {
+                if (!sequenceParams.containsKey(i) && all.get(i) != null) {
+                    types.set(applicationIndex(i), all.get(i));
+                }
+            }
+            return types;
         }
         if (statement instanceof Statement.Query) {
             PointLookup p = pointLookup();
@@ -202,6 +217,9 @@ public final class Prepared {
                 return shared;
             }
             return query(compile(st -> ((Statement.Query) st).node()), params, cancel);
+        }
+        if (s instanceof Statement.LockingQuery lq) {
+            return LockingReads.run(this, lockingPlan(), lq, params, cancel);
         }
         if (s instanceof Statement.Get get) {
             return KeyAccess.get(session, get, params);
@@ -362,6 +380,28 @@ public final class Prepared {
         compiled = session.database().planner().compile(build.apply(SqlParser.parse(sql)), view);
         cache.storePlan(sql, statement, compiled);
         return compiled;
+    }
+
+    /** The compiled form of the re-evaluation query {@code build} makes; kept here only (rarely needed). */
+    CompiledQuery compileRecheck(Function<Statement, SqlNode> build) {
+        CatalogView view = session.catalog();
+        if (recheck == null || recheck.catalogVersion() != view.version() || view.version() < 0) {
+            recheck = session.database().planner().compile(build.apply(SqlParser.parse(sql)), view);
+        }
+        return recheck;
+    }
+
+    /** The plan of this SELECT ... FOR UPDATE, for the current catalog. */
+    private LockingReads.Plan lockingPlan() {
+        if (locking == null || locking.query().catalogVersion() != session.catalog().version() || session.catalog().version() < 0) {
+            locking = LockingReads.plan(this);
+        }
+        return locking;
+    }
+
+    /** The number of parameters in the statement text, NEXT VALUE FOR slots included. */
+    int textParameterCount() {
+        return statement.parameterCount();
     }
 
     /** The point lookup this SELECT is, for the current catalog, or null. */

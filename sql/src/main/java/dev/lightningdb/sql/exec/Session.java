@@ -33,8 +33,12 @@ import java.util.function.Function;
  * the transaction's writes and its uncommitted DDL. Rolling back to one drops the savepoints made
  * after it; releasing one drops it and those after it; ending the transaction drops them all.
  *
- * <p>A write-write conflict reported by the engine (a serialization failure) rolls back the whole
- * session transaction, so the session can go on with a new one.
+ * <p>A write-write conflict reported by the engine (a serialization failure) or a deadlock rolls
+ * back the whole session transaction, so the session can go on with a new one. A lock not granted
+ * (NOWAIT, lock timeout) fails only its statement: the transaction stays open.
+ *
+ * <p>Under READ COMMITTED every statement reads one snapshot, taken at its first read ({@link
+ * Transaction#beginStatement}).
  */
 public final class Session implements AutoCloseable {
     private final Database db;
@@ -131,8 +135,7 @@ public final class Session implements AutoCloseable {
         transaction = null;
         savepoints.clear();
         try {
-            t.commit();
-            db.catalog().publish(changes);
+            t.commit(() -> db.catalog().publish(changes)); // before its locks go: who waited for them sees the new catalog
         } finally {
             changes.clear();
         }
@@ -236,13 +239,19 @@ public final class Session implements AutoCloseable {
             throw new SqlError(SqlError.READ_ONLY, "The connection is read-only");
         }
         if (!autoCommit) {
+            Transaction t = current();
+            t.beginStatement();
             try {
-                return work.apply(current());
+                return work.apply(t);
             } catch (LightningDbException e) {
-                if (e.code() == ErrorCode.CONFLICT) {
+                if (e.code() == ErrorCode.CONFLICT || e.code() == ErrorCode.DEADLOCK) {
                     rollback(); // the engine has given up on the transaction; the next statement begins anew
                 }
                 throw e;
+            } finally {
+                if (t.isOpen()) {
+                    t.endStatement();
+                }
             }
         }
         // An auto-commit statement is its own transaction and nothing of it was seen outside: when it
@@ -254,9 +263,9 @@ public final class Session implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             Transaction t = db.engine().begin(isolation, false);
             try {
+                t.beginStatement();
                 T result = work.apply(t);
-                t.commit();
-                db.catalog().publish(changes);
+                t.commit(() -> db.catalog().publish(changes));
                 return result;
             } catch (ConflictException e) {
                 t.rollback();
@@ -281,9 +290,12 @@ public final class Session implements AutoCloseable {
     synchronized ReadScope read() {
         ensureOpen();
         if (!autoCommit) {
-            return new ReadScope(current(), () -> { });
+            Transaction t = current();
+            t.beginStatement();
+            return new ReadScope(t, () -> { });
         }
         Transaction t = db.engine().begin(isolation, true);
+        t.beginStatement();
         return new ReadScope(t, t::rollback);
     }
 

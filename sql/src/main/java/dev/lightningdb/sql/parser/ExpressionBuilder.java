@@ -83,6 +83,11 @@ class ExpressionBuilder {
     // ------------------------------------------------------------------ queries
 
     SqlNode query(QueryContext ctx) {
+        return query(ctx, null);
+    }
+
+    /** The query, with {@code trailing} (a LIMIT after a locking clause) as its LIMIT/OFFSET when given. */
+    SqlNode query(QueryContext ctx, LimitClauseContext trailing) {
         SqlNodeList with = ctx.withClause() == null ? null : withItems(ctx.withClause());
         SqlNode body = queryExpression(ctx.queryExpression());
         SqlNodeList order = ctx.orderBy() == null ? null : orderBy(ctx.orderBy());
@@ -91,7 +96,10 @@ class ExpressionBuilder {
         }
         SqlNode offset = null;
         SqlNode fetch = null;
-        LimitClauseContext limit = ctx.limitClause();
+        if (ctx.limitClause() != null && trailing != null) {
+            throw new SqlError(SqlError.SYNTAX, "LIMIT or OFFSET given both before and after the locking clause");
+        }
+        LimitClauseContext limit = trailing != null ? trailing : ctx.limitClause();
         if (limit != null) {
             // visit in textual order so that parameters are numbered as written
             if (limit.LIMIT() != null) {

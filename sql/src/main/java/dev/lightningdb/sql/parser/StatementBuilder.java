@@ -17,6 +17,9 @@ final class StatementBuilder {
     private final ExpressionBuilder expressions = new ExpressionBuilder();
 
     Statement build(StatementContext ctx) {
+        if (ctx.lockingQuery() != null) {
+            return LockingClauses.build(expressions, ctx.lockingQuery());
+        }
         if (ctx.query() != null) {
             SqlNode q = expressions.query(ctx.query());
             return new Statement.Query(q, expressions.parameterCount());

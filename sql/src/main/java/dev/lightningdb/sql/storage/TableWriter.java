@@ -2,6 +2,8 @@ package dev.lightningdb.sql.storage;
 
 import dev.lightningdb.engine.Cursor;
 import dev.lightningdb.engine.KeyRange;
+import dev.lightningdb.engine.LockMode;
+import dev.lightningdb.engine.LockWait;
 import dev.lightningdb.engine.Transaction;
 import dev.lightningdb.sql.SqlError;
 import dev.lightningdb.sql.catalog.IndexDef;
@@ -21,6 +23,12 @@ import java.util.Set;
  *
  * <p>Unique checks follow PostgreSQL's immediate rule, row by row, except that values a statement
  * moves away from ({@link #release}) may be taken by another row of the same statement.
+ *
+ * <p>Under concurrency a unique value is locked, not only its index entries (which differ by
+ * primary key, so two rows with one value never write the same key): a statement that takes,
+ * gives up or deletes a value first locks the value's index prefix. A second transaction with the
+ * same value waits for the first, then checks the newest committed state: the value is taken
+ * (23505) if the first committed it, free if the first rolled back or moved away from it.
  */
 public final class TableWriter {
     private final TableDef table;
@@ -39,12 +47,13 @@ public final class TableWriter {
         return rows;
     }
 
-    /** Records that this statement removes or changes {@code oldRow}, freeing its unique values. */
+    /** Records that this statement removes or changes {@code oldRow}, freeing (and locking) its unique values. */
     public void release(Object[] oldRow) {
         for (IndexDef i : table.indexes()) {
             if (i.unique()) {
                 byte[] prefix = uniquePrefix(i, oldRow);
                 if (prefix != null) {
+                    txn.lock(prefix, LockMode.EXCLUSIVE, LockWait.WAIT);
                     released.add(ByteBuffer.wrap(prefix));
                 }
             }
@@ -53,15 +62,14 @@ public final class TableWriter {
 
     /**
      * Checks that {@code row} (stored under {@code key}) breaks no unique index; call before writing
-     * anything. Each value checked is also {@link Transaction#guard guarded}: the index entries of
-     * two rows with one value are different keys, so without it two transactions could each find
-     * the value free and both commit it. The later committer fails (40001, first committer wins).
+     * anything. Each value is locked first and checked against the newest committed state (see the
+     * class comment).
      */
     public void checkUnique(byte[] key, Object[] row) {
         checkUnique(key, row, true);
     }
 
-    private void checkUnique(byte[] key, Object[] row, boolean guard) {
+    private void checkUnique(byte[] key, Object[] row, boolean lock) {
         for (IndexDef i : table.indexes()) {
             if (!i.unique()) {
                 continue;
@@ -79,10 +87,10 @@ public final class TableWriter {
             }
             byte[] ownKeySuffix = Arrays.copyOfRange(key, table.keyPrefixLength(), key.length);
             KeyRange holders = KeyRange.prefix(prefix);
-            if (guard) {
-                txn.guard(holders); // before the scan: a commit between the two must not go unseen
+            if (lock) {
+                txn.lock(prefix, LockMode.EXCLUSIVE, LockWait.WAIT); // before the check: a commit between the two must not go unseen
             }
-            try (Cursor c = txn.scan(holders)) {
+            try (Cursor c = lock ? txn.scanLatest(holders) : txn.scan(holders)) {
                 while (c.next()) {
                     byte[] entry = c.key();
                     byte[] pk = Arrays.copyOfRange(entry, prefix.length, entry.length);
@@ -105,17 +113,21 @@ public final class TableWriter {
         }
     }
 
-    /** Deletes the row stored under {@code key} and its index entries; {@code previous} may be null (then it is read). */
+    /**
+     * Deletes the row stored under {@code key} and its index entries; {@code previous} (the row's
+     * newest version, read under its lock) may be null, then it is read.
+     */
     public boolean delete(byte[] key, Object[] previous) {
         Object[] old = previous;
         if (old == null && !table.indexes().isEmpty()) {
-            byte[] value = txn.get(key);
+            byte[] value = txn.getForUpdate(key);
             if (value == null) {
                 return false;
             }
             old = rows.decode(key, value);
         }
         if (old != null) {
+            release(old); // a transaction inserting one of its unique values waits for this delete
             removeEntries(key, old);
         }
         txn.delete(key);
@@ -130,7 +142,7 @@ public final class TableWriter {
                 byte[] key = c.key();
                 Object[] row = rows.decode(key, c.value());
                 if (index.unique()) {
-                    checkUnique(key, row, false); // one guard per row of a whole table would cost more than it saves
+                    checkUnique(key, row, false); // the table's rows are checked as this transaction sees them
                 }
                 txn.put(entryKey(index, row, key), new byte[0]);
                 n++;
