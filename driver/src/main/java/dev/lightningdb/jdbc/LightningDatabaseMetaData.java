@@ -116,7 +116,7 @@ final class LightningDatabaseMetaData extends JdbcObject implements DatabaseMeta
     @Override public boolean supportsCatalogsInPrivilegeDefinitions() { return false; }
     @Override public boolean supportsPositionedDelete() { return false; }
     @Override public boolean supportsPositionedUpdate() { return false; }
-    @Override public boolean supportsSelectForUpdate() { return false; }
+    @Override public boolean supportsSelectForUpdate() { return true; }
     @Override public boolean supportsStoredProcedures() { return false; }
     @Override public boolean supportsSubqueriesInComparisons() { return true; }
     @Override public boolean supportsSubqueriesInExists() { return true; }

@@ -64,6 +64,7 @@ public final class LightningDb implements AutoCloseable {
     private final java.util.Set<Transaction> openTransactions = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final dev.lightningdb.engine.lock.LockTable locks = new dev.lightningdb.engine.lock.LockTable();
     private final java.util.concurrent.atomic.AtomicLong transactionIds = new java.util.concurrent.atomic.AtomicLong();
+    private volatile java.util.function.Function<byte[], String> keyNames = key -> "key " + Transaction.hex(key);
     /** The checkpoint LSN last handed to the WAL; commit lock. */
     private long walCheckpointed;
     private volatile boolean closed;
@@ -252,7 +253,7 @@ public final class LightningDb implements AutoCloseable {
     private void commitSingle(byte[] key, WriteSet ws) {
         dev.lightningdb.engine.lock.LockOwner owner = new dev.lightningdb.engine.lock.LockOwner("a single write");
         locks.acquire(owner, locks.hash(key), LockMode.EXCLUSIVE, LockWait.WAIT, config.lockTimeout().toNanos(),
-                () -> "key " + Transaction.hex(key));
+                () -> describeKey(key));
         try {
             commit(null, ws);
         } finally {
@@ -486,6 +487,22 @@ public final class LightningDb implements AutoCloseable {
 
     dev.lightningdb.engine.lock.LockTable locks() {
         return locks;
+    }
+
+    /**
+     * How lock errors name a key (the SQL layer names the table and row behind it). The function
+     * must not fail; it is called only to build an error message.
+     */
+    public void describeKeysWith(java.util.function.Function<byte[], String> names) {
+        keyNames = names == null ? key -> "key " + Transaction.hex(key) : names;
+    }
+
+    String describeKey(byte[] key) {
+        try {
+            return keyNames.apply(key);
+        } catch (RuntimeException e) {
+            return "key " + Transaction.hex(key);
+        }
     }
 
     /**

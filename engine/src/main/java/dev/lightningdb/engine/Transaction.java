@@ -239,7 +239,7 @@ public final class Transaction implements AutoCloseable {
 
     private boolean lockOnly(byte[] key, LockMode mode, LockWait wait) {
         try {
-            return db.locks().acquire(locks, db.locks().hash(key), mode, wait, lockTimeoutNanos, () -> "key " + hex(key));
+            return db.locks().acquire(locks, db.locks().hash(key), mode, wait, lockTimeoutNanos, () -> db.describeKey(key));
         } catch (DeadlockException e) {
             rollback();
             throw e;

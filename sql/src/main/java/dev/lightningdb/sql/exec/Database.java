@@ -23,7 +23,33 @@ public final class Database implements AutoCloseable {
 
     /** Opens the SQL layer over {@code engine}, reading its catalog. */
     public static Database open(LightningDb engine) {
-        return new Database(engine, Catalog.load(engine));
+        Database db = new Database(engine, Catalog.load(engine));
+        engine.describeKeysWith(db::describeKey);
+        return db;
+    }
+
+    /** What a key is, in SQL words, for lock errors: a row of a table, a value of a unique index. */
+    private String describeKey(byte[] key) {
+        int id = key.length >= 5 ? java.nio.ByteBuffer.wrap(key, 1, 4).getInt() : -1;
+        for (dev.lightningdb.sql.catalog.TableDef t : catalog.tables()) {
+            if (key[0] == dev.lightningdb.sql.catalog.TableDef.TABLE_DATA && t.id() == id) {
+                return "a row of table " + t.name() + " (key " + hex(key) + ")";
+            }
+            for (dev.lightningdb.sql.catalog.IndexDef i : t.indexes()) {
+                if (key[0] == dev.lightningdb.sql.catalog.IndexDef.INDEX_DATA && i.id() == id) {
+                    return "a value of index " + i.name() + " of table " + t.name() + " (key " + hex(key) + ")";
+                }
+            }
+        }
+        return "key " + hex(key);
+    }
+
+    private static String hex(byte[] key) {
+        StringBuilder sb = new StringBuilder("0x");
+        for (int i = 0; i < Math.min(key.length, 32); i++) {
+            sb.append(Character.forDigit((key[i] >> 4) & 0xf, 16)).append(Character.forDigit(key[i] & 0xf, 16));
+        }
+        return key.length > 32 ? sb.append("...").toString() : sb.toString();
     }
 
     public LightningDb engine() {

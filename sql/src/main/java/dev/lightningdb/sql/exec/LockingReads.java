@@ -180,7 +180,9 @@ final class LockingReads {
             for (int k : table.primaryKey()) {
                 List<String> name = new ArrayList<>(qualifier);
                 name.add(table.column(k).name());
-                list.add(new SqlIdentifier(name, POS));
+                // named apart, so that ORDER BY id still means the visible column
+                list.add(org.apache.calcite.sql.fun.SqlStdOperatorTable.AS.createCall(POS, new SqlIdentifier(name, POS),
+                        new SqlIdentifier("$LOCKED_KEY$" + column, POS)));
                 column++;
             }
         }
