@@ -46,7 +46,9 @@ final class Report {
                 + "measured iterations over its measured time, summed over threads (not derived from the sampled latencies, whose "
                 + "mean swings with whether a rare long wait was sampled); p50/p99 are per-operation latencies that JMH sampled. "
                 + "**LightningDB ÷ this** is LightningDB's ops/s divided by that row's: above 1 LightningDB is faster. "
-                + "Settings say how durable each system's commits are; compare like with like.\n\n");
+                + "Settings say how durable each system's commits are; compare like with like. In the contended-increment rows "
+                + "an operation is a committed transaction: failed ones (rolled back, not retried) are counted in the Note, their "
+                + "latencies are among the sampled ones, and SUM(n) is checked against the successful commits.\n\n");
         sb.append("## Key/value API\n\n").append(ResultTable.render(kv)).append('\n');
         sb.append("## JDBC (java.sql only, same SQL on every driver)\n\n").append(ResultTable.render(jdbc)).append('\n');
         sb.append("## Memory and disk (loading the data set, each system in its own JVM)\n\n")

@@ -24,8 +24,6 @@ public enum JdbcWorkload {
     CONTENDED_INC_H10(10, "contended increment of 1 of 10 hot rows, READ COMMITTED (per committed transaction)"),
     CONTENDED_INC_H1000(1000, "contended increment of 1 of 1,000 hot rows, READ COMMITTED (per committed transaction)");
 
-    private static final List<Integer> CONTENDED_THREADS = List.of(1, 8, 32);
-
     private final String method;
     private final String label;
     private final List<Integer> threads;
@@ -44,7 +42,7 @@ public enum JdbcWorkload {
     JdbcWorkload(int hotRows, String label) {
         this.method = "contendedInc";
         this.label = label;
-        this.threads = CONTENDED_THREADS;
+        this.threads = List.of(1, 8, 32);
         this.commitBound = true;
         this.hotRows = hotRows;
     }
