@@ -126,6 +126,32 @@ public final class Transaction implements AutoCloseable {
     }
 
     /**
+     * Writes {@code key} under the lock of {@code ownerKey}, which this transaction must hold
+     * exclusively: for keys only ever written together with their owner (a secondary index entry
+     * with its row), so that one lock covers both and a large transaction holds half the locks.
+     * A null value deletes the key.
+     *
+     * @throws LightningDbException {@link ErrorCode#INVALID_ARGUMENT} when the owner's lock is not held
+     */
+    public void putCovered(byte[] ownerKey, byte[] key, byte[] value) {
+        ensureWritable();
+        db.checkKey(key);
+        db.checkKey(ownerKey);
+        if (value != null) {
+            db.checkValue(value);
+        }
+        if (!db.locks().holds(locks, db.locks().hash(ownerKey), LockMode.EXCLUSIVE)) {
+            throw new LightningDbException(ErrorCode.INVALID_ARGUMENT, "putCovered: this transaction does not hold the exclusive lock of "
+                    + db.describeKey(ownerKey));
+        }
+        if (value == null) {
+            writes.delete(key.clone());
+        } else {
+            writes.put(key.clone(), value.clone());
+        }
+    }
+
+    /**
      * Takes {@code key}'s lock in {@code mode} until this transaction ends (or rolls back to an
      * earlier savepoint). The key need not exist: locking an absent key keeps others from
      * creating it. It only locks: under SNAPSHOT and SERIALIZABLE, whether a later commit wrote the
@@ -199,7 +225,17 @@ public final class Transaction implements AutoCloseable {
         ensureOpen();
         db.checkKey(key);
         ReadSnapshot at = snapshot != null ? snapshot : statement != null ? statement.pinned : null;
-        return at == null ? false : db.store().changedSince(at.view(), key);
+        return at != null && db.store().changedSince(at.view(), key);
+    }
+
+    /** {@link #changedSinceRead(byte[])} for every key in {@code range}. */
+    public boolean changedSinceRead(KeyRange range) {
+        ensureOpen();
+        if (range == null) {
+            throw new LightningDbException(ErrorCode.INVALID_ARGUMENT, "range must not be null");
+        }
+        ReadSnapshot at = snapshot != null ? snapshot : statement != null ? statement.pinned : null;
+        return at != null && db.store().changedSince(at.view(), range);
     }
 
     /** How long a lock is waited for before {@link ErrorCode#LOCK_NOT_AVAILABLE}; zero fails at once. */

@@ -19,6 +19,17 @@
  * dev.lightningdb.engine.LightningDb#checkpoint()} and {@link dev.lightningdb.engine.LightningDb#close()};
  * a crash returns the database to its last checkpoint.
  *
+ * <p>Concurrency: readers never wait and never lock; they read a snapshot. Writers lock keys:
+ * {@link dev.lightningdb.engine.Transaction#put put}, {@code delete} and {@code getForUpdate} take
+ * a key's {@link dev.lightningdb.engine.LockMode#EXCLUSIVE} lock, {@link
+ * dev.lightningdb.engine.Transaction#lock lock} takes a {@link dev.lightningdb.engine.LockMode}
+ * with a {@link dev.lightningdb.engine.LockWait} policy (wait up to {@code lockTimeout}, NOWAIT, or
+ * SKIP_LOCKED). Locks are held until the transaction ends, granted in arrival order, kept in memory
+ * only, and named by a 64-bit hash of the key (two keys with one hash share a lock: a rare
+ * spurious wait, never a missed one). A wait that would close a cycle fails at once with {@link
+ * dev.lightningdb.engine.DeadlockException}; the single writes {@link
+ * dev.lightningdb.engine.LightningDb#put} and {@code delete} wait for a key's holder too.
+ *
  * <p>The engine never sees SQL: the {@code sql} module maps tables onto key ranges.
  */
 package dev.lightningdb.engine;

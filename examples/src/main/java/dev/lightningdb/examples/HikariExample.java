@@ -18,9 +18,11 @@ import java.util.concurrent.Future;
  * A HikariCP pool over an embedded database, used by several threads. The database stays open
  * while the pool holds connections and closes with the pool's last one.
  *
- * <p>Concurrent read-modify-write transactions on the same row conflict: the first to commit wins
- * and the other fails with SQLState 40001 (a {@link java.sql.SQLTransactionRollbackException}); the
- * application retries it, as {@link #addView} does.
+ * <p>Concurrent read-modify-write transactions on the same row: the read locks the row ({@code
+ * SELECT ... FOR UPDATE}), so the others wait for it and then read the new value; at READ
+ * COMMITTED nothing fails. (A plain read followed by a write in a later statement would lose
+ * updates at READ COMMITTED, as in PostgreSQL.) A transaction that is rolled back as a deadlock
+ * victim (40P01) or loses a conflict at REPEATABLE READ (40001) is retried, as {@link #addView} does.
  */
 public final class HikariExample {
     private static final int MAX_ATTEMPTS = 100;
@@ -72,12 +74,12 @@ public final class HikariExample {
         }
     }
 
-    /** Reads the counter and writes it back plus one, in a transaction, retrying when another commit wins. */
+    /** Reads the counter under its row lock and writes it back plus one, in a transaction; retries a rolled-back one. */
     private static void addView(HikariDataSource pool, String page) throws SQLException {
         for (int attempt = 1; ; attempt++) {
             try (Connection c = pool.getConnection()) {
                 c.setAutoCommit(false);
-                try (PreparedStatement read = c.prepareStatement("SELECT views FROM page_views WHERE page = ?");
+                try (PreparedStatement read = c.prepareStatement("SELECT views FROM page_views WHERE page = ? FOR UPDATE");
                      PreparedStatement write = c.prepareStatement("UPDATE page_views SET views = ? WHERE page = ?")) {
                     read.setString(1, page);
                     long views;
@@ -92,7 +94,7 @@ public final class HikariExample {
                     return;
                 } catch (SQLException e) {
                     c.rollback();
-                    if (!"40001".equals(e.getSQLState()) || attempt == MAX_ATTEMPTS) {
+                    if (!(e instanceof java.sql.SQLTransactionRollbackException) || attempt == MAX_ATTEMPTS) {
                         throw e;
                     }
                 }

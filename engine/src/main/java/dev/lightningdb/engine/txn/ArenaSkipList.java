@@ -212,13 +212,20 @@ final class ArenaSkipList {
         return next(node, 0);
     }
 
-    /** The newest version of the key after {@code node}'s, or 0. */
+    /**
+     * The newest version of the key after {@code node}'s, or 0. A few older versions are stepped
+     * over; past them (a hot key updated thousands of times) the search goes down from the top
+     * levels, so a walk costs the same whatever a key's number of versions.
+     */
     long nextKey(long node) {
         long n = next(node, 0);
-        while (n != 0 && sameKey(n, node)) {
+        for (int i = 0; i < 8; i++) {
+            if (n == 0 || !sameKey(n, node)) {
+                return n;
+            }
             n = next(n, 0);
         }
-        return n;
+        return n == 0 ? 0 : seekAfter(key(node));
     }
 
     long ts(long node) {

@@ -10,17 +10,31 @@ import static org.hibernate.type.SqlTypes.TIMESTAMP_WITH_TIMEZONE;
 import static org.hibernate.type.SqlTypes.UUID;
 
 import java.sql.Types;
+import java.util.Map;
+import org.hibernate.LockMode;
+import org.hibernate.LockOptions;
+import org.hibernate.QueryTimeoutException;
 import org.hibernate.boot.model.FunctionContributions;
 import org.hibernate.boot.model.TypeContributions;
 import org.hibernate.dialect.DatabaseVersion;
 import org.hibernate.dialect.Dialect;
+import org.hibernate.dialect.RowLockStrategy;
 import org.hibernate.dialect.function.CommonFunctionFactory;
 import org.hibernate.dialect.identity.IdentityColumnSupport;
 import org.hibernate.dialect.pagination.LimitHandler;
 import org.hibernate.dialect.pagination.LimitOffsetLimitHandler;
 import org.hibernate.dialect.sequence.SequenceSupport;
 import org.hibernate.engine.jdbc.dialect.spi.DialectResolutionInfo;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.exception.LockAcquisitionException;
+import org.hibernate.exception.LockTimeoutException;
+import org.hibernate.exception.spi.SQLExceptionConversionDelegate;
+import org.hibernate.internal.util.JdbcExceptionHelper;
 import org.hibernate.service.ServiceRegistry;
+import org.hibernate.sql.ast.SqlAstTranslator;
+import org.hibernate.sql.ast.SqlAstTranslatorFactory;
+import org.hibernate.sql.ast.spi.StandardSqlAstTranslatorFactory;
+import org.hibernate.sql.exec.spi.JdbcOperation;
 import org.hibernate.tool.schema.extract.internal.SequenceInformationExtractorNoOpImpl;
 import org.hibernate.tool.schema.extract.spi.SequenceInformationExtractor;
 import org.hibernate.type.descriptor.jdbc.ClobJdbcType;
@@ -49,8 +63,15 @@ import org.hibernate.type.descriptor.sql.spi.DdlTypeRegistry;
  *       itself.</li>
  *   <li>No temporary tables: Hibernate keeps its id tables for bulk mutations as permanent
  *       {@code HTE_<entity>} tables, made with the schema.</li>
- *   <li>No row locks: {@code SELECT ... FOR UPDATE} is not in the dialect, so a pessimistic lock
- *       request fails with a syntax error rather than silently not locking. Use {@code @Version}.</li>
+ *   <li>Row locks, as on PostgreSQL: {@code PESSIMISTIC_WRITE} is {@code for update},
+ *       {@code PESSIMISTIC_READ} {@code for share}, with {@code of <table alias>} when only some
+ *       aliases are locked (Hibernate's {@code setLockMode(alias, mode)}); a lock timeout hint
+ *       ({@code jakarta.persistence.lock.timeout}) of 0 adds {@code nowait}, -2
+ *       ({@code SKIP_LOCKED}) adds {@code skip locked}. A positive timeout has no per-statement
+ *       form: the lock waits up to the database's {@code lockTimeout} (default 10 s, set in the URL
+ *       as in {@code jdbc:lightning:./data/app?lockTimeout=2s}). A lock not granted fails only the
+ *       statement, with JPA's {@code LockTimeoutException}; see
+ *       {@link #buildSQLExceptionConversionDelegate()}.</li>
  * </ul>
  */
 public class LightningDialect extends Dialect {
@@ -161,11 +182,6 @@ public class LightningDialect extends Dialect {
     }
 
     @Override
-    public boolean supportsLockTimeouts() {
-        return false;
-    }
-
-    @Override
     public void initializeFunctionRegistry(FunctionContributions functionContributions) {
         super.initializeFunctionRegistry(functionContributions);
         // Spell the string functions the way the grammar has them (standard SQL forms).
@@ -174,6 +190,202 @@ public class LightningDialect extends Dialect {
         functions.locate_positionSubstring();
         functions.substringFromFor();
         functions.concat_pipeOperator();
+    }
+
+    // ------------------------------------------------------------------ row locks
+
+    /**
+     * Queries and loads are rendered by Hibernate's standard translator, which writes the locking
+     * clause from the methods below except that it needs telling that {@code PESSIMISTIC_READ} is
+     * {@code for share}.
+     */
+    @Override
+    public SqlAstTranslatorFactory getSqlAstTranslatorFactory() {
+        return new StandardSqlAstTranslatorFactory() {
+            @Override
+            protected <T extends JdbcOperation> SqlAstTranslator<T> buildTranslator(SessionFactoryImplementor sessionFactory,
+                                                                                    org.hibernate.sql.ast.tree.Statement statement) {
+                return new LightningSqlAstTranslator<>(sessionFactory, statement);
+            }
+        };
+    }
+
+    @Override
+    public String getForUpdateString() {
+        return " for update";
+    }
+
+    @Override
+    public String getForUpdateString(String aliases) {
+        return getForUpdateString() + of(aliases);
+    }
+
+    /** {@code " of <aliases>"}, or nothing for no aliases (then every table of the FROM clause is locked). */
+    private static String of(String aliases) {
+        return aliases == null || aliases.isBlank() ? "" : " of " + aliases;
+    }
+
+    /**
+     * As Hibernate's PostgreSQL dialect: with no aliases given, the alias with the strongest
+     * alias-specific lock mode, if it is stronger than the lock mode for all.
+     */
+    @Override
+    public String getForUpdateString(String aliases, LockOptions lockOptions) {
+        if (aliases == null || aliases.isEmpty()) {
+            aliases = "";
+            LockMode strongest = lockOptions.getLockMode();
+            for (Map.Entry<String, LockMode> entry : lockOptions.getAliasSpecificLocks()) {
+                if (entry.getValue().greaterThan(strongest)) {
+                    strongest = entry.getValue();
+                    aliases = entry.getKey();
+                }
+            }
+        }
+        LockMode lockMode = lockOptions.getAliasSpecificLockMode(aliases);
+        if (lockMode == null) {
+            lockMode = lockOptions.getLockMode();
+        }
+        return switch (lockMode) {
+            case PESSIMISTIC_READ -> getReadLockString(aliases, lockOptions.getTimeOut());
+            case PESSIMISTIC_WRITE -> getWriteLockString(aliases, lockOptions.getTimeOut());
+            case UPGRADE_NOWAIT, PESSIMISTIC_FORCE_INCREMENT -> getForUpdateNowaitString(aliases);
+            case UPGRADE_SKIPLOCKED -> getForUpdateSkipLockedString(aliases);
+            default -> "";
+        };
+    }
+
+    @Override
+    public String getWriteLockString(int timeout) {
+        return withTimeout(getForUpdateString(), timeout);
+    }
+
+    @Override
+    public String getWriteLockString(String aliases, int timeout) {
+        return withTimeout(getForUpdateString(aliases), timeout);
+    }
+
+    @Override
+    public String getReadLockString(int timeout) {
+        return withTimeout(" for share", timeout);
+    }
+
+    @Override
+    public String getReadLockString(String aliases, int timeout) {
+        return withTimeout(" for share" + of(aliases), timeout);
+    }
+
+    @Override
+    public String getForUpdateNowaitString() {
+        return getForUpdateString() + " nowait";
+    }
+
+    @Override
+    public String getForUpdateNowaitString(String aliases) {
+        return getForUpdateString(aliases) + " nowait";
+    }
+
+    @Override
+    public String getForUpdateSkipLockedString() {
+        return getForUpdateString() + " skip locked";
+    }
+
+    @Override
+    public String getForUpdateSkipLockedString(String aliases) {
+        return getForUpdateString(aliases) + " skip locked";
+    }
+
+    /**
+     * {@code NO_WAIT} (0) and {@code SKIP_LOCKED} (-2) have their own words; any other timeout,
+     * {@code WAIT_FOREVER} (-1) or a number of milliseconds, is a plain lock that waits up to the
+     * lock timeout in force on the connection, the database's {@code lockTimeout} unless the
+     * session set another. There is no {@code wait n} clause, and Hibernate 6 gives a dialect no
+     * hook to run a statement (such as a session's {@code SET LOCK_TIMEOUT}) before a locking select.
+     */
+    private static String withTimeout(String lockString, int timeout) {
+        return switch (timeout) {
+            case LockOptions.NO_WAIT -> lockString + " nowait";
+            case LockOptions.SKIP_LOCKED -> lockString + " skip locked";
+            default -> lockString;
+        };
+    }
+
+    @Override
+    public boolean supportsNoWait() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsSkipLocked() {
+        return true;
+    }
+
+    /** No {@code for update wait n}: without this Hibernate would take it from {@link #supportsNoWait()}. */
+    @Override
+    public boolean supportsWait() {
+        return false;
+    }
+
+    /**
+     * A lock timeout cannot be given per statement (only NOWAIT and SKIP LOCKED): the
+     * database-wide {@code lockTimeout} applies to every lock that waits.
+     */
+    @Override
+    public boolean supportsLockTimeouts() {
+        return false;
+    }
+
+    /** {@code of} names tables by alias, as on PostgreSQL. */
+    @Override
+    public RowLockStrategy getWriteRowLockStrategy() {
+        return RowLockStrategy.TABLE;
+    }
+
+    /**
+     * The locking clause works through outer joins: the rows found on the nullable side are
+     * locked, a NULL-extended row locks nothing there. (PostgreSQL refuses to lock the nullable side,
+     * so its dialect says false and Hibernate falls back to follow-on locking for such queries.)
+     */
+    @Override
+    public boolean supportsOuterJoinForUpdate() {
+        return true;
+    }
+
+    /**
+     * SQLStates of lock and concurrency failures, as Hibernate's PostgreSQL dialect maps them, with
+     * one difference for 55P03:
+     * <ul>
+     *   <li>55P03 (lock not available: NOWAIT, or not granted within {@code lockTimeout}) becomes a
+     *       {@link org.hibernate.exception.LockTimeoutException}, which JPA turns into a
+     *       {@link jakarta.persistence.LockTimeoutException} and does not mark the transaction for
+     *       rollback. LightningDB fails only the statement and the transaction stays usable (as on
+     *       Oracle, whose dialect maps its lock timeouts the same way). PostgreSQL's dialect says
+     *       {@link org.hibernate.PessimisticLockException} because PostgreSQL aborts the whole
+     *       transaction on any error.</li>
+     *   <li>40P01 (deadlock; this transaction was the victim and is rolled back) becomes a
+     *       {@link LockAcquisitionException} (JPA: an {@code OptimisticLockException}, rollback only).</li>
+     *   <li>40001 (serialization failure under SNAPSHOT or SERIALIZABLE, e.g. a row to lock or write
+     *       that a transaction committed after this one began) becomes a
+     *       {@link LockAcquisitionException} too, as Hibernate's standard SQLState conversion has it
+     *       (JPA: {@code OptimisticLockException}); retry the transaction. A 40001 from the commit
+     *       itself is not converted: Hibernate wraps commit failures as they are.</li>
+     *   <li>57014 (statement cancelled) becomes a {@link QueryTimeoutException}, as on PostgreSQL.</li>
+     * </ul>
+     * Anything else is left to Hibernate's standard conversion.
+     */
+    @Override
+    public SQLExceptionConversionDelegate buildSQLExceptionConversionDelegate() {
+        return (sqlException, message, sql) -> {
+            String sqlState = JdbcExceptionHelper.extractSqlState(sqlException);
+            if (sqlState == null) {
+                return null;
+            }
+            return switch (sqlState) {
+                case "55P03" -> new LockTimeoutException(message, sqlException, sql);
+                case "40P01", "40001" -> new LockAcquisitionException(message, sqlException, sql);
+                case "57014" -> new QueryTimeoutException(message, sqlException, sql);
+                default -> null;
+            };
+        };
     }
 
     // ------------------------------------------------------------------ DDL

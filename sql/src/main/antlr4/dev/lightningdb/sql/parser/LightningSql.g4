@@ -33,6 +33,7 @@ statement
     | query
     | explainStatement
     | checkpointStatement
+    | setStatement
     | verifyStatement
     | putStatement
     | getStatement
@@ -230,6 +231,11 @@ explainStatement
 
 checkpointStatement
     : CHECKPOINT
+    ;
+
+// A session setting: SET LOCK_TIMEOUT 5000, SET lock_timeout = '5s', SET lock_timeout TO 0.
+setStatement
+    : SET setting=identifier (EQ | TO)? (INTEGER_LITERAL | STRING_LITERAL)
     ;
 
 analyzeStatement

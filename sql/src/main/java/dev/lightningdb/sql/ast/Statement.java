@@ -181,6 +181,14 @@ public sealed interface Statement {
     record Delete(QualifiedName table, String alias, SqlNode where, int parameterCount) implements Statement {
     }
 
+    /** {@code SET name [=|TO] value}: a setting of the session. */
+    record SetOption(String name, String value) implements Statement {
+        @Override
+        public int parameterCount() {
+            return 0;
+        }
+    }
+
     /** {@code CHECKPOINT}. */
     record Checkpoint() implements Statement {
         @Override

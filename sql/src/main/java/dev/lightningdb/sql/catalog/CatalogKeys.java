@@ -79,6 +79,19 @@ public final class CatalogKeys {
         return w.toByteArray();
     }
 
+    /**
+     * The lock a statement takes on a table: shared by writers of its rows, exclusive for a schema
+     * change of it. Never stored; only locked.
+     */
+    public static byte[] tableLock(int tableId) {
+        return new ByteWriter(6).write(SYSTEM).write('L').writeIntBE(tableId).toByteArray();
+    }
+
+    /** The lock every schema change takes, exclusively, so that schema changes happen one at a time. Never stored. */
+    public static byte[] schemaLock() {
+        return new byte[] {SYSTEM, 'L'};
+    }
+
     public static KeyRange allTables() {
         return KeyRange.prefix(new byte[] {SYSTEM, TABLES});
     }

@@ -30,6 +30,9 @@ final class DdlExecutor {
     }
 
     static long execute(Session session, Transaction txn, Statement.Ddl ddl) {
+        if (!(ddl instanceof Statement.Analyze)) {
+            SchemaLocks.forChange(session, txn, ddl);
+        }
         if (ddl instanceof Statement.CreateTable c) {
             return createTable(session, txn, c);
         }
@@ -161,6 +164,7 @@ final class DdlExecutor {
             }
             throw SqlError.unknownTable(drop.name().name());
         }
+        SchemaLocks.exclusive(txn, table); // taken already, unless a DROP SCHEMA ... CASCADE drops it
         deleteRows(txn, table);
         txn.delete(CatalogKeys.table(table.name()));
         txn.delete(CatalogKeys.identityCounter(table.id()));
@@ -181,8 +185,9 @@ final class DdlExecutor {
                 keys.add(c.key());
             }
         }
+        byte[] tableLock = CatalogKeys.tableLock(table.id()); // held exclusively by this schema change: it covers every row
         for (byte[] key : keys) {
-            txn.delete(key);
+            txn.putCovered(tableLock, key, null);
         }
     }
 

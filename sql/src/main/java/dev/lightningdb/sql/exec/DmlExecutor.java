@@ -59,7 +59,7 @@ final class DmlExecutor {
     // ------------------------------------------------------------------ INSERT
 
     long insert(Statement.Insert insert, Object[] params) {
-        TableDef table = DdlExecutor.requireTable(prepared.session().catalog(), insert.table());
+        TableDef table = SchemaLocks.forWrite(prepared.session(), txn, insert.table());
         int[] targets = targetColumns(table, insert.columns());
         if (!keys.isNone()) {
             GeneratedKeys.columns(table, keys); // a bad key column fails before anything is written
@@ -244,7 +244,7 @@ final class DmlExecutor {
     // ------------------------------------------------------------------ UPDATE
 
     long update(Statement.Update update, Object[] params) {
-        TableDef table = DdlExecutor.requireTable(prepared.session().catalog(), update.table());
+        TableDef table = SchemaLocks.forWrite(prepared.session(), txn, update.table());
         List<Integer> targets = new ArrayList<>();
         for (String name : update.columns()) {
             targets.add(column(table, name));
@@ -388,7 +388,7 @@ final class DmlExecutor {
     // ------------------------------------------------------------------ DELETE
 
     long delete(Statement.Delete delete, Object[] params) {
-        TableDef table = DdlExecutor.requireTable(prepared.session().catalog(), delete.table());
+        TableDef table = SchemaLocks.forWrite(prepared.session(), txn, delete.table());
         TableWriter writer = new TableWriter(table, txn);
         TableRows rows = writer.rows();
         PointLookup point = PointLookup.where(delete.table(), delete.alias(), delete.where(), prepared.session().catalog());

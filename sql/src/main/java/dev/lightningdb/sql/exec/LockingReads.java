@@ -162,8 +162,8 @@ final class LockingReads {
     /** The query with the locked tables' primary keys appended to its select list; fills {@code targets}. */
     private static SqlNode withKeys(SqlNode query, CatalogView catalog, Statement.Locking locking, List<Target> targets) {
         SqlSelect select = outerSelect(query);
-        if (select.getGroup() != null || select.isDistinct() || select.getHaving() != null) {
-            throw SqlError.unsupported("FOR UPDATE or FOR SHARE with GROUP BY, HAVING or DISTINCT (no single table row stands behind a result row)");
+        if (select.getGroup() != null || select.isDistinct() || select.getHaving() != null || aggregates(select.getSelectList())) {
+            throw SqlError.unsupported("FOR UPDATE or FOR SHARE with GROUP BY, HAVING, DISTINCT or an aggregate (no single table row stands behind a result row)");
         }
         List<Object[]> tables = new ArrayList<>();
         baseTables(select.getFrom(), catalog, tables);
@@ -191,6 +191,27 @@ final class LockingReads {
                     + (locking.of().isEmpty() ? "" : " is named in OF " + locking.of()));
         }
         return query;
+    }
+
+    /** Whether an aggregate function appears among {@code items} (outside subqueries). */
+    private static boolean aggregates(SqlNodeList items) {
+        for (SqlNode item : items) {
+            if (item instanceof org.apache.calcite.sql.SqlCall call && !(call instanceof SqlSelect)) {
+                if (call.getOperator().isAggregator()) {
+                    return true;
+                }
+                SqlNodeList operands = new SqlNodeList(POS);
+                for (SqlNode o : call.getOperandList()) {
+                    if (o != null) {
+                        operands.add(o);
+                    }
+                }
+                if (aggregates(operands)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean names(QualifiedName of, TableDef table, List<String> qualifier) {

@@ -249,6 +249,10 @@ public final class Prepared {
             }
             return QueryResult.of(columns(), rows);
         }
+        if (s instanceof Statement.SetOption set) {
+            SessionSettings.apply(session, set);
+            return new UpdateCount(0);
+        }
         if (s instanceof Statement.Checkpoint) {
             session.database().engine().checkpoint();
             return new UpdateCount(0);

@@ -47,6 +47,8 @@ public final class Session implements AutoCloseable {
     private IsolationLevel isolation = IsolationLevel.READ_COMMITTED;
     private boolean readOnly;
     private Transaction transaction;
+    /** {@code SET LOCK_TIMEOUT}; null: the database's {@code lockTimeout}. */
+    private java.time.Duration lockTimeout;
     private final List<Savepoint> savepoints = new ArrayList<>();
     private boolean closed;
 
@@ -119,6 +121,31 @@ public final class Session implements AutoCloseable {
             throw new SqlError(SqlError.INVALID_TRANSACTION_STATE, "Cannot change read-only mode inside a transaction");
         }
         readOnly = on;
+    }
+
+    /**
+     * How long this session's statements wait for a row lock before failing with 55P03 (also the
+     * open transaction's); null goes back to the database's {@code lockTimeout}.
+     */
+    public synchronized void setLockTimeout(java.time.Duration timeout) {
+        ensureOpen();
+        lockTimeout = timeout;
+        if (transaction != null) {
+            transaction.setLockTimeout(timeout != null ? timeout : db.engine().config().lockTimeout());
+        }
+    }
+
+    public synchronized java.time.Duration lockTimeout() {
+        return lockTimeout != null ? lockTimeout : db.engine().config().lockTimeout();
+    }
+
+    /** Begins an engine transaction with this session's settings. */
+    private Transaction begin(boolean readOnlyTransaction) {
+        Transaction t = db.engine().begin(isolation, readOnlyTransaction);
+        if (lockTimeout != null) {
+            t.setLockTimeout(lockTimeout);
+        }
+        return t;
     }
 
     /** Whether a manual-commit transaction is open. */
@@ -261,7 +288,7 @@ public final class Session implements AutoCloseable {
         long backoffNanos = db.engine().config().retryBackoffInitial().toNanos();
         long maxBackoffNanos = db.engine().config().retryBackoffMax().toNanos();
         for (int attempt = 1; ; attempt++) {
-            Transaction t = db.engine().begin(isolation, false);
+            Transaction t = begin(false);
             try {
                 t.beginStatement();
                 T result = work.apply(t);
@@ -294,14 +321,14 @@ public final class Session implements AutoCloseable {
             t.beginStatement();
             return new ReadScope(t, () -> { });
         }
-        Transaction t = db.engine().begin(isolation, true);
+        Transaction t = begin(true);
         t.beginStatement();
         return new ReadScope(t, t::rollback);
     }
 
     private Transaction current() {
         if (transaction == null) {
-            transaction = db.engine().begin(isolation, readOnly);
+            transaction = begin(readOnly);
         }
         return transaction;
     }

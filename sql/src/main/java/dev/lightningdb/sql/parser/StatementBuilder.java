@@ -56,6 +56,12 @@ final class StatementBuilder {
         if (ctx.checkpointStatement() != null) {
             return new Statement.Checkpoint();
         }
+        if (ctx.setStatement() != null) {
+            SetStatementContext set = ctx.setStatement();
+            String value = set.INTEGER_LITERAL() != null ? set.INTEGER_LITERAL().getText()
+                    : LiteralBuilder.unquote(set.STRING_LITERAL().getText());
+            return new Statement.SetOption(ExpressionBuilder.name(set.setting), value);
+        }
         return new Statement.VerifyIntegrity();
     }
 

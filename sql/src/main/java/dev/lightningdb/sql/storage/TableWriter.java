@@ -36,6 +36,7 @@ public final class TableWriter {
     private final TableRows rows;
     private final Set<ByteBuffer> claimed = new HashSet<>();
     private final Set<ByteBuffer> released = new HashSet<>();
+    private static final byte[] EMPTY = new byte[0];
 
     public TableWriter(TableDef table, Transaction txn) {
         this.table = table;
@@ -104,12 +105,12 @@ public final class TableWriter {
 
     /** Stores {@code row} under {@code key}, replacing the index entries of {@code previous} (null for a new row). */
     public void write(byte[] key, Object[] row, Object[] previous) {
+        txn.put(key, rows.value(row));
         if (previous != null) {
             removeEntries(key, previous);
         }
-        txn.put(key, rows.value(row));
         for (IndexDef i : table.indexes()) {
-            txn.put(entryKey(i, row, key), new byte[0]);
+            txn.putCovered(key, entryKey(i, row, key), EMPTY); // the row's lock covers its index entries
         }
     }
 
@@ -126,15 +127,20 @@ public final class TableWriter {
             }
             old = rows.decode(key, value);
         }
+        txn.delete(key);
         if (old != null) {
             release(old); // a transaction inserting one of its unique values waits for this delete
             removeEntries(key, old);
         }
-        txn.delete(key);
         return true;
     }
 
-    /** Adds the entries of index {@code index} for every stored row (CREATE INDEX on a filled table). */
+    /** The table's lock, which a schema change holds exclusively and which then covers every entry of its indexes. */
+    private byte[] tableLock() {
+        return dev.lightningdb.sql.catalog.CatalogKeys.tableLock(table.id());
+    }
+
+    /** Adds the entries of index {@code index} for every stored row (CREATE INDEX on a filled table; the table lock held). */
     public long backfill(IndexDef index) {
         long n = 0;
         try (Cursor c = txn.scan(rows.all())) {
@@ -144,14 +150,14 @@ public final class TableWriter {
                 if (index.unique()) {
                     checkUnique(key, row, false); // the table's rows are checked as this transaction sees them
                 }
-                txn.put(entryKey(index, row, key), new byte[0]);
+                txn.putCovered(tableLock(), entryKey(index, row, key), EMPTY);
                 n++;
             }
         }
         return n;
     }
 
-    /** Deletes every entry of {@code index} (DROP INDEX, DROP TABLE). */
+    /** Deletes every entry of {@code index} (DROP INDEX, DROP TABLE; the table lock held). */
     public void dropEntries(IndexDef index) {
         java.util.List<byte[]> keys = new java.util.ArrayList<>();
         try (Cursor c = txn.scan(KeyRange.prefix(indexPrefix(index)))) {
@@ -160,13 +166,14 @@ public final class TableWriter {
             }
         }
         for (byte[] k : keys) {
-            txn.delete(k);
+            txn.putCovered(tableLock(), k, null);
         }
     }
 
+    /** Deletes the index entries of {@code old}, stored under {@code key}, whose lock this transaction holds. */
     private void removeEntries(byte[] key, Object[] old) {
         for (IndexDef i : table.indexes()) {
-            txn.delete(entryKey(i, old, key));
+            txn.putCovered(key, entryKey(i, old, key), null);
         }
     }
 

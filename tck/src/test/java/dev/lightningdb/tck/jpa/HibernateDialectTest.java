@@ -200,14 +200,14 @@ class HibernateDialectTest {
     }
 
     /**
-     * Two transactions that both flushed an update of the same row before either committed: the
-     * second commit loses (first committer wins) and fails with SQLState 40001 under Hibernate's
-     * "Unable to commit" (Hibernate does not convert commit failures), which the application retries;
-     * the first one's change stays. (H2 would block the second flush on its row lock instead, so
-     * this runs on LightningDB only.)
+     * Two transactions update the same versioned row: the second flush waits for the first
+     * transaction's row lock (as on H2 and PostgreSQL). Once the first commits, the second UPDATE
+     * (READ COMMITTED) re-reads the row and re-checks its {@code WHERE id = ? AND version = ?} on the
+     * newest version, which no longer matches: no row is updated, and Hibernate reports the lost
+     * race as an OptimisticLockException. The first one's change stays.
      */
     @Test
-    void aWriteConflictFailsTheLaterCommitWithARetryableError() {
+    void aSecondWriterOfAVersionedRowWaitsForTheFirstAndThenFindsItStale() throws Exception {
         try (SessionFactory sf = sessionFactory(lightningUrl(), Customer.class, PurchaseOrder.class)) {
             Long id = sf.fromTransaction(s -> {
                 Customer c = new Customer("Ada", new Address("x", "y", "z"));
@@ -220,23 +220,18 @@ class HibernateDialectTest {
                 first.find(Customer.class, id).setName("first");
                 second.find(Customer.class, id).setName("second");
                 first.flush();
-                second.flush();
+                // the second flush waits for the first transaction's row lock, on a thread of its own
+                java.util.concurrent.CompletableFuture<Void> secondFlush = java.util.concurrent.CompletableFuture.runAsync(second::flush);
+                Thread.sleep(100);
+                assertThat(secondFlush).isNotDone();
                 t1.commit();
-                assertThatThrownBy(t2::commit).isInstanceOf(org.hibernate.TransactionException.class)
-                        .satisfies(e -> assertThat(causes(e)).anyMatch(c -> c instanceof java.sql.SQLTransactionRollbackException q
-                                && "40001".equals(q.getSQLState())));
+                assertThatThrownBy(() -> secondFlush.get(30, java.util.concurrent.TimeUnit.SECONDS))
+                        .hasCauseInstanceOf(jakarta.persistence.OptimisticLockException.class);
+                t2.rollback();
             }
             String name = sf.fromSession(s -> s.find(Customer.class, id).getName());
             assertThat(name).isEqualTo("first");
         }
-    }
-
-    private static List<Throwable> causes(Throwable t) {
-        List<Throwable> out = new ArrayList<>();
-        for (Throwable c = t; c != null && !out.contains(c); c = c.getCause()) {
-            out.add(c);
-        }
-        return out;
     }
 
     /** Schema update on a database Hibernate made earlier keeps the data, and ids continue without repeats. */
@@ -289,12 +284,12 @@ class HibernateDialectTest {
     }
 
     @Test
-    void pessimisticLocksAreRefusedRatherThanIgnored() {
+    void pessimisticLocksRunAsLockingQueries() {
         try (SessionFactory sf = sessionFactory(lightningUrl(), Customer.class, PurchaseOrder.class)) {
             sf.inTransaction(s -> s.persist(new Customer("Ada", new Address("x", "y", "z"))));
-            assertThatThrownBy(() -> sf.inTransaction(s -> s.createSelectionQuery("from Customer", Customer.class)
-                    .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getResultList()))
-                    .isInstanceOf(RuntimeException.class);
+            List<Customer> locked = sf.fromTransaction(s -> s.createSelectionQuery("from Customer", Customer.class)
+                    .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getResultList());
+            assertThat(locked).extracting(Customer::getName).containsExactly("Ada");
         }
     }
 }

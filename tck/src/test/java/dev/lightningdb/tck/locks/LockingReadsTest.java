@@ -201,6 +201,37 @@ class LockingReadsTest {
     }
 
     @Test
+    void setLockTimeoutAppliesToTheSessionAndRefusesGarbage() throws Exception {
+        String url = "jdbc:lightning:" + dir.resolve("settings");
+        try (Connection holder = DriverManager.getConnection(url); Statement s = holder.createStatement()) {
+            s.execute("CREATE TABLE t (id INT PRIMARY KEY, v INT)");
+            s.execute("INSERT INTO t VALUES (1, 0)");
+            holder.setAutoCommit(false);
+            s.executeUpdate("UPDATE t SET v = 1 WHERE id = 1");
+            CompletableFuture.runAsync(() -> {
+                try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+                    st.execute("SET LOCK_TIMEOUT '150ms'");
+                    assertThatThrownBy(() -> st.executeUpdate("UPDATE t SET v = 2 WHERE id = 1"))
+                            .isInstanceOfSatisfying(SQLException.class, e -> {
+                                assertThat(e.getSQLState()).isEqualTo("55P03");
+                                assertThat(e.getMessage()).contains("150 ms");
+                            });
+                    st.execute("SET lock_timeout = 100");
+                    assertThatThrownBy(() -> st.executeUpdate("UPDATE t SET v = 2 WHERE id = 1"))
+                            .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getMessage()).contains("100 ms"));
+                    assertThatThrownBy(() -> st.execute("SET LOCK_TIMEOUT 'soon'"))
+                            .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("22023"));
+                    assertThatThrownBy(() -> st.execute("SET no_such_setting TO 1"))
+                            .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("0A000"));
+                } catch (SQLException e) {
+                    throw new RuntimeException(e);
+                }
+            }).get(30, TimeUnit.SECONDS);
+            holder.commit();
+        }
+    }
+
+    @Test
     void lockingClausesParseInEitherPlaceAndRefuseWhatTheyCannotLock() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:lightning:" + dir.resolve("syntax")); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE a (id INT PRIMARY KEY, v INT)");
@@ -221,6 +252,8 @@ class LockingReadsTest {
             }
             assertThat(c.getMetaData().supportsSelectForUpdate()).isTrue();
             assertThatThrownBy(() -> s.executeQuery("SELECT COUNT(*) FROM a GROUP BY v FOR UPDATE"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("0A000"));
+            assertThatThrownBy(() -> s.executeQuery("SELECT COUNT(*) FROM a FOR UPDATE"))
                     .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("0A000"));
             assertThatThrownBy(() -> s.executeQuery("SELECT v FROM a LIMIT 1 FOR UPDATE LIMIT 1"))
                     .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).startsWith("42"));
