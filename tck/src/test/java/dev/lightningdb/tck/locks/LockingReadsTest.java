@@ -201,6 +201,35 @@ class LockingReadsTest {
     }
 
     @Test
+    void rollingBackToASavepointReleasesTheRowLocksTakenAfterIt() throws Exception {
+        String url = "jdbc:lightning:" + dir.resolve("savepoint");
+        try (Connection a = DriverManager.getConnection(url); Connection b = DriverManager.getConnection(url);
+             Statement sa = a.createStatement(); Statement sb = b.createStatement()) {
+            sa.execute("CREATE TABLE t (id INT PRIMARY KEY, v INT)");
+            sa.execute("INSERT INTO t VALUES (1, 0), (2, 0)");
+            a.setAutoCommit(false);
+            b.setAutoCommit(false);
+            sa.executeUpdate("UPDATE t SET v = 1 WHERE id = 1");
+            java.sql.Savepoint sp = a.setSavepoint();
+            sa.executeUpdate("UPDATE t SET v = 1 WHERE id = 2");
+            a.rollback(sp);
+            try (ResultSet rs = sb.executeQuery("SELECT v FROM t WHERE id = 2 FOR UPDATE NOWAIT")) {
+                assertThat(rs.next()).isTrue(); // released by the rollback to the savepoint
+            }
+            assertThatThrownBy(() -> sb.executeQuery("SELECT v FROM t WHERE id = 1 FOR UPDATE NOWAIT"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("55P03"));
+            b.rollback();
+            a.commit();
+            try (ResultSet rs = sa.executeQuery("SELECT v FROM t ORDER BY id")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(1);
+                rs.next();
+                assertThat(rs.getInt(1)).isZero();
+            }
+        }
+    }
+
+    @Test
     void setLockTimeoutAppliesToTheSessionAndRefusesGarbage() throws Exception {
         String url = "jdbc:lightning:" + dir.resolve("settings");
         try (Connection holder = DriverManager.getConnection(url); Statement s = holder.createStatement()) {
