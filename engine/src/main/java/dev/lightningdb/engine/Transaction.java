@@ -275,7 +275,7 @@ public final class Transaction implements AutoCloseable {
 
     private boolean lockOnly(byte[] key, LockMode mode, LockWait wait) {
         try {
-            return db.locks().acquire(locks, db.locks().hash(key), mode, wait, lockTimeoutNanos, () -> db.describeKey(key));
+            return db.locks().acquire(locks, db.locks().hash(key), mode, wait, lockTimeoutNanos, key);
         } catch (DeadlockException e) {
             rollback();
             throw e;

@@ -15,7 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Key locks of a database's transactions, in memory only (recovery has nothing to redo: a crash
@@ -45,12 +45,16 @@ public final class LockTable {
     private final ReentrantLock detector = new ReentrantLock();
     private final LockStats stats = new LockStats();
     private final AtomicInteger waiting = new AtomicInteger();
+    /** Names a key in error messages (called only to build one). */
+    private final Function<byte[], String> names;
 
-    public LockTable() {
-        this(64);
+    /** @param names how error messages name a key */
+    public LockTable(Function<byte[], String> names) {
+        this(64, names);
     }
 
-    LockTable(int stripeCount) {
+    LockTable(int stripeCount, Function<byte[], String> names) {
+        this.names = names;
         stripes = new Stripe[Integer.highestOneBit(stripeCount)];
         for (int i = 0; i < stripes.length; i++) {
             stripes[i] = new Stripe();
@@ -67,12 +71,12 @@ public final class LockTable {
      * Takes lock {@code hash} for {@code owner} in {@code mode}, or finds it already held so.
      *
      * @param timeoutNanos how long {@link LockWait#WAIT} waits before failing
-     * @param what names the key in error messages
+     * @param key the key whose lock it is, named in error messages
      * @return false only under {@link LockWait#SKIP_LOCKED} when the lock is not free
      * @throws LightningDbException {@link ErrorCode#LOCK_NOT_AVAILABLE} (NOWAIT, timeout), {@link ErrorCode#INTERRUPTED}
      * @throws DeadlockException when waiting would close a cycle; the caller must then end the owner's transaction
      */
-    public boolean acquire(LockOwner owner, long hash, LockMode mode, LockWait wait, long timeoutNanos, Supplier<String> what) {
+    public boolean acquire(LockOwner owner, long hash, LockMode mode, LockWait wait, long timeoutNanos, byte[] key) {
         Stripe s = stripes[(int) hash & mask];
         Waiter w;
         boolean wasHolder;
@@ -111,7 +115,7 @@ public final class LockTable {
             }
             if (wait == LockWait.NOWAIT || timeoutNanos <= 0) {
                 stats.refused.increment();
-                throw notAvailable(what, st, wait == LockWait.NOWAIT ? "NOWAIT was asked" : "the lock timeout is zero");
+                throw notAvailable(key, st, wait == LockWait.NOWAIT ? "NOWAIT was asked" : "the lock timeout is zero");
             }
             w = new Waiter(owner, mode, st);
             if (wasHolder) {
@@ -126,8 +130,8 @@ public final class LockTable {
         long started = System.nanoTime();
         waiting.incrementAndGet();
         try {
-            checkDeadlock(owner, w, what);
-            awaitGrant(w, s, started, timeoutNanos, what);
+            checkDeadlock(owner, w, key);
+            awaitGrant(w, s, started, timeoutNanos, key);
         } finally {
             waiting.decrementAndGet();
             stats.waited(System.nanoTime() - started);
@@ -152,7 +156,7 @@ public final class LockTable {
 
     /** Releases every lock {@code owner} took after it held {@code mark} locks, granting waiters. */
     public void releaseFrom(LockOwner owner, int mark) {
-        List<Thread> wake = new ArrayList<>();
+        List<Thread> wake = null;
         for (int i = owner.heldCount() - 1; i >= mark; i--) {
             long hash = owner.heldAt(i);
             Stripe s = stripes[(int) hash & mask];
@@ -163,7 +167,10 @@ public final class LockTable {
                     s.remove(hash);
                 } else if (v instanceof LockState st) {
                     st.release(owner);
-                    st.grantWaiters(wake);
+                    if (!st.queue.isEmpty()) {
+                        wake = wake == null ? new ArrayList<>() : wake;
+                        st.grantWaiters(wake);
+                    }
                     if (st.unheld() && st.queue.isEmpty()) {
                         s.remove(hash);
                     }
@@ -171,10 +178,12 @@ public final class LockTable {
             } finally {
                 s.mutex.unlock();
             }
-            for (Thread t : wake) {
-                LockSupport.unpark(t);
+            if (wake != null) {
+                for (Thread t : wake) {
+                    LockSupport.unpark(t);
+                }
+                wake.clear();
             }
-            wake.clear();
         }
         owner.truncate(Math.min(mark, owner.heldCount()));
     }
@@ -202,7 +211,7 @@ public final class LockTable {
         return st;
     }
 
-    private void awaitGrant(Waiter w, Stripe s, long started, long timeoutNanos, Supplier<String> what) {
+    private void awaitGrant(Waiter w, Stripe s, long started, long timeoutNanos, byte[] key) {
         long deadline = started + timeoutNanos;
         while (!w.granted) {
             long left = deadline - System.nanoTime();
@@ -216,10 +225,10 @@ public final class LockTable {
                     return; // granted while giving up
                 }
                 if (interrupted) {
-                    throw new LightningDbException(ErrorCode.INTERRUPTED, "interrupted while waiting for the lock on " + what.get());
+                    throw new LightningDbException(ErrorCode.INTERRUPTED, "interrupted while waiting for the lock on " + names.apply(key));
                 }
                 stats.timeouts.increment();
-                throw notAvailable(what, holders, "not granted within the lock timeout of " + timeoutNanos / 1_000_000 + " ms");
+                throw notAvailable(key, holders, "not granted within the lock timeout of " + timeoutNanos / 1_000_000 + " ms");
             }
             LockSupport.parkNanos(this, Math.min(left, PARK_SLICE_NANOS));
         }
@@ -251,7 +260,7 @@ public final class LockTable {
     }
 
     /** Refuses the wait (invariant 3) when the owners it waits for wait, through each other, for it. */
-    private void checkDeadlock(LockOwner owner, Waiter w, Supplier<String> what) {
+    private void checkDeadlock(LockOwner owner, Waiter w, byte[] key) {
         detector.lock();
         try {
             List<LockOwner> cycle = findCycle(owner, w);
@@ -268,7 +277,7 @@ public final class LockTable {
             for (LockOwner o : cycle) {
                 path.append(" -> ").append(o);
             }
-            throw new DeadlockException("deadlock: " + owner + " waited for the lock on " + what.get() + " held by " + holders
+            throw new DeadlockException("deadlock: " + owner + " waited for the lock on " + names.apply(key) + " held by " + holders
                     + ", in a cycle of waits " + path + "; " + owner + " was rolled back so that the others go on; retry the transaction");
         } finally {
             detector.unlock();
@@ -319,12 +328,12 @@ public final class LockTable {
         return out;
     }
 
-    private static LightningDbException notAvailable(Supplier<String> what, LockState st, String why) {
-        return notAvailable(what, st.describeHolders(), why);
+    private LightningDbException notAvailable(byte[] key, LockState st, String why) {
+        return notAvailable(key, st.describeHolders(), why);
     }
 
-    private static LightningDbException notAvailable(Supplier<String> what, String holders, String why) {
-        return new LightningDbException(ErrorCode.LOCK_NOT_AVAILABLE, "the lock on " + what.get() + " is held by " + holders + " and "
+    private LightningDbException notAvailable(byte[] key, String holders, String why) {
+        return new LightningDbException(ErrorCode.LOCK_NOT_AVAILABLE, "the lock on " + names.apply(key) + " is held by " + holders + " and "
                 + why + "; the transaction is still open");
     }
 }

@@ -44,7 +44,7 @@ final class KeyAccess {
 
     /** Runs a point SELECT: at most one row, read with one key lookup. */
     static QueryResult lookup(Session session, PointLookup p, Object[] params) {
-        Session.ReadScope scope = session.read();
+        Session.ReadScope scope = session.read(true);
         try {
             List<Object[]> rows = new ArrayList<>(1);
             byte[] key = KeyValues.fullKey(p.table(), p.keyValues(), params);
@@ -125,7 +125,7 @@ final class KeyAccess {
         if (empty || limit == 0) {
             return QueryResult.of(columns, List.of());
         }
-        Session.ReadScope scope = session.read();
+        Session.ReadScope scope = session.read(true);
         try {
             Cursor cursor = scope.transaction().scan(KeyRange.between(lower, upper), scan.reverse());
             TableRows rows = new TableRows(t);

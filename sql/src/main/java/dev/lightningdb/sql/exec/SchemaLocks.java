@@ -34,14 +34,18 @@ final class SchemaLocks {
 
     /** The table {@code name} as it is once this transaction may write its rows. */
     static TableDef forWrite(Session session, Transaction txn, QualifiedName name) {
-        TableDef table = DdlExecutor.requireTable(session.catalog(), name);
         while (true) {
+            long version = session.catalog().version();
+            TableDef table = DdlExecutor.requireTable(session.catalog(), name);
             txn.lock(CatalogKeys.tableLock(table.id()), LockMode.SHARED, LockWait.WAIT);
+            if (version >= 0 && session.catalog().version() == version) {
+                return table; // no schema change was published while this statement waited
+            }
             TableDef now = DdlExecutor.requireTable(session.catalog(), name);
             if (now.id() == table.id()) {
                 return now;
             }
-            table = now; // dropped and created again while this statement waited
+            // dropped and created again while this statement waited: lock the new table
         }
     }
 

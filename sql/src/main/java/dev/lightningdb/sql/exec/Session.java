@@ -315,15 +315,22 @@ public final class Session implements AutoCloseable {
     }
 
     synchronized ReadScope read() {
+        return read(false);
+    }
+
+    /**
+     * The transaction a query reads through. A query that reads once ({@code oneRead}: a single
+     * key lookup or one cursor) is consistent by itself and takes no statement snapshot.
+     */
+    synchronized ReadScope read(boolean oneRead) {
         ensureOpen();
-        if (!autoCommit) {
-            Transaction t = current();
+        Transaction t = autoCommit ? begin(true) : current();
+        if (oneRead) {
+            t.endStatement(); // read the newest state, not an earlier statement's
+        } else {
             t.beginStatement();
-            return new ReadScope(t, () -> { });
         }
-        Transaction t = begin(true);
-        t.beginStatement();
-        return new ReadScope(t, t::rollback);
+        return new ReadScope(t, autoCommit ? t::rollback : () -> { });
     }
 
     private Transaction current() {
