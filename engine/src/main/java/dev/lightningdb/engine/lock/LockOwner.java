@@ -5,12 +5,12 @@ import java.util.Arrays;
 /**
  * What one transaction holds in a {@link LockTable} and what it waits for. The holding transaction
  * uses it from one thread at a time; {@link #waitingFor} is also read by other transactions'
- * deadlock checks.
+ * deadlock checks. One owner per transaction.
  */
 public final class LockOwner {
     private final String name;
     /** Hashes of the locks held, in the order taken (savepoints mark a length); owner thread only. */
-    private long[] held = new long[8];
+    private long[] held = new long[4];
     private int count;
     /** The wait in progress, if any: set and cleared under its stripe's lock. */
     volatile Waiter waitingFor;
@@ -38,7 +38,7 @@ public final class LockOwner {
     void truncate(int mark) {
         count = mark;
         if (mark == 0 && held.length > 64) {
-            held = new long[8];
+            held = new long[4];
         }
     }
 

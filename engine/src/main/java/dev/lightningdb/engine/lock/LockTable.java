@@ -33,8 +33,8 @@ import java.util.function.Function;
  *       time under {@link #detector}, each after its wait is queued, so of two waits that close a
  *       cycle together the later check sees both. The edges an owner waits on only shrink while
  *       it waits (new requests queue behind it), so a check at the start of a wait is enough.
- *   <li>Lock order: {@link #detector}, then at most one stripe at a time. A stripe's lock is never
- *       held while taking the detector or parking.
+ *   <li>Lock order: {@link #detector}, then one stripe, or every stripe in index order (to confirm
+ *       a cycle found). A stripe's lock is never held while taking the detector or parking.
  * </ol>
  */
 public final class LockTable {
@@ -264,6 +264,21 @@ public final class LockTable {
         detector.lock();
         try {
             List<LockOwner> cycle = findCycle(owner, w);
+            if (cycle == null) {
+                return;
+            }
+            // Confirmed with every stripe held, when the graph cannot change: the search above read
+            // each stripe at a different moment, and may have joined edges that never coexisted.
+            for (Stripe st : stripes) {
+                st.mutex.lock();
+            }
+            try {
+                cycle = findCycle(owner, w);
+            } finally {
+                for (Stripe st : stripes) {
+                    st.mutex.unlock();
+                }
+            }
             if (cycle == null) {
                 return;
             }
