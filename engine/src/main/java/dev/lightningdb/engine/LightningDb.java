@@ -63,6 +63,12 @@ public final class LightningDb implements AutoCloseable {
     private final LongAdder conflicts = new LongAdder();
     private final java.util.Set<Transaction> openTransactions = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final dev.lightningdb.engine.lock.LockTable locks = new dev.lightningdb.engine.lock.LockTable(this::describeKey);
+    /**
+     * The owner of a single write's lock, one per thread: it holds the lock only during the call.
+     * Reusing it is safe because the deadlock check confirms a cycle with the whole table held.
+     */
+    private final ThreadLocal<dev.lightningdb.engine.lock.LockOwner> singleWriters =
+            ThreadLocal.withInitial(() -> new dev.lightningdb.engine.lock.LockOwner("a single write"));
     private final java.util.concurrent.atomic.AtomicLong transactionIds = new java.util.concurrent.atomic.AtomicLong();
     private final long lockTimeoutNanos;
     private volatile java.util.function.Function<byte[], String> keyNames = key -> "key " + Transaction.hex(key);
@@ -253,7 +259,7 @@ public final class LightningDb implements AutoCloseable {
 
     /** Commits a single write under its key's lock, so that it never lands inside another transaction's read-modify-write. */
     private void commitSingle(byte[] key, WriteSet ws) {
-        dev.lightningdb.engine.lock.LockOwner owner = new dev.lightningdb.engine.lock.LockOwner("a single write");
+        dev.lightningdb.engine.lock.LockOwner owner = singleWriters.get();
         locks.acquire(owner, locks.hash(key), LockMode.EXCLUSIVE, LockWait.WAIT, lockTimeoutNanos, key);
         try {
             commit(null, ws);
