@@ -71,7 +71,7 @@ public final class LightningDb implements AutoCloseable {
             ThreadLocal.withInitial(() -> new dev.lightningdb.engine.lock.LockOwner("a single write"));
     private final java.util.concurrent.atomic.AtomicLong transactionIds = new java.util.concurrent.atomic.AtomicLong();
     private final long lockTimeoutNanos;
-    private volatile java.util.function.Function<byte[], String> keyNames = key -> "key " + Transaction.hex(key);
+    private volatile java.util.function.Function<byte[], String> keyNames = key -> "key " + KeyHex.of(key);
     /** The checkpoint LSN last handed to the WAL; commit lock. */
     private long walCheckpointed;
     private volatile boolean closed;
@@ -501,14 +501,14 @@ public final class LightningDb implements AutoCloseable {
      * must not fail; it is called only to build an error message.
      */
     public void describeKeysWith(java.util.function.Function<byte[], String> names) {
-        keyNames = names == null ? key -> "key " + Transaction.hex(key) : names;
+        keyNames = names == null ? key -> "key " + KeyHex.of(key) : names;
     }
 
     String describeKey(byte[] key) {
         try {
             return keyNames.apply(key);
         } catch (RuntimeException e) {
-            return "key " + Transaction.hex(key);
+            return "key " + KeyHex.of(key);
         }
     }
 

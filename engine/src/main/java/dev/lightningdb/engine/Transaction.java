@@ -287,7 +287,7 @@ public final class Transaction implements AutoCloseable {
         boolean locked = lockOnly(key, mode, wait);
         if (locked && snapshot != null && db.store().changedSince(start, key)) {
             rollback();
-            throw new ConflictException("write-write conflict on key " + hex(key) + ": another transaction committed a write to it after this "
+            throw new ConflictException("write-write conflict on key " + KeyHex.of(key) + ": another transaction committed a write to it after this "
                     + isolation + " transaction began (first committer wins); retry the transaction");
         }
         return locked;
@@ -502,7 +502,7 @@ public final class Transaction implements AutoCloseable {
         // locked); it stays as a guard for SNAPSHOT. READ_COMMITTED has no write-write conflicts.
         byte[] k = snapshot == null ? null : store.writeConflict(start, pending.entries());
         if (k != null) {
-            return "write-write conflict on key " + hex(k) + ": another transaction committed a write to it after this "
+            return "write-write conflict on key " + KeyHex.of(k) + ": another transaction committed a write to it after this "
                     + isolation + " transaction began (first committer wins); retry the transaction";
         }
         return staleRead(new LaterWrites() {
@@ -554,7 +554,7 @@ public final class Transaction implements AutoCloseable {
         if (readKeys != null) {
             for (byte[] r : readKeys) {
                 if (later.touch(start, r)) {
-                    return "read of key " + hex(r) + " is stale: it was written by " + writer + "; retry the transaction";
+                    return "read of key " + KeyHex.of(r) + " is stale: it was written by " + writer + "; retry the transaction";
                 }
             }
             for (KeyRange r : readRanges) {
@@ -571,14 +571,6 @@ public final class Transaction implements AutoCloseable {
         byte[] first = lower == null ? (keys.isEmpty() ? null : keys.first())
                 : range.lowerInclusive() ? keys.ceiling(lower) : keys.higher(lower);
         return first != null && range.contains(first);
-    }
-
-    static String hex(byte[] key) {
-        StringBuilder sb = new StringBuilder("0x");
-        for (int i = 0; i < Math.min(key.length, 32); i++) {
-            sb.append(String.format(Locale.ROOT, "%02x", key[i] & 0xff));
-        }
-        return key.length > 32 ? sb.append("...").toString() : sb.toString();
     }
 
     Thread owner() {

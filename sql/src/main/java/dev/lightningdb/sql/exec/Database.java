@@ -33,23 +33,15 @@ public final class Database implements AutoCloseable {
         int id = key.length >= 5 ? java.nio.ByteBuffer.wrap(key, 1, 4).getInt() : -1;
         for (dev.lightningdb.sql.catalog.TableDef t : catalog.tables()) {
             if (key[0] == dev.lightningdb.sql.catalog.TableDef.TABLE_DATA && t.id() == id) {
-                return "a row of table " + t.name() + " (key " + hex(key) + ")";
+                return "a row of table " + t.name() + " (key " + dev.lightningdb.engine.KeyHex.of(key) + ")";
             }
             for (dev.lightningdb.sql.catalog.IndexDef i : t.indexes()) {
                 if (key[0] == dev.lightningdb.sql.catalog.IndexDef.INDEX_DATA && i.id() == id) {
-                    return "a value of index " + i.name() + " of table " + t.name() + " (key " + hex(key) + ")";
+                    return "a value of index " + i.name() + " of table " + t.name() + " (key " + dev.lightningdb.engine.KeyHex.of(key) + ")";
                 }
             }
         }
-        return "key " + hex(key);
-    }
-
-    private static String hex(byte[] key) {
-        StringBuilder sb = new StringBuilder("0x");
-        for (int i = 0; i < Math.min(key.length, 32); i++) {
-            sb.append(Character.forDigit((key[i] >> 4) & 0xf, 16)).append(Character.forDigit(key[i] & 0xf, 16));
-        }
-        return key.length > 32 ? sb.append("...").toString() : sb.toString();
+        return "key " + dev.lightningdb.engine.KeyHex.of(key);
     }
 
     public LightningDb engine() {
