@@ -1,28 +1,34 @@
 package dev.lightningdb.engine;
 
-import dev.lightningdb.engine.io.Directories;
 import dev.lightningdb.engine.io.FileIO;
-import dev.lightningdb.engine.io.MemoryFileIO;
-import dev.lightningdb.engine.store.paged.PagedStore;
+import dev.lightningdb.engine.lock.LockOwner;
+import dev.lightningdb.engine.lock.LockTable;
+import dev.lightningdb.engine.salvage.Salvage;
+import dev.lightningdb.engine.salvage.SalvageReport;
 import dev.lightningdb.engine.store.WriteSet;
+import dev.lightningdb.engine.store.paged.PagedStore;
 import dev.lightningdb.engine.txn.VersionedStore;
+import dev.lightningdb.engine.wal.ParkedCommitters;
 import dev.lightningdb.engine.wal.WalRecovery;
 import dev.lightningdb.engine.wal.WalWriter;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * An open database: a directory on disk ({@link #open}) or a map in memory ({@link #inMemory}).
@@ -45,8 +51,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * replayed in order and cut at the first missing record), so nothing acknowledged depends on it.
  */
 public final class LightningDb implements AutoCloseable {
-    private static final String LOCK_FILE = "lightning.lock";
-
     private final Path directory;
     private final LightningDbConfig config;
     private final VersionedStore store;
@@ -57,26 +61,26 @@ public final class LightningDb implements AutoCloseable {
     private final FileLock lock;
     private final ReentrantLock commitLock = new ReentrantLock();
     private final CommitGroup group = new CommitGroup();
-    private static final long GROUP_WAIT_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long GROUP_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     private final AtomicInteger activeTransactions = new AtomicInteger();
     private final LongAdder commits = new LongAdder();
     private final LongAdder conflicts = new LongAdder();
-    private final java.util.Set<Transaction> openTransactions = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final dev.lightningdb.engine.lock.LockTable locks = new dev.lightningdb.engine.lock.LockTable(this::describeKey);
+    private final Set<Transaction> openTransactions = ConcurrentHashMap.newKeySet();
+    private final LockTable locks = new LockTable(this::describeKey);
     /**
      * The owner of a single write's lock, one per thread: it holds the lock only during the call.
      * Reusing it is safe because the deadlock check confirms a cycle with the whole table held.
      */
-    private final ThreadLocal<dev.lightningdb.engine.lock.LockOwner> singleWriters =
-            ThreadLocal.withInitial(() -> new dev.lightningdb.engine.lock.LockOwner("a single write"));
-    private final java.util.concurrent.atomic.AtomicLong transactionIds = new java.util.concurrent.atomic.AtomicLong();
+    private final ThreadLocal<LockOwner> singleWriters =
+            ThreadLocal.withInitial(() -> new LockOwner("a single write"));
+    private final AtomicLong transactionIds = new AtomicLong();
     private final long lockTimeoutNanos;
-    private volatile java.util.function.Function<byte[], String> keyNames = key -> "key " + KeyHex.of(key);
+    private volatile Function<byte[], String> keyNames = key -> "key " + KeyHex.of(key);
     /** The checkpoint LSN last handed to the WAL; commit lock. */
     private long walCheckpointed;
     private volatile boolean closed;
 
-    private LightningDb(Path directory, LightningDbConfig config, VersionedStore store, WalRecovery.Outcome recovery, FileChannel lockChannel,
+    LightningDb(Path directory, LightningDbConfig config, VersionedStore store, WalRecovery.Outcome recovery, FileChannel lockChannel,
                         FileLock lock) {
         this.directory = directory;
         this.config = config;
@@ -102,94 +106,7 @@ public final class LightningDb implements AutoCloseable {
 
     /** Internal: opens with the given file opener, through which every data-file byte passes (fault-injection tests). */
     static LightningDb open(Path directory, LightningDbConfig config, FileIO.Opener opener) {
-        if (directory == null || config == null || opener == null) {
-            throw new LightningDbException(ErrorCode.INVALID_ARGUMENT, "directory and config must not be null");
-        }
-        try {
-            if (!Files.isDirectory(directory)) {
-                if (Files.exists(directory)) {
-                    throw new LightningDbException(ErrorCode.CANNOT_OPEN, directory + " exists and is not a directory");
-                }
-                if (!config.createIfMissing()) {
-                    throw new LightningDbException(ErrorCode.CANNOT_OPEN, directory + " does not exist (createIfMissing is off)");
-                }
-                Files.createDirectories(directory);
-            }
-            FileChannel ch = FileChannel.open(directory.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock;
-            try {
-                lock = ch.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                ch.close();
-                throw new LightningDbException(ErrorCode.CANNOT_OPEN, directory + " is already open in another process or LightningDb instance");
-            }
-            try {
-                VersionedStore store = versioned(openStore(directory, config, opener), config, !config.readOnly(), directory.toString());
-                WalRecovery.Outcome recovery;
-                try {
-                    recovery = WalRecovery.run(directory, opener, config, store.checkpointLsn(), (lsn, writes) -> {
-                        store.awaitRoom();
-                        store.commit(writes.entries(), lsn);
-                    });
-                } catch (IOException | RuntimeException e) {
-                    try {
-                        store.close();
-                    } catch (RuntimeException suppressed) {
-                        e.addSuppressed(suppressed);
-                    }
-                    throw e;
-                }
-                if (recovery.records() > 0 || recovery.cutBytes() > 0) {
-                    System.getLogger(LightningDb.class.getName()).log(System.Logger.Level.INFO, "{0}: recovery replayed {1} WAL records ({2} bytes) "
-                            + "after checkpoint LSN {3} in {4} ms and cut {5} bytes of torn tail", directory, recovery.records(), recovery.bytes(),
-                            store.checkpointLsn(), recovery.millis(), recovery.cutBytes());
-                }
-                return new LightningDb(directory, config, store, recovery, ch, lock);
-            } catch (RuntimeException e) {
-                lock.release();
-                ch.close();
-                throw e;
-            }
-        } catch (IOException e) {
-            throw new LightningDbException(ErrorCode.CANNOT_OPEN, "cannot open " + directory + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static VersionedStore versioned(PagedStore tree, LightningDbConfig config, boolean durable, String name) {
-        return new VersionedStore(tree, durable, Math.min(config.writeBufferSize(), config.checkpointWalSize()), config.checkpointWalSize(),
-                durable ? config.checkpointInterval() : java.time.Duration.ZERO, config.backgroundNice(), name);
-    }
-
-    private static PagedStore openStore(Path directory, LightningDbConfig config, FileIO.Opener opener) throws IOException {
-        Path file = directory.resolve(PagedStore.FILE_NAME);
-        if (!Files.exists(file)) {
-            if (config.readOnly()) {
-                throw new LightningDbException(ErrorCode.CANNOT_OPEN, directory + " holds no database (" + PagedStore.FILE_NAME
-                        + " is missing) and the database is to be opened read-only");
-            }
-            // Format under a temporary name and rename, so that a crash never leaves a half-made data file.
-            Path tmp = directory.resolve(PagedStore.FILE_NAME + ".new");
-            Files.deleteIfExists(tmp);
-            try (FileIO io = opener.open(tmp, true, false)) {
-                PagedStore.format(io, config.pageSize());
-            }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-            Directories.force(directory);
-        }
-        FileIO io = opener.open(file, false, config.readOnly());
-        try {
-            return PagedStore.open(io, config, true);
-        } catch (RuntimeException e) {
-            try {
-                io.close();
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        }
+        return DatabaseOpener.open(directory, config, opener);
     }
 
     /**
@@ -198,8 +115,8 @@ public final class LightningDb implements AutoCloseable {
      * ({@code <directory>-salvaged}) or, with {@code force}, in its place (the damaged files are
      * kept with a {@code .damaged} suffix). The database must not be open.
      */
-    public static dev.lightningdb.engine.salvage.SalvageReport recover(Path directory, boolean force) {
-        return dev.lightningdb.engine.salvage.Salvage.recover(directory, force);
+    public static SalvageReport recover(Path directory, boolean force) {
+        return Salvage.recover(directory, force);
     }
 
     public static LightningDb open(Path directory) {
@@ -211,9 +128,7 @@ public final class LightningDb implements AutoCloseable {
         if (config == null) {
             throw new LightningDbException(ErrorCode.INVALID_ARGUMENT, "config must not be null");
         }
-        MemoryFileIO io = new MemoryFileIO("mem:" + Integer.toHexString(System.identityHashCode(config)));
-        PagedStore.format(io, config.pageSize());
-        return new LightningDb(null, config, versioned(PagedStore.open(io, config, false), config, false, io.name()), null, null, null);
+        return DatabaseOpener.inMemory(config);
     }
 
     public static LightningDb inMemory() {
@@ -257,14 +172,20 @@ public final class LightningDb implements AutoCloseable {
         commitSingle(key, ws);
     }
 
-    /** Commits a single write under its key's lock, so that it never lands inside another transaction's read-modify-write. */
+    /**
+     * Commits a single write under its key's lock, so that it never lands inside another
+     * transaction's read-modify-write. The lock goes once the write is visible ({@link #commit});
+     * the release here only covers a commit that failed.
+     */
     private void commitSingle(byte[] key, WriteSet ws) {
-        dev.lightningdb.engine.lock.LockOwner owner = singleWriters.get();
+        LockOwner owner = singleWriters.get();
         locks.acquire(owner, locks.hash(key), LockMode.EXCLUSIVE, LockWait.WAIT, lockTimeoutNanos, key);
         try {
             commit(null, ws);
         } finally {
-            locks.releaseFrom(owner, 0);
+            if (owner.heldCount() > 0) {
+                locks.releaseFrom(owner, 0);
+            }
         }
     }
 
@@ -492,7 +413,7 @@ public final class LightningDb implements AutoCloseable {
         return store;
     }
 
-    dev.lightningdb.engine.lock.LockTable locks() {
+    LockTable locks() {
         return locks;
     }
 
@@ -500,7 +421,7 @@ public final class LightningDb implements AutoCloseable {
      * How lock errors name a key (the SQL layer names the table and row behind it). The function
      * must not fail; it is called only to build an error message.
      */
-    public void describeKeysWith(java.util.function.Function<byte[], String> names) {
+    public void describeKeysWith(Function<byte[], String> names) {
         keyNames = names == null ? key -> "key " + KeyHex.of(key) : names;
     }
 
@@ -554,8 +475,11 @@ public final class LightningDb implements AutoCloseable {
             throw led ? p.error : p.error instanceof ConflictException c ? new ConflictException(c.getMessage().replaceFirst("^CONFLICT: ", ""))
                     : new LightningDbException(errorCode(p.error), p.error.getMessage().replaceFirst("^[A-Z_]+: ", ""), p.error);
         }
+        // A waiter for its locks reads this commit (and its own commit is logged after this one).
         if (t != null) {
-            t.visible(); // a waiter for its locks reads this commit (and its own commit is logged after this one)
+            t.visible();
+        } else {
+            locks.releaseFrom(singleWriters.get(), 0);
         }
         if (wal != null && p.lsn != 0 && config.walSyncMode() == WalSyncMode.SYNC) {
             wal.awaitDurable(p.lsn); // outside the commit lock: concurrent committers share one force
@@ -574,12 +498,12 @@ public final class LightningDb implements AutoCloseable {
         }
 
         @Override
-        public String conflictInGroup(CommitGroup.Pending p, java.util.NavigableSet<byte[]> written) {
+        public String conflictInGroup(CommitGroup.Pending p, NavigableSet<byte[]> written) {
             return p.txn == null ? null : p.txn.conflictWithin(written);
         }
 
         @Override
-        public long log(java.util.List<WriteSet> sets) {
+        public long log(List<WriteSet> sets) {
             ensureOpen(); // queued commits fail together when the database closed while they waited
             if (wal == null) {
                 return 0;
@@ -599,7 +523,7 @@ public final class LightningDb implements AutoCloseable {
         }
 
         @Override
-        public void wakeWhenDurable(java.util.List<dev.lightningdb.engine.wal.ParkedCommitters.Sleeper> sleepers) {
+        public void wakeWhenDurable(List<ParkedCommitters.Sleeper> sleepers) {
             wal.wakeWhenDurable(sleepers);
         }
     };
