@@ -1,7 +1,7 @@
 package dev.lightningdb.jdbc;
 
 import dev.lightningdb.engine.LightningDbException;
-import dev.lightningdb.sql.SqlError;
+import dev.lightningdb.sql.result.SqlError;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;

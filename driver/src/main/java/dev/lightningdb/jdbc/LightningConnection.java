@@ -1,8 +1,8 @@
 package dev.lightningdb.jdbc;
 
 import dev.lightningdb.engine.IsolationLevel;
-import dev.lightningdb.sql.exec.KeyRequest;
-import dev.lightningdb.sql.exec.Session;
+import dev.lightningdb.sql.result.KeyRequest;
+import dev.lightningdb.sql.session.Session;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.CallableStatement;

@@ -1,6 +1,6 @@
 package dev.lightningdb.jdbc;
 
-import dev.lightningdb.sql.types.ColumnType;
+import dev.lightningdb.sql.result.ColumnType;
 import java.sql.ParameterMetaData;
 import java.sql.SQLException;
 import java.util.List;

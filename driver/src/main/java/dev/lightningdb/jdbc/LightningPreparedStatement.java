@@ -1,7 +1,7 @@
 package dev.lightningdb.jdbc;
 
-import dev.lightningdb.sql.exec.KeyRequest;
-import dev.lightningdb.sql.exec.Prepared;
+import dev.lightningdb.sql.result.KeyRequest;
+import dev.lightningdb.sql.session.Prepared;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;

@@ -1,7 +1,7 @@
 package dev.lightningdb.jdbc;
 
-import dev.lightningdb.sql.exec.QueryResult;
-import dev.lightningdb.sql.plan.ResultColumn;
+import dev.lightningdb.sql.result.QueryResult;
+import dev.lightningdb.sql.result.ResultColumn;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.Reader;

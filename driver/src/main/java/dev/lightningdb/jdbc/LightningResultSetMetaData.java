@@ -1,6 +1,6 @@
 package dev.lightningdb.jdbc;
 
-import dev.lightningdb.sql.plan.ResultColumn;
+import dev.lightningdb.sql.result.ResultColumn;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.lightningdb.jdbc;
 
-import dev.lightningdb.sql.exec.Session;
+import dev.lightningdb.sql.session.Session;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 

@@ -1,12 +1,12 @@
 package dev.lightningdb.jdbc;
 
-import dev.lightningdb.sql.SqlError;
-import dev.lightningdb.sql.exec.KeyRequest;
-import dev.lightningdb.sql.exec.Prepared;
-import dev.lightningdb.sql.exec.QueryResult;
-import dev.lightningdb.sql.exec.Result;
-import dev.lightningdb.sql.exec.UpdateCount;
-import dev.lightningdb.sql.plan.ResultColumn;
+import dev.lightningdb.sql.result.KeyRequest;
+import dev.lightningdb.sql.result.QueryResult;
+import dev.lightningdb.sql.result.Result;
+import dev.lightningdb.sql.result.ResultColumn;
+import dev.lightningdb.sql.result.SqlError;
+import dev.lightningdb.sql.result.UpdateCount;
+import dev.lightningdb.sql.session.Prepared;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package dev.lightningdb.jdbc;
 
-import dev.lightningdb.sql.exec.QueryResult;
+import dev.lightningdb.sql.result.QueryResult;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;

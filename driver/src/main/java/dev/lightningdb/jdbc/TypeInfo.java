@@ -1,6 +1,6 @@
 package dev.lightningdb.jdbc;
 
-import dev.lightningdb.sql.types.ColumnType;
+import dev.lightningdb.sql.result.ColumnType;
 
 /** JDBC's view of a column type: sizes, class names and flags, shared by all metadata. */
 final class TypeInfo {

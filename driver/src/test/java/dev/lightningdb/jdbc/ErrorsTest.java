@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lightningdb.engine.ConflictException;
 import dev.lightningdb.engine.ErrorCode;
 import dev.lightningdb.engine.LightningDbException;
-import dev.lightningdb.sql.SqlError;
+import dev.lightningdb.sql.result.SqlError;
 import java.sql.SQLException;
 import java.sql.SQLTransactionRollbackException;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.lightningdb.sql.ast;
 
-import dev.lightningdb.sql.types.ColumnType;
+import dev.lightningdb.sql.result.ColumnType;
 
 /**
  * A column as written in {@code CREATE TABLE} or {@code ADD COLUMN}.

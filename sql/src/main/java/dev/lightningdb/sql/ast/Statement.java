@@ -11,6 +11,61 @@ public sealed interface Statement {
     /** Number of parameters: the {@code ?}s of the text plus one per {@code NEXT VALUE FOR}. */
     int parameterCount();
 
+    /** Calls the method of {@code visitor} for this kind of statement. */
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per kind of statement: how the SQL layer dispatches without a chain of type tests. */
+    interface Visitor<R> {
+        R query(Query statement);
+
+        R lockingQuery(LockingQuery statement);
+
+        R explain(Explain statement);
+
+        R ddl(Ddl statement);
+
+        R insert(Insert statement);
+
+        R get(Get statement);
+
+        R scan(Scan statement);
+
+        R update(Update statement);
+
+        R delete(Delete statement);
+
+        R setOption(SetOption statement);
+
+        R checkpoint(Checkpoint statement);
+
+        R verifyIntegrity(VerifyIntegrity statement);
+    }
+
+    /** One method per kind of schema change. */
+    interface DdlVisitor<R> {
+        R createTable(CreateTable statement);
+
+        R alterTable(AlterTable statement);
+
+        R createIndex(CreateIndex statement);
+
+        R dropIndex(DropIndex statement);
+
+        R createSequence(CreateSequence statement);
+
+        R dropSequence(DropSequence statement);
+
+        R createSchema(CreateSchema statement);
+
+        R dropSchema(DropSchema statement);
+
+        R truncate(Truncate statement);
+
+        R analyze(Analyze statement);
+
+        R dropTable(DropTable statement);
+    }
+
     /** Every SqlNode of the statement (for finding sequence parameters). */
     default List<SqlNode> nodes() {
         List<SqlNode> out = new java.util.ArrayList<>();
@@ -47,6 +102,10 @@ public sealed interface Statement {
 
     /** {@code SELECT ...}: planned by Calcite. */
     record Query(SqlNode node, int parameterCount) implements Statement {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.query(this);
+        }
     }
 
     /**
@@ -55,6 +114,10 @@ public sealed interface Statement {
      * rows once locked (rows skipped as locked do not count).
      */
     record LockingQuery(SqlNode node, int parameterCount, Locking locking) implements Statement {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.lockingQuery(this);
+        }
     }
 
     /** What a locking query locks and how it waits; {@code of} empty means every table of the FROM clause. */
@@ -66,6 +129,10 @@ public sealed interface Statement {
 
     /** {@code EXPLAIN [PLAN FOR] query}. */
     record Explain(SqlNode query, int parameterCount) implements Statement {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.explain(this);
+        }
     }
 
     /** A statement without parameters (DDL and maintenance). */
@@ -74,15 +141,31 @@ public sealed interface Statement {
         default int parameterCount() {
             return 0;
         }
+
+        @Override
+        default <R> R accept(Visitor<R> visitor) {
+            return visitor.ddl(this);
+        }
+
+        /** Calls the method of {@code visitor} for this kind of schema change. */
+        <R> R accept(DdlVisitor<R> visitor);
     }
 
     /** {@code CREATE TABLE}; column-level UNIQUE/CHECK/REFERENCES are already in {@code constraints}. */
     record CreateTable(QualifiedName name, boolean ifNotExists, List<ColumnSpec> columns, List<String> primaryKey,
                        List<ConstraintSpec> constraints) implements Ddl {
+        @Override
+        public <R> R accept(DdlVisitor<R> visitor) {
+            return visitor.createTable(this);
+        }
     }
 
     /** {@code ALTER TABLE t ...}. */
     record AlterTable(QualifiedName table, boolean ifExists, AlterAction action) implements Ddl {
+        @Override
+        public <R> R accept(DdlVisitor<R> visitor) {
+            return visitor.alterTable(this);
+        }
     }
 
     /** One change of ALTER TABLE. */
@@ -108,35 +191,71 @@ public sealed interface Statement {
 
     /** {@code CREATE [UNIQUE] INDEX name ON t (cols)}. */
     record CreateIndex(String name, QualifiedName table, boolean unique, boolean ifNotExists, List<String> columns) implements Ddl {
+        @Override
+        public <R> R accept(DdlVisitor<R> visitor) {
+            return visitor.createIndex(this);
+        }
     }
 
     /** {@code DROP INDEX [schema.]name}. */
     record DropIndex(QualifiedName name, boolean ifExists) implements Ddl {
+        @Override
+        public <R> R accept(DdlVisitor<R> visitor) {
+            return visitor.dropIndex(this);
+        }
     }
 
     /** {@code CREATE SEQUENCE}; unset options are null. */
     record CreateSequence(QualifiedName name, boolean ifNotExists, Long start, Long increment, Long min, Long max, boolean cycle)
             implements Ddl {
+        @Override
+        public <R> R accept(DdlVisitor<R> visitor) {
+            return visitor.createSequence(this);
+        }
     }
 
     record DropSequence(QualifiedName name, boolean ifExists) implements Ddl {
+        @Override
+        public <R> R accept(DdlVisitor<R> visitor) {
+            return visitor.dropSequence(this);
+        }
     }
 
     record CreateSchema(String name, boolean ifNotExists) implements Ddl {
+        @Override
+        public <R> R accept(DdlVisitor<R> visitor) {
+            return visitor.createSchema(this);
+        }
     }
 
     record DropSchema(String name, boolean ifExists, boolean cascade) implements Ddl {
+        @Override
+        public <R> R accept(DdlVisitor<R> visitor) {
+            return visitor.dropSchema(this);
+        }
     }
 
     record Truncate(QualifiedName table) implements Ddl {
+        @Override
+        public <R> R accept(DdlVisitor<R> visitor) {
+            return visitor.truncate(this);
+        }
     }
 
     /** {@code ANALYZE [table]}: null table = every table. */
     record Analyze(QualifiedName table) implements Ddl {
+        @Override
+        public <R> R accept(DdlVisitor<R> visitor) {
+            return visitor.analyze(this);
+        }
     }
 
     /** {@code DROP TABLE}. */
     record DropTable(QualifiedName name, boolean ifExists) implements Ddl {
+        @Override
+        public <R> R accept(DdlVisitor<R> visitor) {
+            return visitor.dropTable(this);
+        }
     }
 
     /** What an INSERT does with a row whose primary key already exists. */
@@ -158,10 +277,18 @@ public sealed interface Statement {
      */
     record Insert(QualifiedName table, List<String> columns, List<List<SqlNode>> rows, SqlNode query, OnConflict onConflict,
                   List<String> updateColumns, List<SqlNode> updateValues, int parameterCount) implements Statement {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.insert(this);
+        }
     }
 
     /** {@code GET FROM t WHERE k1 = v1 AND ...}: one row by its full primary key. */
     record Get(QualifiedName table, List<String> keyColumns, List<SqlNode> keyValues, int parameterCount) implements Statement {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.get(this);
+        }
         public SqlNode valueAt(int i) {
             return keyValues.get(i);
         }
@@ -170,19 +297,35 @@ public sealed interface Statement {
     /** {@code SCAN t [FROM (..)] [TO (..)] [LIMIT n] [REVERSE]}: bounds are key prefixes; null when absent. */
     record Scan(QualifiedName table, List<SqlNode> from, List<SqlNode> to, SqlNode limit, boolean reverse, int parameterCount)
             implements Statement {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.scan(this);
+        }
     }
 
     /** {@code UPDATE t SET c = e, ... [WHERE p]}; {@code where} may be null. */
     record Update(QualifiedName table, String alias, List<String> columns, List<SqlNode> values, SqlNode where,
                   int parameterCount) implements Statement {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.update(this);
+        }
     }
 
     /** {@code DELETE FROM t [WHERE p]}; {@code where} may be null. */
     record Delete(QualifiedName table, String alias, SqlNode where, int parameterCount) implements Statement {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.delete(this);
+        }
     }
 
     /** {@code SET name [=|TO] value}: a setting of the session. */
     record SetOption(String name, String value) implements Statement {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.setOption(this);
+        }
         @Override
         public int parameterCount() {
             return 0;
@@ -192,6 +335,10 @@ public sealed interface Statement {
     /** {@code CHECKPOINT}. */
     record Checkpoint() implements Statement {
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.checkpoint(this);
+        }
+        @Override
         public int parameterCount() {
             return 0;
         }
@@ -199,6 +346,10 @@ public sealed interface Statement {
 
     /** {@code VERIFY INTEGRITY}. */
     record VerifyIntegrity() implements Statement {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.verifyIntegrity(this);
+        }
         @Override
         public int parameterCount() {
             return 0;

@@ -5,7 +5,7 @@ import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.codec.ByteReader;
 import dev.lightningdb.sql.codec.ByteWriter;
 import dev.lightningdb.sql.codec.MalformedDataException;
-import dev.lightningdb.sql.types.ColumnType;
+import dev.lightningdb.sql.result.ColumnType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import dev.lightningdb.engine.KeyRange;
 import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.codec.ByteWriter;
 import dev.lightningdb.sql.codec.KeyCodec;
-import dev.lightningdb.sql.types.ColumnType;
+import dev.lightningdb.sql.result.ColumnType;
 
 /**
  * The system key range that holds the catalog, inside the same store and transactions as data.

@@ -1,6 +1,7 @@
 package dev.lightningdb.sql.catalog;
 
 import dev.lightningdb.sql.ast.QualifiedName;
+import dev.lightningdb.sql.result.SqlError;
 import java.util.Collection;
 import java.util.Set;
 
@@ -8,6 +9,15 @@ import java.util.Set;
 public interface CatalogView {
     /** The table, or null if it does not exist in this view. */
     TableDef table(QualifiedName name);
+
+    /** The table; a missing one is the statement's error (42S02). */
+    default TableDef require(QualifiedName name) {
+        TableDef t = table(name);
+        if (t == null) {
+            throw SqlError.unknownTable(name.schema().equals(QualifiedName.DEFAULT_SCHEMA) ? name.name() : name.toString());
+        }
+        return t;
+    }
 
     /** Every table in this view. */
     Collection<TableDef> tables();

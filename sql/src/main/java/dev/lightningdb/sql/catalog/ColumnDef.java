@@ -1,6 +1,6 @@
 package dev.lightningdb.sql.catalog;
 
-import dev.lightningdb.sql.types.ColumnType;
+import dev.lightningdb.sql.result.ColumnType;
 
 /**
  * A column of a table.

@@ -2,7 +2,8 @@ package dev.lightningdb.sql.catalog;
 
 import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.codec.ByteWriter;
-import dev.lightningdb.sql.types.ColumnType;
+import dev.lightningdb.sql.result.ColumnType;
+import dev.lightningdb.sql.result.SqlError;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +87,15 @@ public final class TableDef {
     public int columnIndex(String columnName) {
         Integer i = index.get(columnName);
         return i == null ? -1 : i;
+    }
+
+    /** The position of column {@code columnName}; a missing one is the statement's error (42S22). */
+    public int requireColumn(String columnName) {
+        int i = columnIndex(columnName);
+        if (i < 0) {
+            throw new SqlError(SqlError.UNKNOWN_COLUMN, "Column '" + columnName + "' not found in table " + name);
+        }
+        return i;
     }
 
     /** Positions of the primary key columns, in key order. Do not modify. */

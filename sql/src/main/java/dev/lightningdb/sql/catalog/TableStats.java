@@ -4,7 +4,7 @@ import dev.lightningdb.sql.codec.ByteReader;
 import dev.lightningdb.sql.codec.ByteWriter;
 import dev.lightningdb.sql.codec.KeyCodec;
 import dev.lightningdb.sql.codec.MalformedDataException;
-import dev.lightningdb.sql.types.ColumnType;
+import dev.lightningdb.sql.result.ColumnType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.lightningdb.sql.codec;
 
-import dev.lightningdb.sql.SqlError;
-import dev.lightningdb.sql.types.ColumnType;
+import dev.lightningdb.sql.result.ColumnType;
+import dev.lightningdb.sql.result.SqlError;
 import java.nio.charset.StandardCharsets;
 import org.apache.calcite.avatica.util.ByteString;
 

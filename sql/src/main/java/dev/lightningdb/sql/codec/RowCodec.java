@@ -1,6 +1,6 @@
 package dev.lightningdb.sql.codec;
 
-import dev.lightningdb.sql.types.ColumnType;
+import dev.lightningdb.sql.result.ColumnType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,6 @@ package dev.lightningdb.sql.exec;
 
 import dev.lightningdb.engine.Cursor;
 import dev.lightningdb.engine.Transaction;
-import dev.lightningdb.sql.SqlError;
 import dev.lightningdb.sql.ast.ConstraintSpec;
 import dev.lightningdb.sql.ast.Statement;
 import dev.lightningdb.sql.ast.Statement.AlterAction;
@@ -11,6 +10,7 @@ import dev.lightningdb.sql.catalog.ColumnDef;
 import dev.lightningdb.sql.catalog.ConstraintDef;
 import dev.lightningdb.sql.catalog.IndexDef;
 import dev.lightningdb.sql.catalog.TableDef;
+import dev.lightningdb.sql.result.SqlError;
 import dev.lightningdb.sql.storage.TableRows;
 import dev.lightningdb.sql.storage.TableWriter;
 import java.util.ArrayList;
@@ -21,8 +21,8 @@ final class AlterTableExecutor {
     private AlterTableExecutor() {
     }
 
-    static long execute(Session session, Transaction txn, Statement.AlterTable alter) {
-        TableDef table = session.catalog().table(alter.table());
+    static long execute(StatementContext cx, Transaction txn, Statement.AlterTable alter) {
+        TableDef table = cx.catalog().table(alter.table());
         if (table == null) {
             if (alter.ifExists()) {
                 return 0;
@@ -32,30 +32,30 @@ final class AlterTableExecutor {
         AlterAction action = alter.action();
         TableDef changed;
         if (action instanceof AlterAction.AddColumn add) {
-            changed = addColumn(session, txn, table, add);
+            changed = addColumn(cx, txn, table, add);
         } else if (action instanceof AlterAction.DropColumn drop) {
             changed = dropColumn(txn, table, drop);
         } else if (action instanceof AlterAction.RenameColumn rename) {
             changed = renameColumn(table, rename);
         } else if (action instanceof AlterAction.RenameTable rename) {
-            if (session.catalog().table(rename.to()) != null) {
+            if (cx.catalog().table(rename.to()) != null) {
                 throw new SqlError(SqlError.TABLE_EXISTS, "Table " + rename.to().name() + " already exists");
             }
             txn.delete(CatalogKeys.table(table.name()));
-            session.catalogChanges().drop(table.name());
+            cx.changes().drop(table.name());
             changed = table.withName(rename.to());
         } else if (action instanceof AlterAction.AddConstraint add) {
-            changed = Constraints.add(session, txn, table, add.constraint(), true);
+            changed = Constraints.add(cx, txn, table, add.constraint(), true);
         } else {
             changed = dropConstraint(txn, table, (AlterAction.DropConstraint) action);
         }
         if (changed != table) {
-            DdlExecutor.save(session, txn, changed);
+            DdlExecutor.save(cx, txn, changed);
         }
         return 0;
     }
 
-    private static TableDef addColumn(Session session, Transaction txn, TableDef table, AlterAction.AddColumn add) {
+    private static TableDef addColumn(StatementContext cx, Transaction txn, TableDef table, AlterAction.AddColumn add) {
         if (table.columnIndex(add.column().name()) >= 0) {
             if (add.ifNotExists()) {
                 return table;
@@ -70,9 +70,9 @@ final class AlterTableExecutor {
         columns.add(column);
         TableDef changed = table.withColumns(columns, table.primaryKey(), table.identity(), table.indexes());
         if (column.defaultSql() != null) {
-            Defaults.check(column, session);
+            TableExpressions.checkDefault(cx, txn, column);
         }
-        Object fill = column.defaultSql() == null ? null : Defaults.of(changed, session)[columns.size() - 1];
+        Object fill = column.defaultSql() == null ? null : TableExpressions.of(cx, changed).defaults(cx, txn, changed)[columns.size() - 1];
         if (fill != null || !column.nullable()) {
             // existing rows get the default (or fail if NOT NULL has none)
             rewrite(txn, table, changed, row -> {
@@ -86,7 +86,7 @@ final class AlterTableExecutor {
             });
         }
         for (ConstraintSpec c : add.constraints()) {
-            changed = Constraints.add(session, txn, changed, c, true);
+            changed = Constraints.add(cx, txn, changed, c, true);
         }
         return changed;
     }

@@ -28,17 +28,17 @@ final class Analyzer {
     private Analyzer() {
     }
 
-    static long analyze(Session session, Transaction txn, QualifiedName only) {
+    static long analyze(StatementContext cx, Transaction txn, QualifiedName only) {
         List<TableDef> tables = new ArrayList<>();
         if (only != null) {
-            tables.add(DdlExecutor.requireTable(session.catalog(), only));
+            tables.add(cx.catalog().require(only));
         } else {
-            tables.addAll(session.catalog().tables());
+            tables.addAll(cx.catalog().tables());
         }
         for (TableDef t : tables) {
             TableStats stats = measure(txn, t);
             txn.put(CatalogKeys.statistics(t.id()), stats.encode());
-            session.catalogChanges().statistics(t.id(), stats);
+            cx.changes().statistics(t.id(), stats);
         }
         return 0;
     }

@@ -2,7 +2,6 @@ package dev.lightningdb.sql.exec;
 
 import dev.lightningdb.engine.Cursor;
 import dev.lightningdb.engine.Transaction;
-import dev.lightningdb.sql.SqlError;
 import dev.lightningdb.sql.ast.ColumnSpec;
 import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.ast.Statement;
@@ -14,6 +13,7 @@ import dev.lightningdb.sql.catalog.IndexDef;
 import dev.lightningdb.sql.catalog.SequenceDef;
 import dev.lightningdb.sql.catalog.TableDef;
 import dev.lightningdb.sql.codec.KeyCodec;
+import dev.lightningdb.sql.result.SqlError;
 import dev.lightningdb.sql.storage.TableRows;
 import dev.lightningdb.sql.storage.TableWriter;
 import java.util.ArrayList;
@@ -29,57 +29,72 @@ final class DdlExecutor {
     private DdlExecutor() {
     }
 
-    static long execute(Session session, Transaction txn, Statement.Ddl ddl) {
+    static long execute(StatementContext cx, Transaction txn, Statement.Ddl ddl) {
         if (!(ddl instanceof Statement.Analyze)) {
-            SchemaLocks.forChange(session, txn, ddl);
+            SchemaLocks.forChange(cx, txn, ddl); // ANALYZE changes no schema: it only reads rows
         }
-        if (ddl instanceof Statement.CreateTable c) {
-            return createTable(session, txn, c);
-        }
-        if (ddl instanceof Statement.DropTable d) {
-            return dropTable(session, txn, d);
-        }
-        if (ddl instanceof Statement.AlterTable a) {
-            return AlterTableExecutor.execute(session, txn, a);
-        }
-        if (ddl instanceof Statement.CreateIndex c) {
-            return createIndex(session, txn, c);
-        }
-        if (ddl instanceof Statement.DropIndex d) {
-            return dropIndex(session, txn, d);
-        }
-        if (ddl instanceof Statement.CreateSequence c) {
-            return createSequence(session, txn, c);
-        }
-        if (ddl instanceof Statement.DropSequence d) {
-            return dropSequence(session, txn, d);
-        }
-        if (ddl instanceof Statement.CreateSchema c) {
-            return createSchema(session, txn, c);
-        }
-        if (ddl instanceof Statement.DropSchema d) {
-            return dropSchema(session, txn, d);
-        }
-        if (ddl instanceof Statement.Analyze a) {
-            return Analyzer.analyze(session, txn, a.table());
-        }
-        Statement.Truncate t = (Statement.Truncate) ddl;
-        TableDef table = requireTable(session.catalog(), t.table());
-        deleteRows(txn, table);
-        return 0;
+        return ddl.accept(new Statement.DdlVisitor<Long>() {
+            @Override
+            public Long createTable(Statement.CreateTable s) {
+                return DdlExecutor.createTable(cx, txn, s);
+            }
+
+            @Override
+            public Long alterTable(Statement.AlterTable s) {
+                return AlterTableExecutor.execute(cx, txn, s);
+            }
+
+            @Override
+            public Long createIndex(Statement.CreateIndex s) {
+                return DdlExecutor.createIndex(cx, txn, s);
+            }
+
+            @Override
+            public Long dropIndex(Statement.DropIndex s) {
+                return DdlExecutor.dropIndex(cx, txn, s);
+            }
+
+            @Override
+            public Long createSequence(Statement.CreateSequence s) {
+                return DdlExecutor.createSequence(cx, txn, s);
+            }
+
+            @Override
+            public Long dropSequence(Statement.DropSequence s) {
+                return DdlExecutor.dropSequence(cx, txn, s);
+            }
+
+            @Override
+            public Long createSchema(Statement.CreateSchema s) {
+                return DdlExecutor.createSchema(cx, txn, s);
+            }
+
+            @Override
+            public Long dropSchema(Statement.DropSchema s) {
+                return DdlExecutor.dropSchema(cx, txn, s);
+            }
+
+            @Override
+            public Long truncate(Statement.Truncate s) {
+                deleteRows(txn, cx.catalog().require(s.table()));
+                return 0L;
+            }
+
+            @Override
+            public Long analyze(Statement.Analyze s) {
+                return Analyzer.analyze(cx, txn, s.table());
+            }
+
+            @Override
+            public Long dropTable(Statement.DropTable s) {
+                return DdlExecutor.dropTable(cx, txn, s);
+            }
+        });
     }
 
-    static TableDef requireTable(CatalogView catalog, QualifiedName name) {
-        TableDef t = catalog.table(name);
-        if (t == null) {
-            throw SqlError.unknownTable(name.schema().equals(QualifiedName.DEFAULT_SCHEMA) ? name.name() : name.toString());
-        }
-        return t;
-    }
-
-    static void save(Session session, Transaction txn, TableDef table) {
+    static void save(StatementContext cx, Transaction txn, TableDef table) {
         txn.put(CatalogKeys.table(table.name()), CatalogCodec.encode(table));
-        session.catalogChanges().put(table);
+        cx.changes().put(table);
     }
 
     private static void requireSchema(CatalogView catalog, String schema) {
@@ -88,8 +103,8 @@ final class DdlExecutor {
         }
     }
 
-    static long createTable(Session session, Transaction txn, Statement.CreateTable create) {
-        CatalogView catalog = session.catalog();
+    static long createTable(StatementContext cx, Transaction txn, Statement.CreateTable create) {
+        CatalogView catalog = cx.catalog();
         if (catalog.table(create.name()) != null) {
             if (create.ifNotExists()) {
                 return 0;
@@ -123,15 +138,15 @@ final class DdlExecutor {
         }
         for (ColumnDef c : columns) {
             if (c.defaultSql() != null) {
-                Defaults.check(c, session);
+                TableExpressions.checkDefault(cx, txn, c);
             }
         }
-        TableDef table = new TableDef(session.database().catalog().allocateTableId(), create.name(), columns, pk, identity,
+        TableDef table = new TableDef(cx.services().catalog().allocateTableId(), create.name(), columns, pk, identity,
                 List.of(), List.of());
         for (var constraint : create.constraints()) {
-            table = Constraints.add(session, txn, table, constraint, false);
+            table = Constraints.add(cx, txn, table, constraint, false);
         }
-        save(session, txn, table);
+        save(cx, txn, table);
         return 0;
     }
 
@@ -156,8 +171,8 @@ final class DdlExecutor {
         throw new SqlError(SqlError.UNKNOWN_COLUMN, "Column '" + name + "' is not a column of " + table.name());
     }
 
-    static long dropTable(Session session, Transaction txn, Statement.DropTable drop) {
-        TableDef table = session.catalog().table(drop.name());
+    static long dropTable(StatementContext cx, Transaction txn, Statement.DropTable drop) {
+        TableDef table = cx.catalog().table(drop.name());
         if (table == null) {
             if (drop.ifExists()) {
                 return 0;
@@ -168,8 +183,8 @@ final class DdlExecutor {
         deleteRows(txn, table);
         txn.delete(CatalogKeys.table(table.name()));
         txn.delete(CatalogKeys.identityCounter(table.id()));
-        session.catalogChanges().drop(table.name());
-        session.database().sequences().forget(CatalogKeys.identityCounter(table.id()));
+        cx.changes().drop(table.name());
+        cx.services().sequences().forget(CatalogKeys.identityCounter(table.id()));
         return 0;
     }
 
@@ -191,9 +206,9 @@ final class DdlExecutor {
         }
     }
 
-    private static long createIndex(Session session, Transaction txn, Statement.CreateIndex create) {
-        TableDef table = requireTable(session.catalog(), create.table());
-        if (session.catalog().tableOfIndex(table.name().schema(), create.name()) != null) {
+    private static long createIndex(StatementContext cx, Transaction txn, Statement.CreateIndex create) {
+        TableDef table = cx.catalog().require(create.table());
+        if (cx.catalog().tableOfIndex(table.name().schema(), create.name()) != null) {
             if (create.ifNotExists()) {
                 return 0;
             }
@@ -201,19 +216,19 @@ final class DdlExecutor {
         }
         int[] columns = new int[create.columns().size()];
         for (int i = 0; i < columns.length; i++) {
-            columns[i] = DmlExecutor.column(table, create.columns().get(i));
+            columns[i] = table.requireColumn(create.columns().get(i));
         }
-        IndexDef index = new IndexDef(session.database().catalog().allocateTableId(), create.name(), create.unique(), columns, false);
+        IndexDef index = new IndexDef(cx.services().catalog().allocateTableId(), create.name(), create.unique(), columns, false);
         List<IndexDef> indexes = new ArrayList<>(table.indexes());
         indexes.add(index);
         TableDef changed = table.withIndexes(indexes);
         new TableWriter(changed, txn).backfill(index);
-        save(session, txn, changed);
+        save(cx, txn, changed);
         return 0;
     }
 
-    private static long dropIndex(Session session, Transaction txn, Statement.DropIndex drop) {
-        TableDef table = session.catalog().tableOfIndex(drop.name().schema(), drop.name().name());
+    private static long dropIndex(StatementContext cx, Transaction txn, Statement.DropIndex drop) {
+        TableDef table = cx.catalog().tableOfIndex(drop.name().schema(), drop.name().name());
         if (table == null) {
             if (drop.ifExists()) {
                 return 0;
@@ -227,12 +242,12 @@ final class DdlExecutor {
         new TableWriter(table, txn).dropEntries(index);
         List<IndexDef> indexes = new ArrayList<>(table.indexes());
         indexes.remove(index);
-        save(session, txn, table.withIndexes(indexes));
+        save(cx, txn, table.withIndexes(indexes));
         return 0;
     }
 
-    private static long createSequence(Session session, Transaction txn, Statement.CreateSequence create) {
-        CatalogView catalog = session.catalog();
+    private static long createSequence(StatementContext cx, Transaction txn, Statement.CreateSequence create) {
+        CatalogView catalog = cx.catalog();
         if (catalog.sequence(create.name()) != null) {
             if (create.ifNotExists()) {
                 return 0;
@@ -251,12 +266,12 @@ final class DdlExecutor {
         SequenceDef def = new SequenceDef(create.name(), start, increment, min, max, create.cycle());
         txn.put(CatalogKeys.sequence(def.name()), CatalogCodec.encode(def));
         txn.delete(CatalogKeys.sequenceCounter(def.name()));
-        session.catalogChanges().put(def);
+        cx.changes().put(def);
         return 0;
     }
 
-    private static long dropSequence(Session session, Transaction txn, Statement.DropSequence drop) {
-        if (session.catalog().sequence(drop.name()) == null) {
+    private static long dropSequence(StatementContext cx, Transaction txn, Statement.DropSequence drop) {
+        if (cx.catalog().sequence(drop.name()) == null) {
             if (drop.ifExists()) {
                 return 0;
             }
@@ -264,25 +279,25 @@ final class DdlExecutor {
         }
         txn.delete(CatalogKeys.sequence(drop.name()));
         txn.delete(CatalogKeys.sequenceCounter(drop.name()));
-        session.catalogChanges().dropSequence(drop.name());
-        session.database().sequences().forget(CatalogKeys.sequenceCounter(drop.name()));
+        cx.changes().dropSequence(drop.name());
+        cx.services().sequences().forget(CatalogKeys.sequenceCounter(drop.name()));
         return 0;
     }
 
-    private static long createSchema(Session session, Transaction txn, Statement.CreateSchema create) {
-        if (session.catalog().schemas().contains(create.name())) {
+    private static long createSchema(StatementContext cx, Transaction txn, Statement.CreateSchema create) {
+        if (cx.catalog().schemas().contains(create.name())) {
             if (create.ifNotExists()) {
                 return 0;
             }
             throw new SqlError("42P06", "Schema " + create.name() + " already exists");
         }
         txn.put(CatalogKeys.schema(create.name()), new byte[0]);
-        session.catalogChanges().schema(create.name(), true);
+        cx.changes().schema(create.name(), true);
         return 0;
     }
 
-    private static long dropSchema(Session session, Transaction txn, Statement.DropSchema drop) {
-        CatalogView catalog = session.catalog();
+    private static long dropSchema(StatementContext cx, Transaction txn, Statement.DropSchema drop) {
+        CatalogView catalog = cx.catalog();
         if (!catalog.schemas().contains(drop.name())) {
             if (drop.ifExists()) {
                 return 0;
@@ -298,13 +313,13 @@ final class DdlExecutor {
             throw new SqlError("2BP01", "Schema " + drop.name() + " is not empty (use DROP SCHEMA ... CASCADE)");
         }
         for (TableDef t : tables) {
-            dropTable(session, txn, new Statement.DropTable(t.name(), false));
+            dropTable(cx, txn, new Statement.DropTable(t.name(), false));
         }
         for (SequenceDef s : sequences) {
-            dropSequence(session, txn, new Statement.DropSequence(s.name(), false));
+            dropSequence(cx, txn, new Statement.DropSequence(s.name(), false));
         }
         txn.delete(CatalogKeys.schema(drop.name()));
-        session.catalogChanges().schema(drop.name(), false);
+        cx.changes().schema(drop.name(), false);
         return 0;
     }
 }

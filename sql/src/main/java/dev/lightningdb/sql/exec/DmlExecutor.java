@@ -2,16 +2,18 @@ package dev.lightningdb.sql.exec;
 
 import dev.lightningdb.engine.Cursor;
 import dev.lightningdb.engine.Transaction;
-import dev.lightningdb.sql.SqlError;
 import dev.lightningdb.sql.ast.Statement;
 import dev.lightningdb.sql.catalog.ColumnDef;
 import dev.lightningdb.sql.catalog.TableDef;
 import dev.lightningdb.sql.plan.CompiledQuery;
-import dev.lightningdb.sql.plan.ResultColumn;
 import dev.lightningdb.sql.plan.RowIterator;
+import dev.lightningdb.sql.result.ColumnType;
+import dev.lightningdb.sql.result.KeyRequest;
+import dev.lightningdb.sql.result.QueryResult;
+import dev.lightningdb.sql.result.ResultColumn;
+import dev.lightningdb.sql.result.SqlError;
 import dev.lightningdb.sql.storage.TableRows;
 import dev.lightningdb.sql.storage.TableWriter;
-import dev.lightningdb.sql.types.ColumnType;
 import dev.lightningdb.sql.types.ValueCoercion;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -21,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 
@@ -38,16 +39,14 @@ import org.apache.calcite.sql.SqlNode;
  * locked: taken is 23505 at every level.
  */
 final class DmlExecutor {
-    private final Prepared prepared;
+    private final StatementContext cx;
     private final Transaction txn;
-    private final AtomicBoolean cancel;
     private final KeyRequest keys;
     private QueryResult generatedKeys;
 
-    DmlExecutor(Prepared prepared, Transaction txn, AtomicBoolean cancel, KeyRequest keys) {
-        this.prepared = prepared;
+    DmlExecutor(StatementContext cx, Transaction txn, KeyRequest keys) {
+        this.cx = cx;
         this.txn = txn;
-        this.cancel = cancel;
         this.keys = keys;
     }
 
@@ -59,14 +58,14 @@ final class DmlExecutor {
     // ------------------------------------------------------------------ INSERT
 
     long insert(Statement.Insert insert, Object[] params) {
-        TableDef table = SchemaLocks.forWrite(prepared.session(), txn, insert.table());
+        TableDef table = SchemaLocks.forWrite(cx, txn, insert.table());
         int[] targets = targetColumns(table, insert.columns());
         if (!keys.isNone()) {
             GeneratedKeys.columns(table, keys); // a bad key column fails before anything is written
         }
         List<Object[]> values = new ArrayList<>();
         if (insert.query() != null) {
-            CompiledQuery q = prepared.compile(s -> ((Statement.Insert) s).query());
+            CompiledQuery q = cx.queries().compile(s -> ((Statement.Insert) s).query());
             if (q.columns().size() != targets.length) {
                 throw new SqlError(SqlError.SYNTAX, "INSERT has " + targets.length + " target column(s) but the query returns "
                         + q.columns().size());
@@ -92,14 +91,14 @@ final class DmlExecutor {
                 for (int i = 0; i < targets.length; i++) {
                     targetTypes[i] = table.types()[targets[i]];
                 }
-                CompiledQuery q = prepared.compile(s -> DmlQueries.values(((Statement.Insert) s).rows(), targetTypes));
+                CompiledQuery q = cx.queries().compile(s -> DmlQueries.values(((Statement.Insert) s).rows(), targetTypes));
                 collect(q, params, values);
             }
         }
 
         TableWriter writer = new TableWriter(table, txn);
         TableRows rows = writer.rows();
-        Object[] defaults = Defaults.of(table, prepared.session());
+        Object[] defaults = TableExpressions.of(cx, table).defaults(cx, txn, table);
         TableDef.Identity identity = table.identity();
         Map<ByteBuffer, Object[]> written = new LinkedHashMap<>();
         Map<ByteBuffer, Object[]> replaced = new HashMap<>();
@@ -112,7 +111,7 @@ final class DmlExecutor {
             }
             boolean generates = identity != null && row[identity.column()] == null;
             if (generates) {
-                long next = prepared.session().database().sequences().nextIdentity(table);
+                long next = cx.services().sequences().nextIdentity(table);
                 row[identity.column()] = ValueCoercion.toInternal(next, table.types()[identity.column()]);
             }
             checkNotNull(table, row);
@@ -142,7 +141,7 @@ final class DmlExecutor {
                 writer.release(previous);
                 replaced.putIfAbsent(k, previous);
             }
-            Constraints.check(prepared.session(), table, row);
+            TableExpressions.of(cx, table).check(cx, txn, table, row);
             writer.checkUnique(key, row);
             written.put(k, row);
             if (generates) {
@@ -179,7 +178,7 @@ final class DmlExecutor {
                                            Object[] params) {
         Object[] row = existing.clone();
         for (int i = 0; i < insert.updateColumns().size(); i++) {
-            int column = column(table, insert.updateColumns().get(i));
+            int column = table.requireColumn(insert.updateColumns().get(i));
             for (int k : table.primaryKey()) {
                 if (k == column) {
                     throw SqlError.unsupported("ON CONFLICT DO UPDATE of a primary key column");
@@ -187,9 +186,9 @@ final class DmlExecutor {
             }
             SqlNode value = insert.updateValues().get(i);
             if (value instanceof SqlIdentifier id && id.names.size() == 2 && id.names.get(0).equals("EXCLUDED")) {
-                row[column] = proposed[column(table, id.names.get(1))];
+                row[column] = proposed[table.requireColumn(id.names.get(1))];
             } else if (value instanceof SqlIdentifier id && id.names.size() == 1) {
-                row[column] = existing[column(table, id.getSimple())];
+                row[column] = existing[table.requireColumn(id.getSimple())];
             } else if (Literals.isSimple(value)) {
                 row[column] = ValueCoercion.toInternal(Literals.value(value, params), table.types()[column]);
             } else {
@@ -201,8 +200,8 @@ final class DmlExecutor {
     }
 
     private void collect(CompiledQuery q, Object[] params, List<Object[]> out) {
-        Object[] internal = Prepared.internal(params, q.parameterTypes());
-        try (RowIterator it = q.execute(prepared.context(txn, internal, cancel))) {
+        Object[] internal = ValueCoercion.toInternal(params, q.parameterTypes());
+        try (RowIterator it = q.execute(cx.planContext(txn, internal))) {
             while (it.next()) {
                 Object[] row = it.current().clone();
                 for (int i = 0; i < row.length; i++) {
@@ -223,7 +222,7 @@ final class DmlExecutor {
         }
         int[] targets = new int[names.size()];
         for (int i = 0; i < targets.length; i++) {
-            targets[i] = column(table, names.get(i));
+            targets[i] = table.requireColumn(names.get(i));
             for (int j = 0; j < i; j++) {
                 if (targets[j] == targets[i]) {
                     throw new SqlError(SqlError.SYNTAX, "Column " + names.get(i) + " is listed twice");
@@ -233,27 +232,19 @@ final class DmlExecutor {
         return targets;
     }
 
-    static int column(TableDef table, String name) {
-        int i = table.columnIndex(name);
-        if (i < 0) {
-            throw new SqlError(SqlError.UNKNOWN_COLUMN, "Column '" + name + "' not found in table " + table.name());
-        }
-        return i;
-    }
-
     // ------------------------------------------------------------------ UPDATE
 
     long update(Statement.Update update, Object[] params) {
-        TableDef table = SchemaLocks.forWrite(prepared.session(), txn, update.table());
+        TableDef table = SchemaLocks.forWrite(cx, txn, update.table());
         List<Integer> targets = new ArrayList<>();
         for (String name : update.columns()) {
-            targets.add(column(table, name));
+            targets.add(table.requireColumn(name));
         }
-        PointLookup point = PointLookup.where(update.table(), update.alias(), update.where(), prepared.session().catalog());
+        PointLookup point = PointLookup.where(update.table(), update.alias(), update.where(), cx.catalog());
         if (point != null && update.values().stream().allMatch(Literals::isSimple) && targets.stream().noneMatch(c -> inKey(table, c))) {
             return updateOne(point, targets, update.values(), params);
         }
-        CompiledQuery q = prepared.compile(s -> {
+        CompiledQuery q = cx.queries().compile(s -> {
             Statement.Update u = (Statement.Update) s;
             return DmlQueries.updateSource(table, u.alias(), targets, u.values(), u.where());
         });
@@ -262,8 +253,8 @@ final class DmlExecutor {
         TableRows rows = writer.rows();
         List<Object[]> olds = new ArrayList<>();
         List<Object[]> news = new ArrayList<>();
-        Object[] internal = Prepared.internal(params, q.parameterTypes());
-        try (RowIterator it = q.execute(prepared.context(txn, internal, cancel))) {
+        Object[] internal = ValueCoercion.toInternal(params, q.parameterTypes());
+        try (RowIterator it = q.execute(cx.planContext(txn, internal))) {
             while (it.next()) {
                 Object[] result = it.current();
                 Object[] old = java.util.Arrays.copyOf(result, n);
@@ -290,7 +281,7 @@ final class DmlExecutor {
                     row[col] = ValueCoercion.toInternal(external, table.types()[col]);
                 }
                 checkNotNull(table, row);
-                Constraints.check(prepared.session(), table, row);
+                TableExpressions.of(cx, table).check(cx, txn, table, row);
                 olds.add(old);
                 news.add(row);
             }
@@ -343,7 +334,7 @@ final class DmlExecutor {
             row[column] = ValueCoercion.toInternal(Literals.value(values.get(i), params), table.types()[column]);
         }
         checkNotNull(table, row);
-        Constraints.check(prepared.session(), table, row);
+        TableExpressions.of(cx, table).check(cx, txn, table, row);
         writer.release(previous);
         writer.checkUnique(key, row);
         writer.write(key, row, previous);
@@ -360,8 +351,8 @@ final class DmlExecutor {
      */
     private Recheck recheck(TableDef table, Object[] newest, Object[] params, String alias, List<Integer> targets, List<SqlNode> values,
                             SqlNode where) {
-        int first = prepared.textParameterCount();
-        CompiledQuery q = prepared.compileRecheck(s -> {
+        int first = cx.queries().textParameterCount();
+        CompiledQuery q = cx.queries().compileRecheck(s -> {
             List<SqlNode> fresh = s instanceof Statement.Update u ? u.values() : List.of();
             SqlNode condition = s instanceof Statement.Update u ? u.where() : ((Statement.Delete) s).where();
             return DmlQueries.recheck(table, alias, targets, fresh, condition, first);
@@ -370,8 +361,8 @@ final class DmlExecutor {
         for (int c = 0; c < newest.length; c++) {
             external[first + c] = ValueCoercion.toExternal(newest[c], table.types()[c]);
         }
-        Object[] internal = Prepared.internal(external, q.parameterTypes());
-        try (RowIterator it = q.execute(prepared.context(txn, internal, cancel))) {
+        Object[] internal = ValueCoercion.toInternal(external, q.parameterTypes());
+        try (RowIterator it = q.execute(cx.planContext(txn, internal))) {
             return it.next() ? new Recheck(it.current().clone(), q.columns()) : null;
         }
     }
@@ -388,10 +379,10 @@ final class DmlExecutor {
     // ------------------------------------------------------------------ DELETE
 
     long delete(Statement.Delete delete, Object[] params) {
-        TableDef table = SchemaLocks.forWrite(prepared.session(), txn, delete.table());
+        TableDef table = SchemaLocks.forWrite(cx, txn, delete.table());
         TableWriter writer = new TableWriter(table, txn);
         TableRows rows = writer.rows();
-        PointLookup point = PointLookup.where(delete.table(), delete.alias(), delete.where(), prepared.session().catalog());
+        PointLookup point = PointLookup.where(delete.table(), delete.alias(), delete.where(), cx.catalog());
         if (point != null) {
             byte[] key = KeyValues.fullKey(table, point.keyValues(), params);
             byte[] latest = key == null ? null : txn.getForUpdate(key);
@@ -409,14 +400,14 @@ final class DmlExecutor {
                 }
             }
         } else {
-            CompiledQuery q = prepared.compile(s -> {
+            CompiledQuery q = cx.queries().compile(s -> {
                 Statement.Delete d = (Statement.Delete) s;
                 return DmlQueries.deleteSource(table, d.alias(), d.where());
             });
-            Object[] internal = Prepared.internal(params, q.parameterTypes());
+            Object[] internal = ValueCoercion.toInternal(params, q.parameterTypes());
             Object[] row = new Object[table.columns().size()];
             int[] pk = table.primaryKey();
-            try (RowIterator it = q.execute(prepared.context(txn, internal, cancel))) {
+            try (RowIterator it = q.execute(cx.planContext(txn, internal))) {
                 while (it.next()) {
                     for (int i = 0; i < pk.length; i++) {
                         row[pk[i]] = it.current()[i];

@@ -1,9 +1,11 @@
 package dev.lightningdb.sql.exec;
 
-import dev.lightningdb.sql.SqlError;
 import dev.lightningdb.sql.catalog.ColumnDef;
 import dev.lightningdb.sql.catalog.TableDef;
-import dev.lightningdb.sql.plan.ResultColumn;
+import dev.lightningdb.sql.result.KeyRequest;
+import dev.lightningdb.sql.result.QueryResult;
+import dev.lightningdb.sql.result.ResultColumn;
+import dev.lightningdb.sql.result.SqlError;
 import dev.lightningdb.sql.types.ValueCoercion;
 import java.util.ArrayList;
 import java.util.List;

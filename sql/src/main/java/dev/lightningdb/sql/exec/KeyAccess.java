@@ -2,14 +2,14 @@ package dev.lightningdb.sql.exec;
 
 import dev.lightningdb.engine.Cursor;
 import dev.lightningdb.engine.KeyRange;
-import dev.lightningdb.sql.SqlError;
-import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.ast.Statement;
 import dev.lightningdb.sql.catalog.ColumnDef;
 import dev.lightningdb.sql.catalog.TableDef;
-import dev.lightningdb.sql.plan.ResultColumn;
+import dev.lightningdb.sql.result.ColumnType;
+import dev.lightningdb.sql.result.QueryResult;
+import dev.lightningdb.sql.result.ResultColumn;
+import dev.lightningdb.sql.result.SqlError;
 import dev.lightningdb.sql.storage.TableRows;
-import dev.lightningdb.sql.types.ColumnType;
 import dev.lightningdb.sql.types.ValueCoercion;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +18,6 @@ import org.apache.calcite.sql.SqlNode;
 /** Statements that address rows by primary key directly: point SELECTs, GET and SCAN. */
 final class KeyAccess {
     private KeyAccess() {
-    }
-
-    static QualifiedName table(Statement s) {
-        return s instanceof Statement.Get g ? g.table() : ((Statement.Scan) s).table();
     }
 
     static List<ResultColumn> allColumns(TableDef t) {
@@ -43,8 +39,8 @@ final class KeyAccess {
     }
 
     /** Runs a point SELECT: at most one row, read with one key lookup. */
-    static QueryResult lookup(Session session, PointLookup p, Object[] params) {
-        Session.ReadScope scope = session.read(true);
+    static QueryResult lookup(StatementContext cx, PointLookup p, Object[] params) {
+        TransactionScopes.ReadScope scope = cx.scopes().read(true);
         try {
             List<Object[]> rows = new ArrayList<>(1);
             byte[] key = KeyValues.fullKey(p.table(), p.keyValues(), params);
@@ -65,12 +61,12 @@ final class KeyAccess {
     }
 
     /** {@code GET FROM t WHERE k = v AND ...}: the key columns must be exactly the primary key. */
-    static QueryResult get(Session session, Statement.Get get, Object[] params) {
-        TableDef t = DdlExecutor.requireTable(session.catalog(), get.table());
+    static QueryResult get(StatementContext cx, Statement.Get get, Object[] params) {
+        TableDef t = cx.catalog().require(get.table());
         int[] pk = t.primaryKey();
         SqlNode[] values = new SqlNode[pk.length];
         for (int i = 0; i < get.keyColumns().size(); i++) {
-            int column = DmlExecutor.column(t, get.keyColumns().get(i));
+            int column = t.requireColumn(get.keyColumns().get(i));
             int slot = -1;
             for (int k = 0; k < pk.length; k++) {
                 if (pk[k] == column) {
@@ -93,7 +89,7 @@ final class KeyAccess {
             all[i] = i;
             labels.add(t.column(i).name());
         }
-        return lookup(session, new PointLookup(t, values, all, labels), params);
+        return lookup(cx, new PointLookup(t, values, all, labels), params);
     }
 
     private static SqlError keyColumnsNeeded(TableDef t) {
@@ -106,8 +102,8 @@ final class KeyAccess {
     }
 
     /** {@code SCAN t [FROM k1] [TO k2] [LIMIT n] [REVERSE]}: rows with k1 <= key < k2, streamed in key order. */
-    static QueryResult scan(Session session, Statement.Scan scan, Object[] params) {
-        TableDef t = DdlExecutor.requireTable(session.catalog(), scan.table());
+    static QueryResult scan(StatementContext cx, Statement.Scan scan, Object[] params) {
+        TableDef t = cx.catalog().require(scan.table());
         byte[] tablePrefix = t.keyPrefix();
         byte[] lower = tablePrefix;
         byte[] upper = KeyRange.prefixEnd(tablePrefix);
@@ -125,12 +121,12 @@ final class KeyAccess {
         if (empty || limit == 0) {
             return QueryResult.of(columns, List.of());
         }
-        Session.ReadScope scope = session.read(true);
+        TransactionScopes.ReadScope scope = cx.scopes().read(true);
         try {
             Cursor cursor = scope.transaction().scan(KeyRange.between(lower, upper), scan.reverse());
             TableRows rows = new TableRows(t);
             long[] left = {limit};
-            return new QueryResult(columns, new QueryResult.RowSource() {
+            return QueryResult.of(columns, new QueryResult.RowSource() {
                 @Override
                 public Object[] next() {
                     if (left[0]-- <= 0 || !cursor.next()) {

@@ -1,10 +1,10 @@
 package dev.lightningdb.sql.exec;
 
-import dev.lightningdb.sql.SqlError;
 import dev.lightningdb.sql.catalog.TableDef;
 import dev.lightningdb.sql.codec.ByteWriter;
 import dev.lightningdb.sql.codec.KeyCodec;
-import dev.lightningdb.sql.types.ColumnType;
+import dev.lightningdb.sql.result.ColumnType;
+import dev.lightningdb.sql.result.SqlError;
 import dev.lightningdb.sql.types.ValueCoercion;
 import java.math.BigDecimal;
 import java.util.List;

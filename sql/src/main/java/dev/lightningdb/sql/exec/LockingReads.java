@@ -5,20 +5,20 @@ import dev.lightningdb.engine.IsolationLevel;
 import dev.lightningdb.engine.LockMode;
 import dev.lightningdb.engine.LockWait;
 import dev.lightningdb.engine.Transaction;
-import dev.lightningdb.sql.SqlError;
 import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.ast.Statement;
 import dev.lightningdb.sql.catalog.CatalogView;
 import dev.lightningdb.sql.catalog.TableDef;
 import dev.lightningdb.sql.parser.SqlParser;
 import dev.lightningdb.sql.plan.CompiledQuery;
-import dev.lightningdb.sql.plan.ResultColumn;
 import dev.lightningdb.sql.plan.RowIterator;
+import dev.lightningdb.sql.result.QueryResult;
+import dev.lightningdb.sql.result.ResultColumn;
+import dev.lightningdb.sql.result.SqlError;
 import dev.lightningdb.sql.storage.TableRows;
 import dev.lightningdb.sql.types.ValueCoercion;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -71,12 +71,12 @@ final class LockingReads {
         }
     }
 
-    static Plan plan(Prepared prepared) {
-        CatalogView catalog = prepared.session().catalog();
-        CompiledQuery q = prepared.compile(s -> withKeys(((Statement.LockingQuery) s).node(), catalog,
+    static Plan plan(StatementContext cx) {
+        CatalogView catalog = cx.catalog();
+        CompiledQuery q = cx.queries().compile(s -> withKeys(((Statement.LockingQuery) s).node(), catalog,
                 ((Statement.LockingQuery) s).locking(), new ArrayList<>()));
         List<Target> relative = new ArrayList<>();
-        Statement.LockingQuery fresh = (Statement.LockingQuery) SqlParser.parse(prepared.sql());
+        Statement.LockingQuery fresh = (Statement.LockingQuery) SqlParser.parse(cx.queries().sql());
         withKeys(fresh.node(), catalog, fresh.locking(), relative);
         int hidden = 0;
         for (Target t : relative) {
@@ -90,7 +90,8 @@ final class LockingReads {
         return new Plan(q, targets, visible);
     }
 
-    static QueryResult run(Prepared prepared, Plan plan, Statement.LockingQuery query, Object[] params, AtomicBoolean cancel) {
+    static QueryResult run(StatementContext cx, Plan plan, Statement.LockingQuery query) {
+        Object[] params = cx.parameters();
         CompiledQuery q = plan.query();
         List<Target> targets = plan.targets();
         int visible = plan.visible();
@@ -104,9 +105,9 @@ final class LockingReads {
             case NOWAIT -> LockWait.NOWAIT;
             case SKIP_LOCKED -> LockWait.SKIP_LOCKED;
         };
-        return prepared.session().write(t -> {
+        return cx.scopes().write(t -> {
             while (true) {
-                List<Object[]> out = locked(prepared, q, t, params, cancel, targets, mode, wait, offset, fetch);
+                List<Object[]> out = locked(cx, q, t, params, targets, mode, wait, offset, fetch);
                 if (out != null) {
                     List<Object[]> external = new ArrayList<>(out.size());
                     for (Object[] row : out) {
@@ -124,12 +125,12 @@ final class LockingReads {
     }
 
     /** The rows locked, past OFFSET and up to LIMIT; null when a locked row changed since the statement's snapshot (run again). */
-    private static List<Object[]> locked(Prepared prepared, CompiledQuery q, Transaction t, Object[] params, AtomicBoolean cancel,
+    private static List<Object[]> locked(StatementContext cx, CompiledQuery q, Transaction t, Object[] params,
                                          List<Target> targets, LockMode mode, LockWait wait, long offset, long fetch) {
         List<Object[]> out = new ArrayList<>();
         long skipped = 0;
-        Object[] internal = Prepared.internal(params, q.parameterTypes());
-        try (RowIterator it = q.execute(prepared.context(t, internal, cancel))) {
+        Object[] internal = ValueCoercion.toInternal(params, q.parameterTypes());
+        try (RowIterator it = q.execute(cx.planContext(t, internal))) {
             rows:
             while (out.size() < fetch && it.next()) {
                 Object[] row = it.current();

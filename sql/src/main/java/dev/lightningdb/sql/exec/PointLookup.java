@@ -137,7 +137,7 @@ record PointLookup(TableDef table, SqlNode[] keyValues, int[] projection, List<S
                     slot = i;
                 }
             }
-            if (slot < 0 || values[slot] != null || table.column(column).type().kind() == dev.lightningdb.sql.types.ColumnType.Kind.CHAR) {
+            if (slot < 0 || values[slot] != null || table.column(column).type().kind() == dev.lightningdb.sql.result.ColumnType.Kind.CHAR) {
                 return null; // not a key column, named twice, or CHAR (whose padding Calcite compares by its own rules)
             }
             values[slot] = right;

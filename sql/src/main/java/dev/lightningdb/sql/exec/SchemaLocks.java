@@ -33,15 +33,15 @@ final class SchemaLocks {
     }
 
     /** The table {@code name} as it is once this transaction may write its rows. */
-    static TableDef forWrite(Session session, Transaction txn, QualifiedName name) {
+    static TableDef forWrite(StatementContext cx, Transaction txn, QualifiedName name) {
         while (true) {
-            long version = session.catalog().version();
-            TableDef table = DdlExecutor.requireTable(session.catalog(), name);
+            long version = cx.catalog().version();
+            TableDef table = cx.catalog().require(name);
             txn.lock(CatalogKeys.tableLock(table.id()), LockMode.SHARED, LockWait.WAIT);
-            if (version >= 0 && session.catalog().version() == version) {
+            if (version >= 0 && cx.catalog().version() == version) {
                 return table; // no schema change was published while this statement waited
             }
-            TableDef now = DdlExecutor.requireTable(session.catalog(), name);
+            TableDef now = cx.catalog().require(name);
             if (now.id() == table.id()) {
                 return now;
             }
@@ -50,9 +50,9 @@ final class SchemaLocks {
     }
 
     /** Takes the locks schema change {@code ddl} needs before it reads the catalog or the table's rows. */
-    static void forChange(Session session, Transaction txn, Statement.Ddl ddl) {
+    static void forChange(StatementContext cx, Transaction txn, Statement.Ddl ddl) {
         txn.lock(CatalogKeys.schemaLock(), LockMode.EXCLUSIVE, LockWait.WAIT);
-        for (TableDef table : changedTables(session, ddl)) {
+        for (TableDef table : changedTables(cx, ddl)) {
             exclusive(txn, table);
         }
         txn.beginStatement(); // READ COMMITTED: read what the writers waited for committed
@@ -68,7 +68,7 @@ final class SchemaLocks {
         }
     }
 
-    private static List<TableDef> changedTables(Session session, Statement.Ddl ddl) {
+    private static List<TableDef> changedTables(StatementContext cx, Statement.Ddl ddl) {
         List<QualifiedName> names = new ArrayList<>();
         if (ddl instanceof Statement.DropTable d) {
             names.add(d.name());
@@ -79,14 +79,14 @@ final class SchemaLocks {
         } else if (ddl instanceof Statement.Truncate t) {
             names.add(t.table());
         } else if (ddl instanceof Statement.DropIndex d) {
-            TableDef owner = session.catalog().tableOfIndex(d.name().schema(), d.name().name());
+            TableDef owner = cx.catalog().tableOfIndex(d.name().schema(), d.name().name());
             if (owner != null) {
                 names.add(owner.name());
             }
         }
         List<TableDef> tables = new ArrayList<>();
         for (QualifiedName n : names) {
-            TableDef t = session.catalog().table(n);
+            TableDef t = cx.catalog().table(n);
             if (t != null) {
                 tables.add(t); // a missing table is the statement's own error to report
             }

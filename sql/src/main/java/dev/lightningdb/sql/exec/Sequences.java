@@ -1,12 +1,12 @@
 package dev.lightningdb.sql.exec;
 
 import dev.lightningdb.engine.LightningDb;
-import dev.lightningdb.sql.SqlError;
 import dev.lightningdb.sql.catalog.CatalogKeys;
 import dev.lightningdb.sql.catalog.SequenceDef;
 import dev.lightningdb.sql.catalog.TableDef;
 import dev.lightningdb.sql.codec.ByteReader;
 import dev.lightningdb.sql.codec.ByteWriter;
+import dev.lightningdb.sql.result.SqlError;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,7 +18,7 @@ import java.util.Map;
  * sequence's counter key in a transaction of its own; after a crash numbering continues after the
  * reserved block. One instance per database; thread-safe.
  */
-final class Sequences {
+public final class Sequences {
     private static final int BLOCK = 32;
 
     private final LightningDb engine;
@@ -39,7 +39,7 @@ final class Sequences {
         this.engine = engine;
     }
 
-    long next(SequenceDef s) {
+    public long next(SequenceDef s) {
         return next(CatalogKeys.sequenceCounter(s.name()), s, s.start(), s.increment(), s.min(), s.max(), s.cycle(), s.name().toString());
     }
 

@@ -1,8 +1,8 @@
 package dev.lightningdb.sql.parser;
 
-import dev.lightningdb.sql.SqlError;
-import dev.lightningdb.sql.types.ColumnType;
 import dev.lightningdb.sql.parser.LightningSqlParser.*;
+import dev.lightningdb.sql.result.ColumnType;
+import dev.lightningdb.sql.result.SqlError;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -1,11 +1,11 @@
 package dev.lightningdb.sql.parser;
 
-import dev.lightningdb.sql.SqlError;
 import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.ast.Statement;
 import dev.lightningdb.sql.parser.LightningSqlParser.ForLockingContext;
 import dev.lightningdb.sql.parser.LightningSqlParser.LockingQueryContext;
 import dev.lightningdb.sql.parser.LightningSqlParser.TableNameContext;
+import dev.lightningdb.sql.result.SqlError;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.sql.SqlNode;

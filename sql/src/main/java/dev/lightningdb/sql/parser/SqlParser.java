@@ -1,7 +1,7 @@
 package dev.lightningdb.sql.parser;
 
-import dev.lightningdb.sql.SqlError;
 import dev.lightningdb.sql.ast.Statement;
+import dev.lightningdb.sql.result.SqlError;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.BailErrorStrategy;

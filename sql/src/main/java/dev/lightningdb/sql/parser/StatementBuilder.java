@@ -1,10 +1,10 @@
 package dev.lightningdb.sql.parser;
 
-import dev.lightningdb.sql.SqlError;
 import dev.lightningdb.sql.ast.ColumnSpec;
 import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.ast.Statement;
 import dev.lightningdb.sql.parser.LightningSqlParser.*;
+import dev.lightningdb.sql.result.SqlError;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

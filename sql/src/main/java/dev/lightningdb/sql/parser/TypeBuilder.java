@@ -1,8 +1,8 @@
 package dev.lightningdb.sql.parser;
 
 import dev.lightningdb.sql.parser.LightningSqlParser.*;
-import dev.lightningdb.sql.types.ColumnType;
-import dev.lightningdb.sql.types.ColumnType.Kind;
+import dev.lightningdb.sql.result.ColumnType;
+import dev.lightningdb.sql.result.ColumnType.Kind;
 import org.antlr.v4.runtime.Token;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlDataTypeSpec;

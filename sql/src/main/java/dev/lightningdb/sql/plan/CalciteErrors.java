@@ -1,7 +1,7 @@
 package dev.lightningdb.sql.plan;
 
 import dev.lightningdb.engine.LightningDbException;
-import dev.lightningdb.sql.SqlError;
+import dev.lightningdb.sql.result.SqlError;
 import java.util.regex.Pattern;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.runtime.CalciteException;

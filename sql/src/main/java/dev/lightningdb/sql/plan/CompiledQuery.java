@@ -1,11 +1,12 @@
 package dev.lightningdb.sql.plan;
 
-import dev.lightningdb.sql.SqlError;
+import dev.lightningdb.sql.result.ColumnType;
+import dev.lightningdb.sql.result.ResultColumn;
+import dev.lightningdb.sql.result.SqlError;
 import java.util.List;
 import java.util.Map;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.runtime.Bindable;
-import dev.lightningdb.sql.types.ColumnType;
 
 /**
  * A query validated, optimized and compiled once, runnable many times with different parameter

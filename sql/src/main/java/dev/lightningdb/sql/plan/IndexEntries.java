@@ -1,13 +1,13 @@
 package dev.lightningdb.sql.plan;
 
-import dev.lightningdb.sql.SqlError;
 import dev.lightningdb.sql.catalog.IndexDef;
 import dev.lightningdb.sql.catalog.TableDef;
 import dev.lightningdb.sql.codec.ByteReader;
 import dev.lightningdb.sql.codec.KeyCodec;
 import dev.lightningdb.sql.codec.MalformedDataException;
+import dev.lightningdb.sql.result.ColumnType;
+import dev.lightningdb.sql.result.SqlError;
 import dev.lightningdb.sql.storage.TableWriter;
-import dev.lightningdb.sql.types.ColumnType;
 import org.apache.calcite.util.ImmutableBitSet;
 
 /**

@@ -8,8 +8,8 @@ import dev.lightningdb.sql.catalog.TableDef;
 import dev.lightningdb.sql.codec.ByteWriter;
 import dev.lightningdb.sql.codec.KeyCodec;
 import dev.lightningdb.sql.plan.KeyRangeExtractor.Bound;
+import dev.lightningdb.sql.result.ColumnType;
 import dev.lightningdb.sql.storage.TableWriter;
-import dev.lightningdb.sql.types.ColumnType;
 import java.util.List;
 import org.apache.calcite.sql.SqlKind;
 

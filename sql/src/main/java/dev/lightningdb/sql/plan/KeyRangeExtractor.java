@@ -1,11 +1,11 @@
 package dev.lightningdb.sql.plan;
 
 import dev.lightningdb.engine.KeyRange;
-import dev.lightningdb.sql.SqlError;
 import dev.lightningdb.sql.catalog.TableDef;
 import dev.lightningdb.sql.codec.ByteWriter;
 import dev.lightningdb.sql.codec.KeyCodec;
-import dev.lightningdb.sql.types.ColumnType;
+import dev.lightningdb.sql.result.ColumnType;
+import dev.lightningdb.sql.result.SqlError;
 import dev.lightningdb.sql.types.ValueCoercion;
 import java.util.ArrayList;
 import java.util.Iterator;

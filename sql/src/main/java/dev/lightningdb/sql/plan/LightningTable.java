@@ -3,27 +3,27 @@ package dev.lightningdb.sql.plan;
 import dev.lightningdb.engine.Cursor;
 import dev.lightningdb.engine.KeyRange;
 import dev.lightningdb.sql.catalog.ColumnDef;
-import dev.lightningdb.sql.catalog.TableStats;
 import dev.lightningdb.sql.catalog.TableDef;
+import dev.lightningdb.sql.catalog.TableStats;
 import dev.lightningdb.sql.storage.TableRows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.DataContext;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
-import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeFactory;
-import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.schema.TranslatableTable;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.schema.Statistic;
 import org.apache.calcite.schema.Statistics;
+import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.util.ImmutableBitSet;
 
@@ -165,7 +165,7 @@ public final class LightningTable extends AbstractTable implements TranslatableT
                 cursor = open.get();
             }
             if (context.isCancelled()) {
-                throw new dev.lightningdb.sql.SqlError(dev.lightningdb.sql.SqlError.CANCELLED, "Statement was cancelled");
+                throw new dev.lightningdb.sql.result.SqlError(dev.lightningdb.sql.result.SqlError.CANCELLED, "Statement was cancelled");
             }
             if (!cursor.next()) {
                 current = null;

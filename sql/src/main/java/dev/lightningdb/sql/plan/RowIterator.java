@@ -5,7 +5,7 @@ import org.apache.calcite.linq4j.Enumerator;
 /**
  * Rows of a running query, as arrays of internal values. Calcite yields a bare value for a
  * single-column result; this wraps it so callers always see arrays. Translates errors raised while
- * rows are produced into {@link dev.lightningdb.sql.SqlError}s.
+ * rows are produced into {@link dev.lightningdb.sql.result.SqlError}s.
  */
 public final class RowIterator implements AutoCloseable {
     private final Enumerator<?> enumerator;

@@ -1,13 +1,13 @@
 package dev.lightningdb.sql.storage;
 
 import dev.lightningdb.engine.KeyRange;
-import dev.lightningdb.sql.SqlError;
 import dev.lightningdb.sql.catalog.TableDef;
 import dev.lightningdb.sql.codec.ByteReader;
 import dev.lightningdb.sql.codec.ByteWriter;
 import dev.lightningdb.sql.codec.KeyCodec;
 import dev.lightningdb.sql.codec.MalformedDataException;
 import dev.lightningdb.sql.codec.RowCodec;
+import dev.lightningdb.sql.result.SqlError;
 
 /**
  * Maps a table's rows (arrays of internal values in column order) to and from engine entries.

@@ -1,6 +1,7 @@
 package dev.lightningdb.sql.types;
 
-import dev.lightningdb.sql.SqlError;
+import dev.lightningdb.sql.result.ColumnType;
+import dev.lightningdb.sql.result.SqlError;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -29,6 +30,18 @@ public final class ValueCoercion {
     private static final long MILLIS_PER_DAY = 86_400_000L;
 
     private ValueCoercion() {
+    }
+
+    /**
+     * External values converted to the internal form of the matching entry of {@code types}; a value
+     * past the end of {@code types} is left as it is.
+     */
+    public static Object[] toInternal(Object[] external, java.util.List<ColumnType> types) {
+        Object[] out = new Object[external.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = i < types.size() ? toInternal(external[i], types.get(i)) : external[i];
+        }
+        return out;
     }
 
     /** {@code value} (external, internal or a Calcite literal value) as {@code type}'s internal value. */

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.codec.MalformedDataException;
-import dev.lightningdb.sql.types.ColumnType;
-import dev.lightningdb.sql.types.ColumnType.Kind;
+import dev.lightningdb.sql.result.ColumnType;
+import dev.lightningdb.sql.result.ColumnType.Kind;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

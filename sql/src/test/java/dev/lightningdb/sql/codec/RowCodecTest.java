@@ -2,8 +2,8 @@ package dev.lightningdb.sql.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lightningdb.sql.types.ColumnType;
-import dev.lightningdb.sql.types.ColumnType.Kind;
+import dev.lightningdb.sql.result.ColumnType;
+import dev.lightningdb.sql.result.ColumnType.Kind;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Random;

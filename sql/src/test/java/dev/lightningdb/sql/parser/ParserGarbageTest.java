@@ -3,8 +3,8 @@ package dev.lightningdb.sql.parser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lightningdb.sql.SqlError;
 import dev.lightningdb.sql.ast.Statement;
+import dev.lightningdb.sql.result.SqlError;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,0 @@
-package dev.lightningdb.sql.exec;
-
-/** What executing a statement produced: rows ({@link QueryResult}) or a count ({@link UpdateCount}). */
-public sealed interface Result permits QueryResult, UpdateCount {
-}

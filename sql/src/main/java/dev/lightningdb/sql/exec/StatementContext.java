@@ -1,0 +1,33 @@
+package dev.lightningdb.sql.exec;
+
+import dev.lightningdb.engine.Transaction;
+import dev.lightningdb.sql.catalog.CatalogChanges;
+import dev.lightningdb.sql.catalog.CatalogView;
+import dev.lightningdb.sql.plan.ExecutionContext;
+import dev.lightningdb.sql.plan.QueryPlanner;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Everything an executor works with for one run of a statement: the database's shared parts, the
+ * catalog as the session sees it (its uncommitted DDL included), how to get a transaction, the
+ * statement's compiled queries, its parameters (external values, NEXT VALUE FOR filled in) and
+ * its cancel flag. Executors get this and never the session, so nothing in {@code exec} calls
+ * back up into {@code session}.
+ */
+public record StatementContext(Services services, CatalogChanges changes, TransactionScopes scopes, StatementQueries queries,
+                               Object[] parameters, AtomicBoolean cancel) {
+    /**
+     * The catalog as this statement's session sees it now. Read it again after waiting for a lock:
+     * a schema change may have been published meanwhile.
+     */
+    public CatalogView catalog() {
+        return changes.view(services.catalog());
+    }
+
+    /** What a compiled plan runs with: the catalog's schema, {@code transaction} and internal parameter values. */
+    public ExecutionContext planContext(Transaction transaction, Object[] internalParameters) {
+        QueryPlanner planner = services.planner();
+        CatalogView view = catalog();
+        return new ExecutionContext(() -> planner.rootSchema(view).plus(), planner.typeFactory(), transaction, internalParameters, cancel);
+    }
+}

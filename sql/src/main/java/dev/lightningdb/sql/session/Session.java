@@ -1,0 +1,365 @@
+package dev.lightningdb.sql.session;
+
+import dev.lightningdb.engine.ConflictException;
+import dev.lightningdb.engine.ErrorCode;
+import dev.lightningdb.engine.IsolationLevel;
+import dev.lightningdb.engine.LightningDbException;
+import dev.lightningdb.engine.Transaction;
+import dev.lightningdb.sql.ast.QualifiedName;
+import dev.lightningdb.sql.catalog.CatalogChanges;
+import dev.lightningdb.sql.catalog.CatalogView;
+import dev.lightningdb.sql.catalog.TableDef;
+import dev.lightningdb.sql.exec.TransactionScopes;
+import dev.lightningdb.sql.result.Result;
+import dev.lightningdb.sql.result.SqlError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+
+/**
+ * One client's conversation with a {@link Database} (a JDBC connection). Not for concurrent use;
+ * methods synchronize so that misuse cannot corrupt state.
+ *
+ * <p>Transactions: in auto-commit mode every statement runs in a transaction of its own (a query's
+ * lasts until its result is closed). Otherwise statements share the session transaction, begun at
+ * the first statement and ended by {@link #commit()} or {@link #rollback()}. DDL is transactional:
+ * its catalog changes are private to the transaction until it commits.
+ *
+ * <p>Statement atomicity: a statement computes all its writes before applying any, so a failing
+ * statement leaves the transaction as it was.
+ *
+ * <p>Savepoints ({@link #savepoint()}) exist only inside a manual-commit transaction; each marks
+ * the transaction's writes and its uncommitted DDL. Rolling back to one drops the savepoints made
+ * after it; releasing one drops it and those after it; ending the transaction drops them all.
+ *
+ * <p>A write-write conflict reported by the engine (a serialization failure) or a deadlock rolls
+ * back the whole session transaction, so the session can go on with a new one. A lock not granted
+ * (NOWAIT, lock timeout) fails only its statement: the transaction stays open.
+ *
+ * <p>Under READ COMMITTED every statement reads one snapshot, taken at its first read ({@link
+ * Transaction#beginStatement}).
+ */
+public final class Session implements AutoCloseable {
+    private final Database db;
+    private final CatalogChanges changes = new CatalogChanges();
+    private boolean autoCommit = true;
+    private IsolationLevel isolation = IsolationLevel.READ_COMMITTED;
+    private boolean readOnly;
+    private Transaction transaction;
+    /** {@code SET LOCK_TIMEOUT}; null: the database's {@code lockTimeout}. */
+    private java.time.Duration lockTimeout;
+    private final List<Savepoint> savepoints = new ArrayList<>();
+    private boolean closed;
+    private final TransactionScopes scopes = new TransactionScopes() {
+        @Override
+        public ReadScope read(boolean oneRead) {
+            return Session.this.read(oneRead);
+        }
+
+        @Override
+        public <T> T write(Function<Transaction, T> work) {
+            return Session.this.write(work);
+        }
+    };
+
+    /** A point in the session transaction to roll back to; see {@link #savepoint()}. */
+    public static final class Savepoint {
+        private final Transaction.Savepoint engine;
+        private final CatalogChanges catalog;
+
+        private Savepoint(Transaction.Savepoint engine, CatalogChanges catalog) {
+            this.engine = engine;
+            this.catalog = catalog;
+        }
+    }
+
+    Session(Database db) {
+        this.db = db;
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    /** Parses {@code sql} into a statement that can run many times. */
+    public synchronized Prepared prepare(String sql) {
+        ensureOpen();
+        if (sql == null) {
+            throw new SqlError(SqlError.SYNTAX, "SQL text must not be null");
+        }
+        return new Prepared(this, sql, db.statements().parse(sql));
+    }
+
+    /** Parses and runs {@code sql} once with external parameter values. */
+    public Result execute(String sql, Object... parameters) {
+        return prepare(sql).execute(parameters, new AtomicBoolean());
+    }
+
+    public synchronized boolean autoCommit() {
+        return autoCommit;
+    }
+
+    /** Switching auto-commit on commits the open transaction, as JDBC requires. */
+    public synchronized void setAutoCommit(boolean on) {
+        ensureOpen();
+        if (on && !autoCommit) {
+            commit();
+        }
+        autoCommit = on;
+    }
+
+    public synchronized IsolationLevel isolation() {
+        return isolation;
+    }
+
+    /** Changing the level inside a transaction is an error; setting the current level is not. */
+    public synchronized void setIsolation(IsolationLevel level) {
+        ensureOpen();
+        if (transaction != null && level != isolation) {
+            throw new SqlError(SqlError.INVALID_TRANSACTION_STATE, "Cannot change the isolation level inside a transaction");
+        }
+        isolation = level;
+    }
+
+    public synchronized boolean readOnly() {
+        return readOnly;
+    }
+
+    public synchronized void setReadOnly(boolean on) {
+        ensureOpen();
+        if (transaction != null && on != readOnly) {
+            throw new SqlError(SqlError.INVALID_TRANSACTION_STATE, "Cannot change read-only mode inside a transaction");
+        }
+        readOnly = on;
+    }
+
+    /**
+     * How long this session's statements wait for a row lock before failing with 55P03 (also the
+     * open transaction's); null goes back to the database's {@code lockTimeout}.
+     */
+    public synchronized void setLockTimeout(java.time.Duration timeout) {
+        ensureOpen();
+        lockTimeout = timeout;
+        if (transaction != null) {
+            transaction.setLockTimeout(timeout != null ? timeout : db.engine().config().lockTimeout());
+        }
+    }
+
+    public synchronized java.time.Duration lockTimeout() {
+        return lockTimeout != null ? lockTimeout : db.engine().config().lockTimeout();
+    }
+
+    /** Begins an engine transaction with this session's settings. */
+    private Transaction begin(boolean readOnlyTransaction) {
+        Transaction t = db.engine().begin(isolation, readOnlyTransaction);
+        if (lockTimeout != null) {
+            t.setLockTimeout(lockTimeout);
+        }
+        return t;
+    }
+
+    /** Whether a manual-commit transaction is open. */
+    public synchronized boolean inTransaction() {
+        return transaction != null;
+    }
+
+    public synchronized void commit() {
+        ensureOpen();
+        if (transaction == null) {
+            return;
+        }
+        Transaction t = transaction;
+        transaction = null;
+        savepoints.clear();
+        try {
+            t.commit(() -> db.catalog().publish(changes)); // before its locks go: who waited for them sees the new catalog
+        } finally {
+            changes.clear();
+        }
+    }
+
+    public synchronized void rollback() {
+        if (transaction == null) {
+            return;
+        }
+        Transaction t = transaction;
+        transaction = null;
+        savepoints.clear();
+        changes.clear();
+        t.rollback();
+    }
+
+    /** Marks the current state of the session transaction (beginning it if needed). */
+    public synchronized Savepoint savepoint() {
+        ensureOpen();
+        if (autoCommit) {
+            throw new SqlError(SqlError.INVALID_SAVEPOINT, "Savepoints need a transaction: switch auto-commit off first");
+        }
+        Transaction t = current();
+        Savepoint s = new Savepoint(t.savepoint(), changes.copy());
+        savepoints.add(s);
+        return s;
+    }
+
+    /** Drops the writes and DDL made after {@code savepoint}, which stays valid. */
+    public synchronized void rollbackTo(Savepoint savepoint) {
+        ensureOpen();
+        int i = indexOf(savepoint);
+        transaction.rollbackTo(savepoint.engine);
+        changes.restore(savepoint.catalog);
+        savepoints.subList(i + 1, savepoints.size()).clear();
+    }
+
+    /** Forgets {@code savepoint} and every savepoint made after it. */
+    public synchronized void release(Savepoint savepoint) {
+        ensureOpen();
+        savepoints.subList(indexOf(savepoint), savepoints.size()).clear();
+    }
+
+    private int indexOf(Savepoint savepoint) {
+        for (int i = 0; i < savepoints.size(); i++) {
+            if (savepoints.get(i) == savepoint) {
+                return i;
+            }
+        }
+        throw new SqlError(SqlError.INVALID_SAVEPOINT,
+                "The savepoint is not valid here (released, rolled back past, ended with its transaction, or of another connection)");
+    }
+
+    public synchronized boolean isClosed() {
+        return closed;
+    }
+
+    /** Rolls back an open transaction and ends the session. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        try {
+            if (!db.engine().isClosed()) {
+                rollback();
+            }
+        } finally {
+            transaction = null;
+            closed = true;
+        }
+    }
+
+    /** Whether {@code schema.table.column} is an identity column, as this session sees the catalog. */
+    public synchronized boolean isIdentity(String schema, String table, String column) {
+        if (table == null || table.isEmpty() || column == null) {
+            return false;
+        }
+        TableDef def = catalog().table(new QualifiedName(schema == null || schema.isEmpty() ? null : schema, table));
+        return def != null && def.identity() != null && def.column(def.identity().column()).name().equals(column);
+    }
+
+    // ---- used by statements ----
+
+    synchronized CatalogView catalog() {
+        return changes.view(db.catalog());
+    }
+
+    CatalogChanges catalogChanges() {
+        return changes;
+    }
+
+    /** The session's transactions as executors ask for them. */
+    TransactionScopes scopes() {
+        return scopes;
+    }
+
+    /**
+     * Runs a writing statement in the right transaction: its own (committed at once, and run again
+     * after a lost write-write conflict) in auto-commit mode, else the session's. {@code work} must
+     * have no effect outside the transaction it is given, so that it can run again.
+     */
+    synchronized <T> T write(Function<Transaction, T> work) {
+        ensureOpen();
+        if (readOnly) {
+            throw new SqlError(SqlError.READ_ONLY, "The connection is read-only");
+        }
+        if (!autoCommit) {
+            Transaction t = current();
+            t.beginStatement();
+            try {
+                return work.apply(t);
+            } catch (LightningDbException e) {
+                if (e.code() == ErrorCode.CONFLICT || e.code() == ErrorCode.DEADLOCK) {
+                    rollback(); // the engine has given up on the transaction; the next statement begins anew
+                }
+                throw e;
+            } finally {
+                if (t.isOpen()) {
+                    t.endStatement();
+                }
+            }
+        }
+        // An auto-commit statement is its own transaction and nothing of it was seen outside: when it
+        // loses a write-write conflict it is run again on the newer state (as a database with row
+        // locks would wait and re-evaluate), up to transactionRetryLimit times, then 40001.
+        int limit = db.engine().config().transactionRetryLimit();
+        long backoffNanos = db.engine().config().retryBackoffInitial().toNanos();
+        long maxBackoffNanos = db.engine().config().retryBackoffMax().toNanos();
+        for (int attempt = 1; ; attempt++) {
+            Transaction t = begin(false);
+            try {
+                t.beginStatement();
+                T result = work.apply(t);
+                t.commit(() -> db.catalog().publish(changes));
+                return result;
+            } catch (ConflictException e) {
+                t.rollback();
+                if (attempt >= limit) {
+                    throw e;
+                }
+                LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1, backoffNanos + 2)); // jittered, as inTransaction
+                backoffNanos = Math.min(maxBackoffNanos, Math.max(1000, backoffNanos * 2));
+            } catch (RuntimeException | Error e) {
+                t.rollback();
+                throw e;
+            } finally {
+                changes.clear();
+            }
+        }
+    }
+
+    synchronized TransactionScopes.ReadScope read() {
+        return read(false);
+    }
+
+    /**
+     * The transaction a query reads through. A query that reads once ({@code oneRead}: a single
+     * key lookup or one cursor) is consistent by itself and takes no statement snapshot.
+     */
+    synchronized TransactionScopes.ReadScope read(boolean oneRead) {
+        ensureOpen();
+        Transaction t = autoCommit ? begin(true) : current();
+        if (oneRead) {
+            t.endStatement(); // read the newest state, not an earlier statement's
+        } else {
+            t.beginStatement();
+        }
+        return new TransactionScopes.ReadScope(t, autoCommit ? t::rollback : () -> { });
+    }
+
+    private Transaction current() {
+        if (transaction == null) {
+            transaction = begin(readOnly);
+        }
+        return transaction;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new SqlError("08003", "The session is closed");
+        }
+        if (db.engine().isClosed()) {
+            throw new SqlError("08003", "The database is closed");
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.lightningdb.sql.session;
+
+import dev.lightningdb.sql.ast.Statement;
+import dev.lightningdb.sql.parser.SqlParser;
+import dev.lightningdb.sql.plan.CompiledQuery;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Parsed statements and compiled plans by statement text, shared by every session of a database,
+ * so that tools sending the same text through plain {@code Statement}s parse and plan it once.
+ * Least recently used entries go first. Invariants:
+ * <ol>
+ *   <li>A cached {@link Statement} is never validated by Calcite (validation rewrites SqlNodes in
+ *       place; compilation always works on a fresh parse), so it can be shared.
+ *   <li>A cached plan is returned only for the catalog version it was planned against.
+ *   <li>Plans shared by texts that differ in literals ({@link LiteralLifting}) live apart from plans by
+ *       text, so no statement text can ever name one.
+ * </ol>
+ */
+final class StatementCache {
+    private static final int CAPACITY = 2000;
+
+    /** A parsed statement and its plan, if one was made (not named Entry: inside the LinkedHashMap subclasses below that name means Map.Entry to javac 25). */
+    private record Cached(Statement statement, CompiledQuery plan) {
+    }
+
+    private final Map<String, Cached> entries = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
+            return size() > CAPACITY;
+        }
+    };
+
+    /** A plan shared by lifted texts, for one catalog version; no plan if the lifted text does not plan. */
+    record LiftedPlan(CompiledQuery plan, long catalogVersion) {
+    }
+
+    private final Map<String, LiftedPlan> lifted = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, LiftedPlan> eldest) {
+            return size() > CAPACITY;
+        }
+    };
+
+    /** What planning the texts whose literals lift to {@code key} gave against {@code catalogVersion}, or null. */
+    LiftedPlan liftedPlan(String key, long catalogVersion) {
+        synchronized (lifted) {
+            LiftedPlan p = lifted.get(key);
+            return p != null && p.catalogVersion() == catalogVersion ? p : null;
+        }
+    }
+
+    /** Records the plan (null: none) for {@code key}; only committed catalog versions are shared. */
+    LiftedPlan storeLiftedPlan(String key, long catalogVersion, CompiledQuery plan) {
+        LiftedPlan p = new LiftedPlan(plan, catalogVersion);
+        if (catalogVersion >= 0) {
+            synchronized (lifted) {
+                lifted.put(key, p);
+            }
+        }
+        return p;
+    }
+
+    /** The parsed statement for {@code sql} (invariant 1: never to be validated). */
+    Statement parse(String sql) {
+        synchronized (entries) {
+            Cached e = entries.get(sql);
+            if (e != null) {
+                return e.statement();
+            }
+        }
+        Statement parsed = SqlParser.parse(sql);
+        synchronized (entries) {
+            entries.putIfAbsent(sql, new Cached(parsed, null));
+        }
+        return parsed;
+    }
+
+    /** The plan for {@code sql} made against {@code catalogVersion}, or null (invariant 2). */
+    CompiledQuery plan(String sql, long catalogVersion) {
+        if (catalogVersion < 0) {
+            return null;
+        }
+        synchronized (entries) {
+            Cached e = entries.get(sql);
+            return e != null && e.plan() != null && e.plan().catalogVersion() == catalogVersion ? e.plan() : null;
+        }
+    }
+
+    void storePlan(String sql, Statement statement, CompiledQuery plan) {
+        if (plan.catalogVersion() < 0) {
+            return; // planned against uncommitted DDL: private to its transaction
+        }
+        synchronized (entries) {
+            Cached e = entries.get(sql);
+            entries.put(sql, new Cached(e != null ? e.statement() : statement, plan));
+        }
+    }
+}
