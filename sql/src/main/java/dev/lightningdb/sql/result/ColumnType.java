@@ -8,7 +8,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * A column's SQL type with its length or precision and scale. Values of a type are held in
- * Calcite's internal representation (see {@link Kind}); {@link ValueCoercion} converts into it.
+ * Calcite's internal representation (see {@link Kind}); {@code types.ValueCoercion} converts into it.
  *
  * @param kind the type
  * @param precision length for CHAR/VARCHAR/BINARY/VARBINARY, digits for DECIMAL; {@link #UNBOUNDED} if not given
