@@ -1,26 +1,27 @@
 package dev.lightningdb.jdbc;
 
-import dev.lightningdb.sql.ast.ConstraintSpec;
-import dev.lightningdb.sql.catalog.ColumnDef;
-import dev.lightningdb.sql.catalog.ConstraintDef;
-import dev.lightningdb.sql.catalog.IndexDef;
-import dev.lightningdb.sql.catalog.SequenceDef;
-import dev.lightningdb.sql.catalog.TableDef;
 import dev.lightningdb.sql.result.ColumnType;
 import dev.lightningdb.sql.result.ColumnType.Kind;
 import dev.lightningdb.sql.result.ResultColumn;
+import dev.lightningdb.sql.result.SchemaMetadata;
+import dev.lightningdb.sql.result.SchemaMetadata.Column;
+import dev.lightningdb.sql.result.SchemaMetadata.ForeignKey;
+import dev.lightningdb.sql.result.SchemaMetadata.Index;
+import dev.lightningdb.sql.result.SchemaMetadata.Sequence;
+import dev.lightningdb.sql.result.SchemaMetadata.Table;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
  * The result sets of {@link java.sql.DatabaseMetaData}, with exactly the columns, order and types
- * the JDBC specification lists, built from the committed catalog. Name patterns are SQL LIKE
- * patterns with {@code \} as escape; a null pattern matches everything.
+ * the JDBC specification lists, built from the committed catalog's {@link SchemaMetadata} (tables
+ * and sequences come sorted by schema, then name). Name patterns are SQL LIKE patterns with
+ * {@code \} as escape; a null pattern matches everything.
  */
 final class MetadataResults {
     private static final ColumnType TEXT = ColumnType.of(Kind.VARCHAR);
@@ -60,16 +61,25 @@ final class MetadataResults {
         return result(columns(specs), List.of());
     }
 
-    private List<TableDef> tables(String schemaPattern, String tablePattern) {
+    private SchemaMetadata metadata() {
+        return connection.session().database().metadata();
+    }
+
+    private List<Table> tables(String schemaPattern, String tablePattern) {
+        return matching(metadata().tables(), Table::schema, Table::name, schemaPattern, tablePattern);
+    }
+
+    /** The items whose schema and name match the patterns, in the given order. */
+    private static <T> List<T> matching(List<T> items, Function<T, String> schemaOf, Function<T, String> nameOf,
+                                        String schemaPattern, String namePattern) {
         Pattern schema = like(schemaPattern);
-        Pattern table = like(tablePattern);
-        List<TableDef> out = new ArrayList<>();
-        for (TableDef t : connection.session().database().catalog().tables()) {
-            if (schema.matcher(t.name().schema()).matches() && table.matcher(t.name().name()).matches()) {
-                out.add(t);
+        Pattern name = like(namePattern);
+        List<T> out = new ArrayList<>();
+        for (T item : items) {
+            if (schema.matcher(schemaOf.apply(item)).matches() && name.matcher(nameOf.apply(item)).matches()) {
+                out.add(item);
             }
         }
-        out.sort(Comparator.comparing((TableDef t) -> t.name().schema()).thenComparing(t -> t.name().name()));
         return out;
     }
 
@@ -103,24 +113,16 @@ final class MetadataResults {
                 wantSequences |= "SEQUENCE".equalsIgnoreCase(t);
             }
         }
+        SchemaMetadata metadata = metadata(); // one catalog version for both kinds
         List<Object[]> rows = new ArrayList<>();
         if (wantSequences) { // rows are ordered by TABLE_TYPE first: SEQUENCE before TABLE
-            Pattern schema = like(schemaPattern);
-            Pattern name = like(tablePattern);
-            List<SequenceDef> sequences = new ArrayList<>();
-            for (SequenceDef q : connection.session().database().catalog().sequences()) {
-                if (schema.matcher(q.name().schema()).matches() && name.matcher(q.name().name()).matches()) {
-                    sequences.add(q);
-                }
-            }
-            sequences.sort(Comparator.comparing((SequenceDef q) -> q.name().schema()).thenComparing(q -> q.name().name()));
-            for (SequenceDef q : sequences) {
-                rows.add(new Object[] {null, q.name().schema(), q.name().name(), "SEQUENCE", "", null, null, null, null, null});
+            for (Sequence q : matching(metadata.sequences(), Sequence::schema, Sequence::name, schemaPattern, tablePattern)) {
+                rows.add(new Object[] {null, q.schema(), q.name(), "SEQUENCE", "", null, null, null, null, null});
             }
         }
         if (wantTables) {
-            for (TableDef t : tables(schemaPattern, tablePattern)) {
-                rows.add(new Object[] {null, t.name().schema(), t.name().name(), "TABLE", "", null, null, null, null, null});
+            for (Table t : matching(metadata.tables(), Table::schema, Table::name, schemaPattern, tablePattern)) {
+                rows.add(new Object[] {null, t.schema(), t.name(), "TABLE", "", null, null, null, null, null});
             }
         }
         return result(columns("TABLE_CAT:V", "TABLE_SCHEM:V", "TABLE_NAME:V", "TABLE_TYPE:V", "REMARKS:V", "TYPE_CAT:V",
@@ -130,18 +132,17 @@ final class MetadataResults {
     ResultSet columns(String schemaPattern, String tablePattern, String columnPattern) {
         Pattern column = like(columnPattern);
         List<Object[]> rows = new ArrayList<>();
-        for (TableDef t : tables(schemaPattern, tablePattern)) {
-            for (int i = 0; i < t.columns().size(); i++) {
-                ColumnDef c = t.column(i);
+        for (Table t : tables(schemaPattern, tablePattern)) {
+            for (Column c : t.columns()) {
                 if (!column.matcher(c.name()).matches()) {
                     continue;
                 }
                 ColumnType type = c.type();
-                rows.add(new Object[] {null, t.name().schema(), t.name().name(), c.name(), type.jdbcType(), type.kind().name(),
+                rows.add(new Object[] {null, t.schema(), t.name(), c.name(), type.jdbcType(), type.kind().name(),
                         TypeInfo.precision(type), null, TypeInfo.scale(type), TypeInfo.radix(type),
                         c.nullable() ? DatabaseMetaData.columnNullable : DatabaseMetaData.columnNoNulls, "", c.defaultSql(), null,
-                        null, type.isText() ? TypeInfo.precision(type) : null, i + 1, c.nullable() ? "YES" : "NO", null, null,
-                        null, null, t.identity() != null && t.identity().column() == i ? "YES" : "NO", "NO"});
+                        null, type.isText() ? TypeInfo.precision(type) : null, c.ordinal(), c.nullable() ? "YES" : "NO", null, null,
+                        null, null, c.identity() ? "YES" : "NO", "NO"});
             }
         }
         return result(columns("TABLE_CAT:V", "TABLE_SCHEM:V", "TABLE_NAME:V", "COLUMN_NAME:V", "DATA_TYPE:I", "TYPE_NAME:V",
@@ -153,11 +154,10 @@ final class MetadataResults {
 
     ResultSet primaryKeys(String schema, String table) {
         List<Object[]> rows = new ArrayList<>();
-        for (TableDef t : tables(exact(schema), exact(table))) {
-            int[] pk = t.primaryKey();
-            for (int i = 0; i < pk.length; i++) {
-                rows.add(new Object[] {null, t.name().schema(), t.name().name(), t.column(pk[i]).name(), (short) (i + 1),
-                        "PK_" + t.name().name()});
+        for (Table t : tables(exact(schema), exact(table))) {
+            List<String> pk = t.primaryKey();
+            for (int i = 0; i < pk.size(); i++) {
+                rows.add(new Object[] {null, t.schema(), t.name(), pk.get(i), (short) (i + 1), "PK_" + t.name()});
             }
         }
         rows.sort(Comparator.comparing((Object[] r) -> (String) r[3]));
@@ -166,20 +166,19 @@ final class MetadataResults {
 
     ResultSet indexInfo(String schema, String table, boolean uniqueOnly) {
         List<Object[]> rows = new ArrayList<>();
-        for (TableDef t : tables(exact(schema), exact(table))) {
-            int[] pk = t.primaryKey();
-            for (int i = 0; i < pk.length; i++) {
-                rows.add(new Object[] {null, t.name().schema(), t.name().name(), false, null, "PK_" + t.name().name(),
-                        DatabaseMetaData.tableIndexOther, (short) (i + 1), t.column(pk[i]).name(), "A", null, null, null});
+        for (Table t : tables(exact(schema), exact(table))) {
+            List<String> pk = t.primaryKey();
+            for (int i = 0; i < pk.size(); i++) {
+                rows.add(new Object[] {null, t.schema(), t.name(), false, null, "PK_" + t.name(),
+                        DatabaseMetaData.tableIndexOther, (short) (i + 1), pk.get(i), "A", null, null, null});
             }
-            for (IndexDef index : t.indexes()) {
+            for (Index index : t.indexes()) {
                 if (uniqueOnly && !index.unique()) {
                     continue;
                 }
-                for (int i = 0; i < index.columns().length; i++) {
-                    rows.add(new Object[] {null, t.name().schema(), t.name().name(), !index.unique(), null, index.name(),
-                            DatabaseMetaData.tableIndexOther, (short) (i + 1), t.column(index.columns()[i]).name(), "A", null, null,
-                            null});
+                for (int i = 0; i < index.columns().size(); i++) {
+                    rows.add(new Object[] {null, t.schema(), t.name(), !index.unique(), null, index.name(),
+                            DatabaseMetaData.tableIndexOther, (short) (i + 1), index.columns().get(i), "A", null, null, null});
                 }
             }
         }
@@ -194,29 +193,19 @@ final class MetadataResults {
      */
     ResultSet foreignKeys(String primarySchema, String primaryTable, String foreignSchema, String foreignTable) {
         List<Object[]> rows = new ArrayList<>();
-        var catalog = connection.session().database().catalog();
-        for (TableDef fk : tables(exact(foreignSchema), exact(foreignTable))) {
-            for (ConstraintDef c : fk.constraints()) {
-                if (c.kind() != ConstraintSpec.Kind.FOREIGN_KEY) {
-                    continue;
-                }
-                TableDef pk = catalog.table(c.references());
-                if (pk == null || (primaryTable != null && !pk.name().name().equals(primaryTable))
-                        || (primarySchema != null && !pk.name().schema().equals(primarySchema))) {
+        for (Table fk : tables(exact(foreignSchema), exact(foreignTable))) {
+            for (ForeignKey c : fk.foreignKeys()) {
+                if ((primaryTable != null && !c.referencedTable().equals(primaryTable))
+                        || (primarySchema != null && !c.referencedSchema().equals(primarySchema))) {
                     continue;
                 }
                 List<String> refColumns = c.referencedColumns();
-                if (refColumns.isEmpty()) {
-                    refColumns = new ArrayList<>();
-                    for (int k : pk.primaryKey()) {
-                        refColumns.add(pk.column(k).name());
-                    }
-                }
                 for (int i = 0; i < c.columns().size(); i++) {
-                    rows.add(new Object[] {null, pk.name().schema(), pk.name().name(), i < refColumns.size() ? refColumns.get(i) : null,
-                            null, fk.name().schema(), fk.name().name(), c.columns().get(i), (short) (i + 1),
-                            (short) DatabaseMetaData.importedKeyNoAction, (short) DatabaseMetaData.importedKeyNoAction, c.name(),
-                            "PK_" + pk.name().name(), (short) DatabaseMetaData.importedKeyNotDeferrable});
+                    rows.add(new Object[] {null, c.referencedSchema(), c.referencedTable(),
+                            i < refColumns.size() ? refColumns.get(i) : null, null, fk.schema(), fk.name(), c.columns().get(i),
+                            (short) (i + 1), (short) DatabaseMetaData.importedKeyNoAction,
+                            (short) DatabaseMetaData.importedKeyNoAction, c.name(), "PK_" + c.referencedTable(),
+                            (short) DatabaseMetaData.importedKeyNotDeferrable});
                 }
             }
         }
@@ -225,11 +214,8 @@ final class MetadataResults {
 
     ResultSet schemas(String schemaPattern) {
         Pattern p = like(schemaPattern);
-        TreeSet<String> names = new TreeSet<>();
-        names.add("PUBLIC");
-        names.addAll(connection.session().database().catalog().schemas());
         List<Object[]> rows = new ArrayList<>();
-        for (String n : names) {
+        for (String n : metadata().schemas()) {
             if (p.matcher(n).matches()) {
                 rows.add(new Object[] {n, null});
             }
@@ -270,10 +256,10 @@ final class MetadataResults {
 
     ResultSet bestRowIdentifier(String schema, String table) {
         List<Object[]> rows = new ArrayList<>();
-        for (TableDef t : tables(exact(schema), exact(table))) {
-            for (int k : t.primaryKey()) {
-                ColumnType type = t.types()[k];
-                rows.add(new Object[] {(short) DatabaseMetaData.bestRowSession, t.column(k).name(), type.jdbcType(),
+        for (Table t : tables(exact(schema), exact(table))) {
+            for (String k : t.primaryKey()) {
+                ColumnType type = t.column(k).type();
+                rows.add(new Object[] {(short) DatabaseMetaData.bestRowSession, k, type.jdbcType(),
                         type.kind().name(), TypeInfo.precision(type), null, (short) TypeInfo.scale(type),
                         (short) DatabaseMetaData.bestRowNotPseudo});
             }

@@ -4,6 +4,7 @@ import dev.lightningdb.engine.LightningDb;
 import dev.lightningdb.sql.catalog.Catalog;
 import dev.lightningdb.sql.exec.Services;
 import dev.lightningdb.sql.plan.QueryPlanner;
+import dev.lightningdb.sql.result.SchemaMetadata;
 
 /**
  * The SQL layer over one open engine: its catalog and its planner, shared by every session.
@@ -14,11 +15,13 @@ public final class Database implements AutoCloseable {
     private final Catalog catalog;
     private final Services services;
     private final StatementCache statements = new StatementCache();
+    private final CommittedMetadata metadata;
 
     private Database(LightningDb engine, Catalog catalog) {
         this.engine = engine;
         this.catalog = catalog;
         this.services = Services.of(engine, catalog);
+        this.metadata = new CommittedMetadata(catalog);
     }
 
     /** Opens the SQL layer over {@code engine}, reading its catalog. */
@@ -50,6 +53,14 @@ public final class Database implements AutoCloseable {
 
     public Catalog catalog() {
         return catalog;
+    }
+
+    /**
+     * Schemas, tables and sequences as committed (no session's uncommitted DDL), for {@code
+     * DatabaseMetaData}; the same instance until the next DDL commit.
+     */
+    public SchemaMetadata metadata() {
+        return metadata.current();
     }
 
     public QueryPlanner planner() {

@@ -1,0 +1,96 @@
+package dev.lightningdb.sql.result;
+
+import java.util.List;
+
+/**
+ * What the committed catalog holds, as {@code DatabaseMetaData} reports it: schemas, tables and
+ * sequences, described by name only (no catalog objects), so a client can read it without depending
+ * on the SQL layer's inner packages. Immutable; built by the session layer from one catalog version.
+ * Invariants:
+ * <ol>
+ *   <li>{@link #schemas} is sorted and includes PUBLIC and every schema that holds a table.
+ *   <li>{@link #tables} and {@link #sequences} are sorted by schema, then name.
+ *   <li>Every foreign key's referenced table exists in {@link #tables}; a foreign key whose table was
+ *       dropped is left out.
+ * </ol>
+ *
+ * @param schemas schema names
+ * @param tables every table
+ * @param sequences every sequence
+ */
+public record SchemaMetadata(List<String> schemas, List<Table> tables, List<Sequence> sequences) {
+    public SchemaMetadata {
+        schemas = List.copyOf(schemas);
+        tables = List.copyOf(tables);
+        sequences = List.copyOf(sequences);
+    }
+
+    /**
+     * A table.
+     *
+     * @param columns in table order
+     * @param primaryKey the primary key's column names, in key order (never empty)
+     * @param indexes secondary indexes, including those that back UNIQUE constraints, in the order
+     *     they were created
+     * @param foreignKeys in the order they were declared
+     */
+    public record Table(String schema, String name, List<Column> columns, List<String> primaryKey, List<Index> indexes,
+                        List<ForeignKey> foreignKeys) {
+        public Table {
+            columns = List.copyOf(columns);
+            primaryKey = List.copyOf(primaryKey);
+            indexes = List.copyOf(indexes);
+            foreignKeys = List.copyOf(foreignKeys);
+        }
+
+        /** The named column, or null. */
+        public Column column(String columnName) {
+            for (Column c : columns) {
+                if (c.name().equals(columnName)) {
+                    return c;
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * A column of a table.
+     *
+     * @param defaultSql the DEFAULT expression as written, or null for none
+     * @param identity whether it is the table's identity (generated) column
+     * @param ordinal its 1-based position in the table
+     */
+    public record Column(String name, ColumnType type, boolean nullable, String defaultSql, boolean identity, int ordinal) {
+    }
+
+    /**
+     * A secondary index.
+     *
+     * @param columns the indexed column names, in index order
+     */
+    public record Index(String name, boolean unique, List<String> columns) {
+        public Index {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    /**
+     * A foreign key constraint (recorded, not enforced).
+     *
+     * @param columns the referencing columns, in declared order
+     * @param referencedColumns the referenced columns as declared, or the referenced table's primary
+     *     key columns when none were named; may be shorter than {@code columns} when so declared
+     */
+    public record ForeignKey(String name, List<String> columns, String referencedSchema, String referencedTable,
+                             List<String> referencedColumns) {
+        public ForeignKey {
+            columns = List.copyOf(columns);
+            referencedColumns = List.copyOf(referencedColumns);
+        }
+    }
+
+    /** A sequence. */
+    public record Sequence(String schema, String name) {
+    }
+}
