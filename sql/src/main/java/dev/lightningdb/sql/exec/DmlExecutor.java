@@ -98,7 +98,8 @@ final class DmlExecutor {
 
         TableWriter writer = new TableWriter(table, txn);
         TableRows rows = writer.rows();
-        Object[] defaults = TableExpressions.of(cx, table).defaults(cx, txn, table);
+        TableExpressions expressions = TableExpressions.of(cx, table);
+        Object[] defaults = expressions.defaults(cx, txn, table);
         TableDef.Identity identity = table.identity();
         Map<ByteBuffer, Object[]> written = new LinkedHashMap<>();
         Map<ByteBuffer, Object[]> replaced = new HashMap<>();
@@ -141,7 +142,7 @@ final class DmlExecutor {
                 writer.release(previous);
                 replaced.putIfAbsent(k, previous);
             }
-            TableExpressions.of(cx, table).check(cx, txn, table, row);
+            expressions.check(cx, txn, table, row);
             writer.checkUnique(key, row);
             written.put(k, row);
             if (generates) {

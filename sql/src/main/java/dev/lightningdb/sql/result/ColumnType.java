@@ -1,6 +1,5 @@
 package dev.lightningdb.sql.result;
 
-import dev.lightningdb.sql.types.ValueCoercion;
 import java.util.Locale;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;

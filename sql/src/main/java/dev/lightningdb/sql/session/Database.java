@@ -51,7 +51,7 @@ public final class Database implements AutoCloseable {
         return engine;
     }
 
-    public Catalog catalog() {
+    Catalog catalog() {
         return catalog;
     }
 
@@ -63,7 +63,7 @@ public final class Database implements AutoCloseable {
         return metadata.current();
     }
 
-    public QueryPlanner planner() {
+    QueryPlanner planner() {
         return services.planner();
     }
 
