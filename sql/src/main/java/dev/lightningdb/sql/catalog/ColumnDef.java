@@ -1,5 +1,6 @@
 package dev.lightningdb.sql.catalog;
 
+import dev.lightningdb.sql.ast.ColumnSpec;
 import dev.lightningdb.sql.result.ColumnType;
 
 /**
@@ -11,4 +12,9 @@ import dev.lightningdb.sql.result.ColumnType;
  * @param defaultSql the DEFAULT expression as written, or null for none (NULL)
  */
 public record ColumnDef(String name, ColumnType type, boolean nullable, String defaultSql) {
+    /** The column {@code spec} declares; a primary key column is never nullable. */
+    public static ColumnDef of(ColumnSpec spec, boolean inPrimaryKey) {
+        return new ColumnDef(spec.name(), spec.type(), !(spec.notNull() || inPrimaryKey), spec.defaultSql());
+    }
+
 }

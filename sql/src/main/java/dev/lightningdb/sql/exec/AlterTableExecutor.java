@@ -50,7 +50,7 @@ final class AlterTableExecutor {
             changed = dropConstraint(txn, table, (AlterAction.DropConstraint) action);
         }
         if (changed != table) {
-            DdlExecutor.save(cx, txn, changed);
+            cx.saveTable(txn, changed);
         }
         return 0;
     }
@@ -66,7 +66,7 @@ final class AlterTableExecutor {
             throw SqlError.unsupported("Adding an identity column to an existing table");
         }
         List<ColumnDef> columns = new ArrayList<>(table.columns());
-        ColumnDef column = DdlExecutor.column(add.column(), false);
+        ColumnDef column = ColumnDef.of(add.column(), false);
         columns.add(column);
         TableDef changed = table.withColumns(columns, table.primaryKey(), table.identity(), table.indexes());
         if (column.defaultSql() != null) {

@@ -92,11 +92,6 @@ final class DdlExecutor {
         });
     }
 
-    static void save(StatementContext cx, Transaction txn, TableDef table) {
-        txn.put(CatalogKeys.table(table.name()), CatalogCodec.encode(table));
-        cx.changes().put(table);
-    }
-
     private static void requireSchema(CatalogView catalog, String schema) {
         if (!catalog.schemas().contains(schema)) {
             throw new SqlError("3F000", "Schema " + schema + " does not exist");
@@ -120,7 +115,7 @@ final class DdlExecutor {
         for (int i = 0; i < create.columns().size(); i++) {
             ColumnSpec c = create.columns().get(i);
             boolean inKey = create.primaryKey().contains(c.name());
-            columns.add(column(c, inKey));
+            columns.add(ColumnDef.of(c, inKey));
             if (c.identity()) {
                 if (identity != null) {
                     throw new SqlError(SqlError.SYNTAX, "Table " + create.name().name() + " has more than one identity column");
@@ -146,12 +141,8 @@ final class DdlExecutor {
         for (var constraint : create.constraints()) {
             table = Constraints.add(cx, txn, table, constraint, false);
         }
-        save(cx, txn, table);
+        cx.saveTable(txn, table);
         return 0;
-    }
-
-    static ColumnDef column(ColumnSpec c, boolean inKey) {
-        return new ColumnDef(c.name(), c.type(), !(c.notNull() || inKey), c.defaultSql());
     }
 
     static TableDef.Identity identity(ColumnSpec c, int position) {
@@ -223,7 +214,7 @@ final class DdlExecutor {
         indexes.add(index);
         TableDef changed = table.withIndexes(indexes);
         new TableWriter(changed, txn).backfill(index);
-        save(cx, txn, changed);
+        cx.saveTable(txn, changed);
         return 0;
     }
 
@@ -242,7 +233,7 @@ final class DdlExecutor {
         new TableWriter(table, txn).dropEntries(index);
         List<IndexDef> indexes = new ArrayList<>(table.indexes());
         indexes.remove(index);
-        save(cx, txn, table.withIndexes(indexes));
+        cx.saveTable(txn, table.withIndexes(indexes));
         return 0;
     }
 

@@ -2,7 +2,10 @@ package dev.lightningdb.sql.exec;
 
 import dev.lightningdb.engine.Transaction;
 import dev.lightningdb.sql.catalog.CatalogChanges;
+import dev.lightningdb.sql.catalog.CatalogCodec;
+import dev.lightningdb.sql.catalog.CatalogKeys;
 import dev.lightningdb.sql.catalog.CatalogView;
+import dev.lightningdb.sql.catalog.TableDef;
 import dev.lightningdb.sql.plan.ExecutionContext;
 import dev.lightningdb.sql.plan.QueryPlanner;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,6 +25,15 @@ public record StatementContext(Services services, CatalogChanges changes, Transa
      */
     public CatalogView catalog() {
         return changes.view(services.catalog());
+    }
+
+    /**
+     * Writes {@code table}'s definition in {@code txn} and stages it in the session's catalog
+     * changes: the statement and the rest of its transaction see it, others once it commits.
+     */
+    public void saveTable(Transaction txn, TableDef table) {
+        txn.put(CatalogKeys.table(table.name()), CatalogCodec.encode(table));
+        changes.put(table);
     }
 
     /** What a compiled plan runs with: the catalog's schema, {@code transaction} and internal parameter values. */
