@@ -1,5 +1,7 @@
 package dev.lightningdb.jdbc;
 
+import dev.lightningdb.sql.result.ExternalValues;
+import dev.lightningdb.sql.result.SqlError;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Date;
@@ -21,8 +23,13 @@ import java.util.UUID;
 
 /**
  * Conversions between JDBC's Java types and the SQL layer's external values (Boolean, numbers,
- * BigDecimal, String, byte[], LocalDate, LocalTime, LocalDateTime). A value that cannot convert
- * is an {@link SQLDataException} naming both types, never a ClassCastException.
+ * BigDecimal, String, byte[], UUID, LocalDate, LocalTime, LocalDateTime, OffsetDateTime). How a
+ * value reads as a number, truth value, date, time or UUID is the SQL layer's table
+ * ({@link ExternalValues}); this class adds what is JDBC's own: getters that read any number as a
+ * boolean and a boolean as a number, truncation to the getter's integer type, text and bytes as
+ * {@code getString}/{@code getBytes} give them, the java.sql classes and the timestamp escape format.
+ * A value that cannot convert is an {@link SQLDataException} naming both types, never a
+ * ClassCastException.
  */
 final class JdbcValues {
     private JdbcValues() {
@@ -158,33 +165,7 @@ final class JdbcValues {
     }
 
     static BigDecimal decimal(Object v, String target) throws SQLException {
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof BigDecimal d) {
-            return d;
-        }
-        if (v instanceof Double || v instanceof Float) {
-            double d = ((Number) v).doubleValue();
-            if (Double.isNaN(d) || Double.isInfinite(d)) {
-                throw new SQLDataException("Value " + d + " cannot be read as " + target, "22003");
-            }
-            return BigDecimal.valueOf(d);
-        }
-        if (v instanceof Number n) {
-            return BigDecimal.valueOf(n.longValue());
-        }
-        if (v instanceof Boolean b) {
-            return b ? BigDecimal.ONE : BigDecimal.ZERO;
-        }
-        if (v instanceof String s) {
-            try {
-                return new BigDecimal(s.trim());
-            } catch (NumberFormatException e) {
-                throw new SQLDataException("Value '" + s + "' cannot be read as " + target, "22018", e);
-            }
-        }
-        throw cannot(v, target);
+        return v == null ? null : read(ExternalValues::exactNumber, v, target);
     }
 
     static long integral(Object v, long min, long max, String target) throws SQLException {
@@ -209,42 +190,24 @@ final class JdbcValues {
         if (v == null) {
             return 0;
         }
-        if (v instanceof Number n) {
-            return n.doubleValue();
-        }
         if (v instanceof Boolean b) {
-            return b ? 1 : 0;
+            return b ? 1 : 0; // JDBC reads a BIT as a number
         }
-        if (v instanceof String s) {
-            try {
-                return Double.parseDouble(s.trim());
-            } catch (NumberFormatException e) {
-                throw new SQLDataException("Value '" + s + "' cannot be read as " + target, "22018", e);
-            }
+        try {
+            return ExternalValues.approximateNumber(v, target); // not through read(): no boxing
+        } catch (SqlError e) {
+            throw Errors.translate(e);
         }
-        throw cannot(v, target);
     }
 
     static boolean bool(Object v) throws SQLException {
         if (v == null) {
             return false;
         }
-        if (v instanceof Boolean b) {
-            return b;
-        }
         if (v instanceof Number n) {
-            return n.doubleValue() != 0;
+            return n.doubleValue() != 0; // JDBC reads any number as a BIT
         }
-        if (v instanceof String s) {
-            String t = s.trim();
-            if (t.equalsIgnoreCase("true") || t.equals("1") || t.equalsIgnoreCase("t") || t.equalsIgnoreCase("yes")) {
-                return true;
-            }
-            if (t.equalsIgnoreCase("false") || t.equals("0") || t.equalsIgnoreCase("f") || t.equalsIgnoreCase("no")) {
-                return false;
-            }
-        }
-        throw cannot(v, "boolean");
+        return read(ExternalValues::truthValue, v, "boolean");
     }
 
     static byte[] bytes(Object v) throws SQLException {
@@ -261,57 +224,27 @@ final class JdbcValues {
     }
 
     static LocalDate toLocalDate(Object v) throws SQLException {
-        if (v == null || v instanceof LocalDate) {
-            return (LocalDate) v;
-        }
-        if (v instanceof LocalDateTime t) {
-            return t.toLocalDate();
-        }
-        if (v instanceof String s) {
-            try {
-                return LocalDate.parse(s.trim());
-            } catch (java.time.DateTimeException e) {
-                throw new SQLDataException("Value '" + s + "' cannot be read as a date", "22007", e);
-            }
-        }
-        throw cannot(v, "date");
+        return v == null ? null : read(ExternalValues::date, v, "date");
     }
 
     static LocalTime toLocalTime(Object v) throws SQLException {
-        if (v == null || v instanceof LocalTime) {
-            return (LocalTime) v;
-        }
-        if (v instanceof LocalDateTime t) {
-            return t.toLocalTime();
-        }
-        if (v instanceof String s) {
-            try {
-                return LocalTime.parse(s.trim());
-            } catch (java.time.DateTimeException e) {
-                throw new SQLDataException("Value '" + s + "' cannot be read as a time", "22007", e);
-            }
-        }
-        throw cannot(v, "time");
+        return v == null ? null : read(ExternalValues::time, v, "time");
     }
 
+    /** Text in JDBC's timestamp escape format (yyyy-[m]m-[d]d hh:mm:ss[.f...]); an OffsetDateTime in this JVM's zone. */
     static LocalDateTime toLocalDateTime(Object v) throws SQLException {
-        if (v == null || v instanceof LocalDateTime) {
-            return (LocalDateTime) v;
-        }
         if (v instanceof OffsetDateTime o) {
             return o.atZoneSameInstant(ZoneId.systemDefault()).toLocalDateTime();
-        }
-        if (v instanceof LocalDate d) {
-            return d.atStartOfDay();
         }
         if (v instanceof String s) {
             try {
                 return Timestamp.valueOf(s.trim()).toLocalDateTime();
             } catch (IllegalArgumentException e) {
-                throw new SQLDataException("Value '" + s + "' cannot be read as a timestamp", "22007", e);
+                throw Errors.translate(ExternalValues.invalidText(SqlError.INVALID_DATETIME, s,
+                        "timestamp (expected yyyy-mm-dd hh:mm:ss[.f])"));
             }
         }
-        throw cannot(v, "timestamp");
+        return v == null ? null : read(ExternalValues::timestamp, v, "timestamp");
     }
 
     /** {@code getObject(i)}: JDBC's standard classes (java.sql date/time types). */
@@ -357,7 +290,7 @@ final class JdbcValues {
         } else if (type == byte[].class) {
             out = bytes(v);
         } else if (type == UUID.class) {
-            out = uuid(v);
+            out = read(ExternalValues::uuid, v, target);
         } else if (type == java.sql.Blob.class) {
             out = new LightningBlob(bytes(v));
         } else if (type == java.sql.Clob.class || type == java.sql.NClob.class) {
@@ -399,25 +332,20 @@ final class JdbcValues {
         throw cannot(v, target);
     }
 
-    private static UUID uuid(Object v) throws SQLException {
-        if (v instanceof UUID u) {
-            return u;
-        }
-        if (v instanceof byte[] b && b.length == 16) {
-            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b);
-            return new UUID(buf.getLong(), buf.getLong());
-        }
-        if (v instanceof String s) {
-            try {
-                return UUID.fromString(s.trim());
-            } catch (IllegalArgumentException e) {
-                throw new SQLDataException("Value '" + s + "' is not a UUID", "22018", e);
-            }
-        }
-        throw cannot(v, "UUID");
+    /** A reading of {@link ExternalValues}' table. */
+    private interface Reading<T> {
+        T read(Object v, String target);
     }
 
-    static SQLDataException cannot(Object v, String target) {
-        return new SQLDataException("A value of type " + v.getClass().getSimpleName() + " cannot be read as " + target, "22018");
+    private static <T> T read(Reading<T> reading, Object v, String target) throws SQLException {
+        try {
+            return reading.read(v, target);
+        } catch (SqlError e) {
+            throw Errors.translate(e);
+        }
+    }
+
+    static SQLException cannot(Object v, String target) {
+        return Errors.translate(ExternalValues.cannotConvert(v, target));
     }
 }

@@ -3,6 +3,8 @@ package dev.lightningdb.sql.exec;
 import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.catalog.CatalogView;
 import dev.lightningdb.sql.catalog.TableDef;
+import dev.lightningdb.sql.plan.KeyComparisons;
+import dev.lightningdb.sql.plan.KeyPrefix;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.sql.SqlBasicCall;
@@ -15,7 +17,9 @@ import org.apache.calcite.sql.SqlSelect;
 /**
  * Recognises statements that address exactly one row by its full primary key with constants or
  * parameters ({@code SELECT cols FROM t WHERE pk = ?}, and the WHERE of UPDATE/DELETE), so they
- * can run as one key lookup without Calcite. Anything else is left to the planner.
+ * can run as one key lookup without Calcite. Anything else is left to the planner. The WHERE is
+ * judged by {@link KeyPrefix}, the recogniser the planner's key ranges use too; this class only reads
+ * the parse tree (before validation: names are resolved here, values are nodes evaluated per run).
  *
  * @param table the table
  * @param keyValues the value node of each primary key column, in key order
@@ -108,50 +112,50 @@ record PointLookup(TableDef table, SqlNode[] keyValues, int[] projection, List<S
         return table.columnIndex(id.names.get(id.names.size() - 1));
     }
 
+    /**
+     * The value node of each primary key column when {@code where} is a point on the whole key, else
+     * null: the adapter from the parse tree to {@link KeyComparisons}, which {@link KeyPrefix} judges.
+     */
     private static SqlNode[] keyValues(TableDef table, String qualifier, SqlNode where) {
-        List<SqlNode> conjuncts = new ArrayList<>();
-        flattenAnd(where, conjuncts);
-        int[] pk = table.primaryKey();
-        if (conjuncts.size() != pk.length) {
+        KeyComparisons comparisons = new KeyComparisons(table.types());
+        offer(table, qualifier, where, comparisons);
+        KeyPrefix key = KeyPrefix.of(table.primaryKey(), comparisons);
+        if (!key.isPoint()) {
             return null;
         }
-        SqlNode[] values = new SqlNode[pk.length];
-        for (SqlNode c : conjuncts) {
-            if (!(c instanceof SqlCall call) || call.getKind() != SqlKind.EQUALS) {
-                return null;
-            }
-            SqlNode left = call.operand(0);
-            SqlNode right = call.operand(1);
-            if (!(left instanceof SqlIdentifier)) {
-                SqlNode t = left;
-                left = right;
-                right = t;
-            }
-            if (!(left instanceof SqlIdentifier id) || !Literals.isSimple(right)) {
-                return null;
-            }
-            int column = column(table, qualifier, id);
-            int slot = -1;
-            for (int i = 0; i < pk.length; i++) {
-                if (pk[i] == column) {
-                    slot = i;
-                }
-            }
-            if (slot < 0 || values[slot] != null || table.column(column).type().kind() == dev.lightningdb.sql.result.ColumnType.Kind.CHAR) {
-                return null; // not a key column, named twice, or CHAR (whose padding Calcite compares by its own rules)
-            }
-            values[slot] = right;
+        SqlNode[] values = new SqlNode[key.equalities()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (SqlNode) key.equality(i).value();
         }
         return values;
     }
 
-    private static void flattenAnd(SqlNode node, List<SqlNode> out) {
+    /** Offers each conjunct of {@code node}: {@code column op value} when it compares a column with a constant or ?. */
+    private static void offer(TableDef table, String qualifier, SqlNode node, KeyComparisons out) {
         if (node instanceof SqlCall call && call.getKind() == SqlKind.AND) {
             for (SqlNode operand : call.getOperandList()) {
-                flattenAnd(operand, out);
+                offer(table, qualifier, operand, out);
             }
-        } else {
-            out.add(node);
+            return;
         }
+        if (node instanceof SqlCall call && call.operandCount() == 2) {
+            SqlKind op = call.getKind();
+            SqlNode left = call.operand(0);
+            SqlNode right = call.operand(1);
+            if (!(left instanceof SqlIdentifier) && right instanceof SqlIdentifier) {
+                SqlNode t = left;
+                left = right;
+                right = t;
+                op = op.reverse();
+            }
+            if (left instanceof SqlIdentifier id && Literals.isSimple(right)) {
+                int column = column(table, qualifier, id);
+                if (column >= 0) {
+                    out.add(column, op, right, node, true);
+                    return;
+                }
+            }
+        }
+        out.addOther();
     }
 }

@@ -3,11 +3,9 @@ package dev.lightningdb.sql.plan;
 import dev.lightningdb.sql.catalog.IndexDef;
 import dev.lightningdb.sql.catalog.TableDef;
 import dev.lightningdb.sql.catalog.TableStats;
-import dev.lightningdb.sql.plan.KeyRangeExtractor.Bound;
 import java.util.List;
 import java.util.Locale;
 import org.apache.calcite.util.ImmutableBitSet;
-import org.apache.calcite.sql.SqlKind;
 
 /**
  * How a table scan reads: a primary-key range (a full scan when nothing bounds the key) or a
@@ -33,31 +31,23 @@ record AccessPath(IndexDef index, int equalities, double estimatedRows, String d
      * {@code keyOrder}: only primary-key paths, which return rows in key order; {@code used}: the columns
      * the query reads (null: all).
      */
-    static AccessPath choose(TableDef table, TableStats stats, List<List<Bound>> bounds, boolean keyOrder, ImmutableBitSet used) {
+    static AccessPath choose(TableDef table, TableStats stats, KeyComparisons bounds, boolean keyOrder, ImmutableBitSet used) {
         double rows = stats == null ? UNKNOWN_ROWS : Math.max(1, stats.rows());
-        double pkSelectivity = prefixSelectivity(table, stats, bounds, table.primaryKey());
-        boolean fullKey = true;
-        for (int k : table.primaryKey()) {
-            fullKey &= first(bounds.get(k), SqlKind.EQUALS) != null;
-        }
+        KeyPrefix pk = KeyPrefix.of(table.primaryKey(), bounds);
+        double pkSelectivity = prefixSelectivity(table, stats, bounds, pk);
+        boolean fullKey = pk.isFull();
         double pkRows = fullKey ? 1 : rows * pkSelectivity;
         AccessPath best = new AccessPath(null, 0, pkRows, pkSelectivity >= 1 ? "full scan" : fullKey ? "primary key lookup"
                 : "primary key range", false);
         double bestCost = pkRows;
         for (IndexDef index : keyOrder ? List.<IndexDef>of() : table.indexes()) {
-            int equalities = 0;
-            for (int c : index.columns()) {
-                if (first(bounds.get(c), SqlKind.EQUALS) == null) {
-                    break;
-                }
-                equalities++;
-            }
-            boolean range = equalities < index.columns().length && hasRange(bounds.get(index.columns()[equalities]));
-            if (equalities == 0 && !range) {
+            KeyPrefix key = KeyPrefix.of(index.columns(), bounds);
+            int equalities = key.equalities();
+            if (equalities == 0 && !key.hasRange()) {
                 continue;
             }
-            double selectivity = prefixSelectivity(table, stats, bounds, index.columns());
-            double indexRows = index.unique() && equalities == index.columns().length ? 1 : rows * selectivity;
+            double selectivity = prefixSelectivity(table, stats, bounds, key);
+            double indexRows = index.unique() && key.isFull() ? 1 : rows * selectivity;
             boolean indexOnly = IndexEntries.covers(table, index, used);
             double cost = indexRows * (indexOnly ? 1 : RANDOM_READ_COST) + Math.log(rows + 1);
             if (cost < bestCost) {
@@ -69,23 +59,22 @@ record AccessPath(IndexDef index, int equalities, double estimatedRows, String d
         return best;
     }
 
-    /** Selectivity of the equalities on a left prefix of {@code columns}, then one range. */
-    private static double prefixSelectivity(TableDef table, TableStats stats, List<List<Bound>> bounds, int[] columns) {
+    /** Selectivity of the equalities on the key's left prefix, then one range. */
+    private static double prefixSelectivity(TableDef table, TableStats stats, KeyComparisons bounds, KeyPrefix key) {
         double selectivity = 1;
-        for (int c : columns) {
-            List<Bound> b = bounds.get(c);
-            TableStats.ColumnStats cs = stats == null ? null : stats.columns().get(c);
-            Bound eq = first(b, SqlKind.EQUALS);
-            if (eq != null) {
-                selectivity *= equality(table, cs, stats, c, eq.value());
-                continue;
-            }
-            if (hasRange(b)) {
-                selectivity *= range(table, cs, stats, c, b);
-            }
-            break;
+        for (int i = 0; i < key.equalities(); i++) {
+            KeyComparison eq = key.equality(i);
+            selectivity *= equality(table, columnStats(stats, eq.column()), stats, eq.column(), eq.value());
+        }
+        if (key.hasRange()) {
+            int c = key.nextColumn();
+            selectivity *= range(table, columnStats(stats, c), stats, c, bounds.of(c));
         }
         return selectivity;
+    }
+
+    private static TableStats.ColumnStats columnStats(TableStats stats, int column) {
+        return stats == null ? null : stats.columns().get(column);
     }
 
     private static double equality(TableDef table, TableStats.ColumnStats cs, TableStats stats, int column, Object value) {
@@ -108,13 +97,13 @@ record AccessPath(IndexDef index, int equalities, double estimatedRows, String d
         return hits > 1 ? Math.max(share, perValue) : Math.min(perValue, 1.0 / cs.bounds().size());
     }
 
-    private static double range(TableDef table, TableStats.ColumnStats cs, TableStats stats, int column, List<Bound> bounds) {
+    private static double range(TableDef table, TableStats.ColumnStats cs, TableStats stats, int column, List<KeyComparison> bounds) {
         if (cs == null) {
             return DEFAULT_RANGE;
         }
         byte[] lower = null;
         byte[] upper = null;
-        for (Bound b : bounds) {
+        for (KeyComparison b : bounds) {
             byte[] v = b.value() == KeyRangeExtractor.UNKNOWN ? null : TableStats.encodeValue(b.value(), table.types()[column]);
             if (v == null) {
                 return DEFAULT_RANGE;
@@ -126,24 +115,6 @@ record AccessPath(IndexDef index, int equalities, double estimatedRows, String d
             }
         }
         return cs.rangeSelectivity(lower, upper, stats.rows());
-    }
-
-    static boolean hasRange(List<Bound> bounds) {
-        for (Bound b : bounds) {
-            if (b.op() != SqlKind.EQUALS) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static Bound first(List<Bound> bounds, SqlKind op) {
-        for (Bound b : bounds) {
-            if (b.op() == op) {
-                return b;
-            }
-        }
-        return null;
     }
 
     /** The I/O of reading the path's rows, in sequentially read rows. */

@@ -7,8 +7,6 @@ import dev.lightningdb.sql.codec.KeyCodec;
 import dev.lightningdb.sql.result.ColumnType;
 import dev.lightningdb.sql.result.SqlError;
 import dev.lightningdb.sql.types.ValueCoercion;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rex.RexBuilder;
@@ -22,10 +20,11 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * Turns the filters Calcite pushes into a table scan into the narrowest primary-key range, by the
- * left-prefix rule: equalities on the leading key columns, then at most one range on the next.
- * A filter is removed from the list only when the range enforces it exactly; everything else stays
- * for Calcite to evaluate, so the range is always a superset of the answer.
+ * Reads the filters Calcite pushes into a table scan as {@link KeyComparisons} (the adapter from
+ * RexNode; {@link KeyPrefix} decides) and turns them into the narrowest primary-key range. A filter is
+ * removed from the list only when the range enforces it exactly; everything else stays for Calcite to
+ * evaluate, so the range is always a superset of the answer. A comparison's value becomes the column's
+ * internal value, so only constants that convert without changing order or equality are used.
  */
 final class KeyRangeExtractor {
     private KeyRangeExtractor() {
@@ -34,27 +33,21 @@ final class KeyRangeExtractor {
     /** Stands for a parameter's value while planning, when it is not known yet. */
     static final Object UNKNOWN = new Object();
 
-    /** A comparison {@code column op value}, with the value in internal form (or {@link #UNKNOWN}). */
-    record Bound(RexNode filter, SqlKind op, Object value, boolean exact) {
-    }
-
     /**
-     * The usable comparisons of each column, by column position. With a null {@code context} (planning)
-     * parameters are {@link #UNKNOWN}.
+     * The comparisons of {@code filters}, values in internal form. With a null {@code context}
+     * (planning) parameters are {@link #UNKNOWN}.
      */
-    static List<List<Bound>> bounds(TableDef table, List<RexNode> filters, RexBuilder rexBuilder, ExecutionContext context) {
-        List<List<Bound>> byColumn = new ArrayList<>();
-        for (int i = 0; i < table.columns().size(); i++) {
-            byColumn.add(new ArrayList<>());
-        }
+    static KeyComparisons bounds(TableDef table, List<RexNode> filters, RexBuilder rexBuilder, ExecutionContext context) {
+        KeyComparisons out = new KeyComparisons(table.types());
         for (RexNode filter : filters) {
             boolean plain = filter.getKind() != SqlKind.SEARCH;
             RexNode expanded = plain ? filter : RexUtil.expandSearch(rexBuilder, null, filter);
             for (RexNode conjunct : RelOptUtil.conjunctions(expanded)) {
-                collect(table, filter, conjunct, plain, context, byColumn);
+                // Only a single plain comparison can be dropped from the plan; a SEARCH may hold more.
+                collect(table, filter, conjunct, plain && filter == conjunct, context, out);
             }
         }
-        return byColumn;
+        return out;
     }
 
     static KeyRange extract(TableDef table, List<RexNode> filters, ExecutionContext context) {
@@ -62,129 +55,60 @@ final class KeyRangeExtractor {
     }
 
     /** The key range of the primary-key prefix rule; removes from {@code filters} those the range enforces exactly. */
-    static KeyRange extract(TableDef table, List<RexNode> filters, List<List<Bound>> byColumn) {
-
+    static KeyRange extract(TableDef table, List<RexNode> filters, KeyComparisons comparisons) {
+        int[] pk = table.primaryKey();
+        KeyPrefix key = KeyPrefix.of(pk, comparisons);
         ByteWriter prefix = new ByteWriter(32);
         table.writeKeyPrefix(prefix);
-        List<RexNode> enforced = new ArrayList<>();
-        byte[] lower = null;
-        boolean lowerInclusive = true;
-        byte[] upper = null;
-        boolean upperInclusive = false;
-        for (int k : table.primaryKey()) {
-            ColumnType type = table.types()[k];
-            Bound eq = first(byColumn.get(k), SqlKind.EQUALS);
-            if (eq != null) {
-                KeyCodec.encode(prefix, eq.value(), type);
-                markEnforced(eq, enforced);
-                continue;
-            }
-            Object lo = null;
-            Object hi = null;
-            Bound loBound = null;
-            Bound hiBound = null;
-            for (Bound b : byColumn.get(k)) {
-                switch (b.op()) {
-                    case GREATER_THAN, GREATER_THAN_OR_EQUAL -> {
-                        if (loBound == null || compare(b.value(), lo) > 0
-                                || (compare(b.value(), lo) == 0 && b.op() == SqlKind.GREATER_THAN)) {
-                            lo = b.value();
-                            loBound = b;
-                        }
-                    }
-                    case LESS_THAN, LESS_THAN_OR_EQUAL -> {
-                        if (hiBound == null || compare(b.value(), hi) < 0
-                                || (compare(b.value(), hi) == 0 && b.op() == SqlKind.LESS_THAN)) {
-                            hi = b.value();
-                            hiBound = b;
-                        }
-                    }
-                    default -> { }
-                }
-            }
-            byte[] base = prefix.toByteArray();
-            if (loBound != null) {
-                byte[] enc = withValue(prefix, lo, type);
-                if (loBound.op() == SqlKind.GREATER_THAN) {
-                    lower = KeyRange.prefixEnd(enc);
-                    lowerInclusive = true;
-                } else {
-                    lower = enc;
-                }
-            }
-            if (hiBound != null) {
-                byte[] enc = withValue(new ByteWriter(base.length + 16).write(base), hi, type);
-                if (hiBound.op() == SqlKind.LESS_THAN_OR_EQUAL) {
-                    upper = KeyRange.prefixEnd(enc);
-                } else {
-                    upper = enc;
-                }
-            }
-            if (lower == null) {
-                lower = base;
-            }
-            if (upper == null) {
-                upper = KeyRange.prefixEnd(base);
-            }
-            for (Bound b : byColumn.get(k)) {
-                if (b == loBound || b == hiBound) {
-                    markEnforced(b, enforced);
-                }
-            }
-            removeEnforced(filters, enforced);
-            return KeyRange.of(lower, lowerInclusive, upper, upperInclusive);
+        for (int i = 0; i < key.equalities(); i++) {
+            KeyCodec.encode(prefix, key.equality(i).value(), table.types()[pk[i]]);
         }
-        removeEnforced(filters, enforced);
-        return KeyRange.prefix(prefix.toByteArray());
-    }
-
-    private static void markEnforced(Bound b, List<RexNode> enforced) {
-        if (b.exact()) {
-            enforced.add(b.filter());
+        List<Object> enforced = key.enforced();
+        filters.removeIf(f -> enforced.stream().anyMatch(e -> e == f));
+        byte[] base = prefix.toByteArray();
+        if (key.isFull()) {
+            return KeyRange.prefix(base);
         }
+        return range(base, new byte[0], key, table.types()[key.nextColumn()]);
     }
 
-    private static void removeEnforced(List<RexNode> filters, List<RexNode> enforced) {
-        for (Iterator<RexNode> it = filters.iterator(); it.hasNext(); ) {
-            RexNode f = it.next();
-            for (RexNode e : enforced) {
-                if (f == e) {
-                    it.remove();
-                    break;
-                }
-            }
+    /**
+     * The keys that start with {@code base} and go on with a value of {@code key}'s next column
+     * within its tightest bounds; {@code marker} precedes that value in a key (an index entry's
+     * non-NULL marker, nothing in a primary key). Without a lower bound the range starts at
+     * {@code base ‖ marker}, past the NULLs of an index column (which never match a range).
+     */
+    static KeyRange range(byte[] base, byte[] marker, KeyPrefix key, ColumnType type) {
+        KeyComparison lo = key.lower();
+        KeyComparison hi = key.upper();
+        byte[] lower = withValue(base, marker, null, type);
+        if (lo != null) {
+            byte[] enc = withValue(base, marker, lo.value(), type);
+            lower = lo.op() == SqlKind.GREATER_THAN ? KeyRange.prefixEnd(enc) : enc;
         }
-    }
-
-    private static byte[] withValue(ByteWriter prefix, Object value, ColumnType type) {
-        KeyCodec.encode(prefix, value, type);
-        return prefix.toByteArray();
-    }
-
-    private static Bound first(List<Bound> bounds, SqlKind op) {
-        for (Bound b : bounds) {
-            if (b.op() == op) {
-                return b;
-            }
+        byte[] upper = KeyRange.prefixEnd(base);
+        if (hi != null) {
+            byte[] enc = withValue(base, marker, hi.value(), type);
+            upper = hi.op() == SqlKind.LESS_THAN_OR_EQUAL ? KeyRange.prefixEnd(enc) : enc;
         }
-        return null;
+        return KeyRange.between(lower, upper);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static int compare(Object a, Object b) {
-        return ((Comparable) a).compareTo(b);
+    private static byte[] withValue(byte[] base, byte[] marker, Object value, ColumnType type) {
+        ByteWriter w = new ByteWriter(base.length + 16).write(base).write(marker);
+        if (value != null) {
+            KeyCodec.encode(w, value, type);
+        }
+        return w.toByteArray();
     }
 
-    private static void collect(TableDef table, RexNode filter, RexNode conjunct, boolean plain, ExecutionContext context,
-                                List<List<Bound>> byColumn) {
+    private static void collect(TableDef table, RexNode filter, RexNode conjunct, boolean exact, ExecutionContext context,
+                                KeyComparisons out) {
         if (!(conjunct instanceof RexCall call) || call.getOperands().size() != 2) {
+            out.addOther();
             return;
         }
         SqlKind op = call.getKind();
-        if (op != SqlKind.EQUALS && op != SqlKind.LESS_THAN && op != SqlKind.LESS_THAN_OR_EQUAL
-                && op != SqlKind.GREATER_THAN && op != SqlKind.GREATER_THAN_OR_EQUAL) {
-            return;
-        }
         RexNode left = call.getOperands().get(0);
         RexNode right = call.getOperands().get(1);
         if (!(left instanceof RexInputRef) && right instanceof RexInputRef) {
@@ -193,17 +117,16 @@ final class KeyRangeExtractor {
             right = t;
             op = op.reverse();
         }
-        if (!(left instanceof RexInputRef ref)) {
+        if (!(left instanceof RexInputRef ref) || !out.bounds(ref.getIndex(), op)) {
+            out.addOther();
             return;
         }
-        int column = ref.getIndex();
-        ColumnType type = table.types()[column];
-        Object value = constant(right, type, context);
+        Object value = constant(right, table.types()[ref.getIndex()], context);
         if (value == null) {
+            out.addOther();
             return;
         }
-        // Only a single plain comparison can be dropped from the plan; a SEARCH may hold more.
-        byColumn.get(column).add(new Bound(filter, op, value, plain && filter == conjunct));
+        out.add(ref.getIndex(), op, value, filter, exact);
     }
 
     /** The comparison value as the column's internal value, or null if it cannot be used exactly. */
@@ -229,10 +152,13 @@ final class KeyRangeExtractor {
         }
     }
 
-    /** Whether a constant of {@code constantType} converts to {@code column}'s values without changing order or equality. */
+    /**
+     * Whether a constant of {@code constantType} converts to {@code column}'s values without changing
+     * order or equality (CHAR columns are excluded by {@link KeyComparisons}).
+     */
     private static boolean comparable(SqlTypeName constantType, ColumnType column) {
         if (constantType == column.sqlTypeName()) {
-            return column.kind() != ColumnType.Kind.CHAR; // CHAR keys are stored padded
+            return true;
         }
         if (SqlTypeName.INT_TYPES.contains(constantType) && SqlTypeName.INT_TYPES.contains(column.sqlTypeName())) {
             return true; // out-of-range constants fail coercion and are left to Calcite

@@ -87,7 +87,7 @@ public final class LightningTable extends AbstractTable implements TranslatableT
     public Enumerable<Object[]> scan(DataContext root, List<RexNode> conjuncts, boolean keyOrder, int[] used) {
         ExecutionContext context = (ExecutionContext) root;
         TableRows rows = new TableRows(table);
-        List<List<KeyRangeExtractor.Bound>> bounds = KeyRangeExtractor.bounds(table, conjuncts,
+        KeyComparisons bounds = KeyRangeExtractor.bounds(table, conjuncts,
                 new RexBuilder(context.getTypeFactory()), context);
         AccessPath path = AccessPath.choose(table, stats, bounds, keyOrder, used == null ? null : ImmutableBitSet.of(used));
         Supplier<Cursor> open;

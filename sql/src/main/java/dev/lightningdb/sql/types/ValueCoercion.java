@@ -1,9 +1,9 @@
 package dev.lightningdb.sql.types;
 
 import dev.lightningdb.sql.result.ColumnType;
+import dev.lightningdb.sql.result.ExternalValues;
 import dev.lightningdb.sql.result.SqlError;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -11,7 +11,6 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.Locale;
 import org.apache.calcite.avatica.util.ByteString;
 import org.apache.calcite.util.DateString;
 import org.apache.calcite.util.NlsString;
@@ -24,7 +23,10 @@ import org.apache.calcite.util.TimestampString;
  * number or date 22018/22007. Never truncates silently.
  *
  * <p>External values (what applications hand in and get back) are Boolean, the Number classes,
- * BigDecimal, String, byte[], LocalDate, LocalTime and LocalDateTime.
+ * BigDecimal, String, byte[], UUID, LocalDate, LocalTime, LocalDateTime and OffsetDateTime. How
+ * one reads as a number, truth value, date, time or UUID is {@link ExternalValues}' table, which the
+ * JDBC driver reads by too; this class adds the column type's rules (range, scale, length, padding)
+ * and Calcite's internal forms.
  */
 public final class ValueCoercion {
     private static final long MILLIS_PER_DAY = 86_400_000L;
@@ -53,13 +55,13 @@ public final class ValueCoercion {
             value = s.getValue();
         }
         return switch (type.kind()) {
-            case BOOLEAN -> toBoolean(value);
+            case BOOLEAN -> ExternalValues.truthValue(value, "BOOLEAN");
             case TINYINT -> (byte) integral(value, Byte.MIN_VALUE, Byte.MAX_VALUE, type);
             case SMALLINT -> (short) integral(value, Short.MIN_VALUE, Short.MAX_VALUE, type);
             case INTEGER -> (int) integral(value, Integer.MIN_VALUE, Integer.MAX_VALUE, type);
             case BIGINT -> integral(value, Long.MIN_VALUE, Long.MAX_VALUE, type);
             case REAL -> toReal(value);
-            case DOUBLE -> toDouble(value);
+            case DOUBLE -> ExternalValues.approximateNumber(value, "DOUBLE");
             case DECIMAL -> toDecimal(value, type);
             case CHAR, VARCHAR -> toText(value, type);
             case BINARY, VARBINARY -> toBinary(value, type);
@@ -67,7 +69,7 @@ public final class ValueCoercion {
             case TIME -> toTime(value);
             case TIMESTAMP -> toTimestamp(value);
             case TIMESTAMP_TZ -> toInstantMillis(value);
-            case UUID -> toUuid(value);
+            case UUID -> ExternalValues.uuid(value, "UUID");
         };
     }
 
@@ -99,29 +101,8 @@ public final class ValueCoercion {
         return LocalDateTime.ofEpochSecond(seconds, nanos, ZoneOffset.UTC);
     }
 
-    private static Boolean toBoolean(Object v) {
-        if (v instanceof Boolean b) {
-            return b;
-        }
-        if (v instanceof Number n && isIntegral(n)) {
-            return n.longValue() != 0;
-        }
-        if (v instanceof String s) {
-            switch (s.trim().toUpperCase(Locale.ROOT)) {
-                case "TRUE", "T", "YES", "Y", "1": return true;
-                case "FALSE", "F", "NO", "N", "0": return false;
-                default: break;
-            }
-        }
-        throw cannot(v, "BOOLEAN");
-    }
-
-    private static boolean isIntegral(Number n) {
-        return n instanceof Byte || n instanceof Short || n instanceof Integer || n instanceof Long || n instanceof BigInteger;
-    }
-
     private static long integral(Object v, long min, long max, ColumnType type) {
-        BigDecimal d = exactNumber(v, type);
+        BigDecimal d = ExternalValues.exactNumber(v, type.sqlName());
         BigDecimal rounded = d.setScale(0, RoundingMode.HALF_UP);
         if (rounded.compareTo(BigDecimal.valueOf(min)) < 0 || rounded.compareTo(BigDecimal.valueOf(max)) > 0) {
             throw new SqlError(SqlError.NUMERIC_OUT_OF_RANGE, "Value " + d.toPlainString() + " is out of range for " + type.sqlName());
@@ -129,35 +110,8 @@ public final class ValueCoercion {
         return rounded.longValue();
     }
 
-    private static BigDecimal exactNumber(Object v, ColumnType type) {
-        if (v instanceof BigDecimal d) {
-            return d;
-        }
-        if (v instanceof Number n && isIntegral(n)) {
-            return n instanceof BigInteger bi ? new BigDecimal(bi) : BigDecimal.valueOf(n.longValue());
-        }
-        if (v instanceof Double || v instanceof Float) {
-            double x = ((Number) v).doubleValue();
-            if (Double.isNaN(x) || Double.isInfinite(x)) {
-                throw new SqlError(SqlError.NUMERIC_OUT_OF_RANGE, "Value " + x + " is out of range for " + type.sqlName());
-            }
-            return BigDecimal.valueOf(x);
-        }
-        if (v instanceof Boolean b) {
-            return b ? BigDecimal.ONE : BigDecimal.ZERO;
-        }
-        if (v instanceof String s) {
-            try {
-                return new BigDecimal(s.trim());
-            } catch (NumberFormatException e) {
-                throw new SqlError(SqlError.INVALID_CAST, "Cannot convert '" + abbreviate(s) + "' to " + type.sqlName());
-            }
-        }
-        throw cannot(v, type.sqlName());
-    }
-
     private static Float toReal(Object v) {
-        double d = toDouble(v);
+        double d = ExternalValues.approximateNumber(v, "REAL");
         float f = (float) d;
         if (Float.isInfinite(f) && !Double.isInfinite(d)) {
             throw new SqlError(SqlError.NUMERIC_OUT_OF_RANGE, "Value " + d + " is out of range for REAL");
@@ -165,22 +119,8 @@ public final class ValueCoercion {
         return f;
     }
 
-    private static Double toDouble(Object v) {
-        if (v instanceof Number n) {
-            return n.doubleValue();
-        }
-        if (v instanceof String s) {
-            try {
-                return Double.parseDouble(s.trim());
-            } catch (NumberFormatException e) {
-                throw new SqlError(SqlError.INVALID_CAST, "Cannot convert '" + abbreviate(s) + "' to DOUBLE");
-            }
-        }
-        throw cannot(v, "DOUBLE");
-    }
-
     private static BigDecimal toDecimal(Object v, ColumnType type) {
-        BigDecimal d = exactNumber(v, type).setScale(type.scale(), RoundingMode.HALF_UP);
+        BigDecimal d = ExternalValues.exactNumber(v, type.sqlName()).setScale(type.scale(), RoundingMode.HALF_UP);
         int p = type.precisionOrDefault();
         if (d.precision() - d.scale() > p - type.scale()) {
             throw new SqlError(SqlError.NUMERIC_OUT_OF_RANGE, "Value " + d.toPlainString() + " is out of range for " + type.sqlName());
@@ -200,13 +140,13 @@ public final class ValueCoercion {
         } else if (v instanceof LocalDate || v instanceof LocalTime || v instanceof LocalDateTime) {
             s = v.toString().replace('T', ' ');
         } else {
-            throw cannot(v, type.sqlName());
+            throw ExternalValues.cannotConvert(v, type.sqlName());
         }
         if (type.isBounded()) {
             int length = s.codePointCount(0, s.length());
             if (length > type.precision()) {
                 throw new SqlError(SqlError.DATA_TOO_LONG, "Value too long for " + type.sqlName() + ": " + length + " characters in '"
-                        + abbreviate(s) + "'");
+                        + ExternalValues.abbreviate(s) + "'");
             }
             if (type.kind() == ColumnType.Kind.CHAR && length < type.precision()) {
                 s = s + " ".repeat(type.precision() - length);
@@ -225,10 +165,10 @@ public final class ValueCoercion {
             try {
                 b = ByteString.of(s, 16).getBytes();
             } catch (IllegalArgumentException e) {
-                throw new SqlError(SqlError.INVALID_CAST, "Cannot convert '" + abbreviate(s) + "' to " + type.sqlName() + ": not hexadecimal");
+                throw ExternalValues.invalidText(SqlError.INVALID_CAST, s, type.sqlName() + ": not hexadecimal");
             }
         } else {
-            throw cannot(v, type.sqlName());
+            throw ExternalValues.cannotConvert(v, type.sqlName());
         }
         if (type.isBounded()) {
             if (b.length > type.precision()) {
@@ -242,77 +182,34 @@ public final class ValueCoercion {
     }
 
     private static Integer toDate(Object v) {
-        if (v instanceof LocalDate d) {
-            return Math.toIntExact(d.toEpochDay());
-        }
-        if (v instanceof LocalDateTime t) {
-            return Math.toIntExact(t.toLocalDate().toEpochDay());
-        }
         if (v instanceof DateString d) {
             return d.getDaysSinceEpoch();
         }
         if (v instanceof Integer days) {
             return days;
         }
-        if (v instanceof String s) {
-            try {
-                return Math.toIntExact(LocalDate.parse(s.trim()).toEpochDay());
-            } catch (DateTimeParseException e) {
-                throw new SqlError(SqlError.INVALID_DATETIME, "Cannot convert '" + abbreviate(s) + "' to DATE (expected yyyy-mm-dd)");
-            }
-        }
-        throw cannot(v, "DATE");
+        return Math.toIntExact(ExternalValues.date(v, "DATE").toEpochDay());
     }
 
     private static Integer toTime(Object v) {
-        if (v instanceof LocalTime t) {
-            return (int) (t.toNanoOfDay() / 1_000_000L);
-        }
-        if (v instanceof LocalDateTime t) {
-            return (int) (t.toLocalTime().toNanoOfDay() / 1_000_000L);
-        }
         if (v instanceof TimeString t) {
             return t.getMillisOfDay();
         }
         if (v instanceof Integer ms) {
             return ms;
         }
-        if (v instanceof String s) {
-            try {
-                return (int) (LocalTime.parse(s.trim()).toNanoOfDay() / 1_000_000L);
-            } catch (DateTimeParseException e) {
-                throw new SqlError(SqlError.INVALID_DATETIME, "Cannot convert '" + abbreviate(s) + "' to TIME (expected hh:mm:ss)");
-            }
-        }
-        throw cannot(v, "TIME");
+        return (int) (ExternalValues.time(v, "TIME").toNanoOfDay() / 1_000_000L);
     }
 
     private static Long toTimestamp(Object v) {
-        if (v instanceof LocalDateTime t) {
-            return t.toEpochSecond(ZoneOffset.UTC) * 1000L + t.getNano() / 1_000_000;
-        }
-        if (v instanceof LocalDate d) {
-            return d.toEpochDay() * MILLIS_PER_DAY;
-        }
         if (v instanceof TimestampString t) {
             return t.getMillisSinceEpoch();
         }
         if (v instanceof Long ms) {
             return ms;
         }
-        if (v instanceof String s) {
-            String text = s.trim();
-            try {
-                if (text.length() <= 10) {
-                    return LocalDate.parse(text).toEpochDay() * MILLIS_PER_DAY;
-                }
-                return toTimestamp(LocalDateTime.parse(text.replace(' ', 'T')));
-            } catch (DateTimeParseException e) {
-                throw new SqlError(SqlError.INVALID_DATETIME, "Cannot convert '" + abbreviate(s)
-                        + "' to TIMESTAMP (expected yyyy-mm-dd hh:mm:ss[.fff])");
-            }
-        }
-        throw cannot(v, "TIMESTAMP");
+        LocalDateTime t = ExternalValues.timestamp(v, "TIMESTAMP");
+        return t.toEpochSecond(ZoneOffset.UTC) * 1000L + t.getNano() / 1_000_000;
     }
 
     private static Long toInstantMillis(Object v) {
@@ -335,32 +232,6 @@ public final class ValueCoercion {
                 return toTimestamp(s);
             }
         }
-        throw cannot(v, "TIMESTAMP WITH TIME ZONE");
-    }
-
-    private static java.util.UUID toUuid(Object v) {
-        if (v instanceof java.util.UUID u) {
-            return u;
-        }
-        if (v instanceof String s) {
-            try {
-                return java.util.UUID.fromString(s.trim());
-            } catch (IllegalArgumentException e) {
-                throw new SqlError(SqlError.INVALID_CAST, "Cannot convert '" + abbreviate(s) + "' to UUID");
-            }
-        }
-        if (v instanceof byte[] b && b.length == 16) {
-            java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(b);
-            return new java.util.UUID(bb.getLong(), bb.getLong());
-        }
-        throw cannot(v, "UUID");
-    }
-
-    private static SqlError cannot(Object v, String target) {
-        return new SqlError(SqlError.INVALID_CAST, "Cannot convert a value of type " + v.getClass().getSimpleName() + " to " + target);
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+        throw ExternalValues.cannotConvert(v, "TIMESTAMP WITH TIME ZONE");
     }
 }
