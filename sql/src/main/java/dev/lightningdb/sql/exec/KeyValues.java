@@ -31,9 +31,8 @@ final class KeyValues {
         if (v == null) {
             return null;
         }
-        if (!(node instanceof SqlDynamicParam) && node instanceof SqlNumericLiteral && v instanceof BigDecimal d
-                && isIntegral(type) && d.stripTrailingZeros().scale() > 0) {
-            return null;
+        if (!(node instanceof SqlDynamicParam) && node instanceof SqlNumericLiteral && isIntegral(type) && !isWhole(v)) {
+            return null; // 2.5 or 2.5e0 equals no integer: it must not be rounded to one
         }
         try {
             return ValueCoercion.toInternal(v, type);
@@ -43,6 +42,18 @@ final class KeyValues {
             }
             throw e;
         }
+    }
+
+    /** Whether a numeric literal's value is a whole number (an approximate one included: 2e0 is, 2.5e0 is not). */
+    private static boolean isWhole(Object v) {
+        if (v instanceof BigDecimal d) {
+            return d.stripTrailingZeros().scale() <= 0;
+        }
+        if (v instanceof Double || v instanceof Float) {
+            double d = ((Number) v).doubleValue();
+            return Double.isFinite(d) && d == Math.rint(d);
+        }
+        return true;
     }
 
     private static boolean isIntegral(ColumnType t) {

@@ -20,6 +20,10 @@ class KeyAccessTest extends SqlTestSupport {
         assertThat(rows("SELECT v, n AS num FROM kv WHERE id = 2 AND region = 'eu'")).containsExactly(List.of("b", 2));
         assertThat(rows("SELECT * FROM kv k WHERE k.region = ? AND k.id = ?", "us", 5)).containsExactly(List.of("us", 5, "d", 4));
         assertThat(rows("SELECT v FROM kv WHERE region = 'eu' AND id = 2.5")).isEmpty(); // no INTEGER equals 2.5
+        assertThat(rows("SELECT v FROM kv WHERE region = 'eu' AND id = 1.5e0")).isEmpty(); // nor 1.5e0: never rounded to 2
+        assertThat(rows("SELECT v FROM kv WHERE region = 'eu' AND id = 2e0")).containsExactly(List.of("b"));
+        assertThat(update("UPDATE kv SET n = 9 WHERE region = 'eu' AND id = 1.5e0")).isZero();
+        assertThat(rows("SELECT n FROM kv WHERE region = 'eu' AND id = 2")).containsExactly(List.of(2));
         assertThat(rows("SELECT v FROM kv WHERE region = 'eu' AND id = 99999999999")).isEmpty();
         assertThat(rows("SELECT v FROM kv WHERE region = ? AND id = ?", null, 1)).isEmpty();
         // the same statement through Calcite (not a point shape) agrees
