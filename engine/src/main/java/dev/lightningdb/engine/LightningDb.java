@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -243,34 +242,23 @@ public final class LightningDb implements AutoCloseable {
 
     /**
      * Runs {@code work} in a transaction and commits it, retrying on {@link ConflictException} with
-     * exponential backoff and jitter up to {@code transactionRetryLimit} attempts.
+     * jittered exponential backoff up to {@code transactionRetryLimit} attempts ({@link Retries}).
+     *
+     * @throws ConflictException saying how many attempts were made, when every one conflicted
      */
     public <T> T inTransaction(TransactionWork<T> work) {
-        long backoffNanos = config.retryBackoffInitial().toNanos();
-        int limit = config.transactionRetryLimit();
-        for (int attempt = 1; ; attempt++) {
-            try (Transaction t = begin()) {
-                T result = work.run(t);
-                if (t.isOpen()) {
-                    t.commit();
-                }
-                return result;
-            } catch (ConflictException e) {
-                if (attempt >= limit) {
-                    throw new ConflictException("gave up after " + attempt + " attempts: " + e.getMessage());
-                }
-                sleepNanos(ThreadLocalRandom.current().nextLong(backoffNanos + 1));
-                backoffNanos = Math.min(config.retryBackoffMax().toNanos(), Math.max(1000, backoffNanos * 2));
-            }
-        }
-    }
-
-    private static void sleepNanos(long nanos) {
         try {
-            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LightningDbException(ErrorCode.INTERRUPTED, "interrupted while backing off before a retry", e);
+            return Retries.onConflict(config, () -> {
+                try (Transaction t = begin()) {
+                    T result = work.run(t);
+                    if (t.isOpen()) {
+                        t.commit();
+                    }
+                    return result;
+                }
+            });
+        } catch (ConflictException e) {
+            throw new ConflictException("gave up after " + config.transactionRetryLimit() + " attempts: " + e.getMessage());
         }
     }
 
