@@ -108,10 +108,8 @@ public final class VersionedStore implements AutoCloseable {
     // Guarded by lock:
     private long checkpointRequested;
     /** The highest request whose merge is done (and, on disk, handed to the checkpointer); lock. */
-    private long checkpointAnswered;
-    private long failureCount;
-    private RuntimeException mergeFailure;
-    private boolean closing;
+    /** Checkpoint requests the merger answered, its last failure, closing; lock. */
+    private final Progress progress = new Progress(changed, "merge");
 
     /**
      * @param durable whether a merge is followed by a checkpoint (a database on disk)
@@ -263,12 +261,13 @@ public final class VersionedStore implements AutoCloseable {
         lock.lock();
         try {
             while (!hasRoom()) {
-                if (mergeFailure != null) {
+                RuntimeException failure = progress.failure();
+                if (failure != null) {
                     throw new LightningDbException(ErrorCode.IO_ERROR, "the write buffer is full and merging it into the data file fails: "
-                            + mergeFailure.getMessage() + " (commits resume once the merge succeeds)", mergeFailure);
+                            + failure.getMessage() + " (commits resume once the merge succeeds)", failure);
                 }
-                if (closing) {
-                    throw new LightningDbException(ErrorCode.CLOSED, "database is closing");
+                if (progress.isClosing()) {
+                    throw progress.closed();
                 }
                 changed.awaitUninterruptibly();
             }
@@ -327,8 +326,8 @@ public final class VersionedStore implements AutoCloseable {
     public long commit(Iterable<Map.Entry<byte[], byte[]>> writes, long lsn) {
         lock.lock();
         try {
-            if (closing) {
-                throw new LightningDbException(ErrorCode.CLOSED, "database is closing");
+            if (progress.isClosing()) {
+                throw progress.closed();
             }
             View v = view;
             long ts = lastTs + 1;
@@ -366,17 +365,8 @@ public final class VersionedStore implements AutoCloseable {
         lock.lock();
         try {
             mine = ++checkpointRequested;
-            long failuresBefore = failureCount;
             changed.signalAll();
-            while (checkpointAnswered < mine) {
-                if (failureCount != failuresBefore) { // a merge failed since the request: do not wait for retries
-                    throw new LightningDbException(ErrorCode.IO_ERROR, "checkpoint failed: " + mergeFailure.getMessage(), mergeFailure);
-                }
-                if (closing) {
-                    throw new LightningDbException(ErrorCode.CLOSED, "database is closing");
-                }
-                changed.awaitUninterruptibly();
-            }
+            progress.await(mine);
         } finally {
             lock.unlock();
         }
@@ -402,13 +392,13 @@ public final class VersionedStore implements AutoCloseable {
             lock.lock();
             try {
                 while (true) {
-                    if (closing) {
+                    if (progress.isClosing()) {
                         return;
                     }
                     View v = view;
                     timed = System.nanoTime() >= nextTimed;
                     boolean pending = !v.active().isEmpty() || !v.frozen().isEmpty();
-                    if (v.frozenBytes() >= bufferLimit || checkpointRequested > checkpointAnswered || (timed && pending)) {
+                    if (v.frozenBytes() >= bufferLimit || checkpointRequested > progress.answered() || (timed && pending)) {
                         break;
                     }
                     long wait = nextTimed == Long.MAX_VALUE ? TimeUnit.SECONDS.toNanos(10) : Math.max(1, nextTimed - System.nanoTime());
@@ -470,16 +460,14 @@ public final class VersionedStore implements AutoCloseable {
                 // A checkpoint per merge would rewrite every page a merge touches; one per
                 // checkpointBytes of merged writes bounds the WAL that recovery replays instead.
                 // It runs on its own thread, beside the next merges.
-                boolean due = request > checkpointAnswered || timed || mergedSinceCheckpoint >= checkpointBytes;
+                boolean due = request > progress.answered() || timed || mergedSinceCheckpoint >= checkpointBytes;
                 if (checkpointer != null && due) {
                     checkpointer.submit(request);
                     mergedSinceCheckpoint = 0;
                 }
                 lock.lock();
                 try {
-                    mergeFailure = null;
-                    checkpointAnswered = Math.max(checkpointAnswered, request);
-                    changed.signalAll();
+                    progress.answered(request);
                 } finally {
                     lock.unlock();
                 }
@@ -490,15 +478,10 @@ public final class VersionedStore implements AutoCloseable {
                 mergeFailures.increment();
                 lock.lock();
                 try {
-                    mergeFailure = e instanceof RuntimeException re ? re
-                            : new LightningDbException(ErrorCode.IO_ERROR, "merge failed: " + e, e);
-                    failureCount++;
-                    changed.signalAll();
-                    if (!closing) {
-                        changed.awaitNanos(TimeUnit.MILLISECONDS.toNanos(RETRY_MILLIS));
+                    progress.failed(e);
+                    if (!progress.pauseBeforeRetry(RETRY_MILLIS)) {
+                        return;
                     }
-                } catch (InterruptedException ie) {
-                    return;
                 } finally {
                     lock.unlock();
                 }
@@ -551,8 +534,7 @@ public final class VersionedStore implements AutoCloseable {
     public void close() {
         lock.lock();
         try {
-            closing = true;
-            changed.signalAll();
+            progress.close();
         } finally {
             lock.unlock();
         }
