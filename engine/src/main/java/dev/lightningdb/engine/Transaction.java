@@ -434,7 +434,7 @@ public final class Transaction implements AutoCloseable {
         this.onVisible = onVisible;
         try {
             if (!writes.isEmpty()) {
-                db.commit(this, writes);
+                db.pipeline().commit(this, writes);
             } else {
                 visible();
             }
