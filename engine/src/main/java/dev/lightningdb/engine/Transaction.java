@@ -1,7 +1,6 @@
 package dev.lightningdb.engine;
 
 import dev.lightningdb.engine.lock.LockOwner;
-import dev.lightningdb.engine.store.MergingCursor;
 import dev.lightningdb.engine.store.WriteSet;
 import dev.lightningdb.engine.txn.ReadSnapshot;
 import dev.lightningdb.engine.txn.VersionedStore;

@@ -4,7 +4,6 @@ import dev.lightningdb.engine.CorruptionException;
 import dev.lightningdb.engine.ErrorCode;
 import dev.lightningdb.engine.LightningDbConfig;
 import dev.lightningdb.engine.LightningDbException;
-import dev.lightningdb.engine.io.ChannelFileIO;
 import dev.lightningdb.engine.io.Directories;
 import dev.lightningdb.engine.io.FileIO;
 import dev.lightningdb.engine.store.paged.PageInspector;
@@ -129,7 +128,7 @@ public final class Salvage {
 
         SalvageReport run(boolean force) throws IOException {
             PageInspector.Meta meta;
-            try (FileIO file = ChannelFileIO.open(directory.resolve(PagedStore.FILE_NAME), false, true)) {
+            try (FileIO file = FileIO.CHANNEL.open(directory.resolve(PagedStore.FILE_NAME), false, true)) {
                 io = file;
                 meta = newestMeta();
                 pageSize = meta != null ? meta.pageSize() : guessPageSize();
