@@ -31,10 +31,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *       timestamp and publishes a new {@link View}; no page is written. The active table is frozen
  *       at a sixteenth of {@code writeBufferSize}; point reads find a table's keys through its hash
  *       index ({@link KeyIndex}), and ask only the tables that the {@link TableFilter} says may
- *       hold the key, or none when its hint names the key's newest version. (An insert into a
- *       skip list of 1 MiB cost 410 ns, of 2 MiB 460 ns, of 4 MiB 590 ns, of 16 MiB 1.2 us; but
- *       every merge pays per table: with a thirty-second, a flat-out writer left 58 tables and
- *       the merger spent half its time merging their streams.) Once the frozen tables hold
+ *       hold the key, or none when its hint names the key's newest version. (Smaller tables make
+ *       inserts cheaper, but every merge pays per table; docs/storage.md has the figures behind
+ *       the sixteenth.) Once the frozen tables hold
  *       {@code writeBufferSize} bytes the merger thread applies their newest versions to the tree
  *       in one copy-on-write batch (each touched leaf is rewritten once per batch); once
  *       {@code checkpointWalSize} bytes were merged (or on request, or on the timer) it also has
@@ -74,7 +73,7 @@ public final class VersionedStore implements AutoCloseable {
      * finds a {@link TableFilter} slot (with room for the active table, the merger's freeze and
      * the freezes of commits already past {@link #awaitRoom}). A table without one is asked by
      * every read, and the hints it would have set are lost; at {@link #stallBytes} alone a
-     * flat-out writer reached 64 frozen tables of a sixteenth of the buffer each.
+     * flat-out writer froze more tables than there are slots (docs/storage.md, "Table filter").
      */
     static final int MAX_FROZEN = TableFilter.SLOTS - 4;
     private static final java.lang.ref.Cleaner CURSOR_CLEANER = java.lang.ref.Cleaner.create();
@@ -279,8 +278,9 @@ public final class VersionedStore implements AutoCloseable {
 
     /**
      * Frozen bytes at which commits wait for the merger: four buffers where an eighth of the heap
-     * holds them, never fewer than two. A fresh JVM's first merges run uncompiled, 2-3x slower;
-     * with room for one more buffer the writer waited most of them out (docs/storage.md).
+     * holds them, never fewer than two. A fresh JVM's first merges run before their code is
+     * compiled, and slower; with room for only one more buffer the writer waited most of them out
+     * (docs/storage.md, "Merges").
      */
     static long stallBytes(long bufferLimit, long maxHeap) {
         return Math.max(2 * bufferLimit, Math.min(4 * bufferLimit, maxHeap / 8));
