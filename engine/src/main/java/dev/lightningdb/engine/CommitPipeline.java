@@ -35,17 +35,18 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Invariants:
  * <ol>
  *   <li><b>One writer.</b> Steps 3-5 run under the commit lock, a group at a time, so LSN order,
- *       apply order and timestamp order are one order. Nothing waits under it but the WAL write.
+ *       apply order and timestamp order are one order. No commit waits for a force under it (only
+ *       a segment roll forces the segment it closes).
  *   <li><b>First committer wins</b>, within a group too: a member that writes a key an earlier
- *       member wrote, or whose reads or guards (SERIALIZABLE) such a key invalidates, fails with
+ *       member wrote, or whose guarded ranges or (SERIALIZABLE) reads such a key touches, fails with
  *       {@link ConflictException}, exactly as if they had committed one after the other. A blind
  *       single write never conflicts (last writer wins), but its keys count against later members.
  *   <li><b>All or nothing per group for the log</b>: a failed WAL write fails every commit of the
  *       group, and none is applied.
  *   <li><b>Visible before durable, locks after apply and before the force wait.</b> A waiter for
  *       the locks reads the commit; a commit it then makes is logged after this one, so a crash
- *       that loses this commit (its force never happened) loses that one too. No one waits on the
- *       disk for locks.
+ *       that loses this commit (its force never happened) loses that one too. So no lock waiter
+ *       waits for this commit's force.
  *   <li><b>Errors.</b> The thread that led the group throws its commit's error itself; every other
  *       gets its own copy with the same {@link ErrorCode} (a conflict stays a {@link
  *       ConflictException}), so that no exception object is thrown in two threads.
