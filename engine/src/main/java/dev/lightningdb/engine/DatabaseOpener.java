@@ -109,12 +109,7 @@ final class DatabaseOpener {
         try {
             return PagedStore.open(io, config, true);
         } catch (RuntimeException e) {
-            try {
-                io.close();
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
+            throw FileIO.closeAfter(io, e);
         }
     }
 

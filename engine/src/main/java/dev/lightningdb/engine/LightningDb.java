@@ -8,26 +8,17 @@ import dev.lightningdb.engine.salvage.SalvageReport;
 import dev.lightningdb.engine.store.WriteSet;
 import dev.lightningdb.engine.store.paged.PagedStore;
 import dev.lightningdb.engine.txn.VersionedStore;
-import dev.lightningdb.engine.wal.ParkedCommitters;
 import dev.lightningdb.engine.wal.WalRecovery;
-import dev.lightningdb.engine.wal.WalWriter;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
@@ -35,9 +26,9 @@ import java.util.function.Function;
  * Thread-safe. Single operations ({@link #get}, {@link #put}, ...) are transactions of their own;
  * {@link #begin()} groups several.
  *
- * <p>Lock order: the commit lock is the only engine-wide lock, held only while a write set is
- * logged and applied (single writer); never while a commit waits for its WAL force. Readers never
- * take it.
+ * <p>Lock order: the commit lock is the only engine-wide lock, held only while a commit group is
+ * checked, logged and applied (single writer); never while a commit waits for its WAL force.
+ * Readers never take it. The whole commit path, with its invariants, is {@link CommitPipeline}.
  *
  * <p>Storage: a paged copy-on-write B+Tree (see {@code store.paged.PagedStore} and
  * {@code docs/storage.md}); in-memory databases run the same code over a memory file and have no
@@ -54,17 +45,10 @@ public final class LightningDb implements AutoCloseable {
     private final Path directory;
     private final LightningDbConfig config;
     private final VersionedStore store;
-    /** The write-ahead log; null in memory and read-only. */
-    private final WalWriter wal;
     private final WalRecovery.Outcome recovery;
     private final FileChannel lockChannel;
     private final FileLock lock;
-    private final ReentrantLock commitLock = new ReentrantLock();
-    private final CommitGroup group = new CommitGroup();
-    private static final long GROUP_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     private final AtomicInteger activeTransactions = new AtomicInteger();
-    private final LongAdder commits = new LongAdder();
-    private final LongAdder conflicts = new LongAdder();
     private final Set<Transaction> openTransactions = ConcurrentHashMap.newKeySet();
     private final LockTable locks = new LockTable(this::describeKey);
     /**
@@ -76,9 +60,7 @@ public final class LightningDb implements AutoCloseable {
     private final AtomicLong transactionIds = new AtomicLong();
     private final long lockTimeoutNanos;
     private volatile Function<byte[], String> keyNames = key -> "key " + KeyHex.of(key);
-    /** The checkpoint LSN last handed to the WAL; commit lock. */
-    private long walCheckpointed;
-    private volatile boolean closed;
+    private final CommitPipeline pipeline;
 
     LightningDb(Path directory, LightningDbConfig config, VersionedStore store, WalRecovery.Outcome recovery, FileChannel lockChannel,
                         FileLock lock) {
@@ -87,9 +69,10 @@ public final class LightningDb implements AutoCloseable {
         this.lockTimeoutNanos = config.lockTimeout().toNanos();
         this.store = store;
         this.recovery = recovery;
-        this.wal = recovery == null ? null : recovery.writer();
         this.lockChannel = lockChannel;
         this.lock = lock;
+        this.pipeline = new CommitPipeline(config, store, recovery == null ? null : recovery.writer(), locks,
+                directory == null ? "(in memory)" : directory.toString());
     }
 
     /**
@@ -174,14 +157,14 @@ public final class LightningDb implements AutoCloseable {
 
     /**
      * Commits a single write under its key's lock, so that it never lands inside another
-     * transaction's read-modify-write. The lock goes once the write is visible ({@link #commit});
-     * the release here only covers a commit that failed.
+     * transaction's read-modify-write. The lock goes once the write is visible ({@link
+     * CommitPipeline}); the release here only covers a commit that failed.
      */
     private void commitSingle(byte[] key, WriteSet ws) {
         LockOwner owner = singleWriters.get();
         locks.acquire(owner, locks.hash(key), LockMode.EXCLUSIVE, LockWait.WAIT, lockTimeoutNanos, key);
         try {
-            commit(null, ws);
+            pipeline.commitSingle(owner, ws);
         } finally {
             if (owner.heldCount() > 0) {
                 locks.releaseFrom(owner, 0);
@@ -243,34 +226,23 @@ public final class LightningDb implements AutoCloseable {
 
     /**
      * Runs {@code work} in a transaction and commits it, retrying on {@link ConflictException} with
-     * exponential backoff and jitter up to {@code transactionRetryLimit} attempts.
+     * jittered exponential backoff up to {@code transactionRetryLimit} attempts ({@link Retries}).
+     *
+     * @throws ConflictException saying how many attempts were made, when every one conflicted
      */
     public <T> T inTransaction(TransactionWork<T> work) {
-        long backoffNanos = config.retryBackoffInitial().toNanos();
-        int limit = config.transactionRetryLimit();
-        for (int attempt = 1; ; attempt++) {
-            try (Transaction t = begin()) {
-                T result = work.run(t);
-                if (t.isOpen()) {
-                    t.commit();
-                }
-                return result;
-            } catch (ConflictException e) {
-                if (attempt >= limit) {
-                    throw new ConflictException("gave up after " + attempt + " attempts: " + e.getMessage());
-                }
-                sleepNanos(ThreadLocalRandom.current().nextLong(backoffNanos + 1));
-                backoffNanos = Math.min(config.retryBackoffMax().toNanos(), Math.max(1000, backoffNanos * 2));
-            }
-        }
-    }
-
-    private static void sleepNanos(long nanos) {
         try {
-            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LightningDbException(ErrorCode.INTERRUPTED, "interrupted while backing off before a retry", e);
+            return Retries.onConflict(config, () -> {
+                try (Transaction t = begin()) {
+                    T result = work.run(t);
+                    if (t.isOpen()) {
+                        t.commit();
+                    }
+                    return result;
+                }
+            });
+        } catch (ConflictException e) {
+            throw new ConflictException("gave up after " + config.transactionRetryLimit() + " attempts: " + e.getMessage());
         }
     }
 
@@ -281,23 +253,7 @@ public final class LightningDb implements AutoCloseable {
     public void checkpoint() {
         ensureOpen();
         store.checkpoint();
-        if (wal != null) {
-            commitLock.lock();
-            try {
-                walCatchUp();
-            } finally {
-                commitLock.unlock();
-            }
-        }
-    }
-
-    /** Lets the WAL drop what the last durable checkpoint covers; caller holds the commit lock. */
-    private void walCatchUp() {
-        long covered = store.checkpointLsn();
-        if (wal != null && covered > walCheckpointed) {
-            wal.checkpointed(covered);
-            walCheckpointed = covered;
-        }
+        pipeline.checkpointed();
     }
 
     /** Walks the whole database and reports every problem found. */
@@ -309,8 +265,7 @@ public final class LightningDb implements AutoCloseable {
     public EngineStats stats() {
         Map<String, Long> m = new HashMap<>(store.stats());
         m.put("txn.active", (long) activeTransactions.get());
-        m.put("txn.commits", commits.sum());
-        m.put("txn.conflicts", conflicts.sum());
+        pipeline.addStats(m);
         locks.addStats(m);
         long now = System.nanoTime();
         long oldest = 0;
@@ -329,70 +284,24 @@ public final class LightningDb implements AutoCloseable {
             m.put("recovery.millis", recovery.millis());
             m.put("recovery.cutBytes", recovery.cutBytes());
         }
-        if (wal != null) {
-            wal.addStats(m);
-        }
         return new EngineStats(m);
     }
 
     public boolean isClosed() {
-        return closed;
+        return pipeline.isClosed();
     }
 
     /** Closes the database; open transactions can no longer be used. Closing twice does nothing. */
     @Override
     public void close() {
-        if (closed) {
+        if (pipeline.isClosed()) {
             return;
         }
-        commitLock.lock();
         try {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            RuntimeException first = null;
-            if (wal != null) {
-                try {
-                    wal.flush();
-                } catch (RuntimeException e) {
-                    first = e;
-                }
-            }
-            try {
-                store.close();
-            } catch (RuntimeException e) {
-                first = addTo(first, e);
-            }
-            if (wal != null) {
-                try {
-                    if (first == null) {
-                        wal.checkpointed(store.checkpointLsn());
-                    }
-                } catch (RuntimeException e) {
-                    first = addTo(first, e);
-                }
-                try {
-                    wal.close();
-                } catch (RuntimeException e) {
-                    first = addTo(first, e);
-                }
-            }
-            if (first != null) {
-                throw first;
-            }
+            pipeline.close();
         } finally {
-            commitLock.unlock();
             releaseLock();
         }
-    }
-
-    private static RuntimeException addTo(RuntimeException first, RuntimeException e) {
-        if (first == null) {
-            return e;
-        }
-        first.addSuppressed(e);
-        return first;
     }
 
     private void releaseLock() {
@@ -433,100 +342,10 @@ public final class LightningDb implements AutoCloseable {
         }
     }
 
-    /**
-     * Commits {@code writes} of transaction {@code t} (or a blind single write when {@code t} is
-     * null): checks for write-write conflicts with commits since the transaction began (first
-     * committer wins), logs, adds to the write buffer, and under {@code SYNC} waits for the force.
-     */
-    void commit(Transaction t, WriteSet writes) {
-        if (config.readOnly()) {
-            throw new LightningDbException(ErrorCode.READ_ONLY, "database is open read-only");
-        }
-        store.checkWritable();
-        store.awaitRoom(); // back-pressure, before the commit lock (see VersionedStore, note 5)
-        CommitGroup.Pending p = new CommitGroup.Pending(t, writes);
-        group.enqueue(p);
-        boolean led = false;
-        while (!p.done) {
-            if (!commitLock.tryLock()) {
-                // A leader is committing: it marks this commit done and unparks us, or wakes us to
-                // lead the next group. The timeout only bounds a wake-up lost to a race.
-                LockSupport.parkNanos(group, GROUP_WAIT_NANOS);
-                continue;
-            }
-            try {
-                if (!p.done) {
-                    led = true;
-                    commits.add(group.commitQueued(committer, conflicts::increment));
-                    if (config.strictMode() && !closed) {
-                        IntegrityReport report = store.verifyIntegrity();
-                        if (!report.isClean()) {
-                            throw new CorruptionException("strict mode: integrity check failed after commit: " + report);
-                        }
-                    }
-                }
-            } finally {
-                commitLock.unlock();
-                group.wakeNext();
-            }
-        }
-        if (p.error != null) {
-            // The thread that committed the group throws the error itself; the others get their own copy.
-            throw led ? p.error : p.error instanceof ConflictException c ? new ConflictException(c.getMessage().replaceFirst("^CONFLICT: ", ""))
-                    : new LightningDbException(errorCode(p.error), p.error.getMessage().replaceFirst("^[A-Z_]+: ", ""), p.error);
-        }
-        // A waiter for its locks reads this commit (and its own commit is logged after this one).
-        if (t != null) {
-            t.visible();
-        } else {
-            locks.releaseFrom(singleWriters.get(), 0);
-        }
-        if (wal != null && p.lsn != 0 && config.walSyncMode() == WalSyncMode.SYNC) {
-            wal.awaitDurable(p.lsn); // outside the commit lock: concurrent committers share one force
-        }
+    /** The commit path: {@link Transaction#commit()} goes through it. */
+    CommitPipeline pipeline() {
+        return pipeline;
     }
-
-    private static ErrorCode errorCode(RuntimeException e) {
-        return e instanceof LightningDbException l ? l.code() : ErrorCode.IO_ERROR;
-    }
-
-    /** The database's side of a commit group (caller of every method holds the commit lock). */
-    private final CommitGroup.Committer committer = new CommitGroup.Committer() {
-        @Override
-        public String conflict(CommitGroup.Pending p) {
-            return p.txn == null ? null : p.txn.conflict(store, p.writes); // no transaction: a blind single write
-        }
-
-        @Override
-        public String conflictInGroup(CommitGroup.Pending p, NavigableSet<byte[]> written) {
-            return p.txn == null ? null : p.txn.conflictWithin(written);
-        }
-
-        @Override
-        public long log(List<WriteSet> sets) {
-            ensureOpen(); // queued commits fail together when the database closed while they waited
-            if (wal == null) {
-                return 0;
-            }
-            walCatchUp();
-            return config.walSyncMode() == WalSyncMode.OFF ? 0 : wal.appendAll(sets);
-        }
-
-        @Override
-        public void apply(CommitGroup.Pending p) {
-            store.commit(p.writes.entries(), p.lsn);
-        }
-
-        @Override
-        public boolean waitsForForce() {
-            return wal != null && config.walSyncMode() == WalSyncMode.SYNC;
-        }
-
-        @Override
-        public void wakeWhenDurable(List<ParkedCommitters.Sleeper> sleepers) {
-            wal.wakeWhenDurable(sleepers);
-        }
-    };
 
     void transactionEnded(Transaction t) {
         openTransactions.remove(t);
@@ -534,9 +353,7 @@ public final class LightningDb implements AutoCloseable {
     }
 
     void ensureOpen() {
-        if (closed) {
-            throw new LightningDbException(ErrorCode.CLOSED, "database " + (directory == null ? "(in memory)" : directory) + " is closed");
-        }
+        pipeline.ensureOpen();
     }
 
     void checkKey(byte[] key) {

@@ -1,7 +1,6 @@
 package dev.lightningdb.engine;
 
 import dev.lightningdb.engine.lock.LockOwner;
-import dev.lightningdb.engine.store.MergingCursor;
 import dev.lightningdb.engine.store.WriteSet;
 import dev.lightningdb.engine.txn.ReadSnapshot;
 import dev.lightningdb.engine.txn.VersionedStore;
@@ -434,7 +433,7 @@ public final class Transaction implements AutoCloseable {
         this.onVisible = onVisible;
         try {
             if (!writes.isEmpty()) {
-                db.commit(this, writes);
+                db.pipeline().commit(this, writes);
             } else {
                 visible();
             }

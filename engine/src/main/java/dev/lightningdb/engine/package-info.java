@@ -1,23 +1,27 @@
 /**
  * LightningDB's storage engine: an embedded, transactional, ordered key/value store.
  *
- * <p>There are only a few public types: {@link dev.lightningdb.engine.LightningDb} (an open
- * database), {@link dev.lightningdb.engine.Transaction} (a unit of work), {@link
- * dev.lightningdb.engine.Cursor} (an ordered walk over a {@link dev.lightningdb.engine.KeyRange}),
- * {@link dev.lightningdb.engine.LightningDbConfig} (the knobs) and {@link
- * dev.lightningdb.engine.LightningDbException} with its {@link dev.lightningdb.engine.ErrorCode}.
+ * <p>The main types: {@link dev.lightningdb.engine.LightningDb} (an open database), {@link
+ * dev.lightningdb.engine.Transaction} (a unit of work), {@link dev.lightningdb.engine.Cursor} (an
+ * ordered walk over a {@link dev.lightningdb.engine.KeyRange}), {@link
+ * dev.lightningdb.engine.LightningDbConfig} (the knobs) and {@link
+ * dev.lightningdb.engine.LightningDbException} with its {@link dev.lightningdb.engine.ErrorCode};
+ * {@link dev.lightningdb.engine.Retries} runs a transaction again when it conflicts. The
+ * subpackages are the engine's inside and no API.
  *
  * <p>Keys and values are byte arrays. Keys sort in unsigned lexicographic order. Arrays passed in
  * are copied or not retained past the call; arrays returned belong to the caller and stay valid
  * forever (the engine never reuses them). A cursor is valid until it is closed or its transaction
  * ends.
  *
- * <p>A database directory holds one data file of checksummed pages ({@code data.ldb}); in-memory
- * databases run the same paged code over memory. A cursor sees one consistent snapshot for as long
+ * <p>A database directory holds a data file of checksummed pages ({@code data.ldb}), the segments
+ * of its write-ahead log and a lock file; in-memory databases run the same paged code over memory,
+ * without a log. A cursor sees one consistent snapshot for as long
  * as it is open, and keeps the pages of that snapshot from being reused, so close cursors promptly.
- * Until the write-ahead log exists, commits become durable at {@link
- * dev.lightningdb.engine.LightningDb#checkpoint()} and {@link dev.lightningdb.engine.LightningDb#close()};
- * a crash returns the database to its last checkpoint.
+ * On disk a commit becomes durable as {@link dev.lightningdb.engine.WalSyncMode} says: {@code SYNC}
+ * before the commit returns, {@code ASYNC} within {@code walFlushInterval}, {@code OFF} (nothing
+ * logged) at the next checkpoint; a crash loses at most a suffix of the commits, never part of
+ * one. Opening a database replays its log.
  *
  * <p>Concurrency: readers never wait and never lock; they read a snapshot. Writers lock keys:
  * {@link dev.lightningdb.engine.Transaction#put put}, {@code delete} and {@code getForUpdate} take

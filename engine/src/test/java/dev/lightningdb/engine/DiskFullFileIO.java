@@ -1,6 +1,5 @@
 package dev.lightningdb.engine;
 
-import dev.lightningdb.engine.io.ChannelFileIO;
 import dev.lightningdb.engine.io.FileIO;
 import java.io.IOException;
 
@@ -56,7 +55,7 @@ final class DiskFullFileIO extends ForwardingFileIO {
         }
 
         FileIO.Opener opener() {
-            return (path, create, readOnly) -> new DiskFullFileIO(ChannelFileIO.open(path, create, readOnly), this);
+            return (path, create, readOnly) -> new DiskFullFileIO(FileIO.CHANNEL.open(path, create, readOnly), this);
         }
     }
     private final Disk disk;

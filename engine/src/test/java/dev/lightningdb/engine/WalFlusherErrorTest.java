@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.lightningdb.engine.io.ChannelFileIO;
 import dev.lightningdb.engine.io.FileIO;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -72,7 +71,7 @@ class WalFlusherErrorTest {
     private void flusherFailureSurfaces(Supplier<Exception> error) throws Exception {
         AtomicReference<Supplier<Exception>> failure = new AtomicReference<>();
         LightningDbConfig config = LightningDbConfig.builder().walSyncMode(WalSyncMode.ASYNC).walFlushInterval(Duration.ofMillis(2)).build();
-        LightningDb db = LightningDb.open(dir, config, (path, create, readOnly) -> new FailingForce(ChannelFileIO.open(path, create, readOnly), failure));
+        LightningDb db = LightningDb.open(dir, config, (path, create, readOnly) -> new FailingForce(FileIO.CHANNEL.open(path, create, readOnly), failure));
         db.put(b("before"), b("1"));
         long forced = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (db.stats().get("wal.forces") == 0 && System.nanoTime() < forced) {
@@ -110,7 +109,7 @@ class WalFlusherErrorTest {
     void aCheckpointAfterAFailedForceLetsTheLogTakeCommitsAgain() {
         AtomicReference<Supplier<Exception>> failure = new AtomicReference<>();
         LightningDbConfig config = LightningDbConfig.builder().walSyncMode(WalSyncMode.SYNC).build();
-        LightningDb db = LightningDb.open(dir, config, (path, create, readOnly) -> new FailingForce(ChannelFileIO.open(path, create, readOnly), failure));
+        LightningDb db = LightningDb.open(dir, config, (path, create, readOnly) -> new FailingForce(FileIO.CHANNEL.open(path, create, readOnly), failure));
         db.put(b("before"), b("1"));
         failure.set(() -> new IOException("No space left on device (injected)"));
         assertThatThrownBy(() -> db.put(b("a"), b("1"))).isInstanceOfSatisfying(LightningDbException.class,
@@ -136,7 +135,7 @@ class WalFlusherErrorTest {
     void anUncheckedErrorInAGroupForceFailsCommitsInsteadOfHangingThem() {
         AtomicReference<Supplier<Exception>> failure = new AtomicReference<>();
         LightningDbConfig config = LightningDbConfig.builder().walSyncMode(WalSyncMode.SYNC).build();
-        LightningDb db = LightningDb.open(dir, config, (path, create, readOnly) -> new FailingForce(ChannelFileIO.open(path, create, readOnly), failure));
+        LightningDb db = LightningDb.open(dir, config, (path, create, readOnly) -> new FailingForce(FileIO.CHANNEL.open(path, create, readOnly), failure));
         db.put(b("before"), b("1"));
         failure.set(() -> new IllegalStateException("device gone (injected, unchecked)"));
         // A hang guard only: a correct engine answers at once.

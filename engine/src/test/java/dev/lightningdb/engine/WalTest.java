@@ -3,7 +3,6 @@ package dev.lightningdb.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lightningdb.engine.io.ChannelFileIO;
 import dev.lightningdb.engine.io.FileIO;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +77,7 @@ class WalTest {
         }
 
         FileIO.Opener opener() {
-            return (path, create, readOnly) -> new Faulty(ChannelFileIO.open(path, create, readOnly), this);
+            return (path, create, readOnly) -> new Faulty(FileIO.CHANNEL.open(path, create, readOnly), this);
         }
     }
 

@@ -2,7 +2,6 @@ package dev.lightningdb.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lightningdb.engine.io.ChannelFileIO;
 import dev.lightningdb.engine.io.FileIO;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -116,7 +115,7 @@ class WriteFailureTest {
             boolean writesRefused = false;
             Random rnd = new Random(n);
             String what = "failure at write/force " + n;
-            LightningDb d = LightningDb.open(db, config, (path, create, readOnly) -> new FailOnce(ChannelFileIO.open(path, create, readOnly), countdown));
+            LightningDb d = LightningDb.open(db, config, (path, create, readOnly) -> new FailOnce(FileIO.CHANNEL.open(path, create, readOnly), countdown));
             try {
                 for (int step = 0; step < 40; step++) {
                     try {

@@ -13,7 +13,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 /** {@link FileIO} on a {@link FileChannel}; positional operations are thread-safe. */
-public final class ChannelFileIO implements FileIO {
+final class ChannelFileIO implements FileIO {
     private final Path path;
     private final FileChannel channel;
 
@@ -23,7 +23,7 @@ public final class ChannelFileIO implements FileIO {
     }
 
     /** Opens {@code path}; a file it creates is readable and writable by its owner only. */
-    public static ChannelFileIO open(Path path, boolean create, boolean readOnly) throws IOException {
+    static ChannelFileIO open(Path path, boolean create, boolean readOnly) throws IOException {
         Set<OpenOption> options = new HashSet<>();
         options.add(StandardOpenOption.READ);
         if (!readOnly) {

@@ -56,4 +56,17 @@ public interface FileIO extends AutoCloseable {
 
     /** The opener for real files. */
     Opener CHANNEL = ChannelFileIO::open;
+
+    /**
+     * Closes {@code io} because {@code failure} ended its use, adding a failure to close to it;
+     * returns {@code failure} for the caller to throw.
+     */
+    static RuntimeException closeAfter(FileIO io, RuntimeException failure) {
+        try {
+            io.close();
+        } catch (IOException suppressed) {
+            failure.addSuppressed(suppressed);
+        }
+        return failure;
+    }
 }

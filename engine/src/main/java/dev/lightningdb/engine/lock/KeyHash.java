@@ -9,7 +9,7 @@ import java.nio.ByteOrder;
  * wait, never a missed one, and at 64 bits rare enough (about one pair among four billion keys
  * locked at once) not to matter. Never 0, which marks an empty slot.
  */
-public final class KeyHash {
+final class KeyHash {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long MULTIPLIER = 0x9E3779B97F4A7C15L;
 
@@ -17,7 +17,7 @@ public final class KeyHash {
     }
 
     /** The lock name of {@code key} in a table seeded with {@code seed}. */
-    public static long of(byte[] key, long seed) {
+    static long of(byte[] key, long seed) {
         long h = seed ^ (key.length * MULTIPLIER);
         int i = 0;
         for (; i + 8 <= key.length; i += 8) {

@@ -2,15 +2,10 @@ package dev.lightningdb.engine.salvage;
 
 import dev.lightningdb.engine.CorruptionException;
 import dev.lightningdb.engine.ErrorCode;
-import dev.lightningdb.engine.IntegrityReport;
-import dev.lightningdb.engine.LightningDb;
 import dev.lightningdb.engine.LightningDbConfig;
 import dev.lightningdb.engine.LightningDbException;
-import dev.lightningdb.engine.Transaction;
-import dev.lightningdb.engine.io.ChannelFileIO;
 import dev.lightningdb.engine.io.Directories;
 import dev.lightningdb.engine.io.FileIO;
-import dev.lightningdb.engine.store.WriteSet;
 import dev.lightningdb.engine.store.paged.PageInspector;
 import dev.lightningdb.engine.store.paged.PagedStore;
 import dev.lightningdb.engine.wal.WalReader;
@@ -55,8 +50,9 @@ import java.util.TreeMap;
  *       is replayed on top.
  * </ol>
  *
- * <p>The result is written to a new directory beside the damaged one ({@code <name>-salvaged},
- * numbered when taken), built under a temporary name and renamed when complete. With {@code force}
+ * <p>The result ({@link CleanDatabase}) is written to a new directory beside the damaged one
+ * ({@code <name>-salvaged}, numbered when taken), built under a temporary name and renamed when
+ * complete. With {@code force}
  * it replaces the damaged database in place: the damaged data file and WAL segments are kept,
  * renamed with the suffix {@value #DAMAGED_SUFFIX}. The damaged database must not be open (its
  * lock is taken for the whole run), and must not be opened until {@code recover} returns. Memory:
@@ -65,7 +61,6 @@ import java.util.TreeMap;
 public final class Salvage {
     static final String DAMAGED_SUFFIX = ".damaged";
     private static final String LOCK_FILE = "lightning.lock";
-    private static final long BATCH_BYTES = 4L << 20;
     private static final int MAX_PROBLEMS = 50;
 
     private Salvage() {
@@ -133,7 +128,7 @@ public final class Salvage {
 
         SalvageReport run(boolean force) throws IOException {
             PageInspector.Meta meta;
-            try (FileIO file = ChannelFileIO.open(directory.resolve(PagedStore.FILE_NAME), false, true)) {
+            try (FileIO file = FileIO.CHANNEL.open(directory.resolve(PagedStore.FILE_NAME), false, true)) {
                 io = file;
                 meta = newestMeta();
                 pageSize = meta != null ? meta.pageSize() : guessPageSize();
@@ -285,32 +280,16 @@ public final class Salvage {
 
         /** Writes the collected entries and the WAL prefix to a new database in {@code target}; returns the WAL records replayed. */
         private long write(Path target, long checkpointLsn) throws IOException {
-            LightningDbConfig config = LightningDbConfig.builder().pageSize(pageSize).maxKeySize(Math.min(16 * 1024, pageSize / 4))
-                    .maxValueSize(1L << 32).build();
-            try (LightningDb db = LightningDb.open(target, config)) {
-                Transaction t = db.begin();
-                long bytes = 0;
+            try (CleanDatabase db = CleanDatabase.create(target, pageSize)) {
                 for (Map.Entry<byte[], Candidate> e : entries.entrySet()) {
                     byte[] value = value(e.getValue());
-                    if (value == null) {
-                        continue;
-                    }
-                    t.put(e.getKey(), value);
-                    bytes += e.getKey().length + value.length;
-                    if (bytes >= BATCH_BYTES) {
-                        t.commit();
-                        t = db.begin();
-                        bytes = 0;
+                    if (value != null) {
+                        db.put(e.getKey(), value);
                     }
                 }
-                t.commit();
-                long records = replayWal(db, checkpointLsn);
-                db.checkpoint(); // merge the write buffer, so that the check and the count see every key
-                IntegrityReport report = db.verifyIntegrity();
-                if (!report.isClean()) {
-                    throw new CorruptionException("the salvaged database in " + target + " fails its integrity check: " + report);
-                }
-                keysWritten = db.stats().get("store.entries");
+                // The intact prefix after the checkpoint (all of it when -1), on top of the entries.
+                long records = WalReader.readIntactPrefix(directory, Math.max(0, checkpointLsn), (lsn, writes) -> db.add(writes));
+                keysWritten = db.finish();
                 return records;
             }
         }
@@ -347,29 +326,6 @@ public final class Salvage {
             valuesLost++;
             problem("value of a key in leaf " + c.pageId() + " lost: " + why);
             return null;
-        }
-
-        /** Replays the WAL's intact prefix after {@code checkpointLsn} (all of it when -1), in transactions of about 4 MiB. */
-        private long replayWal(LightningDb db, long checkpointLsn) throws IOException {
-            Transaction[] t = {db.begin()};
-            long[] bytes = {0};
-            long records = WalReader.readIntactPrefix(directory, Math.max(0, checkpointLsn), (lsn, writes) -> {
-                for (Map.Entry<byte[], byte[]> w : writes.entries()) {
-                    if (WriteSet.isTombstone(w.getValue())) {
-                        t[0].delete(w.getKey());
-                    } else {
-                        t[0].put(w.getKey(), w.getValue());
-                    }
-                }
-                bytes[0] += writes.bytes();
-                if (bytes[0] >= BATCH_BYTES) {
-                    t[0].commit();
-                    t[0] = db.begin();
-                    bytes[0] = 0;
-                }
-            });
-            t[0].commit();
-            return records;
         }
 
         /** Moves the clean database from {@code building} into the directory; the damaged files stay, renamed. */

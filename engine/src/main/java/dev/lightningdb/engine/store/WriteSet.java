@@ -75,6 +75,13 @@ public final class WriteSet {
         bytes += value.length;
     }
 
+    /** Puts {@code later}'s writes over these: where both wrote a key, {@code later}'s put or delete stays. */
+    public void putAll(WriteSet later) {
+        for (Map.Entry<byte[], byte[]> e : later.entries()) {
+            track(set(e.getKey(), e.getValue()), e.getKey(), e.getValue());
+        }
+    }
+
     /** The buffered value, {@link #TOMBSTONE} for a buffered delete, or null if untouched. */
     public byte[] get(byte[] key) {
         if (writes != null) {

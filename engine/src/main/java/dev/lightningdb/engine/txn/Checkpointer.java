@@ -1,7 +1,5 @@
 package dev.lightningdb.engine.txn;
 
-import dev.lightningdb.engine.ErrorCode;
-import dev.lightningdb.engine.LightningDbException;
 import dev.lightningdb.engine.io.BackgroundThreads;
 import dev.lightningdb.engine.store.paged.PagedStore;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Invariants: requests are numbered by the merger, which {@link #submit}s a number only after
  * everything committed before that request was merged; a checkpoint that begins after the submit
- * therefore covers it, and {@link #completed} only grows. Submits made while a checkpoint runs
+ * therefore covers it, and the answered requests ({@link Progress}) only grow. Submits made while a checkpoint runs
  * are answered by the next one (which covers every merge up to its own start). A failed checkpoint
  * is retried every {@value #RETRY_MILLIS} ms; waiters are told of the failure rather than left
  * waiting for retries.
@@ -31,13 +29,10 @@ final class Checkpointer implements AutoCloseable {
     private final LongAdder failures = new LongAdder();
     /** The highest request number submitted; lock. */
     private long wanted;
-    /** The highest request number a durable checkpoint answered; lock. */
-    private long completed;
     /** Whether a submit waits for a checkpoint; lock. */
     private boolean due;
-    private long failureCount;
-    private RuntimeException failure;
-    private boolean closing;
+    /** The requests a durable checkpoint answered, the last failure, closing; lock. */
+    private final Progress progress = new Progress(changed, "checkpoint");
 
     Checkpointer(PagedStore tree, int backgroundNice, String name) {
         this.tree = tree;
@@ -65,16 +60,7 @@ final class Checkpointer implements AutoCloseable {
     void await(long request) {
         lock.lock();
         try {
-            long failuresBefore = failureCount;
-            while (completed < request) {
-                if (failureCount != failuresBefore) {
-                    throw new LightningDbException(ErrorCode.IO_ERROR, "checkpoint failed: " + failure.getMessage(), failure);
-                }
-                if (closing) {
-                    throw new LightningDbException(ErrorCode.CLOSED, "database is closing");
-                }
-                changed.awaitUninterruptibly();
-            }
+            progress.await(request);
         } finally {
             lock.unlock();
         }
@@ -93,12 +79,12 @@ final class Checkpointer implements AutoCloseable {
             lock.lock();
             try {
                 while (!due) {
-                    if (closing) {
+                    if (progress.isClosing()) {
                         return;
                     }
                     changed.awaitUninterruptibly();
                 }
-                if (closing) {
+                if (progress.isClosing()) {
                     return; // closing the tree checkpoints
                 }
                 request = wanted;
@@ -112,9 +98,7 @@ final class Checkpointer implements AutoCloseable {
                 nanos.add(System.nanoTime() - start);
                 lock.lock();
                 try {
-                    completed = Math.max(completed, request);
-                    failure = null;
-                    changed.signalAll();
+                    progress.answered(request);
                 } finally {
                     lock.unlock();
                 }
@@ -122,16 +106,11 @@ final class Checkpointer implements AutoCloseable {
                 failures.increment();
                 lock.lock();
                 try {
-                    failure = e instanceof RuntimeException re ? re
-                            : new LightningDbException(ErrorCode.IO_ERROR, "checkpoint failed: " + e, e);
-                    failureCount++;
                     due = true; // retried, answering the same requests
-                    changed.signalAll();
-                    if (!closing) {
-                        changed.awaitNanos(TimeUnit.MILLISECONDS.toNanos(RETRY_MILLIS));
+                    progress.failed(e);
+                    if (!progress.pauseBeforeRetry(RETRY_MILLIS)) {
+                        return;
                     }
-                } catch (InterruptedException ie) {
-                    return;
                 } finally {
                     lock.unlock();
                 }
@@ -151,8 +130,7 @@ final class Checkpointer implements AutoCloseable {
     boolean stop() {
         lock.lock();
         try {
-            closing = true;
-            changed.signalAll();
+            progress.close();
         } finally {
             lock.unlock();
         }

@@ -9,9 +9,10 @@ import java.lang.invoke.VarHandle;
  * (some thirty nodes, each a cache miss), and a key the table does not hold in about as many.
  * Open addressing with linear probing over two parallel arrays: a byte of the key's hash per slot
  * ({@code prints}, 0 = empty), and the slot itself, {@code tag << 48 | node}, the tag being 16 more
- * bits of the hash. A read beside a busy writer asks every table of the buffer (up to thirty-odd),
- * and most do not hold the key: the byte array, an eighth of the slots' size, stays in the core's
- * cache, so such a table costs a probe of a cached line instead of a miss on the slot array.
+ * bits of the hash. A read asks every table whose {@link TableFilter} bit is set for the key's
+ * bucket (every table, where the filter cannot tell), and some of them do not hold the key: the
+ * byte array, an eighth of the slots' size, stays in the core's cache, so such a table costs a
+ * probe of a cached line instead of a miss on the slot array.
  *
  * <p>Invariants: one thread writes (the table's writer), after the node it indexes is linked into
  * the list; a new key's slot is written before its print, both with release stores, and readers

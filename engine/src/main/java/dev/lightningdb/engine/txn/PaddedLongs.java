@@ -7,8 +7,8 @@ import java.lang.invoke.VarHandle;
  * A few longs that one thread writes on every operation, kept on cache lines of their own. The
  * write-buffer table's writer updates its counters and cursors on every insert while readers on
  * other cores load the table's other fields (index, arena chunks) on every get: in one object, each
- * insert would take the readers' cache line away from them (false sharing; measured as a reader
- * beside a writer keeping 54% of its rate on one database and 77% beside a writer on another).
+ * insert would take the readers' cache line away from them (false sharing; docs/storage.md has
+ * what a reader beside a writer measured).
  *
  * <p>Invariant: the slots sit at least 64 bytes from either end of the backing array, so no other
  * object, not even this array's header, shares a cache line with them.

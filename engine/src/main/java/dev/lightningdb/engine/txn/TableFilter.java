@@ -9,7 +9,7 @@ import java.util.List;
  * bucket of key hashes two 64-bit words in one cache line, a bit per table and a hint. Each table
  * takes one of 64 slots when it is created and sets its bit in its keys' buckets as it is written,
  * so a point read loads one line and asks only the tables whose bits are set, instead of every
- * frozen table (a flat-out writer leaves forty to sixty of them). The hint names the table slot and
+ * frozen table (a flat-out writer leaves dozens). The hint names the table slot and
  * node of the version written last into the bucket: when that is the reader's key, it is the key's
  * newest version (a later write of the key would have replaced the hint), and the read costs the
  * line and the node, without asking any table's index. A table that found no free slot sets no bit
@@ -26,10 +26,9 @@ import java.util.List;
  * again only once all of its bits and hints are clear.
  *
  * <p>Note 2, hints in pairs. Two buckets side by side (32 bytes, the same line) share their two
- * hint words, so a key keeps its hint unless two later keys of its pair took both: by a simple
- * count, about 5% of buffered reads lose their hint where one word per bucket lost 13% (300K keys
- * written at random into a million buckets); a read beside the writer then cost 6% less CPU
- * ({@code ReadWithWriterMain}: 896-943 ns against 949-998 ns per get). A pair
+ * hint words, so a key keeps its hint unless two later keys of its pair took both: fewer reads
+ * lose their hint than with one word per bucket, and a read beside the writer costs less CPU
+ * (docs/storage.md, "Table filter", has the counts and times). A pair
  * holds at most one hint per 9-bit tag: a write replaces the hint of its key's tag where it is,
  * else takes an empty word, else its own bucket's. A hint is never copied from one word to the
  * other, so a hint the merger cleared cannot come back, and a hint that names the reader's key

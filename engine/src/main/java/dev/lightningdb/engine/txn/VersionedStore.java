@@ -31,10 +31,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *       timestamp and publishes a new {@link View}; no page is written. The active table is frozen
  *       at a sixteenth of {@code writeBufferSize}; point reads find a table's keys through its hash
  *       index ({@link KeyIndex}), and ask only the tables that the {@link TableFilter} says may
- *       hold the key, or none when its hint names the key's newest version. (An insert into a
- *       skip list of 1 MiB cost 410 ns, of 2 MiB 460 ns, of 4 MiB 590 ns, of 16 MiB 1.2 us; but
- *       every merge pays per table: with a thirty-second, a flat-out writer left 58 tables and
- *       the merger spent half its time merging their streams.) Once the frozen tables hold
+ *       hold the key, or none when its hint names the key's newest version. (Smaller tables make
+ *       inserts cheaper, but every merge pays per table; docs/storage.md has the figures behind
+ *       the sixteenth.) Once the frozen tables hold
  *       {@code writeBufferSize} bytes the merger thread applies their newest versions to the tree
  *       in one copy-on-write batch (each touched leaf is rewritten once per batch); once
  *       {@code checkpointWalSize} bytes were merged (or on request, or on the timer) it also has
@@ -74,7 +73,7 @@ public final class VersionedStore implements AutoCloseable {
      * finds a {@link TableFilter} slot (with room for the active table, the merger's freeze and
      * the freezes of commits already past {@link #awaitRoom}). A table without one is asked by
      * every read, and the hints it would have set are lost; at {@link #stallBytes} alone a
-     * flat-out writer reached 64 frozen tables of a sixteenth of the buffer each.
+     * flat-out writer froze more tables than there are slots (docs/storage.md, "Table filter").
      */
     static final int MAX_FROZEN = TableFilter.SLOTS - 4;
     private static final java.lang.ref.Cleaner CURSOR_CLEANER = java.lang.ref.Cleaner.create();
@@ -108,10 +107,8 @@ public final class VersionedStore implements AutoCloseable {
     // Guarded by lock:
     private long checkpointRequested;
     /** The highest request whose merge is done (and, on disk, handed to the checkpointer); lock. */
-    private long checkpointAnswered;
-    private long failureCount;
-    private RuntimeException mergeFailure;
-    private boolean closing;
+    /** Checkpoint requests the merger answered, its last failure, closing; lock. */
+    private final Progress progress = new Progress(changed, "merge");
 
     /**
      * @param durable whether a merge is followed by a checkpoint (a database on disk)
@@ -263,12 +260,13 @@ public final class VersionedStore implements AutoCloseable {
         lock.lock();
         try {
             while (!hasRoom()) {
-                if (mergeFailure != null) {
+                RuntimeException failure = progress.failure();
+                if (failure != null) {
                     throw new LightningDbException(ErrorCode.IO_ERROR, "the write buffer is full and merging it into the data file fails: "
-                            + mergeFailure.getMessage() + " (commits resume once the merge succeeds)", mergeFailure);
+                            + failure.getMessage() + " (commits resume once the merge succeeds)", failure);
                 }
-                if (closing) {
-                    throw new LightningDbException(ErrorCode.CLOSED, "database is closing");
+                if (progress.isClosing()) {
+                    throw progress.closed();
                 }
                 changed.awaitUninterruptibly();
             }
@@ -280,8 +278,9 @@ public final class VersionedStore implements AutoCloseable {
 
     /**
      * Frozen bytes at which commits wait for the merger: four buffers where an eighth of the heap
-     * holds them, never fewer than two. A fresh JVM's first merges run uncompiled, 2-3x slower;
-     * with room for one more buffer the writer waited most of them out (docs/storage.md).
+     * holds them, never fewer than two. A fresh JVM's first merges run before their code is
+     * compiled, and slower; with room for only one more buffer the writer waited most of them out
+     * (docs/storage.md, "Merges").
      */
     static long stallBytes(long bufferLimit, long maxHeap) {
         return Math.max(2 * bufferLimit, Math.min(4 * bufferLimit, maxHeap / 8));
@@ -327,8 +326,8 @@ public final class VersionedStore implements AutoCloseable {
     public long commit(Iterable<Map.Entry<byte[], byte[]>> writes, long lsn) {
         lock.lock();
         try {
-            if (closing) {
-                throw new LightningDbException(ErrorCode.CLOSED, "database is closing");
+            if (progress.isClosing()) {
+                throw progress.closed();
             }
             View v = view;
             long ts = lastTs + 1;
@@ -366,17 +365,8 @@ public final class VersionedStore implements AutoCloseable {
         lock.lock();
         try {
             mine = ++checkpointRequested;
-            long failuresBefore = failureCount;
             changed.signalAll();
-            while (checkpointAnswered < mine) {
-                if (failureCount != failuresBefore) { // a merge failed since the request: do not wait for retries
-                    throw new LightningDbException(ErrorCode.IO_ERROR, "checkpoint failed: " + mergeFailure.getMessage(), mergeFailure);
-                }
-                if (closing) {
-                    throw new LightningDbException(ErrorCode.CLOSED, "database is closing");
-                }
-                changed.awaitUninterruptibly();
-            }
+            progress.await(mine);
         } finally {
             lock.unlock();
         }
@@ -402,13 +392,13 @@ public final class VersionedStore implements AutoCloseable {
             lock.lock();
             try {
                 while (true) {
-                    if (closing) {
+                    if (progress.isClosing()) {
                         return;
                     }
                     View v = view;
                     timed = System.nanoTime() >= nextTimed;
                     boolean pending = !v.active().isEmpty() || !v.frozen().isEmpty();
-                    if (v.frozenBytes() >= bufferLimit || checkpointRequested > checkpointAnswered || (timed && pending)) {
+                    if (v.frozenBytes() >= bufferLimit || checkpointRequested > progress.answered() || (timed && pending)) {
                         break;
                     }
                     long wait = nextTimed == Long.MAX_VALUE ? TimeUnit.SECONDS.toNanos(10) : Math.max(1, nextTimed - System.nanoTime());
@@ -470,16 +460,14 @@ public final class VersionedStore implements AutoCloseable {
                 // A checkpoint per merge would rewrite every page a merge touches; one per
                 // checkpointBytes of merged writes bounds the WAL that recovery replays instead.
                 // It runs on its own thread, beside the next merges.
-                boolean due = request > checkpointAnswered || timed || mergedSinceCheckpoint >= checkpointBytes;
+                boolean due = request > progress.answered() || timed || mergedSinceCheckpoint >= checkpointBytes;
                 if (checkpointer != null && due) {
                     checkpointer.submit(request);
                     mergedSinceCheckpoint = 0;
                 }
                 lock.lock();
                 try {
-                    mergeFailure = null;
-                    checkpointAnswered = Math.max(checkpointAnswered, request);
-                    changed.signalAll();
+                    progress.answered(request);
                 } finally {
                     lock.unlock();
                 }
@@ -490,15 +478,10 @@ public final class VersionedStore implements AutoCloseable {
                 mergeFailures.increment();
                 lock.lock();
                 try {
-                    mergeFailure = e instanceof RuntimeException re ? re
-                            : new LightningDbException(ErrorCode.IO_ERROR, "merge failed: " + e, e);
-                    failureCount++;
-                    changed.signalAll();
-                    if (!closing) {
-                        changed.awaitNanos(TimeUnit.MILLISECONDS.toNanos(RETRY_MILLIS));
+                    progress.failed(e);
+                    if (!progress.pauseBeforeRetry(RETRY_MILLIS)) {
+                        return;
                     }
-                } catch (InterruptedException ie) {
-                    return;
                 } finally {
                     lock.unlock();
                 }
@@ -551,8 +534,7 @@ public final class VersionedStore implements AutoCloseable {
     public void close() {
         lock.lock();
         try {
-            closing = true;
-            changed.signalAll();
+            progress.close();
         } finally {
             lock.unlock();
         }

@@ -136,7 +136,7 @@ public final class View {
 
     /**
      * The newest visible version in the tables of {@code slots}, newest table first (every table of
-     * this view has a slot). Only the tables whose bits are set are touched: with forty to sixty
+     * this view has a slot). Only the tables whose bits are set are touched: with a full buffer's
      * frozen tables, walking the list to test each one's bit cost more than the few tables asked.
      */
     private Version lookupSlots(byte[] key, long hash, long slots) {

@@ -23,7 +23,7 @@ import java.util.zip.CRC32C;
  *            v  value (absent for a delete)
  * </pre>
  */
-public final class WalRecord {
+final class WalRecord {
     /** Bytes before the payload. */
     public static final int HEADER = 16;
 

@@ -7,7 +7,6 @@ import dev.lightningdb.engine.io.FileIO;
 import java.io.IOException;
 import dev.lightningdb.engine.store.WriteSet;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * Recovery at open: replays the WAL after the checkpoint the store opened at ({@link WalReader}),
@@ -37,13 +36,7 @@ public final class WalRecovery {
         }
 
         void add(long lsn, WriteSet writes) {
-            for (Map.Entry<byte[], byte[]> e : writes.entries()) {
-                if (WriteSet.isTombstone(e.getValue())) {
-                    merged.delete(e.getKey());
-                } else {
-                    merged.put(e.getKey(), e.getValue());
-                }
-            }
+            merged.putAll(writes);
             lastLsn = lsn;
             if (merged.bytes() >= BATCH_BYTES) {
                 flush();

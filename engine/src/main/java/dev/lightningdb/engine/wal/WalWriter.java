@@ -8,10 +8,8 @@ import dev.lightningdb.engine.io.Directories;
 import dev.lightningdb.engine.io.FileIO;
 import dev.lightningdb.engine.store.WriteSet;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
@@ -29,13 +27,12 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li><b>One appender.</b> {@link #appendAll} and {@link #checkpointed} are called
  *       under the database's commit lock, so LSNs are consecutive and in the order the write sets
  *       are applied to the tree. {@code nextLsn} and {@code position} belong to that lock.
- *   <li><b>Group commit.</b> {@code durableLsn <= writtenLsn}; every record up to {@code durableLsn}
- *       is forced. At most one thread forces at a time ({@code forcing}): the first waiter becomes
- *       leader, reads {@code writtenLsn}, forces without holding {@link #lock}, then publishes the
- *       new {@code durableLsn} and unparks the waiters (they park individually rather
- *       than on a condition, so that thirty waiters do not queue for the lock just to leave; the
- *       sync thread wakes two and the woken wake the rest, {@link ParkedCommitters.Cascade}). Commits that
- *       append while a force runs are covered by the next one, so one force serves a whole group.
+ *   <li><b>Group commit.</b> The durable LSN ({@code durable}'s position) {@code <= writtenLsn};
+ *       every record up to it is forced. At most one thread forces at a time ({@code forcing}): the
+ *       first waiter becomes leader, reads {@code writtenLsn}, forces without holding {@link #lock},
+ *       then advances {@code durable}, which wakes the waiters the force covered ({@link
+ *       ParkingLot}: each parks on its own, and the woken wake the rest). Commits that append
+ *       while a force runs are covered by the next one, so one force serves a whole group.
  *   <li><b>Segments.</b> A segment is forced before the next one is created, and the file swap
  *       happens only while no force runs. Segments are deleted only when a durable checkpoint
  *       covers all their records (the current segment is rolled at each checkpoint for that).
@@ -74,17 +71,16 @@ public final class WalWriter implements AutoCloseable {
     private FileIO io;
     private long segmentFirstLsn;
     private long writtenLsn;
-    /** Volatile so that a woken waiter can leave without the lock; written under it. */
-    private volatile long durableLsn;
+    /**
+     * Its position is the durable LSN (read without the lock, so that a woken waiter leaves
+     * without it; advanced under it); its waiters wait for a force that another thread runs.
+     */
+    private final ParkingLot durable;
     private boolean forcing;
-    /** Committers waiting for a force that another thread runs; each is unparked once covered. */
-    private final ParkedCommitters parked = new ParkedCommitters();
     /** Under SYNC: the thread that forces whenever committers wait (null otherwise). */
     private final boolean syncThread;
     private boolean syncerIdle;
     private final Condition syncWanted = lock.newCondition();
-    /** Under SYNC: the committers the sync thread's last force covered, still being woken; null before the first. */
-    private volatile ParkedCommitters.Cascade cascade;
 
     private IOException failure;
 
@@ -101,7 +97,7 @@ public final class WalWriter implements AutoCloseable {
         this.space = SegmentSpace.of(io, position);
         this.nextLsn = lastLsn + 1;
         this.writtenLsn = lastLsn;
-        this.durableLsn = lastLsn;
+        this.durable = new ParkingLot(lastLsn);
         this.syncThread = mode == WalSyncMode.SYNC;
         if (mode == WalSyncMode.ASYNC) {
             long intervalNanos = flushInterval.toNanos();
@@ -202,80 +198,51 @@ public final class WalWriter implements AutoCloseable {
      * @throws LightningDbException IO_ERROR when the force fails (now or before), INTERRUPTED
      */
     public void awaitDurable(long lsn) {
-        while (true) {
-            if (durableLsn >= lsn) { // volatile: a woken waiter leaves without touching the lock
-                ParkedCommitters.Cascade c = cascade;
-                if (c != null) {
-                    c.help(); // wakes others that the force covered (see Cascade)
-                }
-                return;
-            }
-            boolean leader = false;
-            lock.lock();
-            try {
-                if (durableLsn >= lsn) {
-                    return;
-                }
-                checkFailure();
-                if (!forcing && parked.isEmpty()) {
-                    // Nobody forces or waits: force here, without handing over to another thread
-                    // (a lone committer's latency); commits that arrive meanwhile park below.
-                    forcing = true;
-                    leader = true;
-                } else if (syncThread && !stopping) {
-                    parked.add(new ParkedCommitters.Sleeper(Thread.currentThread(), lsn));
-                    if (syncerIdle) {
-                        syncerIdle = false;
-                        syncWanted.signal();
-                    }
-                } else if (forcing) {
-                    parked.add(new ParkedCommitters.Sleeper(Thread.currentThread(), lsn));
-                } else {
-                    forcing = true;
-                    leader = true;
-                }
-            } finally {
-                lock.unlock();
-            }
-            if (leader) {
-                lead();
-                continue;
-            }
-            LockSupport.park(this); // until a force covers us; a spurious return loops
-            if (Thread.interrupted()) {
-                Thread.currentThread().interrupt();
-                throw new LightningDbException(ErrorCode.INTERRUPTED, "interrupted while waiting for WAL record " + lsn
-                        + " to be forced; the commit is applied but may not be durable");
-            }
-        }
-    }
-
-    /**
-     * Registers threads that will call {@link #awaitDurable} for the given records: each is
-     * unparked once its record is forced (at once when it already is), so that it need not be
-     * woken first to register itself. A thread woken early just waits in {@code awaitDurable}.
-     */
-    public void wakeWhenDurable(List<ParkedCommitters.Sleeper> sleepers) {
-        List<Thread> now = new ArrayList<>();
-        lock.lock();
+        ParkingLot.Waiter me = null;
         try {
-            boolean waiting = false;
-            for (ParkedCommitters.Sleeper s : sleepers) {
-                if (durableLsn >= s.lsn() || failure != null || !syncThread || stopping) {
-                    now.add(s.thread());
-                } else {
-                    parked.add(s);
-                    waiting = true;
+            while (durable.reached() < lsn) { // volatile: a woken waiter leaves without touching the lock
+                boolean leader = false;
+                lock.lock();
+                try {
+                    if (durable.reached() >= lsn) {
+                        return;
+                    }
+                    checkFailure();
+                    if (!forcing && durable.isEmpty()) {
+                        // Nobody forces or waits: force here, without handing over to another thread
+                        // (a lone committer's latency); commits that arrive meanwhile wait below.
+                        forcing = true;
+                        leader = true;
+                    } else if (syncThread && !stopping || forcing) {
+                        me = me == null ? durable.waiter(lsn) : me;
+                        durable.add(me);
+                        if (syncThread && !stopping && syncerIdle) {
+                            syncerIdle = false;
+                            syncWanted.signal();
+                        }
+                    } else {
+                        forcing = true;
+                        leader = true;
+                    }
+                } finally {
+                    lock.unlock();
                 }
-            }
-            if (waiting && syncerIdle) {
-                syncerIdle = false;
-                syncWanted.signal();
+                if (leader) {
+                    lead();
+                    continue;
+                }
+                durable.park(me, 0); // until a force covers us; a spurious return loops
+                if (Thread.interrupted()) {
+                    Thread.currentThread().interrupt();
+                    throw new LightningDbException(ErrorCode.INTERRUPTED, "interrupted while waiting for WAL record " + lsn
+                            + " to be forced; the commit is applied but may not be durable");
+                }
             }
         } finally {
-            lock.unlock();
+            if (me != null) {
+                durable.leave(me); // wakes others the same force covered
+            }
         }
-        ParkedCommitters.unparkAll(now);
     }
 
     /**
@@ -286,14 +253,12 @@ public final class WalWriter implements AutoCloseable {
         while (true) {
             lock.lock();
             try {
-                while (forcing || (parked.isEmpty() && !stopping)) {
-                    finishCascade(); // nobody may stay parked while this thread idles
+                while (forcing || (durable.isEmpty() && !stopping)) {
                     syncerIdle = true;
                     syncWanted.awaitUninterruptibly();
                 }
                 syncerIdle = false;
-                if (parked.isEmpty()) {
-                    finishCascade();
+                if (durable.isEmpty()) {
                     return; // stopping, and nobody waits
                 }
                 forcing = true;
@@ -339,18 +304,21 @@ public final class WalWriter implements AutoCloseable {
             error = new IOException("force of " + f.name() + " failed: " + e, e);
             fatal = e;
         }
-        List<Thread> woken;
+        ParkingLot.Wakeup covered = null;
+        ParkingLot.Wakeup rest = null;
         lock.lock();
         try {
             forcing = false;
             if (error == null) {
-                durableLsn = Math.max(durableLsn, target);
+                covered = durable.advance(target);
             } else if (failure == null) {
                 failure = error;
             }
             // With a sync thread the uncovered waiters stay parked for its next force; without one
-            // they are all woken and one of them leads the next force.
-            woken = parked.takeCovered(durableLsn, error != null || !syncThread);
+            // (or after a failure, which they report) they are all woken and one leads the next force.
+            if (error != null || !syncThread) {
+                rest = durable.takeAll();
+            }
             changed.signalAll(); // the few that wait for no force to run (segment swap, close)
             if (syncThread) {
                 syncWanted.signal(); // the sync thread forces again for the rest, or sees a force end it waited out
@@ -358,27 +326,17 @@ public final class WalWriter implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        if (syncThread && Thread.currentThread() == flusher && error == null && fatal == null) {
-            finishCascade();
-            ParkedCommitters.Cascade next = new ParkedCommitters.Cascade(woken);
-            cascade = next;
-            next.help(); // the woken wake the rest while this thread forces again
-        } else {
-            ParkedCommitters.unparkAll(woken); // those the force covers leave; the rest wait for the next
+        if (covered != null) {
+            covered.start(); // the woken wake the rest while this thread goes on
+        }
+        if (rest != null) {
+            rest.start();
         }
         if (fatal != null) {
             throw fatal;
         }
         if (error != null) {
             throw failed();
-        }
-    }
-
-    /** Wakes whoever the last cascade has not woken yet (the sync thread, before it idles or starts another). */
-    private void finishCascade() {
-        ParkedCommitters.Cascade c = cascade;
-        if (c != null) {
-            c.finish();
         }
     }
 
@@ -423,14 +381,18 @@ public final class WalWriter implements AutoCloseable {
      * segment whose records it covers entirely.
      */
     public void checkpointed(long lsn) {
+        ParkingLot.Wakeup covered;
+        ParkingLot.Wakeup rest;
         lock.lock();
         try {
-            durableLsn = Math.max(durableLsn, Math.min(lsn, writtenLsn));
-            ParkedCommitters.unparkAll(parked.takeCovered(durableLsn, true));
+            covered = durable.advance(Math.min(lsn, writtenLsn));
+            rest = durable.takeAll();
             changed.signalAll();
         } finally {
             lock.unlock();
         }
+        covered.start();
+        rest.start();
         boolean coversAll = lsn == nextLsn - 1;
         if (coversAll) {
             bytesSinceCheckpoint = 0;
@@ -492,16 +454,18 @@ public final class WalWriter implements AutoCloseable {
 
     /** Makes the log refuse commits from now on (invariant 4); the first failure is kept. */
     private void recordFailure(IOException e) {
+        ParkingLot.Wakeup rest;
         lock.lock();
         try {
             if (failure == null) {
                 failure = e;
             }
-            ParkedCommitters.unparkAll(parked.takeCovered(durableLsn, true));
+            rest = durable.takeAll();
             changed.signalAll();
         } finally {
             lock.unlock();
         }
+        rest.start();
     }
 
     private void checkFailure() {
@@ -531,7 +495,7 @@ public final class WalWriter implements AutoCloseable {
         m.put("wal.forces", forces.sum());
         lock.lock();
         try {
-            m.put("wal.durableLsn", durableLsn);
+            m.put("wal.durableLsn", durable.reached());
             m.put("wal.failed", failure == null ? 0L : 1L);
         } finally {
             lock.unlock();

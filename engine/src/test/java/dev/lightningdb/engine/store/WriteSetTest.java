@@ -18,6 +18,21 @@ import org.junit.jupiter.api.Test;
  */
 class WriteSetTest {
     @Test
+    void putAllLeavesTheLaterWriteOfEachKey() {
+        WriteSet earlier = new WriteSet();
+        earlier.put(key(1), new byte[] {1});
+        earlier.put(key(2), new byte[] {2});
+        WriteSet later = new WriteSet();
+        later.delete(key(1));
+        later.put(key(3), new byte[] {3, 3});
+        earlier.putAll(later);
+        assertThat(keys(earlier)).containsExactly(1, 2, 3);
+        assertThat(WriteSet.isTombstone(earlier.get(key(1)))).isTrue();
+        assertThat(earlier.get(key(3))).containsExactly(3, 3);
+        assertThat(earlier.bytes()).isEqualTo(3L * key(1).length + 1 + 2);
+    }
+
+    @Test
     void singleEntryAnswersLikeTheTree() {
         WriteSet ws = new WriteSet();
         assertThat(ws.isEmpty()).isTrue();

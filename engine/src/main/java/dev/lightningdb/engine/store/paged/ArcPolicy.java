@@ -21,7 +21,7 @@ import java.util.HashMap;
  * One deviation from the paper: ids can be {@link #remove}d (a freed page), so the cache may be
  * below capacity with full ghost lists; REPLACE then runs only when the resident lists are full.
  */
-public final class ArcPolicy {
+final class ArcPolicy {
     /** Returned by {@link #admit} when nothing had to leave. */
     public static final long NONE = -1;
 

@@ -21,9 +21,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *       most recent end of T2). A hit lost when the ring wraps only makes ARC see one access fewer.
  *       Only one hit in {@value #HIT_SAMPLE}, chosen at random, is recorded at all: recording (an
  *       atomic increment, an atomic swap, a volatile flag) and replaying it (moving the entry to the
- *       most recent end of T2) cost a tenth of a point read's time on a cache that holds every page
- *       ({@code ColdPutMain -Dgets=true}: 94K gets per 100 ms recording every hit, 98-104K recording one in
- *       eight). ARC then sees a sample of the hits: a page hit k times is promoted to T2 with
+ *       most recent end of T2) cost a point read a measurable share of its time on a cache that
+ *       holds every page (docs/storage.md, "Point reads"). ARC then sees a sample of the hits: a page hit k times is promoted to T2 with
  *       probability 1 - (7/8)^k, so pages read often still are, and a page read once (a scan)
  *       still is not; the order within T2 follows the sampled hits.
  *   <li>Page images are immutable once cached (pages are copy-on-write, see {@link PagedStore}), so
@@ -38,7 +37,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *       waiting for anything but the eviction write.
  *   <li>Readers never wait for {@code lock}: the merger holds it to install the pages it writes
  *       and to write evicted pages back, and it runs at a low CPU priority, so a reader queued
- *       behind it waited 2-6 ms while the merger was descheduled. A reader that finds the lock busy
+ *       behind it waited for as long as the merger was descheduled (milliseconds). A reader that finds the lock busy
  *       keeps the page it loaded without caching it ({@link #offer}); the next read of that page
  *       loads it again, which costs a page read, not a wait.
  *   <li>Copy-on-write gives a rewritten page a new id, so to ARC it is a new page (T1); the old id

@@ -8,7 +8,7 @@ import dev.lightningdb.engine.KeyRange;
 import dev.lightningdb.engine.LightningDbConfig;
 import dev.lightningdb.engine.LightningDbException;
 import dev.lightningdb.engine.io.FileIO;
-import dev.lightningdb.engine.store.Store;
+import dev.lightningdb.engine.store.WriteSet;
 import java.io.IOException;
 import java.lang.ref.Cleaner;
 import java.util.ArrayList;
@@ -21,7 +21,9 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The paged store: a copy-on-write B+Tree ({@link TreeWriter}, {@link TreeReader}, {@link
  * TreeCursor}) in one data file of fixed-size checksummed pages ({@link PageHeader}), behind an ARC
- * page cache ({@link PageCache}), with two alternating meta pages ({@link MetaPage}).
+ * page cache ({@link PageCache}), with two alternating meta pages ({@link MetaPage}). It holds the
+ * committed data beneath the write buffer ({@code txn.VersionedStore}), which applies its merged
+ * tables here in batches and pins tree versions for its readers.
  *
  * <p>Design notes.
  * <ol>
@@ -73,7 +75,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *   WRITABLE ──writeCheckpoint() fails after the meta write began──► WRITES_REFUSED
  * </pre>
  */
-public final class PagedStore implements Store {
+public final class PagedStore implements AutoCloseable {
     /** The data file's name inside a database directory. */
     public static final String FILE_NAME = "data.ldb";
 
@@ -155,7 +157,7 @@ public final class PagedStore implements Store {
         return new PagedStore(io, pager, meta, newest.slot(), newest.problems(), config.readOnly(), checkpointOnClose);
     }
 
-    @Override
+    /** The value of {@code key} in the published tree (a fresh array), or null. */
     public byte[] get(byte[] key) {
         ensureOpen();
         gets.increment();
@@ -167,7 +169,7 @@ public final class PagedStore implements Store {
         }
     }
 
-    @Override
+    /** A walk over the published tree; it pins that version until closed (or collected). */
     public Cursor scan(KeyRange range, boolean reverse) {
         ensureOpen();
         scans.increment();
@@ -244,9 +246,16 @@ public final class PagedStore implements Store {
         return new TreeCursor(pager, pinned.state, range, reverse, () -> { });
     }
 
-    @Override
+    /**
+     * Applies writes (ascending unique keys; a {@link WriteSet#TOMBSTONE} value deletes) as one new
+     * tree version (design note 1); {@code lsn} is their last WAL record's, or 0 (note 4).
+     */
     public void apply(Iterable<Map.Entry<byte[], byte[]>> writes, long lsn) {
         apply(writes, lsn, Runnable::run);
+    }
+
+    public void apply(WriteSet writes, long lsn) {
+        apply(writes.entries(), lsn);
     }
 
     /**
@@ -281,7 +290,6 @@ public final class PagedStore implements Store {
      * Writes a checkpoint of the tree as it is now (design note 3). Only its start and its end take
      * the write lock: {@link #apply} goes on while its pages are written and forced (note 9).
      */
-    @Override
     public void checkpoint() {
         checkpointLock.lock();
         try {
@@ -447,12 +455,10 @@ public final class PagedStore implements Store {
         }
     }
 
-    @Override
     public long checkpointLsn() {
         return checkpointLsn;
     }
 
-    @Override
     public IntegrityReport verifyIntegrity() {
         checkpointLock.lock(); // a checkpoint being written holds pages no state names yet
         writeLock.lock();
@@ -478,7 +484,6 @@ public final class PagedStore implements Store {
         }
     }
 
-    @Override
     public Map<String, Long> stats() {
         Map<String, Long> m = new HashMap<>();
         TreeState s = state;

@@ -1,6 +1,6 @@
-package dev.lightningdb.engine.store;
+package dev.lightningdb.engine;
 
-import dev.lightningdb.engine.Cursor;
+import dev.lightningdb.engine.store.WriteSet;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
@@ -10,7 +10,7 @@ import java.util.NavigableMap;
  * Overlays a transaction's buffered writes on a cursor of committed data: a buffered value
  * replaces the committed one, a buffered delete hides it. Both inputs walk in the same direction.
  */
-public final class MergingCursor implements Cursor {
+final class MergingCursor implements Cursor {
     private final Cursor committed;
     private final Iterator<Map.Entry<byte[], byte[]>> buffered;
     private final int direction; // +1 ascending, -1 descending
@@ -20,7 +20,7 @@ public final class MergingCursor implements Cursor {
     private byte[] key;
     private byte[] value;
 
-    public MergingCursor(Cursor committed, NavigableMap<byte[], byte[]> bufferedInRange, boolean reverse) {
+    MergingCursor(Cursor committed, NavigableMap<byte[], byte[]> bufferedInRange, boolean reverse) {
         this.committed = committed;
         this.buffered = bufferedInRange.entrySet().iterator();
         this.direction = reverse ? -1 : 1;
