@@ -1,8 +1,8 @@
 package dev.lightningdb.jdbc;
 
 import dev.lightningdb.engine.LightningDb;
-import dev.lightningdb.engine.LightningDbConfig;
-import dev.lightningdb.engine.LightningDbException;
+import dev.lightningdb.engine.common.LightningDbConfig;
+import dev.lightningdb.engine.common.LightningDbException;
 import dev.lightningdb.sql.result.SqlError;
 import dev.lightningdb.sql.session.Database;
 import java.sql.SQLException;

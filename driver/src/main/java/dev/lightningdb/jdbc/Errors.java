@@ -1,6 +1,6 @@
 package dev.lightningdb.jdbc;
 
-import dev.lightningdb.engine.LightningDbException;
+import dev.lightningdb.engine.common.LightningDbException;
 import dev.lightningdb.sql.result.SqlError;
 import java.sql.SQLDataException;
 import java.sql.SQLException;

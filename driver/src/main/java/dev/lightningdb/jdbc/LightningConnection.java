@@ -1,6 +1,6 @@
 package dev.lightningdb.jdbc;
 
-import dev.lightningdb.engine.IsolationLevel;
+import dev.lightningdb.engine.common.IsolationLevel;
 import dev.lightningdb.sql.result.KeyRequest;
 import dev.lightningdb.sql.session.Session;
 import java.sql.Array;

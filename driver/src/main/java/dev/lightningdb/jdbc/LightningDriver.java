@@ -1,5 +1,6 @@
 package dev.lightningdb.jdbc;
 
+import dev.lightningdb.engine.common.LightningDbConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.logging.Logger;
-import dev.lightningdb.engine.LightningDbConfig;
 
 /**
  * The JDBC driver: {@code jdbc:lightning:<path>} and {@code jdbc:lightning:mem:<name>}. Registered

@@ -2,9 +2,9 @@ package dev.lightningdb.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lightningdb.engine.ConflictException;
-import dev.lightningdb.engine.ErrorCode;
-import dev.lightningdb.engine.LightningDbException;
+import dev.lightningdb.engine.common.ConflictException;
+import dev.lightningdb.engine.common.ErrorCode;
+import dev.lightningdb.engine.common.LightningDbException;
 import dev.lightningdb.sql.result.SqlError;
 import java.sql.SQLException;
 import java.sql.SQLTransactionRollbackException;

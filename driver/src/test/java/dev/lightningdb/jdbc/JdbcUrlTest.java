@@ -3,7 +3,7 @@ package dev.lightningdb.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lightningdb.engine.WalSyncMode;
+import dev.lightningdb.engine.common.WalSyncMode;
 import java.sql.SQLException;
 import java.util.Properties;
 import java.util.Random;

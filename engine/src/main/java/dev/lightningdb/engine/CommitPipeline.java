@@ -1,5 +1,12 @@
 package dev.lightningdb.engine;
 
+import dev.lightningdb.engine.common.ConflictException;
+import dev.lightningdb.engine.common.CorruptionException;
+import dev.lightningdb.engine.common.ErrorCode;
+import dev.lightningdb.engine.common.IntegrityReport;
+import dev.lightningdb.engine.common.LightningDbConfig;
+import dev.lightningdb.engine.common.LightningDbException;
+import dev.lightningdb.engine.common.WalSyncMode;
 import dev.lightningdb.engine.lock.LockOwner;
 import dev.lightningdb.engine.lock.LockTable;
 import dev.lightningdb.engine.store.WriteSet;

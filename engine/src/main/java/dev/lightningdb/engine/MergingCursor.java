@@ -1,5 +1,6 @@
 package dev.lightningdb.engine;
 
+import dev.lightningdb.engine.common.Cursor;
 import dev.lightningdb.engine.store.WriteSet;
 import java.util.Arrays;
 import java.util.Iterator;

@@ -1,5 +1,10 @@
 package dev.lightningdb.engine;
 
+import dev.lightningdb.engine.common.ConflictException;
+import dev.lightningdb.engine.common.DeadlockException;
+import dev.lightningdb.engine.common.ErrorCode;
+import dev.lightningdb.engine.common.LightningDbConfig;
+import dev.lightningdb.engine.common.LightningDbException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 

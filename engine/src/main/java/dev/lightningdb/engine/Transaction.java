@@ -1,5 +1,15 @@
 package dev.lightningdb.engine;
 
+import dev.lightningdb.engine.common.ConflictException;
+import dev.lightningdb.engine.common.Cursor;
+import dev.lightningdb.engine.common.DeadlockException;
+import dev.lightningdb.engine.common.ErrorCode;
+import dev.lightningdb.engine.common.IsolationLevel;
+import dev.lightningdb.engine.common.KeyRange;
+import dev.lightningdb.engine.common.LightningDbException;
+import dev.lightningdb.engine.common.LockMode;
+import dev.lightningdb.engine.common.LockWait;
+import dev.lightningdb.engine.common.WalSyncMode;
 import dev.lightningdb.engine.lock.LockOwner;
 import dev.lightningdb.engine.store.WriteSet;
 import dev.lightningdb.engine.txn.ReadSnapshot;

@@ -2,6 +2,8 @@ package dev.lightningdb.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lightningdb.engine.common.LightningDbConfig;
+import dev.lightningdb.engine.common.WalSyncMode;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package dev.lightningdb.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lightningdb.engine.common.LightningDbConfig;
 import dev.lightningdb.engine.io.FileIO;
 import dev.lightningdb.engine.io.MemoryFileIO;
 import dev.lightningdb.engine.store.WriteSet;

@@ -2,6 +2,9 @@ package dev.lightningdb.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lightningdb.engine.common.Cursor;
+import dev.lightningdb.engine.common.KeyRange;
+import dev.lightningdb.engine.common.LightningDbConfig;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;

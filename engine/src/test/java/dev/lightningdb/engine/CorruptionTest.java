@@ -3,6 +3,13 @@ package dev.lightningdb.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.lightningdb.engine.common.CorruptionException;
+import dev.lightningdb.engine.common.Cursor;
+import dev.lightningdb.engine.common.ErrorCode;
+import dev.lightningdb.engine.common.IntegrityReport;
+import dev.lightningdb.engine.common.KeyRange;
+import dev.lightningdb.engine.common.LightningDbConfig;
+import dev.lightningdb.engine.common.LightningDbException;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;

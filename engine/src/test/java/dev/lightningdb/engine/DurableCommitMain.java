@@ -1,5 +1,7 @@
 package dev.lightningdb.engine;
 
+import dev.lightningdb.engine.common.LightningDbConfig;
+import dev.lightningdb.engine.common.WalSyncMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;

@@ -3,6 +3,10 @@ package dev.lightningdb.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.lightningdb.engine.common.ErrorCode;
+import dev.lightningdb.engine.common.LightningDbConfig;
+import dev.lightningdb.engine.common.LightningDbException;
+import dev.lightningdb.engine.common.WalSyncMode;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

@@ -2,6 +2,10 @@ package dev.lightningdb.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lightningdb.engine.common.ErrorCode;
+import dev.lightningdb.engine.common.LightningDbConfig;
+import dev.lightningdb.engine.common.LightningDbException;
+import dev.lightningdb.engine.common.WalSyncMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

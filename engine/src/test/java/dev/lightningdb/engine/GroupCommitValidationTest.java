@@ -3,6 +3,11 @@ package dev.lightningdb.engine;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lightningdb.engine.common.ConflictException;
+import dev.lightningdb.engine.common.Cursor;
+import dev.lightningdb.engine.common.IsolationLevel;
+import dev.lightningdb.engine.common.KeyRange;
+import dev.lightningdb.engine.common.LightningDbConfig;
 import dev.lightningdb.engine.io.FileIO;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package dev.lightningdb.engine;
 
+import dev.lightningdb.engine.common.LightningDbConfig;
+import dev.lightningdb.engine.common.WalSyncMode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -8,6 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lightningdb.engine.common.ConflictException;
+import dev.lightningdb.engine.common.ErrorCode;
+import dev.lightningdb.engine.common.IsolationLevel;
+import dev.lightningdb.engine.common.LightningDbConfig;
+import dev.lightningdb.engine.common.LightningDbException;
+import dev.lightningdb.engine.common.LockMode;
+import dev.lightningdb.engine.common.LockWait;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;

@@ -1,5 +1,9 @@
 package dev.lightningdb.engine;
 
+import dev.lightningdb.engine.common.Cursor;
+import dev.lightningdb.engine.common.IntegrityReport;
+import dev.lightningdb.engine.common.KeyRange;
+import dev.lightningdb.engine.common.LightningDbConfig;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;

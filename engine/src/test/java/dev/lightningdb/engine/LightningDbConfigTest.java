@@ -3,10 +3,13 @@ package dev.lightningdb.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lightningdb.engine.common.IsolationLevel;
+import dev.lightningdb.engine.common.LightningDbConfig;
+import dev.lightningdb.engine.common.WalSyncMode;
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class LightningDbConfigTest {
     @Test

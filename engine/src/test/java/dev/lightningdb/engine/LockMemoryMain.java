@@ -1,5 +1,7 @@
 package dev.lightningdb.engine;
 
+import dev.lightningdb.engine.common.LockMode;
+import dev.lightningdb.engine.common.LockWait;
 import java.nio.ByteBuffer;
 
 /**

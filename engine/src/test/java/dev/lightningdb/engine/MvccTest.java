@@ -4,6 +4,11 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lightningdb.engine.common.ConflictException;
+import dev.lightningdb.engine.common.Cursor;
+import dev.lightningdb.engine.common.IsolationLevel;
+import dev.lightningdb.engine.common.KeyRange;
+import dev.lightningdb.engine.common.LightningDbConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,11 @@ package dev.lightningdb.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lightningdb.engine.common.Cursor;
+import dev.lightningdb.engine.common.ErrorCode;
+import dev.lightningdb.engine.common.KeyRange;
+import dev.lightningdb.engine.common.LightningDbConfig;
+import dev.lightningdb.engine.common.LightningDbException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,6 +2,9 @@ package dev.lightningdb.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lightningdb.engine.common.LightningDbConfig;
+import dev.lightningdb.engine.common.LightningDbException;
+import dev.lightningdb.engine.common.WalSyncMode;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package dev.lightningdb.engine;
 
+import dev.lightningdb.engine.common.LightningDbConfig;
+import dev.lightningdb.engine.common.WalSyncMode;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;

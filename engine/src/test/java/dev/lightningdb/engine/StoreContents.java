@@ -1,5 +1,7 @@
 package dev.lightningdb.engine;
 
+import dev.lightningdb.engine.common.Cursor;
+import dev.lightningdb.engine.common.KeyRange;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;

@@ -2,6 +2,7 @@ package dev.lightningdb.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lightningdb.engine.common.LightningDbConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,6 +3,10 @@ package dev.lightningdb.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lightningdb.engine.common.ErrorCode;
+import dev.lightningdb.engine.common.LightningDbConfig;
+import dev.lightningdb.engine.common.LightningDbException;
+import dev.lightningdb.engine.common.WalSyncMode;
 import dev.lightningdb.engine.io.FileIO;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

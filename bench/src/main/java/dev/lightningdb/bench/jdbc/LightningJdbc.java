@@ -1,7 +1,7 @@
 package dev.lightningdb.bench.jdbc;
 
 import dev.lightningdb.bench.LightningStore;
-import dev.lightningdb.engine.LightningDbConfig;
+import dev.lightningdb.engine.common.LightningDbConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 

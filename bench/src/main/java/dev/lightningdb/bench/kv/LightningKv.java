@@ -1,12 +1,12 @@
 package dev.lightningdb.bench.kv;
 
 import dev.lightningdb.bench.LightningStore;
-import dev.lightningdb.engine.Cursor;
-import dev.lightningdb.engine.KeyRange;
 import dev.lightningdb.engine.LightningDb;
-import dev.lightningdb.engine.LightningDbConfig;
 import dev.lightningdb.engine.Transaction;
-import dev.lightningdb.engine.WalSyncMode;
+import dev.lightningdb.engine.common.Cursor;
+import dev.lightningdb.engine.common.KeyRange;
+import dev.lightningdb.engine.common.LightningDbConfig;
+import dev.lightningdb.engine.common.WalSyncMode;
 import java.nio.file.Path;
 
 /** LightningDB through its engine API. */

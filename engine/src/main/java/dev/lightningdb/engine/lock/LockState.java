@@ -1,6 +1,6 @@
 package dev.lightningdb.engine.lock;
 
-import dev.lightningdb.engine.LockMode;
+import dev.lightningdb.engine.common.LockMode;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;

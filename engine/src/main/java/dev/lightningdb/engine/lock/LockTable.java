@@ -1,10 +1,10 @@
 package dev.lightningdb.engine.lock;
 
-import dev.lightningdb.engine.DeadlockException;
-import dev.lightningdb.engine.ErrorCode;
-import dev.lightningdb.engine.LightningDbException;
-import dev.lightningdb.engine.LockMode;
-import dev.lightningdb.engine.LockWait;
+import dev.lightningdb.engine.common.DeadlockException;
+import dev.lightningdb.engine.common.ErrorCode;
+import dev.lightningdb.engine.common.LightningDbException;
+import dev.lightningdb.engine.common.LockMode;
+import dev.lightningdb.engine.common.LockWait;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,6 +1,6 @@
 package dev.lightningdb.engine.lock;
 
-import dev.lightningdb.engine.LockMode;
+import dev.lightningdb.engine.common.LockMode;
 
 /** One queued request for a lock. Fields other than {@link #granted} are fixed or stripe-guarded. */
 final class Waiter {

@@ -1,8 +1,8 @@
 package dev.lightningdb.engine.salvage;
 
-import dev.lightningdb.engine.CorruptionException;
-import dev.lightningdb.engine.IntegrityReport;
-import dev.lightningdb.engine.LightningDbConfig;
+import dev.lightningdb.engine.common.CorruptionException;
+import dev.lightningdb.engine.common.IntegrityReport;
+import dev.lightningdb.engine.common.LightningDbConfig;
 import dev.lightningdb.engine.io.FileIO;
 import dev.lightningdb.engine.store.WriteSet;
 import dev.lightningdb.engine.store.paged.PagedStore;

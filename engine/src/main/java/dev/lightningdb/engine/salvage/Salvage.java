@@ -1,9 +1,9 @@
 package dev.lightningdb.engine.salvage;
 
-import dev.lightningdb.engine.CorruptionException;
-import dev.lightningdb.engine.ErrorCode;
-import dev.lightningdb.engine.LightningDbConfig;
-import dev.lightningdb.engine.LightningDbException;
+import dev.lightningdb.engine.common.CorruptionException;
+import dev.lightningdb.engine.common.ErrorCode;
+import dev.lightningdb.engine.common.LightningDbConfig;
+import dev.lightningdb.engine.common.LightningDbException;
 import dev.lightningdb.engine.io.Directories;
 import dev.lightningdb.engine.io.FileIO;
 import dev.lightningdb.engine.store.paged.PageInspector;

@@ -1,6 +1,6 @@
 package dev.lightningdb.engine.store;
 
-import dev.lightningdb.engine.KeyRange;
+import dev.lightningdb.engine.common.KeyRange;
 import java.util.AbstractMap;
 import java.util.Arrays;
 import java.util.List;

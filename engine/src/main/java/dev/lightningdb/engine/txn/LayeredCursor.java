@@ -1,8 +1,8 @@
 package dev.lightningdb.engine.txn;
 
-import dev.lightningdb.engine.Cursor;
-import dev.lightningdb.engine.ErrorCode;
-import dev.lightningdb.engine.LightningDbException;
+import dev.lightningdb.engine.common.Cursor;
+import dev.lightningdb.engine.common.ErrorCode;
+import dev.lightningdb.engine.common.LightningDbException;
 import dev.lightningdb.engine.store.WriteSet;
 import java.util.Arrays;
 import java.util.Iterator;

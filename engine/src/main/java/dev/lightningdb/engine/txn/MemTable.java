@@ -1,6 +1,6 @@
 package dev.lightningdb.engine.txn;
 
-import dev.lightningdb.engine.KeyRange;
+import dev.lightningdb.engine.common.KeyRange;
 import dev.lightningdb.engine.store.WriteSet;
 import java.util.AbstractMap;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package dev.lightningdb.engine.txn;
 
-import dev.lightningdb.engine.ErrorCode;
-import dev.lightningdb.engine.LightningDbException;
+import dev.lightningdb.engine.common.ErrorCode;
+import dev.lightningdb.engine.common.LightningDbException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 

@@ -1,6 +1,6 @@
 package dev.lightningdb.engine.txn;
 
-import dev.lightningdb.engine.Cursor;
+import dev.lightningdb.engine.common.Cursor;
 
 /** The tree's own cursor, plus what closing the snapshot needs. */
 final class TreeOnlyCursor implements Cursor {

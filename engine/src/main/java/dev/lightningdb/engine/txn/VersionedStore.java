@@ -1,10 +1,10 @@
 package dev.lightningdb.engine.txn;
 
-import dev.lightningdb.engine.Cursor;
-import dev.lightningdb.engine.ErrorCode;
-import dev.lightningdb.engine.IntegrityReport;
-import dev.lightningdb.engine.KeyRange;
-import dev.lightningdb.engine.LightningDbException;
+import dev.lightningdb.engine.common.Cursor;
+import dev.lightningdb.engine.common.ErrorCode;
+import dev.lightningdb.engine.common.IntegrityReport;
+import dev.lightningdb.engine.common.KeyRange;
+import dev.lightningdb.engine.common.LightningDbException;
 import dev.lightningdb.engine.io.BackgroundThreads;
 import dev.lightningdb.engine.store.paged.PagedStore;
 import dev.lightningdb.engine.store.paged.PinnedTree;

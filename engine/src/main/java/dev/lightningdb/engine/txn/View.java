@@ -1,6 +1,6 @@
 package dev.lightningdb.engine.txn;
 
-import dev.lightningdb.engine.KeyRange;
+import dev.lightningdb.engine.common.KeyRange;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.lightningdb.engine.wal;
 
-import dev.lightningdb.engine.CorruptionException;
+import dev.lightningdb.engine.common.CorruptionException;
 import dev.lightningdb.engine.io.Directories;
 import dev.lightningdb.engine.io.FileIO;
 import dev.lightningdb.engine.store.WriteSet;

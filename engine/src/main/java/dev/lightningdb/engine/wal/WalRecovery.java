@@ -1,11 +1,11 @@
 package dev.lightningdb.engine.wal;
 
-import dev.lightningdb.engine.ErrorCode;
-import dev.lightningdb.engine.LightningDbConfig;
-import dev.lightningdb.engine.LightningDbException;
+import dev.lightningdb.engine.common.ErrorCode;
+import dev.lightningdb.engine.common.LightningDbConfig;
+import dev.lightningdb.engine.common.LightningDbException;
 import dev.lightningdb.engine.io.FileIO;
-import java.io.IOException;
 import dev.lightningdb.engine.store.WriteSet;
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**

@@ -1,8 +1,8 @@
 package dev.lightningdb.engine.wal;
 
-import dev.lightningdb.engine.ErrorCode;
-import dev.lightningdb.engine.LightningDbException;
-import dev.lightningdb.engine.WalSyncMode;
+import dev.lightningdb.engine.common.ErrorCode;
+import dev.lightningdb.engine.common.LightningDbException;
+import dev.lightningdb.engine.common.WalSyncMode;
 import dev.lightningdb.engine.io.BackgroundThreads;
 import dev.lightningdb.engine.io.Directories;
 import dev.lightningdb.engine.io.FileIO;

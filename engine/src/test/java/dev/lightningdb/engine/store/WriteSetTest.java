@@ -2,7 +2,7 @@ package dev.lightningdb.engine.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lightningdb.engine.KeyRange;
+import dev.lightningdb.engine.common.KeyRange;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

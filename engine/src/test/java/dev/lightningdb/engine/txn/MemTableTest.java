@@ -2,7 +2,7 @@ package dev.lightningdb.engine.txn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lightningdb.engine.KeyRange;
+import dev.lightningdb.engine.common.KeyRange;
 import dev.lightningdb.engine.store.WriteSet;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

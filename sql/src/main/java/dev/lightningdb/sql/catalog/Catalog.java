@@ -1,8 +1,8 @@
 package dev.lightningdb.sql.catalog;
 
-import dev.lightningdb.engine.Cursor;
-import dev.lightningdb.engine.KeyRange;
 import dev.lightningdb.engine.LightningDb;
+import dev.lightningdb.engine.common.Cursor;
+import dev.lightningdb.engine.common.KeyRange;
 import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.codec.ByteReader;
 import dev.lightningdb.sql.codec.KeyCodec;

@@ -1,7 +1,7 @@
 package dev.lightningdb.sql.exec;
 
-import dev.lightningdb.engine.Cursor;
 import dev.lightningdb.engine.Transaction;
+import dev.lightningdb.engine.common.Cursor;
 import dev.lightningdb.sql.ast.ConstraintSpec;
 import dev.lightningdb.sql.ast.Statement;
 import dev.lightningdb.sql.ast.Statement.AlterAction;

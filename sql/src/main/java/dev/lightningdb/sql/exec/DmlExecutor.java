@@ -1,7 +1,7 @@
 package dev.lightningdb.sql.exec;
 
-import dev.lightningdb.engine.Cursor;
 import dev.lightningdb.engine.Transaction;
+import dev.lightningdb.engine.common.Cursor;
 import dev.lightningdb.sql.ast.Statement;
 import dev.lightningdb.sql.catalog.ColumnDef;
 import dev.lightningdb.sql.catalog.TableDef;
@@ -165,7 +165,7 @@ final class DmlExecutor {
 
     /** Locks {@code key} and reads its newest committed value (or this transaction's own): is the key taken? */
     private byte[] lockedLatest(byte[] key) {
-        txn.lock(key, dev.lightningdb.engine.LockMode.EXCLUSIVE, dev.lightningdb.engine.LockWait.WAIT);
+        txn.lock(key, dev.lightningdb.engine.common.LockMode.EXCLUSIVE, dev.lightningdb.engine.common.LockWait.WAIT);
         return txn.getLatest(key);
     }
 

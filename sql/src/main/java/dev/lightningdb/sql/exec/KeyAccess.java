@@ -1,7 +1,7 @@
 package dev.lightningdb.sql.exec;
 
-import dev.lightningdb.engine.Cursor;
-import dev.lightningdb.engine.KeyRange;
+import dev.lightningdb.engine.common.Cursor;
+import dev.lightningdb.engine.common.KeyRange;
 import dev.lightningdb.sql.ast.Statement;
 import dev.lightningdb.sql.catalog.ColumnDef;
 import dev.lightningdb.sql.catalog.TableDef;

@@ -1,10 +1,10 @@
 package dev.lightningdb.sql.exec;
 
-import dev.lightningdb.engine.ConflictException;
-import dev.lightningdb.engine.IsolationLevel;
-import dev.lightningdb.engine.LockMode;
-import dev.lightningdb.engine.LockWait;
 import dev.lightningdb.engine.Transaction;
+import dev.lightningdb.engine.common.ConflictException;
+import dev.lightningdb.engine.common.IsolationLevel;
+import dev.lightningdb.engine.common.LockMode;
+import dev.lightningdb.engine.common.LockWait;
 import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.ast.Statement;
 import dev.lightningdb.sql.catalog.CatalogView;

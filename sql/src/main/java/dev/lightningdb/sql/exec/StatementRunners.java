@@ -1,6 +1,6 @@
 package dev.lightningdb.sql.exec;
 
-import dev.lightningdb.engine.IntegrityReport;
+import dev.lightningdb.engine.common.IntegrityReport;
 import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.ast.Statement;
 import dev.lightningdb.sql.plan.CompiledQuery;

@@ -1,6 +1,6 @@
 package dev.lightningdb.sql.plan;
 
-import dev.lightningdb.engine.LightningDbException;
+import dev.lightningdb.engine.common.LightningDbException;
 import dev.lightningdb.sql.result.SqlError;
 import java.util.regex.Pattern;
 import org.apache.calcite.runtime.CalciteContextException;

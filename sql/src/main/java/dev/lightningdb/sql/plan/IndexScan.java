@@ -1,8 +1,8 @@
 package dev.lightningdb.sql.plan;
 
-import dev.lightningdb.engine.Cursor;
-import dev.lightningdb.engine.KeyRange;
 import dev.lightningdb.engine.Transaction;
+import dev.lightningdb.engine.common.Cursor;
+import dev.lightningdb.engine.common.KeyRange;
 import dev.lightningdb.sql.catalog.IndexDef;
 import dev.lightningdb.sql.catalog.TableDef;
 import dev.lightningdb.sql.codec.ByteWriter;

@@ -1,6 +1,6 @@
 package dev.lightningdb.sql.plan;
 
-import dev.lightningdb.engine.KeyRange;
+import dev.lightningdb.engine.common.KeyRange;
 import dev.lightningdb.sql.catalog.TableDef;
 import dev.lightningdb.sql.codec.ByteWriter;
 import dev.lightningdb.sql.codec.KeyCodec;

@@ -1,10 +1,10 @@
 package dev.lightningdb.sql.session;
 
-import dev.lightningdb.engine.ConflictException;
-import dev.lightningdb.engine.ErrorCode;
-import dev.lightningdb.engine.IsolationLevel;
-import dev.lightningdb.engine.LightningDbException;
+import dev.lightningdb.engine.Retries;
 import dev.lightningdb.engine.Transaction;
+import dev.lightningdb.engine.common.ErrorCode;
+import dev.lightningdb.engine.common.IsolationLevel;
+import dev.lightningdb.engine.common.LightningDbException;
 import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.catalog.CatalogChanges;
 import dev.lightningdb.sql.catalog.CatalogView;
@@ -14,9 +14,7 @@ import dev.lightningdb.sql.result.Result;
 import dev.lightningdb.sql.result.SqlError;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 /**
@@ -302,30 +300,20 @@ public final class Session implements AutoCloseable {
         // An auto-commit statement is its own transaction and nothing of it was seen outside: when it
         // loses a write-write conflict it is run again on the newer state (as a database with row
         // locks would wait and re-evaluate), up to transactionRetryLimit times, then 40001.
-        int limit = db.engine().config().transactionRetryLimit();
-        long backoffNanos = db.engine().config().retryBackoffInitial().toNanos();
-        long maxBackoffNanos = db.engine().config().retryBackoffMax().toNanos();
-        for (int attempt = 1; ; attempt++) {
+        return Retries.onConflict(db.engine().config(), () -> {
             Transaction t = begin(false);
             try {
                 t.beginStatement();
                 T result = work.apply(t);
                 t.commit(() -> db.catalog().publish(changes));
                 return result;
-            } catch (ConflictException e) {
-                t.rollback();
-                if (attempt >= limit) {
-                    throw e;
-                }
-                LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1, backoffNanos + 2)); // jittered, as inTransaction
-                backoffNanos = Math.min(maxBackoffNanos, Math.max(1000, backoffNanos * 2));
             } catch (RuntimeException | Error e) {
                 t.rollback();
                 throw e;
             } finally {
                 changes.clear();
             }
-        }
+        });
     }
 
     synchronized TransactionScopes.ReadScope read() {

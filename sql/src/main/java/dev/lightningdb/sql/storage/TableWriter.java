@@ -1,10 +1,10 @@
 package dev.lightningdb.sql.storage;
 
-import dev.lightningdb.engine.Cursor;
-import dev.lightningdb.engine.KeyRange;
-import dev.lightningdb.engine.LockMode;
-import dev.lightningdb.engine.LockWait;
 import dev.lightningdb.engine.Transaction;
+import dev.lightningdb.engine.common.Cursor;
+import dev.lightningdb.engine.common.KeyRange;
+import dev.lightningdb.engine.common.LockMode;
+import dev.lightningdb.engine.common.LockWait;
 import dev.lightningdb.sql.catalog.IndexDef;
 import dev.lightningdb.sql.catalog.TableDef;
 import dev.lightningdb.sql.codec.ByteWriter;

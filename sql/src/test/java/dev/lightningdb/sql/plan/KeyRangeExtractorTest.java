@@ -2,7 +2,7 @@ package dev.lightningdb.sql.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lightningdb.engine.KeyRange;
+import dev.lightningdb.engine.common.KeyRange;
 import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.catalog.ColumnDef;
 import dev.lightningdb.sql.catalog.TableDef;

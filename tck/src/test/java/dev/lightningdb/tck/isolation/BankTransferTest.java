@@ -3,12 +3,12 @@ package dev.lightningdb.tck.isolation;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lightningdb.engine.Cursor;
-import dev.lightningdb.engine.IsolationLevel;
-import dev.lightningdb.engine.KeyRange;
 import dev.lightningdb.engine.LightningDb;
-import dev.lightningdb.engine.LightningDbConfig;
 import dev.lightningdb.engine.Transaction;
+import dev.lightningdb.engine.common.Cursor;
+import dev.lightningdb.engine.common.IsolationLevel;
+import dev.lightningdb.engine.common.KeyRange;
+import dev.lightningdb.engine.common.LightningDbConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

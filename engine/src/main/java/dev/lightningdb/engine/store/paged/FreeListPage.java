@@ -1,6 +1,6 @@
 package dev.lightningdb.engine.store.paged;
 
-import dev.lightningdb.engine.CorruptionException;
+import dev.lightningdb.engine.common.CorruptionException;
 import java.util.BitSet;
 
 /**

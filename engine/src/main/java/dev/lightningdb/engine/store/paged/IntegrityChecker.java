@@ -1,6 +1,6 @@
 package dev.lightningdb.engine.store.paged;
 
-import dev.lightningdb.engine.IntegrityReport;
+import dev.lightningdb.engine.common.IntegrityReport;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;

@@ -1,6 +1,6 @@
 package dev.lightningdb.engine.store.paged;
 
-import dev.lightningdb.engine.LightningDbConfig;
+import dev.lightningdb.engine.common.LightningDbConfig;
 import java.util.zip.CRC32C;
 
 /**

@@ -1,12 +1,12 @@
 package dev.lightningdb.engine.store.paged;
 
-import dev.lightningdb.engine.CorruptionException;
-import dev.lightningdb.engine.Cursor;
-import dev.lightningdb.engine.ErrorCode;
-import dev.lightningdb.engine.IntegrityReport;
-import dev.lightningdb.engine.KeyRange;
-import dev.lightningdb.engine.LightningDbConfig;
-import dev.lightningdb.engine.LightningDbException;
+import dev.lightningdb.engine.common.CorruptionException;
+import dev.lightningdb.engine.common.Cursor;
+import dev.lightningdb.engine.common.ErrorCode;
+import dev.lightningdb.engine.common.IntegrityReport;
+import dev.lightningdb.engine.common.KeyRange;
+import dev.lightningdb.engine.common.LightningDbConfig;
+import dev.lightningdb.engine.common.LightningDbException;
 import dev.lightningdb.engine.io.FileIO;
 import dev.lightningdb.engine.store.WriteSet;
 import java.io.IOException;

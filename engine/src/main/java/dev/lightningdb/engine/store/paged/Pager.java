@@ -1,8 +1,8 @@
 package dev.lightningdb.engine.store.paged;
 
-import dev.lightningdb.engine.CorruptionException;
-import dev.lightningdb.engine.ErrorCode;
-import dev.lightningdb.engine.LightningDbException;
+import dev.lightningdb.engine.common.CorruptionException;
+import dev.lightningdb.engine.common.ErrorCode;
+import dev.lightningdb.engine.common.LightningDbException;
 import dev.lightningdb.engine.io.FileIO;
 import java.io.IOException;
 import java.util.concurrent.atomic.LongAdder;

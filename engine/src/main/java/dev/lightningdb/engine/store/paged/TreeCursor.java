@@ -1,9 +1,9 @@
 package dev.lightningdb.engine.store.paged;
 
-import dev.lightningdb.engine.Cursor;
-import dev.lightningdb.engine.ErrorCode;
-import dev.lightningdb.engine.KeyRange;
-import dev.lightningdb.engine.LightningDbException;
+import dev.lightningdb.engine.common.Cursor;
+import dev.lightningdb.engine.common.ErrorCode;
+import dev.lightningdb.engine.common.KeyRange;
+import dev.lightningdb.engine.common.LightningDbException;
 import java.util.Arrays;
 
 /**

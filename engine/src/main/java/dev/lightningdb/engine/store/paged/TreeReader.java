@@ -1,6 +1,6 @@
 package dev.lightningdb.engine.store.paged;
 
-import dev.lightningdb.engine.CorruptionException;
+import dev.lightningdb.engine.common.CorruptionException;
 
 /** Point lookups on one {@link TreeState}: a descent through cached pages, no locks, no decoding. */
 final class TreeReader {

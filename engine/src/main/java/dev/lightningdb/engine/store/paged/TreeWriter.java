@@ -1,7 +1,7 @@
 package dev.lightningdb.engine.store.paged;
 
-import dev.lightningdb.engine.ErrorCode;
-import dev.lightningdb.engine.LightningDbException;
+import dev.lightningdb.engine.common.ErrorCode;
+import dev.lightningdb.engine.common.LightningDbException;
 import dev.lightningdb.engine.store.WriteSet;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -2,8 +2,8 @@ package dev.lightningdb.engine.store.paged;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lightningdb.engine.IntegrityReport;
-import dev.lightningdb.engine.LightningDbConfig;
+import dev.lightningdb.engine.common.IntegrityReport;
+import dev.lightningdb.engine.common.LightningDbConfig;
 import dev.lightningdb.engine.io.MemoryFileIO;
 import dev.lightningdb.engine.store.WriteSet;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.lightningdb.engine;
+package dev.lightningdb.engine.common;
 
 /**
  * An ordered walk over the entries of a {@link KeyRange}. Call {@link #next()} before reading the

@@ -1,4 +1,4 @@
-package dev.lightningdb.engine;
+package dev.lightningdb.engine.common;
 
 /** What a transaction's reads may observe of concurrent commits. */
 public enum IsolationLevel {

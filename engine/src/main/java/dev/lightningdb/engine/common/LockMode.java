@@ -1,4 +1,6 @@
-package dev.lightningdb.engine;
+package dev.lightningdb.engine.common;
+
+import dev.lightningdb.engine.Transaction;
 
 /** How a transaction holds a key lock; see {@link Transaction#lock}. */
 public enum LockMode {

@@ -1,4 +1,6 @@
-package dev.lightningdb.engine;
+package dev.lightningdb.engine.common;
+
+import dev.lightningdb.engine.LightningDb;
 
 /**
  * The transaction waited for a key lock in a cycle of transactions each waiting for the next, and

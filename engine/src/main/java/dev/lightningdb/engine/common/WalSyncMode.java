@@ -1,4 +1,4 @@
-package dev.lightningdb.engine;
+package dev.lightningdb.engine.common;
 
 /** When a commit's write-ahead log record is forced to stable storage. */
 public enum WalSyncMode {

@@ -1,4 +1,6 @@
-package dev.lightningdb.engine;
+package dev.lightningdb.engine.common;
+
+import dev.lightningdb.engine.Transaction;
 
 /** What {@link Transaction#lock} does when another transaction holds the lock. */
 public enum LockWait {

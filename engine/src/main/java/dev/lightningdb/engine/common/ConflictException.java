@@ -1,4 +1,6 @@
-package dev.lightningdb.engine;
+package dev.lightningdb.engine.common;
+
+import dev.lightningdb.engine.LightningDb;
 
 /**
  * Another transaction committed a write to a key this transaction also wrote, after this one

@@ -1,4 +1,4 @@
-package dev.lightningdb.engine;
+package dev.lightningdb.engine.common;
 
 /** The one exception type of the engine; {@link #code()} says what went wrong. */
 public class LightningDbException extends RuntimeException {

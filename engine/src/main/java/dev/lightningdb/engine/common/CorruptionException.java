@@ -1,4 +1,4 @@
-package dev.lightningdb.engine;
+package dev.lightningdb.engine.common;
 
 /** Stored data failed a checksum or structural check; the message names where and what. */
 public class CorruptionException extends LightningDbException {

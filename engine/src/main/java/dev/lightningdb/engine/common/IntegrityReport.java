@@ -1,5 +1,6 @@
-package dev.lightningdb.engine;
+package dev.lightningdb.engine.common;
 
+import dev.lightningdb.engine.LightningDb;
 import java.util.List;
 
 /**

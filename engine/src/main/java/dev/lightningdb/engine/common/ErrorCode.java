@@ -1,4 +1,4 @@
-package dev.lightningdb.engine;
+package dev.lightningdb.engine.common;
 
 /**
  * Stable codes for every failure the engine reports. The JDBC driver maps each code to an SQLState,

@@ -1,4 +1,4 @@
-package dev.lightningdb.engine;
+package dev.lightningdb.engine.common;
 
 import java.util.Arrays;
 import java.util.Objects;
