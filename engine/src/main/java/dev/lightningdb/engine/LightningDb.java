@@ -184,7 +184,8 @@ public final class LightningDb implements AutoCloseable {
 
     /**
      * An ascending walk over committed entries in {@code range}. The caller must close it.
-     * The walk is weakly consistent: it may observe commits that happen during it.
+     * The walk reads one snapshot, taken when it starts: commits made during it are not seen, and the
+     * snapshot stays pinned until the cursor is closed.
      */
     public Cursor scan(KeyRange range) {
         return scan(range, false);

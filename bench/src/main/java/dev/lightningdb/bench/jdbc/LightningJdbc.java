@@ -1,6 +1,5 @@
 package dev.lightningdb.bench.jdbc;
 
-import dev.lightningdb.bench.LightningStore;
 import dev.lightningdb.engine.common.LightningDbConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,11 +31,6 @@ final class LightningJdbc extends NamedJdbcSystem {
         Duration t = LightningDbConfig.defaults().lockTimeout();
         String timeout = t.toMillis() % 1000 == 0 ? t.toSeconds() + " s" : t.toMillis() + " ms";
         return "READ COMMITTED (default), lockTimeout " + timeout + " (default); " + durability();
-    }
-
-    @Override
-    public String note() {
-        return LightningStore.note();
     }
 
     @Override

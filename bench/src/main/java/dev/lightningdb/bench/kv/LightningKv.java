@@ -1,6 +1,5 @@
 package dev.lightningdb.bench.kv;
 
-import dev.lightningdb.bench.LightningStore;
 import dev.lightningdb.engine.LightningDb;
 import dev.lightningdb.engine.Transaction;
 import dev.lightningdb.engine.common.Cursor;
@@ -32,14 +31,6 @@ final class LightningKv implements KvSystem {
     public String settings(KvWorkload w) {
         // Without fsync per commit the peers run without a log (RocksDB disableWAL), so this does too.
         return (w.durable() ? "walSyncMode=SYNC" : "walSyncMode=OFF") + ", cacheSize=" + (w == KvWorkload.GET_COLD ? "10%" : "2x data");
-    }
-
-    @Override
-    public String note(KvWorkload w) {
-        if (w == KvWorkload.GET_COLD && LightningStore.interim()) {
-            return "interim in-memory store: cacheSize not applied, all data on the heap";
-        }
-        return LightningStore.note();
     }
 
     @Override
