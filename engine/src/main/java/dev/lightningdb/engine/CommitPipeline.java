@@ -35,13 +35,16 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li><b>Check conflicts</b> in queue order, against the store and the group's earlier members.
  *   <li><b>Log</b> the group's write sets in one WAL write.
  *   <li><b>Apply</b> each to the write buffer at its own timestamp and LSN.
- *   <li><b>Visible</b>: the transaction's hook runs, then its locks go (a single write: its key lock).
- *   <li><b>Durable</b> (SYNC): wait until the WAL has forced the commit's record.
+ *   <li><b>Visible</b>: the transaction's hook runs, then its locks go (a single write: its key lock);
+ *       the leader does this for every commit of its group, before it publishes the group.
+ *   <li><b>Durable</b> (SYNC): wait until the WAL has forced the commit's record. The leader lists
+ *       its followers' waits with the WAL before it publishes the group, so that a follower is
+ *       woken once, by the force, not first by the group's end.
  * </ol>
  *
  * <p>Invariants:
  * <ol>
- *   <li><b>One writer.</b> Steps 3-5 run under the commit lock, a group at a time, so LSN order,
+ *   <li><b>One writer.</b> Steps 3-6 run under the commit lock, a group at a time, so LSN order,
  *       apply order and timestamp order are one order. No commit waits for a force under it (only
  *       a segment roll forces the segment it closes).
  *   <li><b>First committer wins</b>, within a group too: a member that writes a key an earlier
@@ -91,10 +94,16 @@ final class CommitPipeline {
         /** A single write's lock owner; null for a transaction. */
         final LockOwner singleWriter;
         final WriteSet writes;
+        /** The committing thread. */
+        final Thread thread = Thread.currentThread();
         long number;
         long lsn;
         RuntimeException error;
         boolean settled;
+        /** What its visibility hook threw, when the leader ran it (step 6). */
+        RuntimeException hookError;
+        /** Its wait for the force, listed by the leader so that only the force wakes it (null: it waits for itself). */
+        ParkingLot.Waiter durableWait;
 
         Commit(Transaction txn, LockOwner singleWriter, WriteSet writes) {
             this.txn = txn;
@@ -140,13 +149,27 @@ final class CommitPipeline {
         if (c.error != null) {
             throw led ? c.error : copyOf(c.error);
         }
-        if (c.txn != null) {
-            c.txn.visible();
-        } else {
-            locks.releaseFrom(c.singleWriter, 0);
+        try {
+            if (wal != null && c.lsn != 0 && config.walSyncMode() == WalSyncMode.SYNC) {
+                wal.awaitDurable(c.lsn, c.durableWait); // outside the commit lock: concurrent committers share one force
+            }
+        } finally {
+            if (c.hookError != null) {
+                throw c.hookError;
+            }
         }
-        if (wal != null && c.lsn != 0 && config.walSyncMode() == WalSyncMode.SYNC) {
-            wal.awaitDurable(c.lsn); // outside the commit lock: concurrent committers share one force
+    }
+
+    /** Step 6 for {@code c}, run by its group's leader: the hook, then its locks go. */
+    private void makeVisible(Commit c) {
+        try {
+            if (c.txn != null) {
+                c.txn.visible();
+            } else {
+                locks.releaseFrom(c.singleWriter, 0);
+            }
+        } catch (RuntimeException e) {
+            c.hookError = e; // the locks went all the same (Transaction.visible releases them in any case)
         }
     }
 
@@ -159,7 +182,7 @@ final class CommitPipeline {
                     ParkingLot.Wakeup followers = null;
                     try {
                         if (committed.reached() < c.number) { // still queued, so in the group this thread takes
-                            followers = commitGroup();
+                            followers = commitGroup(c);
                             checkStrictly();
                             return true;
                         }
@@ -186,8 +209,11 @@ final class CommitPipeline {
         }
     }
 
-    /** Steps 3-5 for every queued commit (caller holds the commit lock); returns the wake-up of their threads. */
-    private ParkingLot.Wakeup commitGroup() {
+    /**
+     * Steps 3-6 for every queued commit (caller holds the commit lock, {@code mine} is its own);
+     * returns the wake-up of the threads that are not left to the force to wake.
+     */
+    private ParkingLot.Wakeup commitGroup(Commit mine) {
         List<Commit> group;
         long last;
         synchronized (queue) {
@@ -206,7 +232,38 @@ final class CommitPipeline {
             committed.advance(last).start();
             throw e;
         }
-        return committed.advance(last);
+        for (Commit c : group) {
+            if (c.error == null) {
+                makeVisible(c);
+            }
+        }
+        return committed.advance(last, leaveToForce(group, mine));
+    }
+
+    /**
+     * Under SYNC, lists each follower's wait for its record's force with the WAL, so that the force
+     * wakes it once rather than this group's end waking it first (a wake-up and a hand-over of the
+     * WAL's lock per follower); returns the threads it listed.
+     */
+    private List<Thread> leaveToForce(List<Commit> group, Commit mine) {
+        if (wal == null || config.walSyncMode() != WalSyncMode.SYNC || group.size() < 2) {
+            return List.of();
+        }
+        List<ParkingLot.Waiter> waits = new ArrayList<>(group.size());
+        for (Commit c : group) {
+            if (c != mine && c.error == null && c.lsn != 0) {
+                c.durableWait = wal.waiterFor(c.thread, c.lsn);
+                waits.add(c.durableWait);
+            }
+        }
+        List<Thread> notListed = wal.listUntilDurable(waits);
+        List<Thread> listed = new ArrayList<>(waits.size());
+        for (ParkingLot.Waiter w : waits) {
+            if (!notListed.contains(w.thread())) {
+                listed.add(w.thread());
+            }
+        }
+        return listed;
     }
 
     /** Step 3: the group's commits that may commit, in queue order; the others fail with a conflict. */

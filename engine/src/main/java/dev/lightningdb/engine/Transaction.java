@@ -437,6 +437,9 @@ public final class Transaction implements AutoCloseable {
     /**
      * {@link #commit()}, running {@code onVisible} once the writes are visible and before the locks
      * are released: what a waiter for them must find done (a schema change published) goes there.
+     * It may run in the thread that commits this transaction's commit group, under the database's
+     * commit lock: it must be short, and must not commit or wait for another transaction. What it
+     * throws is thrown by this method once the commit is durable (the commit stands).
      */
     public void commit(Runnable onVisible) {
         ensureOpen();

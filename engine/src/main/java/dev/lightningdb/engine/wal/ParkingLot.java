@@ -36,15 +36,21 @@ public final class ParkingLot {
 
     /** One thread's wait for one position. */
     public static final class Waiter {
-        private final Thread thread = Thread.currentThread();
+        private final Thread thread;
         private final long position;
         /** In the lot; guarded by the lot, read by the waiter's own thread without it. */
         private volatile boolean listed;
         /** The cascade that woke this waiter: set before it leaves the lot and before its position is published. */
         private volatile Wakeup wokenBy;
 
-        private Waiter(long position) {
+        private Waiter(Thread thread, long position) {
+            this.thread = thread;
             this.position = position;
+        }
+
+        /** The thread that waits. */
+        public Thread thread() {
+            return thread;
         }
     }
 
@@ -63,15 +69,24 @@ public final class ParkingLot {
 
     /** A wait of the calling thread for {@code position}. */
     public Waiter waiter(long position) {
-        return new Waiter(position);
+        return new Waiter(Thread.currentThread(), position);
     }
 
-    /** Lists {@code w} so that an advance to its position wakes it (invariant 2); once. */
-    public synchronized void add(Waiter w) {
+    /**
+     * A wait of {@code thread} for {@code position}, listed by another thread on its behalf: that
+     * thread must later {@link #leave} it (it then helps the cascade that woke it).
+     */
+    public Waiter waiter(Thread thread, long position) {
+        return new Waiter(thread, position);
+    }
+
+    /** Lists {@code w} so that an advance to its position wakes it (invariant 2); once. Returns whether it is listed now. */
+    public synchronized boolean add(Waiter w) {
         if (!w.listed && w.position > reached) {
             w.listed = true;
             waiting.add(w);
         }
+        return w.listed;
     }
 
     /** Whether nobody is listed (an advance takes out every waiter it covers). */
@@ -112,6 +127,14 @@ public final class ParkingLot {
      * lot; returns them as a cascade to {@link Wakeup#start} once the caller holds no lock.
      */
     public synchronized Wakeup advance(long position) {
+        return advance(position, List.of());
+    }
+
+    /**
+     * As {@link #advance(long)}, but the waiters of the threads in {@code handedOver} leave the lot
+     * without being woken: something else wakes those threads (they were listed in another lot).
+     */
+    public synchronized Wakeup advance(long position, List<Thread> handedOver) {
         if (waiting.isEmpty()) { // the common case of a lone committer: nothing to allocate
             reached = Math.max(reached, position);
             return NOBODY;
@@ -120,7 +143,9 @@ public final class ParkingLot {
         Wakeup cascade = new Wakeup(covered, FAN_OUT);
         List<Waiter> rest = new ArrayList<>();
         for (Waiter w : waiting) {
-            if (w.position <= position) {
+            if (w.position <= position && handedOver.contains(w.thread)) {
+                w.listed = false;
+            } else if (w.position <= position) {
                 w.wokenBy = cascade; // before listed: a waiter that finds itself out of the lot sees its cascade
                 w.listed = false;
                 covered.add(w.thread);

@@ -198,7 +198,15 @@ public final class WalWriter implements AutoCloseable {
      * @throws LightningDbException IO_ERROR when the force fails (now or before), INTERRUPTED
      */
     public void awaitDurable(long lsn) {
-        ParkingLot.Waiter me = null;
+        awaitDurable(lsn, null);
+    }
+
+    /**
+     * {@link #awaitDurable(long)} for a thread that {@link #listUntilDurable} listed already with
+     * {@code listed} (null: none), which it leaves here, helping wake the others its force covered.
+     */
+    public void awaitDurable(long lsn, ParkingLot.Waiter listed) {
+        ParkingLot.Waiter me = listed;
         try {
             while (durable.reached() < lsn) { // volatile: a woken waiter leaves without touching the lock
                 boolean leader = false;
@@ -243,6 +251,41 @@ public final class WalWriter implements AutoCloseable {
                 durable.leave(me); // wakes others the same force covered
             }
         }
+    }
+
+    /**
+     * Lists the waits of committers whose records are written, so that a force wakes each of them
+     * once, without their waking first to list themselves; each must then call {@link
+     * #awaitDurable(long, ParkingLot.Waiter)} with its waiter. Returns the threads it did not list
+     * (their record is forced already, or no sync thread forces for waiters: not SYNC, stopping, or
+     * the log failed): the caller wakes those, and they wait for themselves.
+     */
+    public List<Thread> listUntilDurable(List<ParkingLot.Waiter> waiters) {
+        List<Thread> notListed = new java.util.ArrayList<>();
+        lock.lock();
+        try {
+            boolean listing = syncThread && !stopping && failure == null;
+            boolean listed = false;
+            for (ParkingLot.Waiter w : waiters) {
+                if (listing && durable.add(w)) {
+                    listed = true;
+                } else {
+                    notListed.add(w.thread());
+                }
+            }
+            if (listed && syncerIdle) {
+                syncerIdle = false;
+                syncWanted.signal();
+            }
+            return notListed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The parking lot of the waits for forces, for listing waits on behalf of other threads. */
+    public ParkingLot.Waiter waiterFor(Thread thread, long lsn) {
+        return durable.waiter(thread, lsn);
     }
 
     /**
