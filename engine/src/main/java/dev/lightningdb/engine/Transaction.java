@@ -57,11 +57,8 @@ public final class Transaction implements AutoCloseable {
     private final View start;
     /** The pinned start state that SNAPSHOT and SERIALIZABLE read; null under READ_COMMITTED. */
     private final ReadSnapshot snapshot;
-    /** What a SERIALIZABLE transaction read, validated at commit; null otherwise. */
-    private final List<byte[]> readKeys;
-    private final List<KeyRange> readRanges;
-    /** Ranges no other transaction may write into before this one commits ({@link #guard}), each from its view on. */
-    private final List<Guard> guards = new ArrayList<>();
+    /** The guarded ranges and (SERIALIZABLE) the reads, validated at commit. */
+    private final ReadSet reads;
     private final Thread owner = Thread.currentThread();
     private final long startedNanos = System.nanoTime();
     private final LockOwner locks;
@@ -85,9 +82,7 @@ public final class Transaction implements AutoCloseable {
             this.snapshot = store.snapshot(true);
             this.start = snapshot.view();
         }
-        boolean validateReads = isolation == IsolationLevel.SERIALIZABLE && !readOnly;
-        this.readKeys = validateReads ? new ArrayList<>() : null;
-        this.readRanges = validateReads ? new ArrayList<>() : null;
+        this.reads = new ReadSet(isolation == IsolationLevel.SERIALIZABLE && !readOnly);
     }
 
     public IsolationLevel isolation() {
@@ -110,9 +105,7 @@ public final class Transaction implements AutoCloseable {
         if (buffered != null) {
             return WriteSet.isTombstone(buffered) ? null : buffered.clone();
         }
-        if (readKeys != null) {
-            readKeys.add(key.clone());
-        }
+        reads.readKey(key);
         ReadSnapshot at = readSnapshot();
         return at != null ? db.store().get(at, key) : db.store().get(key);
     }
@@ -219,9 +212,7 @@ public final class Transaction implements AutoCloseable {
         if (buffered != null) {
             return WriteSet.isTombstone(buffered) ? null : buffered.clone();
         }
-        if (readKeys != null) {
-            readKeys.add(key.clone());
-        }
+        reads.readKey(key);
         return snapshot != null ? db.store().get(snapshot, key) : db.store().get(key);
     }
 
@@ -348,9 +339,7 @@ public final class Transaction implements AutoCloseable {
         if (range == null) {
             throw new LightningDbException(ErrorCode.INVALID_ARGUMENT, "range must not be null");
         }
-        if (readRanges != null) {
-            readRanges.add(range);
-        }
+        reads.readRange(range);
         Cursor committed;
         if (snapshot != null) {
             committed = db.store().scan(snapshot, range, reverse);
@@ -378,11 +367,7 @@ public final class Transaction implements AutoCloseable {
         if (range == null) {
             throw new LightningDbException(ErrorCode.INVALID_ARGUMENT, "range must not be null");
         }
-        guards.add(new Guard(snapshot != null ? start : db.store().currentView(), range));
-    }
-
-    /** A {@link #guard}ed range and the view whose later commits may not write into it. */
-    private record Guard(View since, KeyRange range) {
+        reads.guard(snapshot != null ? start : db.store().currentView(), range);
     }
 
     /**
@@ -391,7 +376,7 @@ public final class Transaction implements AutoCloseable {
      */
     public Savepoint savepoint() {
         ensureOpen();
-        return new Savepoint(this, writes.copy(), guards.size(), locks.heldCount());
+        return new Savepoint(this, writes.copy(), reads.guardCount(), locks.heldCount());
     }
 
     /**
@@ -405,7 +390,7 @@ public final class Transaction implements AutoCloseable {
             throw new LightningDbException(ErrorCode.INVALID_ARGUMENT, "savepoint does not belong to this transaction");
         }
         writes.restore(savepoint.writes);
-        guards.subList(Math.min(savepoint.guards, guards.size()), guards.size()).clear();
+        reads.dropGuardsFrom(savepoint.guards);
         db.locks().releaseFrom(locks, savepoint.locks);
     }
 
@@ -479,7 +464,7 @@ public final class Transaction implements AutoCloseable {
         openCursors.clear();
         endStatement();
         writes.clear();
-        guards.clear();
+        reads.clearGuards();
         releaseLocks();
         if (snapshot != null) {
             snapshot.close();
@@ -517,7 +502,7 @@ public final class Transaction implements AutoCloseable {
             return "write-write conflict on key " + KeyHex.of(k) + ": another transaction committed a write to it after this "
                     + isolation + " transaction began (first committer wins); retry the transaction";
         }
-        return staleRead(new LaterWrites() {
+        return reads.stale(new ReadSet.LaterWrites() {
             @Override
             public boolean touch(View since, byte[] key) {
                 return store.changedSince(since, key);
@@ -527,7 +512,7 @@ public final class Transaction implements AutoCloseable {
             public boolean touch(View since, KeyRange range) {
                 return store.changedSince(since, range);
             }
-        }, "another transaction that committed after this " + isolation + " transaction read or guarded it");
+        }, start, "another transaction that committed after this " + isolation + " transaction read or guarded it");
     }
 
     /**
@@ -536,7 +521,7 @@ public final class Transaction implements AutoCloseable {
      * store yet when the group is checked. Null when it may commit.
      */
     String conflictWithin(NavigableSet<byte[]> written) {
-        return staleRead(new LaterWrites() {
+        return reads.stale(new ReadSet.LaterWrites() {
             @Override
             public boolean touch(View since, byte[] key) {
                 return written.contains(key);
@@ -544,45 +529,9 @@ public final class Transaction implements AutoCloseable {
 
             @Override
             public boolean touch(View since, KeyRange range) {
-                return anyWithin(written, range);
+                return ReadSet.anyWithin(written, range);
             }
-        }, "an earlier transaction of the same commit group");
-    }
-
-    /** Where writes newer than a view are looked for: the store, or the earlier commits of a group. */
-    private interface LaterWrites {
-        boolean touch(View since, byte[] key);
-
-        boolean touch(View since, KeyRange range);
-    }
-
-    /** Why a range this transaction guarded, or (SERIALIZABLE) a key or range it read, is stale by {@code later}; or null. */
-    private String staleRead(LaterWrites later, String writer) {
-        for (Guard g : guards) {
-            if (later.touch(g.since(), g.range())) {
-                return "guarded range " + g.range() + " was written by " + writer + " (first committer wins); retry the transaction";
-            }
-        }
-        if (readKeys != null) {
-            for (byte[] r : readKeys) {
-                if (later.touch(start, r)) {
-                    return "read of key " + KeyHex.of(r) + " is stale: it was written by " + writer + "; retry the transaction";
-                }
-            }
-            for (KeyRange r : readRanges) {
-                if (later.touch(start, r)) {
-                    return "scan of " + r + " is stale: a key inside it was written by " + writer + "; retry the transaction";
-                }
-            }
-        }
-        return null;
-    }
-
-    private static boolean anyWithin(NavigableSet<byte[]> keys, KeyRange range) {
-        byte[] lower = range.lower();
-        byte[] first = lower == null ? (keys.isEmpty() ? null : keys.first())
-                : range.lowerInclusive() ? keys.ceiling(lower) : keys.higher(lower);
-        return first != null && range.contains(first);
+        }, start, "an earlier transaction of the same commit group");
     }
 
     Thread owner() {
