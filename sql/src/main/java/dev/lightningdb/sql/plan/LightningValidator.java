@@ -19,6 +19,7 @@ import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.SqlUtil;
 import org.apache.calcite.sql.fun.SqlCase;
+import org.apache.calcite.sql.type.SameOperandTypeChecker;
 import org.apache.calcite.sql.validate.SqlValidatorCatalogReader;
 import org.apache.calcite.sql.validate.SqlValidatorImpl;
 import org.apache.calcite.sql.validate.SqlValidatorScope;
@@ -57,6 +58,8 @@ final class LightningValidator extends SqlValidatorImpl {
     private final Set<SqlDynamicParam> preTyped = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Parameters typed here, not by their context. */
     private final Set<SqlDynamicParam> defaulted = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The calls {@link #deriveType} has been asked for. */
+    private final Set<SqlCall> derivedCalls = Collections.newSetFromMap(new IdentityHashMap<>());
     /** The calls {@link #preType} has seen. */
     private final Set<SqlCall> preTypedCalls = Collections.newSetFromMap(new IdentityHashMap<>());
     /** The calls whose operands Calcite's walk is typing, innermost first; empty between expressions. */
@@ -84,9 +87,14 @@ final class LightningValidator extends SqlValidatorImpl {
                 super.inferUnknownTypes(getValidatedNodeType(param), scope, node);
             } else if (node instanceof SqlDynamicParam param && inferredType.equals(unknownType)) {
                 defaulted.add(param);
-                super.inferUnknownTypes(defaults.unconstrained(), scope, node);
+                SqlCall caller = callers.peek();
+                int index = caller == null ? -1 : caller.getOperandList().indexOf(param);
+                super.inferUnknownTypes(index < 0 ? defaults.unconstrained() : defaults.operand(caller, index), scope, node);
             } else if (node instanceof SqlDynamicParam && comparing()) {
                 super.inferUnknownTypes(defaults.unbounded(inferredType), scope, node);
+            } else if (node instanceof SqlCall call && sameTypeWithoutInference(call)) {
+                typeLikeSiblings(scope, call);
+                super.inferUnknownTypes(inferredType, scope, node);
             } else if (node.getKind() == SqlKind.CAST_NOT_NULL) {
                 // COALESCE(?, 0) becomes CASE WHEN ? IS NOT NULL THEN CAST NOT NULL(?) ELSE 0: ? takes the CASE's type
                 SqlNode operand = ((SqlCall) node).operand(0);
@@ -101,6 +109,41 @@ final class LightningValidator extends SqlValidatorImpl {
             if (node instanceof SqlCall) {
                 callers.pop();
             }
+        }
+    }
+
+    /**
+     * Calcite derives the type of some expressions before it has typed their parameters: an operand
+     * the comparison around it types its siblings by ({@code salary + ? > ?}, {@code ? + 1 = salary}),
+     * ORDER BY expressions (which it never walks for parameters). Such an expression has its
+     * parameters typed first, as an expression of its own would; later walks keep those types, which
+     * the expression's derived type already depends on.
+     */
+    @Override
+    public RelDataType deriveType(SqlValidatorScope scope, SqlNode expr) {
+        // CAST NOT NULL(?) of a rewritten COALESCE takes its type from the CASE around it, which skips it while deriving
+        if (expr instanceof SqlCall call && !call.isA(SqlKind.QUERY) && call.getKind() != SqlKind.CAST_NOT_NULL
+                && !callers.contains(call) && derivedCalls.add(call)) {
+            List<SqlDynamicParam> untyped = new ArrayList<>();
+            collectUntyped(call, untyped);
+            if (!untyped.isEmpty()) {
+                inferUnknownTypes(unknownType, scope, call);
+                preTyped.addAll(untyped);
+            }
+        }
+        return super.deriveType(scope, expr);
+    }
+
+    /** The parameters under {@code node} (subqueries excluded) that have no type yet. */
+    private void collectUntyped(SqlNode node, List<SqlDynamicParam> out) {
+        if (node instanceof SqlDynamicParam param) {
+            if (!isTyped(param)) {
+                out.add(param);
+            }
+        } else if (node instanceof SqlNodeList list) {
+            list.forEach(n -> collectUntyped(n, out));
+        } else if (node instanceof SqlCall call && !call.isA(SqlKind.QUERY)) {
+            call.getOperandList().forEach(n -> collectUntyped(n, out));
         }
     }
 
@@ -137,6 +180,7 @@ final class LightningValidator extends SqlValidatorImpl {
         }
         boolean infers = (call.getOperator().getOperandTypeInference() != null && !call.isA(NULL_TESTS))
                 || call.isA(EnumSet.of(SqlKind.CASE, SqlKind.AS, SqlKind.CAST_NOT_NULL));
+        infers |= sameTypeWithoutInference(call);
         boolean againstText = infers && comparedWithTextOnly(call);
         for (int i = 0; i < call.operandCount(); i++) {
             SqlNode operand = call.operand(i);
@@ -167,18 +211,46 @@ final class LightningValidator extends SqlValidatorImpl {
         params.forEach(p -> preTypeAs(p, defaults.unconstrained()));
     }
 
-    /** Whether {@code call} has parameters and, besides them, only string literals as operands (lists included). */
+    /** Whether all operands of {@code call} must have one type and Calcite infers none for its parameters (GREATEST, LEAST). */
+    private static boolean sameTypeWithoutInference(SqlCall call) {
+        return call.getOperator().getOperandTypeInference() == null
+                && call.getOperator().getOperandTypeChecker() instanceof SameOperandTypeChecker;
+    }
+
+    /** Types the parameters among the operands of {@code call} as its first operand that is not one ({@code GREATEST(?, 1)}). */
+    private void typeLikeSiblings(SqlValidatorScope scope, SqlCall call) {
+        RelDataType known = null;
+        for (SqlNode operand : call.getOperandList()) {
+            if (known == null && operand != null && !(operand instanceof SqlDynamicParam)) {
+                RelDataType t = deriveType(scope, operand);
+                known = t.equals(unknownType) ? null : t;
+            }
+        }
+        for (SqlNode operand : call.getOperandList()) {
+            if (operand instanceof SqlDynamicParam param) {
+                preTypeAs(param, known != null ? typeFactory.createTypeWithNullability(known, true) : defaults.unconstrained());
+            }
+        }
+    }
+
+    /** Whether {@code call} compares parameters with string literals only ({@code ? = 'x'}, {@code ? IN ('a', 'b')}). */
     private static boolean comparedWithTextOnly(SqlCall call) {
+        if (!call.isA(COMPARISONS)) {
+            return false;
+        }
         boolean param = false;
+        boolean text = false;
         for (SqlNode operand : call.getOperandList()) {
             for (SqlNode n : operand instanceof SqlNodeList list ? list.getList() : Collections.singletonList(operand)) {
                 if (n instanceof SqlDynamicParam) {
                     param = true;
-                } else if (!(n instanceof SqlCharStringLiteral)) {
+                } else if (n instanceof SqlCharStringLiteral) {
+                    text = true;
+                } else {
                     return false;
                 }
             }
         }
-        return param && call.getOperator().getOperandTypeInference() != null && !call.isA(SqlKind.QUERY);
+        return param && text;
     }
 }

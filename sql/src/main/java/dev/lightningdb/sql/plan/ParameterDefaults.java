@@ -74,8 +74,9 @@ final class ParameterDefaults {
     }
 
     /**
-     * The one family {@code checker} accepts at {@code index} for a call of {@code count} operands, or
-     * null: a family checker's own, or the family every alternative of a composite checker agrees on.
+     * The family {@code checker} asks for at {@code index} for a call of {@code count} operands, or
+     * null: a family checker's own, or that of the first alternative of a composite checker that names
+     * one ({@code ABS}: NUMERIC before INTERVAL).
      */
     private static SqlTypeFamily family(SqlOperandTypeChecker checker, int count, int index) {
         if (checker == null || !checker.getOperandCountRange().isValidCount(count)) {
@@ -89,18 +90,19 @@ final class ParameterDefaults {
             }
         }
         if (checker instanceof CompositeOperandTypeChecker composite) {
-            SqlTypeFamily agreed = null;
             for (SqlOperandTypeChecker rule : composite.getRules()) {
-                if (!rule.getOperandCountRange().isValidCount(count)) {
-                    continue;
-                }
                 SqlTypeFamily f = family(rule, count, index);
-                if (f == null || (agreed != null && agreed != f)) {
-                    return null;
+                if (f != null) {
+                    return f;
                 }
-                agreed = f;
             }
-            return agreed;
+            // no alternative for this many operands says: one for fewer may name this position's family
+            // (ROUND(?, 1): NUMERIC or a checker of its own for NUMERIC, INTEGER)
+            for (SqlOperandTypeChecker rule : composite.getRules()) {
+                if (rule instanceof ImplicitCastOperandTypeChecker single && index < rule.getOperandCountRange().getMax()) {
+                    return single.getOperandSqlTypeFamily(index);
+                }
+            }
         }
         return null;
     }

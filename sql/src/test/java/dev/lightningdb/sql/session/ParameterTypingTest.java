@@ -96,6 +96,21 @@ class ParameterTypingTest extends SqlTestSupport {
     }
 
     @Test
+    void expressionsTypedBeforeTheirContextAsks() {
+        // Calcite derives these operands' types before its walk reaches their parameters
+        assertThat(ids("SELECT id FROM emp WHERE salary + ? > ? ORDER BY id", 1, 150)).containsExactly(2, 3);
+        assertThat(kinds("SELECT id FROM emp WHERE salary + ? > ?")).containsExactly(Kind.INTEGER, Kind.INTEGER);
+        assertThat(ids("SELECT id FROM emp WHERE (? + 1) * 2 = salary", 49)).containsExactly(1);
+        assertThat(ids("SELECT id FROM emp WHERE CASE WHEN ? THEN 1 ELSE 2 END = 1 ORDER BY id", false)).isEmpty();
+        assertThat(ids("SELECT id FROM emp ORDER BY CASE WHEN name LIKE ? THEN 0 ELSE 1 END, id", "%o%"))
+                .containsExactly(2, 3, 1, 4);
+        assertThat(single("SELECT GREATEST(?, 1)", 5)).isEqualTo(5);
+        assertThat(kinds("SELECT ROUND(?, 1), NOT ?")).containsExactly(Kind.DOUBLE, Kind.BOOLEAN);
+        assertThat(ids("SELECT id FROM emp WHERE name = ?", "a name longer than twenty characters")).isEmpty();
+        assertThat(single("SELECT ? = 'x'", "yy")).isEqualTo(false);
+    }
+
+    @Test
     void selectListAndValues() {
         assertThat(single("SELECT ?", "hello")).isEqualTo("hello");
         assertThat(single("SELECT ?", 5)).isEqualTo("5");
@@ -131,5 +146,10 @@ class ParameterTypingTest extends SqlTestSupport {
         assertThat(ids("SELECT id FROM emp WHERE UPPER(name) LIKE UPPER(?) AND salary > 250 ORDER BY id", "%o%"))
                 .containsExactly(3);
         assertThat(ids("SELECT id FROM emp WHERE salary > 250 AND COALESCE(?, dept) = 'IT'", (Object) null)).containsExactly(3);
+        // the literal 100 was lifted into a parameter of the column's type, beside the user's VARCHAR one
+        StatementCache.LiftedPlan shared = db.statements().liftedPlan(
+                "SELECT id FROM emp WHERE UPPER(name) LIKE UPPER(?) AND salary > ? ORDER BY id", session.catalog().version());
+        assertThat(shared).isNotNull();
+        assertThat(shared.plan().parameterTypes()).extracting(ColumnType::kind).containsExactly(Kind.VARCHAR, Kind.INTEGER);
     }
 }

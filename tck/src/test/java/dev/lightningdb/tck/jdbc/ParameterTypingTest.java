@@ -95,6 +95,25 @@ class ParameterTypingTest {
                 q("SELECT ?", "hello"),
                 q("SELECT ?, name FROM emp ORDER BY id", "x"),
                 q("VALUES (?)", "v"),
+                q("SELECT id FROM emp WHERE dept IN (SELECT dept FROM emp WHERE UPPER(name) = UPPER(?)) ORDER BY id", "BOB"),
+                q("SELECT (SELECT MAX(salary) FROM emp WHERE dept LIKE ?), ?", "s%", "x"),
+                q("SELECT a.id, b.id FROM emp a JOIN emp b ON UPPER(a.dept) = UPPER(b.dept) AND b.name LIKE ? || '%'"
+                        + " ORDER BY a.id, b.id", "b"),
+                q("SELECT UPPER(dept), COUNT(*) FROM emp GROUP BY UPPER(dept) HAVING MAX(LOWER(name)) LIKE LOWER(?)"
+                        + " ORDER BY 1", "%B%"),
+                q("SELECT id FROM emp ORDER BY CASE WHEN name LIKE ? THEN 0 ELSE 1 END, id", "%o%"),
+                q("SELECT LENGTH(?), LEFT(?, 2), REPLACE(name, ?, ?) FROM emp ORDER BY id", "abc", "xyz", "a", "4"),
+                q("SELECT ABS(?), MOD(?, 3)", -5, 7), // H2 does not type ROUND(?, 1)
+                q("SELECT UPPER(TRIM(?)), TRIM(BOTH ? FROM name) FROM emp ORDER BY id", " a ", "C"),
+                q("SELECT id FROM emp WHERE salary + ? > ? ORDER BY id", 1, 150),
+                q("SELECT id FROM emp WHERE ? + 1 = salary", 99),
+                q("SELECT id FROM emp WHERE (? + 1) * 2 = salary", 49),
+                q("SELECT id FROM emp WHERE CASE WHEN ? THEN 1 ELSE 2 END = 1 ORDER BY id", false),
+                q("SELECT id FROM emp WHERE NOT ? ORDER BY id", false),
+                q("SELECT id FROM emp WHERE COALESCE(?, salary) = 100", (Object) null),
+                q("SELECT GREATEST(?, 1), LEAST(salary, ?) FROM emp ORDER BY id", 5, 150),
+                q("SELECT id FROM emp WHERE ? = 'x' OR name IN (?, 'bob') ORDER BY id", "yy", "Alice"),
+                q("SELECT id FROM emp WHERE name = ? ORDER BY id", "a name longer than twenty characters"),
                 q("SELECT id FROM emp WHERE UPPER(name) LIKE UPPER(?) AND salary > 100 ORDER BY id", "%o%"),
                 q("SELECT id FROM emp WHERE salary > 250 AND COALESCE(?, dept) = 'IT'", (Object) null));
     }
