@@ -39,6 +39,7 @@ statement
     | getStatement
     | scanStatement
     | analyzeStatement
+    | callStatement
     ;
 
 // ---------------------------------------------------------------- DDL
@@ -247,6 +248,12 @@ verifyStatement
     : VERIFY INTEGRITY
     ;
 
+// CALL expression: one row with the expression's value (as H2), e.g. CALL UPPER(?); the JDBC escapes
+// {call f(?)} and {? = call f(?)} become this. There are no stored procedures: f is a function.
+callStatement
+    : CALL expression
+    ;
+
 // ---------------------------------------------------------------- queries
 
 query
@@ -438,7 +445,7 @@ nonReserved
     | YEAR | QUARTER | MONTH | WEEK | DAY | HOUR | MINUTE | SECOND | MILLISECOND | DOW | DOY | EPOCH
     | TEXT | UUID | CLOB | BLOB | BYTEA | ZONE | VALUE | UNKNOWN | BOTH | LEADING | TRAILING
     | POSITION | SUBSTRING | TRIM | EXTRACT | LONGVARCHAR | LONGVARBINARY | VARCHAR2 | WITHOUT
-    | SHARE | NOWAIT | SKIP_ | LOCKED | OF
+    | SHARE | NOWAIT | SKIP_ | LOCKED | OF | CALL
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -475,7 +482,7 @@ LONGVARBINARY: L O N G V A R B I N A R Y; LONGVARCHAR: L O N G V A R C H A R; MI
 MINUS_SET: M I N U S; MINUTE: M I N U T E; MONTH: M O N T H; POSITION: P O S I T I O N; QUARTER: Q U A R T E R;
 SECOND: S E C O N D; SUBSTRING: S U B S T R I N G; TEXT: T E X T; TRAILING: T R A I L I N G; TRIM: T R I M;
 UNION: U N I O N; UNKNOWN: U N K N O W N; UUID: U U I D; VALUE: V A L U E; VARCHAR2: V A R C H A R '2';
-SHARE: S H A R E; NOWAIT: N O W A I T; SKIP_: S K I P; LOCKED: L O C K E D; OF: O F;
+CALL: C A L L; SHARE: S H A R E; NOWAIT: N O W A I T; SKIP_: S K I P; LOCKED: L O C K E D; OF: O F;
 WEEK: W E E K; WITH: W I T H; WITHOUT: W I T H O U T; YEAR: Y E A R; ZONE: Z O N E;
 
 EQ: '='; NEQ: '<>' | '!='; LT: '<'; LTE: '<='; GT: '>'; GTE: '>=';
