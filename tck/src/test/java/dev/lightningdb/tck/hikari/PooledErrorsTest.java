@@ -77,7 +77,7 @@ class PooledErrorsTest {
     /** A working call through the pool: Liquibase's way of asking a value, {@code prepareCall("call ...")}. */
     @Test
     void callsWorkThroughThePool() throws SQLException {
-        try (Connection c = pool.getConnection(); CallableStatement call = c.prepareCall("{? = call MOD(?, 7)}")) {
+        try (Connection c = pool.getConnection(); CallableStatement call = c.prepareCall("{? = call MOD(CAST(? AS INTEGER), 7)}")) {
             call.registerOutParameter(1, java.sql.Types.INTEGER);
             call.setInt(2, 23);
             call.execute();
