@@ -71,14 +71,6 @@ final class StatementBuilder {
         return new Statement.VerifyIntegrity();
     }
 
-    /** {@code CALL e} is the query {@code SELECT e}: one row, one column (H2 answers it the same way). */
-    private Statement call(CallStatementContext ctx) {
-        SqlParserPos p = ExpressionBuilder.pos(ctx);
-        SqlNodeList items = new SqlNodeList(List.of(expressions.expression(ctx.expression())), p);
-        SqlSelect select = new SqlSelect(p, new SqlNodeList(p), items, null, null, null, null, null, null, null, null, null, null);
-        return new Statement.Query(select, expressions.parameterCount());
-    }
-
     static QualifiedName tableName(TableNameContext ctx) {
         List<IdentifierContext> ids = ctx.identifier();
         if (ids.size() == 1) {
@@ -180,5 +172,13 @@ final class StatementBuilder {
     static SqlError positioned(org.antlr.v4.runtime.ParserRuleContext ctx, String state, String message) {
         return new SqlError(state, message + " at line " + ctx.getStart().getLine() + ", column "
                 + (ctx.getStart().getCharPositionInLine() + 1));
+    }
+
+    /** {@code CALL e} is the query {@code SELECT e}: one row, one column (H2 answers it the same way). */
+    private Statement call(CallStatementContext ctx) {
+        SqlParserPos p = ExpressionBuilder.pos(ctx);
+        SqlNodeList items = new SqlNodeList(List.of(expressions.expression(ctx.expression())), p);
+        SqlSelect select = new SqlSelect(p, new SqlNodeList(p), items, null, null, null, null, null, null, null, null, null, null);
+        return new Statement.Query(select, expressions.parameterCount());
     }
 }
