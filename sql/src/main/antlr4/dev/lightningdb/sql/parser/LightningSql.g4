@@ -39,6 +39,7 @@ statement
     | getStatement
     | scanStatement
     | analyzeStatement
+    | callStatement
     ;
 
 // ---------------------------------------------------------------- DDL
@@ -247,6 +248,12 @@ verifyStatement
     : VERIFY INTEGRITY
     ;
 
+// CALL expression: one row with the expression's value (as H2), e.g. CALL UPPER(?); the JDBC escapes
+// {call f(?)} and {? = call f(?)} become this. There are no stored procedures: f is a function.
+callStatement
+    : CALL expression
+    ;
+
 // ---------------------------------------------------------------- queries
 
 query
@@ -431,7 +438,7 @@ identifier
 // Keywords that may still be used as names.
 nonReserved
     : KEY | PLAN | INTEGRITY | CHECKPOINT | VERIFY | FIRST | LAST | NEXT | ROW | ROWS | ONLY | NULLS
-    | PRECISION | DATE | TIME | TIMESTAMP | VARYING | ESCAPE | EXPLAIN
+    | PRECISION | DATE | TIME | TIMESTAMP | VARYING | ESCAPE | EXPLAIN | CALL
     | PUT | GET | SCAN | REVERSE | CONFLICT | NOTHING | DO | TO
     | ACTION | ALWAYS | CACHE | CASCADE | COLUMN | CYCLE | GENERATED | IDENTITY | INCREMENT | INDEX
     | MAXVALUE | MINVALUE | NO | RENAME | RESTRICT | SCHEMA | SEQUENCE | START | ANALYZE | STATISTICS
@@ -462,6 +469,7 @@ SET: S E T; SMALLINT: S M A L L I N T; TABLE: T A B L E; THEN: T H E N; TIME: T 
 TIMESTAMP: T I M E S T A M P; TINYINT: T I N Y I N T; TRUE: T R U E; UPDATE: U P D A T E;
 VALUES: V A L U E S; VARBINARY: V A R B I N A R Y; VARCHAR: V A R C H A R; VARYING: V A R Y I N G;
 VERIFY: V E R I F Y; WHEN: W H E N; WHERE: W H E R E;
+CALL: C A L L;
 BLOB: B L O B; CONFLICT: C O N F L I C T; DO: D O; GET: G E T; NOTHING: N O T H I N G; PUT: P U T; REVERSE: R E V E R S E;
 SCAN: S C A N; TO: T O; ANALYZE: A N A L Y Z E; STATISTICS: S T A T I S T I C S;
 ACTION: A C T I O N; ADD: A D D; ALTER: A L T E R; ALWAYS: A L W A Y S; AUTO_INCREMENT: A U T O '_' I N C R E M E N T;

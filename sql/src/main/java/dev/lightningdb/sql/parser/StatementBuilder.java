@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Set;
 import org.antlr.v4.runtime.misc.Interval;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.parser.SqlParserPos;
 
 /** Turns a {@code statement} parse tree into a {@link Statement}. One instance per statement. */
 final class StatementBuilder {
@@ -52,6 +55,9 @@ final class StatementBuilder {
         }
         if (ctx.scanStatement() != null) {
             return scan(ctx.scanStatement());
+        }
+        if (ctx.callStatement() != null) {
+            return call(ctx.callStatement());
         }
         if (ctx.checkpointStatement() != null) {
             return new Statement.Checkpoint();
@@ -166,5 +172,13 @@ final class StatementBuilder {
     static SqlError positioned(org.antlr.v4.runtime.ParserRuleContext ctx, String state, String message) {
         return new SqlError(state, message + " at line " + ctx.getStart().getLine() + ", column "
                 + (ctx.getStart().getCharPositionInLine() + 1));
+    }
+
+    /** {@code CALL e} is the query {@code SELECT e}: one row, one column (H2 answers it the same way). */
+    private Statement call(CallStatementContext ctx) {
+        SqlParserPos p = ExpressionBuilder.pos(ctx);
+        SqlNodeList items = new SqlNodeList(List.of(expressions.expression(ctx.expression())), p);
+        SqlSelect select = new SqlSelect(p, new SqlNodeList(p), items, null, null, null, null, null, null, null, null, null, null);
+        return new Statement.Query(select, expressions.parameterCount());
     }
 }
