@@ -183,7 +183,7 @@ public final class Prepared {
                 SqlNode fresh = ((Statement.Query) SqlParser.parse(sql)).node();
                 q = session.database().planner().compile(LiteralLifting.lift(fresh, lifted), view);
             } catch (SqlError e) {
-                // e.g. a parameter whose type Calcite cannot infer: the text as written reports its own errors
+                // the lifted form failed to plan: the text as written reports its own errors
             }
             cached = cache.storeLiftedPlan(lifted.key(), version, q);
         }

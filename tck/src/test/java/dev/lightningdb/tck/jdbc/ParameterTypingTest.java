@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ParameterMetaData;
@@ -162,6 +163,25 @@ class ParameterTypingTest {
             ParameterMetaData md = p.getParameterMetaData();
             assertThat(md.getParameterTypeName(1)).isEqualTo("VARCHAR");
             assertThat(md.getParameterClassName(1)).isEqualTo(String.class.getName());
+        }
+    }
+
+    @Test
+    void functionCallsTakeUncastParameters() throws SQLException {
+        try (CallableStatement call = lightning.prepareCall("{? = call MOD(?, 7)}")) {
+            call.registerOutParameter(1, Types.INTEGER);
+            call.setInt(2, 23);
+            call.execute();
+            assertThat(call.getInt(1)).isEqualTo(2);
+        }
+        for (Connection each : List.of(lightning, h2)) {
+            try (CallableStatement call = each.prepareCall("{call UPPER(?)}")) {
+                call.setString(1, "abc");
+                try (ResultSet rs = call.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1)).isEqualTo("ABC");
+                }
+            }
         }
     }
 
