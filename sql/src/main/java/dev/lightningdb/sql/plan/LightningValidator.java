@@ -32,11 +32,12 @@ import org.apache.calcite.sql.validate.SqlValidatorScope;
  * gets the type the operator's signature asks for at its position ({@link ParameterDefaults}), else
  * VARCHAR. Invariants:
  * <ol>
- *   <li>A parameter directly under an operator that infers nothing for it is typed before any call
- *       containing it has its type derived. Calcite infers top down, but an operator like LIKE
- *       derives its operands' types first ({@code UPPER(?) LIKE x}), and an operand still holding an
- *       untyped parameter would fail its own signature check. So such parameters are typed when the
- *       walk over a whole expression starts; the rest where Calcite's walk reaches them.
+ *   <li>A parameter is typed before any call containing it has its type derived. Calcite infers top
+ *       down, but an operator like LIKE derives its operands' types first ({@code UPPER(?) LIKE x},
+ *       {@code salary + ? > ?}), and an operand still holding an untyped parameter would fail its own
+ *       signature check. So parameters directly under an operator that infers nothing for them are
+ *       typed as soon as Calcite's walk enters the expression ({@link #preType}), and an expression
+ *       whose type is asked for before the walk reached it is walked first ({@link #deriveType}).
  *   <li>A parameter compared only with string literals is VARCHAR, not the literal's CHAR(n):
  *       {@code ? = 'x'} with 'yy' bound is false, not "value too long".
  *   <li>A parameter compared with a VARCHAR(n) or VARBINARY(n) ({@code name = ?}, LIKE, IN, BETWEEN)
