@@ -124,7 +124,7 @@ final class DatabaseObservations {
                     default -> "";
                 };
                 boolean nullable = rs.getInt("NULLABLE") == DatabaseMetaData.columnNullable;
-                String def = currentTime(rs.getString("COLUMN_DEF"));
+                String def = normalDefault(rs.getString("COLUMN_DEF"));
                 boolean identity = "YES".equals(rs.getString("IS_AUTOINCREMENT"));
                 out.put(name, name + " " + typeName(type) + size + (nullable ? "" : " not null")
                         + (identity ? " identity" : def == null ? "" : " default " + def.trim()));
@@ -133,9 +133,16 @@ final class DatabaseObservations {
         return out;
     }
 
-    /** Liquibase writes CURRENT_TIMESTAMP as each database's own function (LOCALTIMESTAMP on H2). */
-    private static String currentTime(String defaultSql) {
-        return defaultSql != null && (defaultSql.equalsIgnoreCase("CURRENT_TIMESTAMP") || defaultSql.equalsIgnoreCase("LOCALTIMESTAMP"))
+    /**
+     * A default as the same text on both databases: Liquibase writes CURRENT_TIMESTAMP as each
+     * database's own function (LOCALTIMESTAMP on H2), and drops a default on H2 by setting it to
+     * NULL, which H2 then reports, where LightningDB drops it (both insert NULL).
+     */
+    private static String normalDefault(String defaultSql) {
+        if (defaultSql == null || defaultSql.equalsIgnoreCase("NULL")) {
+            return null;
+        }
+        return defaultSql.equalsIgnoreCase("CURRENT_TIMESTAMP") || defaultSql.equalsIgnoreCase("LOCALTIMESTAMP")
                 ? "<the current time>" : defaultSql;
     }
 
