@@ -161,16 +161,12 @@ public class LightningDatabase extends AbstractJdbcDatabase {
     }
 
     /**
-     * An index of a table in the default schema by its bare name: CREATE INDEX takes no schema
-     * before the index name (the index belongs to its table's schema), and DROP INDEX finds a bare
-     * name in the current schema. Others keep the schema, which DROP INDEX needs.
+     * An index by its bare name: CREATE INDEX takes no schema before the index name (the index
+     * belongs to its table's schema). {@link DropIndexGenerator} adds the schema for DROP INDEX.
      */
     @Override
     public String escapeIndexName(String catalogName, String schemaName, String indexName) {
-        if (schemaName == null || schemaName.isBlank() || schemaName.equalsIgnoreCase(getDefaultSchemaName())) {
-            return escapeObjectName(indexName, Index.class);
-        }
-        return super.escapeIndexName(catalogName, schemaName, indexName);
+        return escapeObjectName(indexName, Index.class);
     }
 
     @Override

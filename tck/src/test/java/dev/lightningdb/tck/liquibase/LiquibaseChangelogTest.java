@@ -73,7 +73,7 @@ class LiquibaseChangelogTest {
         assertThat(lightning.linesOf("rolled back")).isNotEmpty().containsExactlyElementsOf(lightning.linesOf("v1 tagged"));
     }
 
-    /** Tables, sequences and rows in a schema made by the change log, then rolled back with it. */
+    /** Tables, indexes, sequences and rows in a schema made by the change log, then rolled back with it. */
     @Test
     void changesInAnotherSchemaStayThereAndRollBack() throws Exception {
         String url = lightningUrl("schemas");
@@ -85,6 +85,8 @@ class LiquibaseChangelogTest {
                 assertThat(names(c.getMetaData().getTables(null, "INVENTORY", "%", null), "TABLE_NAME"))
                         .containsExactly("SEQ_PART", "PART");
                 assertThat(names(c.getMetaData().getTables(null, "PUBLIC", "PART", null), "TABLE_NAME")).isEmpty();
+                assertThat(names(c.getMetaData().getIndexInfo(null, "INVENTORY", "PART", false, false), "INDEX_NAME"))
+                        .contains("IX_PART_NAME");
                 try (ResultSet rs = s.executeQuery("SELECT id, name, qty FROM inventory.part")) {
                     assertThat(rs.next()).isTrue();
                     assertThat(rs.getInt(1) + " " + rs.getString(2) + " " + rs.getInt(3)).isEqualTo("1 bolt 0");
