@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LiquibaseLockTest {
     private static final String CHANGELOG = "liquibase/lock/changelog.yaml";
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = 2;
 
     @TempDir
     Path dir;
