@@ -73,6 +73,8 @@ class LiquibaseLockTest {
         try (Connection c = new DatabaseObservations(url).connect()) {
             assertThat(counts(c, "SELECT change_set, COUNT(*) FROM applied GROUP BY change_set ORDER BY change_set"))
                     .containsExactly("lock-1=1", "lock-2=1", "lock-3=1", "lock-4=1");
+            // the identity column Liquibase declared (START WITH 100 INCREMENT BY 10)
+            assertThat(counts(c, "SELECT MIN(id), COUNT(*) FROM applied WHERE MOD(id, 10) = 0")).containsExactly("100=4");
             assertThat(counts(c, "SELECT id, COUNT(*) FROM DATABASECHANGELOG GROUP BY id ORDER BY id"))
                     .containsExactly("lock-1=1", "lock-2=1", "lock-3=1", "lock-4=1", "lock-table=1");
             assertThat(counts(c, "SELECT id, COUNT(*) FROM DATABASECHANGELOGLOCK WHERE locked = FALSE GROUP BY id"))
