@@ -21,7 +21,7 @@ final class ColumnChanges {
             return new AlterAction.SetColumnNotNull(column, ctx instanceof SetNotNullContext);
         }
         if (ctx instanceof SetDefaultContext d) {
-            return new AlterAction.SetColumnDefault(column, defaultSql(d.expression()));
+            return new AlterAction.SetColumnDefault(column, DdlBuilder.text(d.expression()));
         }
         if (ctx instanceof DropDefaultContext) {
             return new AlterAction.SetColumnDefault(column, null);
@@ -43,7 +43,7 @@ final class ColumnChanges {
             } else if (c instanceof NullConstraintContext) {
                 notNull = Boolean.FALSE;
             } else if (c instanceof DefaultConstraintContext d) {
-                defaultSql = defaultSql(d.expression());
+                defaultSql = DdlBuilder.text(d.expression());
             } else {
                 throw StatementBuilder.positioned(c, SqlError.SYNTAX, "Changing a column's definition takes DEFAULT, NULL and NOT NULL"
                         + " only; add other constraints with ALTER TABLE ... ADD CONSTRAINT");
@@ -52,9 +52,5 @@ final class ColumnChanges {
         return new AlterAction.RedefineColumn(column, TypeBuilder.type(type), notNull, defaultSql);
     }
 
-    /** A DEFAULT's text; {@code DEFAULT NULL} is no default (what Liquibase sends to drop one). */
-    private static String defaultSql(ExpressionContext expression) {
-        String sql = DdlBuilder.text(expression);
-        return sql.trim().equalsIgnoreCase("NULL") ? null : sql;
-    }
+
 }

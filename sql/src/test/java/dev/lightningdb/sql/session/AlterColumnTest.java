@@ -92,13 +92,13 @@ class AlterColumnTest extends SqlTestSupport {
         assertThat(column("T", "V").defaultSql()).isNull();
         update("INSERT INTO t (id) VALUES (2)");
         update("ALTER TABLE t ALTER COLUMN v SET DEFAULT 3 + 4");
-        update("ALTER TABLE t ALTER COLUMN v SET DEFAULT NULL");
-        assertThat(column("T", "V").defaultSql()).isNull();
+        update("ALTER TABLE t ALTER COLUMN v SET DEFAULT NULL"); // what Liquibase sends to H2 to drop one
+        assertThat(column("T", "V").defaultSql()).isEqualTo("NULL");
         assertThat(rows("SELECT v FROM t ORDER BY id")).containsExactly(List.of(7), java.util.Arrays.asList((Object) null));
         assertFails("22018", "ALTER TABLE t ALTER COLUMN v SET DEFAULT 'abc'");
         assertFails("42000", "ALTER TABLE t ALTER COLUMN v SET DEFAULT 1 +");
         assertFails("42000", "ALTER TABLE t ALTER COLUMN v SET DEFAULT nosuch(1)");
-        assertThat(column("T", "V").defaultSql()).isNull();
+        assertThat(column("T", "V").defaultSql()).isEqualTo("NULL");
     }
 
     @Test

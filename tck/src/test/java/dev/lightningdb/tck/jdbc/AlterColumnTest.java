@@ -35,6 +35,7 @@ class AlterColumnTest {
      * PostgreSQL 23502), an unknown data type (H2 HY004, PostgreSQL 42704), a primary key column made
      * nullable (H2 90023, PostgreSQL 42P16), an unknown function (H2 90022, PostgreSQL 42883).
      */
+    private static final String ALL_ROWS = "SELECT * FROM T ORDER BY 1";
     private static final Map<String, String> H2_CLASSES = Map.of("90081", "23", "HY004", "42", "90023", "42", "90022", "42");
 
     static Stream<Arguments> scenarios() {
@@ -83,7 +84,8 @@ class AlterColumnTest {
                         "CREATE TABLE T (ID INT PRIMARY KEY, C INT)", "ALTER TABLE T ALTER COLUMN NOSUCH SET NOT NULL",
                         "ALTER TABLE T ALTER COLUMN NOSUCH SET DATA TYPE BIGINT", "ALTER TABLE T ALTER COLUMN C SET DATA TYPE NOSUCHTYPE",
                         "ALTER TABLE T ALTER COLUMN C SET DEFAULT 1 +", "ALTER TABLE T ALTER COLUMN C SET DEFAULT NOSUCH(1)",
-                        "ALTER TABLE T ALTER COLUMN C SET", "ALTER TABLE NOSUCH ALTER COLUMN C SET NOT NULL"),
+                        "ALTER TABLE T ALTER COLUMN C SET NOT", "ALTER TABLE T ALTER COLUMN C TYPE", "ALTER TABLE T ALTER COLUMN C SET DEFAULT",
+                        "ALTER TABLE T ALTER COLUMN C SET DEFAULT C + 1", "ALTER TABLE NOSUCH ALTER COLUMN C SET NOT NULL"),
                 scenario("primary key and unique columns are converted with their keys",
                         "CREATE TABLE T (ID SMALLINT PRIMARY KEY, U VARCHAR(4) UNIQUE)", "INSERT INTO T VALUES (1, '1'), (2, '01')",
                         "ALTER TABLE T ALTER COLUMN ID SET DATA TYPE BIGINT", "ALTER TABLE T ALTER COLUMN U SET DATA TYPE INT",
