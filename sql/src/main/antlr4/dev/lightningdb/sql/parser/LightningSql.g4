@@ -125,8 +125,8 @@ alterAction
 // What Liquibase, H2 and PostgreSQL send to change one column.
 alterColumnAction
     : (SET DATA)? TYPE dataType                                         # setDataType
-    | SET NOT NULL                                                      # setNotNull
-    | (DROP NOT NULL | SET NULL)                                        # dropNotNull
+    | SET? NOT NULL                                                     # setNotNull
+    | (DROP NOT NULL | SET? NULL)                                       # dropNotNull
     | SET DEFAULT expression                                            # setDefault
     | DROP DEFAULT                                                      # dropDefault
     | RENAME TO identifier                                              # renameColumnTo

@@ -76,6 +76,10 @@ class AlterColumnTest extends SqlTestSupport {
         update("ALTER TABLE t ALTER COLUMN v SET NOT NULL");
         assertThat(column("T", "V").nullable()).isFalse();
         assertFails("23502", "INSERT INTO t VALUES (3, NULL)");
+        update("ALTER TABLE t ALTER COLUMN v NULL"); // Derby's forms, which Liquibase sends to Derby
+        assertThat(column("T", "V").nullable()).isTrue();
+        update("ALTER TABLE t ALTER COLUMN v NOT NULL");
+        assertThat(column("T", "V").nullable()).isFalse();
         update("ALTER TABLE t ALTER COLUMN v DROP NOT NULL");
         update("INSERT INTO t VALUES (3, NULL)");
         assertFails("42P16", "ALTER TABLE t ALTER COLUMN id DROP NOT NULL");
