@@ -119,6 +119,19 @@ alterAction
     | RENAME TO tableName                                               # renameTable
     | ADD tableConstraint                                               # addConstraint
     | DROP CONSTRAINT (IF EXISTS)? identifier                           # dropConstraint
+    | ALTER COLUMN? column=identifier alterColumnAction                 # alterColumn
+    | MODIFY COLUMN? column=identifier dataType columnConstraint*       # modifyColumn
+    ;
+
+// What Liquibase, H2 and PostgreSQL send to change one column.
+alterColumnAction
+    : (SET DATA)? TYPE dataType                                         # setDataType
+    | SET? NOT NULL                                                     # setNotNull
+    | (DROP NOT NULL | SET? NULL)                                       # dropNotNull
+    | SET DEFAULT expression                                            # setDefault
+    | DROP DEFAULT                                                      # dropDefault
+    | RENAME TO identifier                                              # renameColumnTo
+    | dataType columnConstraint*                                        # redefineColumn
     ;
 
 createIndex
@@ -234,9 +247,14 @@ checkpointStatement
     : CHECKPOINT
     ;
 
-// A session setting: SET LOCK_TIMEOUT 5000, SET lock_timeout = '5s', SET lock_timeout TO 0.
+// A session setting: SET LOCK_TIMEOUT 5000, SET lock_timeout = '5s', SET lock_timeout TO 0, SET SCHEMA s,
+// SET search_path TO s, public.
 setStatement
-    : SET setting=identifier (EQ | TO)? (INTEGER_LITERAL | STRING_LITERAL)
+    : SET setting=identifier (EQ | TO)? setValue (COMMA setValue)*
+    ;
+
+setValue
+    : INTEGER_LITERAL | STRING_LITERAL | identifier
     ;
 
 analyzeStatement
@@ -445,7 +463,7 @@ nonReserved
     | YEAR | QUARTER | MONTH | WEEK | DAY | HOUR | MINUTE | SECOND | MILLISECOND | DOW | DOY | EPOCH
     | TEXT | UUID | CLOB | BLOB | BYTEA | ZONE | VALUE | UNKNOWN | BOTH | LEADING | TRAILING
     | POSITION | SUBSTRING | TRIM | EXTRACT | LONGVARCHAR | LONGVARBINARY | VARCHAR2 | WITHOUT
-    | SHARE | NOWAIT | SKIP_ | LOCKED | OF
+    | SHARE | NOWAIT | SKIP_ | LOCKED | OF | DATA | TYPE | MODIFY
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -483,6 +501,7 @@ LONGVARBINARY: L O N G V A R B I N A R Y; LONGVARCHAR: L O N G V A R C H A R; MI
 MINUS_SET: M I N U S; MINUTE: M I N U T E; MONTH: M O N T H; POSITION: P O S I T I O N; QUARTER: Q U A R T E R;
 SECOND: S E C O N D; SUBSTRING: S U B S T R I N G; TEXT: T E X T; TRAILING: T R A I L I N G; TRIM: T R I M;
 UNION: U N I O N; UNKNOWN: U N K N O W N; UUID: U U I D; VALUE: V A L U E; VARCHAR2: V A R C H A R '2';
+DATA: D A T A; TYPE: T Y P E; MODIFY: M O D I F Y;
 SHARE: S H A R E; NOWAIT: N O W A I T; SKIP_: S K I P; LOCKED: L O C K E D; OF: O F;
 WEEK: W E E K; WITH: W I T H; WITHOUT: W I T H O U T; YEAR: Y E A R; ZONE: Z O N E;
 
