@@ -1,6 +1,7 @@
 package dev.lightningdb.tck.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -96,6 +98,46 @@ class OpenResultSetOwnWritesTest {
             assertThat(values).hasSize(ROWS).isSortedAccordingTo((a, b) -> Integer.compare(b, a)).allMatch(v -> v < 1000000);
             assertThat(Jdbc.one(c, "SELECT COUNT(*) FROM t")).isEqualTo(ROWS - 100);
             c.rollback();
+        }
+    }
+
+    @Test
+    void aSchemaChangeOfATableAnOpenResultSetStillReadsIsRefusedAsInPostgreSql() throws SQLException {
+        try (Connection c = Jdbc.open(Jdbc.freshUrl())) {
+            fill(c);
+            Jdbc.update(c, "CREATE TABLE other (id INT PRIMARY KEY)");
+            c.setAutoCommit(false);
+            Jdbc.update(c, "UPDATE t SET v = -v WHERE id = 1");
+            int read = 0;
+            try (Statement reader = c.createStatement(); ResultSet rs = reader.executeQuery("SELECT * FROM t ORDER BY id")) {
+                while (read < 10 && rs.next()) {
+                    read++;
+                }
+                for (String ddl : List.of("ALTER TABLE t DROP COLUMN v", "DROP TABLE t", "TRUNCATE TABLE t", "CREATE INDEX t_v ON t (v)")) {
+                    assertThatThrownBy(() -> Jdbc.update(c, ddl)).as(ddl).satisfies(e -> assertThat(Jdbc.state(e)).isEqualTo("55006"));
+                }
+                Jdbc.update(c, "ALTER TABLE other ADD COLUMN x INT"); // a table the result does not read
+                while (rs.next()) {
+                    read++;
+                }
+            }
+            assertThat(read).isEqualTo(ROWS);
+            Jdbc.update(c, "ALTER TABLE t DROP COLUMN v"); // the result is closed: the change goes ahead
+            c.commit();
+            assertThat(Jdbc.one(c, "SELECT COUNT(*) FROM t")).isEqualTo(ROWS);
+        }
+    }
+
+    @Test
+    void commitEndsAnOpenResultSet() throws SQLException {
+        try (Connection c = Jdbc.open(Jdbc.freshUrl())) {
+            fill(c);
+            c.setAutoCommit(false);
+            try (Statement reader = c.createStatement(); ResultSet rs = reader.executeQuery("SELECT * FROM t ORDER BY id")) {
+                assertThat(rs.next()).isTrue();
+                c.commit();
+                assertThat(rs.next()).isFalse();
+            }
         }
     }
 

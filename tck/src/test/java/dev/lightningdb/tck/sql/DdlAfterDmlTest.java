@@ -232,6 +232,22 @@ class DdlAfterDmlTest {
     }
 
     @Test
+    void aUniqueIndexThatFindsADuplicateFailsAloneAndTheTransactionGoesOn() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:lightning:mem:ddl-" + UUID.randomUUID())) {
+            setUp(c);
+            c.setAutoCommit(false);
+            execute(c, List.of("UPDATE t SET v = 10 WHERE id = 9"));
+            assertThatThrownBy(() -> execute(c, List.of("CREATE UNIQUE INDEX t_v_ux ON t (v)")))
+                    .isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("23505"));
+            execute(c, List.of("UPDATE t SET v = 95 WHERE id = 9", "CREATE UNIQUE INDEX t_v_ux ON t (v)"));
+            c.commit();
+            assertThat(rows(c, "SELECT id FROM t WHERE v = 95")).containsExactly("[9]");
+            assertThat(rows(c, "SELECT id FROM t WHERE v = 10")).containsExactly("[1]");
+        }
+    }
+
+    @Test
     void aCheckFollowsARenamedColumnAndGoesWithADroppedOne() throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:lightning:mem:ddl-" + UUID.randomUUID())) {
             setUp(c);
