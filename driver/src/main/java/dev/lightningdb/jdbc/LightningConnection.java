@@ -397,18 +397,22 @@ public final class LightningConnection extends JdbcObject implements Connection 
         return null;
     }
 
+    /**
+     * Makes {@code schema} (spelled exactly as the catalog has it, e.g. "PUBLIC") the current schema:
+     * names without a schema resolve there. An unknown schema is 3F000; null is ignored.
+     */
     @Override
     public void setSchema(String schema) throws SQLException {
         checkOpen();
-        if (schema != null && !schema.equals("PUBLIC")) {
-            throw Errors.unsupported("Schemas other than PUBLIC");
+        if (schema != null) {
+            run(() -> session.setSchema(schema));
         }
     }
 
     @Override
     public String getSchema() throws SQLException {
         checkOpen();
-        return "PUBLIC";
+        return session.schema();
     }
 
     @Override

@@ -101,6 +101,7 @@ dataType
     | TIME                                                            # timeType
     | TIMESTAMP (LPAREN INTEGER_LITERAL RPAREN)? WITH TIME ZONE       # timestampTzType
     | TIMESTAMP (LPAREN INTEGER_LITERAL RPAREN)? (WITHOUT TIME ZONE)? # timestampType
+    | DATETIME (LPAREN INTEGER_LITERAL RPAREN)?                       # timestampType
     | TIME (LPAREN INTEGER_LITERAL RPAREN)? (WITHOUT TIME ZONE)?      # timeWithPrecisionType
     ;
 
@@ -119,10 +120,23 @@ alterAction
     | RENAME TO tableName                                               # renameTable
     | ADD tableConstraint                                               # addConstraint
     | DROP CONSTRAINT (IF EXISTS)? identifier                           # dropConstraint
+    | ALTER COLUMN? column=identifier alterColumnAction                 # alterColumn
+    | MODIFY COLUMN? column=identifier dataType columnConstraint*       # modifyColumn
+    ;
+
+// What Liquibase, H2 and PostgreSQL send to change one column.
+alterColumnAction
+    : (SET DATA)? TYPE dataType                                         # setDataType
+    | SET? NOT NULL                                                     # setNotNull
+    | (DROP NOT NULL | SET? NULL)                                       # dropNotNull
+    | SET DEFAULT expression                                            # setDefault
+    | DROP DEFAULT                                                      # dropDefault
+    | RENAME TO identifier                                              # renameColumnTo
+    | dataType columnConstraint*                                        # redefineColumn
     ;
 
 createIndex
-    : CREATE UNIQUE? INDEX (IF NOT EXISTS)? name=identifier ON tableName LPAREN indexColumn (COMMA indexColumn)* RPAREN
+    : CREATE UNIQUE? INDEX (IF NOT EXISTS)? name=tableName ON table=tableName LPAREN indexColumn (COMMA indexColumn)* RPAREN
     ;
 
 indexColumn
@@ -234,9 +248,14 @@ checkpointStatement
     : CHECKPOINT
     ;
 
-// A session setting: SET LOCK_TIMEOUT 5000, SET lock_timeout = '5s', SET lock_timeout TO 0.
+// A session setting: SET LOCK_TIMEOUT 5000, SET lock_timeout = '5s', SET lock_timeout TO 0, SET SCHEMA s,
+// SET search_path TO s, public.
 setStatement
-    : SET setting=identifier (EQ | TO)? (INTEGER_LITERAL | STRING_LITERAL)
+    : SET setting=identifier (EQ | TO)? setValue (COMMA setValue)*
+    ;
+
+setValue
+    : INTEGER_LITERAL | STRING_LITERAL | identifier
     ;
 
 analyzeStatement
@@ -445,7 +464,7 @@ nonReserved
     | YEAR | QUARTER | MONTH | WEEK | DAY | HOUR | MINUTE | SECOND | MILLISECOND | DOW | DOY | EPOCH
     | TEXT | UUID | CLOB | BLOB | BYTEA | ZONE | VALUE | UNKNOWN | BOTH | LEADING | TRAILING
     | POSITION | SUBSTRING | TRIM | EXTRACT | LONGVARCHAR | LONGVARBINARY | VARCHAR2 | WITHOUT
-    | SHARE | NOWAIT | SKIP_ | LOCKED | OF
+    | SHARE | NOWAIT | SKIP_ | LOCKED | OF | DATA | TYPE | MODIFY | DATETIME
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -455,7 +474,7 @@ BINARY: B I N A R Y; BOOLEAN: B O O L E A N; BY: B Y; CASE: C A S E; CAST: C A S
 CHARACTER: C H A R A C T E R; CHECKPOINT: C H E C K P O I N T; CONSTRAINT: C O N S T R A I N T;
 COUNT: C O U N T; CREATE: C R E A T E; CROSS: C R O S S; CURRENT_DATE: C U R R E N T '_' D A T E;
 CURRENT_TIME: C U R R E N T '_' T I M E; CURRENT_TIMESTAMP: C U R R E N T '_' T I M E S T A M P;
-DATE: D A T E; DECIMAL: D E C I M A L; DEFAULT: D E F A U L T; DELETE: D E L E T E; DESC: D E S C;
+DATE: D A T E; DATETIME: D A T E T I M E; DECIMAL: D E C I M A L; DEFAULT: D E F A U L T; DELETE: D E L E T E; DESC: D E S C;
 DISTINCT: D I S T I N C T; DOUBLE: D O U B L E; DROP: D R O P; ELSE: E L S E; END: E N D;
 ESCAPE: E S C A P E; EXISTS: E X I S T S; EXPLAIN: E X P L A I N; FALSE: F A L S E; FETCH: F E T C H;
 FIRST: F I R S T; FLOAT: F L O A T; FOR: F O R; FROM: F R O M; FULL: F U L L; GROUP: G R O U P;
@@ -483,6 +502,7 @@ LONGVARBINARY: L O N G V A R B I N A R Y; LONGVARCHAR: L O N G V A R C H A R; MI
 MINUS_SET: M I N U S; MINUTE: M I N U T E; MONTH: M O N T H; POSITION: P O S I T I O N; QUARTER: Q U A R T E R;
 SECOND: S E C O N D; SUBSTRING: S U B S T R I N G; TEXT: T E X T; TRAILING: T R A I L I N G; TRIM: T R I M;
 UNION: U N I O N; UNKNOWN: U N K N O W N; UUID: U U I D; VALUE: V A L U E; VARCHAR2: V A R C H A R '2';
+DATA: D A T A; TYPE: T Y P E; MODIFY: M O D I F Y;
 SHARE: S H A R E; NOWAIT: N O W A I T; SKIP_: S K I P; LOCKED: L O C K E D; OF: O F;
 WEEK: W E E K; WITH: W I T H; WITHOUT: W I T H O U T; YEAR: Y E A R; ZONE: Z O N E;
 

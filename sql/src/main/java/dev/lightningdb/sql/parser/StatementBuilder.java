@@ -1,6 +1,5 @@
 package dev.lightningdb.sql.parser;
 
-import dev.lightningdb.sql.ast.ColumnSpec;
 import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.ast.Statement;
 import dev.lightningdb.sql.parser.LightningSqlParser.*;
@@ -17,7 +16,14 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 
 /** Turns a {@code statement} parse tree into a {@link Statement}. One instance per statement. */
 final class StatementBuilder {
-    private final ExpressionBuilder expressions = new ExpressionBuilder();
+    private final ExpressionBuilder expressions;
+    private final SchemaNames schemaNames;
+
+    /** A builder for a statement of a session whose current schema is {@code schema}. */
+    StatementBuilder(String schema) {
+        this.schemaNames = new SchemaNames(schema);
+        this.expressions = new ExpressionBuilder(schemaNames);
+    }
 
     Statement build(StatementContext ctx) {
         if (ctx.lockingQuery() != null) {
@@ -27,7 +33,7 @@ final class StatementBuilder {
             SqlNode q = expressions.query(ctx.query());
             return new Statement.Query(q, expressions.parameterCount());
         }
-        Statement ddl = new DdlBuilder(expressions).build(ctx);
+        Statement ddl = new DdlBuilder(schemaNames).build(ctx);
         if (ddl != null) {
             return ddl;
         }
@@ -64,19 +70,18 @@ final class StatementBuilder {
         }
         if (ctx.setStatement() != null) {
             SetStatementContext set = ctx.setStatement();
-            String value = set.INTEGER_LITERAL() != null ? set.INTEGER_LITERAL().getText()
-                    : LiteralBuilder.unquote(set.STRING_LITERAL().getText());
-            return new Statement.SetOption(ExpressionBuilder.name(set.setting), value);
+            List<String> values = new ArrayList<>();
+            for (SetValueContext v : set.setValue()) {
+                values.add(v.identifier() != null ? ExpressionBuilder.name(v.identifier())
+                        : v.STRING_LITERAL() != null ? LiteralBuilder.unquote(v.getText()) : v.getText());
+            }
+            return new Statement.SetOption(ExpressionBuilder.name(set.setting), values);
         }
         return new Statement.VerifyIntegrity();
     }
 
-    static QualifiedName tableName(TableNameContext ctx) {
-        List<IdentifierContext> ids = ctx.identifier();
-        if (ids.size() == 1) {
-            return new QualifiedName(null, ExpressionBuilder.name(ids.get(0)));
-        }
-        return new QualifiedName(ExpressionBuilder.name(ids.get(0)), ExpressionBuilder.name(ids.get(1)));
+    private QualifiedName tableName(TableNameContext ctx) {
+        return schemaNames.table(ctx);
     }
 
     private Statement insert(InsertStatementContext ctx) {

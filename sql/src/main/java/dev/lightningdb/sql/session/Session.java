@@ -13,6 +13,7 @@ import dev.lightningdb.sql.exec.TransactionScopes;
 import dev.lightningdb.sql.result.Result;
 import dev.lightningdb.sql.result.SqlError;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -50,6 +51,9 @@ public final class Session implements AutoCloseable {
     /** {@code SET LOCK_TIMEOUT}; null: the database's {@code lockTimeout}. */
     private java.time.Duration lockTimeout;
     private final List<Savepoint> savepoints = new ArrayList<>();
+    private final OpenReads openReads = new OpenReads();
+    /** Where names written without a schema are: {@code SET SCHEMA}, {@code Connection.setSchema}. */
+    private String schema = QualifiedName.DEFAULT_SCHEMA;
     private boolean closed;
     private final TransactionScopes scopes = new TransactionScopes() {
         @Override
@@ -60,6 +64,11 @@ public final class Session implements AutoCloseable {
         @Override
         public <T> T write(Function<Transaction, T> work) {
             return Session.this.write(work);
+        }
+
+        @Override
+        public boolean reading(int tableId) {
+            return Session.this.reading(tableId);
         }
     };
 
@@ -88,7 +97,25 @@ public final class Session implements AutoCloseable {
         if (sql == null) {
             throw new SqlError(SqlError.SYNTAX, "SQL text must not be null");
         }
-        return new Prepared(this, sql, db.statements().parse(sql));
+        return new Prepared(this, sql, schema, db.statements().parse(schema, sql));
+    }
+
+    /** The current schema: where the names statements write without a schema are. */
+    public synchronized String schema() {
+        return schema;
+    }
+
+    /**
+     * Makes {@code name} (exactly as spelled) the current schema. It must exist as this session sees
+     * the catalog (3F000 otherwise); if it is dropped later, statements naming objects without a schema
+     * fail until another is set. Not transactional, as in H2: a rollback keeps it.
+     */
+    public synchronized void setSchema(String name) {
+        ensureOpen();
+        if (name == null || !catalog().schemas().contains(name)) {
+            throw new SqlError("3F000", "Schema " + name + " does not exist");
+        }
+        schema = name;
     }
 
     /** Parses and runs {@code sql} once with external parameter values. */
@@ -172,6 +199,7 @@ public final class Session implements AutoCloseable {
         Transaction t = transaction;
         transaction = null;
         savepoints.clear();
+        openReads.clear(t);
         try {
             t.commit(() -> db.catalog().publish(changes)); // before its locks go: who waited for them sees the new catalog
         } finally {
@@ -186,6 +214,7 @@ public final class Session implements AutoCloseable {
         Transaction t = transaction;
         transaction = null;
         savepoints.clear();
+        openReads.clear(t);
         changes.clear();
         t.rollback();
     }
@@ -252,7 +281,7 @@ public final class Session implements AutoCloseable {
         if (table == null || table.isEmpty() || column == null) {
             return false;
         }
-        TableDef def = catalog().table(new QualifiedName(schema == null || schema.isEmpty() ? null : schema, table));
+        TableDef def = catalog().table(new QualifiedName(schema == null || schema.isEmpty() ? this.schema : schema, table));
         return def != null && def.identity() != null && def.column(def.identity().column()).name().equals(column);
     }
 
@@ -332,7 +361,12 @@ public final class Session implements AutoCloseable {
         } else {
             t.beginStatement();
         }
-        return new TransactionScopes.ReadScope(t, autoCommit ? t::rollback : () -> { });
+        return autoCommit ? new TransactionScopes.ReadScope(t, t::rollback, new HashSet<>()) : openReads.track(this, t);
+    }
+
+    /** Whether a result of the session transaction that is still open reads table {@code tableId}. */
+    private synchronized boolean reading(int tableId) {
+        return transaction != null && openReads.reading(transaction, tableId);
     }
 
     private Transaction current() {

@@ -147,7 +147,7 @@ class ParameterTypingTest extends SqlTestSupport {
                 .containsExactly(3);
         assertThat(ids("SELECT id FROM emp WHERE salary > 250 AND COALESCE(?, dept) = 'IT'", (Object) null)).containsExactly(3);
         // the literal 100 was lifted into a parameter of the column's type, beside the user's VARCHAR one
-        StatementCache.LiftedPlan shared = db.statements().liftedPlan(
+        StatementCache.LiftedPlan shared = db.statements().liftedPlan("PUBLIC",
                 "SELECT id FROM emp WHERE UPPER(name) LIKE UPPER(?) AND salary > ? ORDER BY id", session.catalog().version());
         assertThat(shared).isNotNull();
         assertThat(shared.plan().parameterTypes()).extracting(ColumnType::kind).containsExactly(Kind.VARCHAR, Kind.INTEGER);
