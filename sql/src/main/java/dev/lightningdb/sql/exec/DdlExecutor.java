@@ -256,7 +256,13 @@ final class DdlExecutor {
         }
         SequenceDef def = new SequenceDef(create.name(), start, increment, min, max, create.cycle());
         txn.put(CatalogKeys.sequence(def.name()), CatalogCodec.encode(def));
-        txn.delete(CatalogKeys.sequenceCounter(def.name()));
+        // DROP SEQUENCE deletes the counter, so a new sequence finds none; deleting it anyway would lock the key
+        // that NEXT VALUE FOR reserves values under in a transaction of its own, and a NEXT VALUE FOR in this
+        // transaction would wait for this very transaction.
+        byte[] counter = CatalogKeys.sequenceCounter(def.name());
+        if (txn.get(counter) != null) {
+            txn.delete(counter);
+        }
         cx.changes().put(def);
         return 0;
     }

@@ -151,6 +151,19 @@ class DdlTest extends SqlTestSupport {
     }
 
     @Test
+    void aSequenceServesTheTransactionThatCreatesIt() {
+        session.setAutoCommit(false); // as a Flyway migration runs: create, then use, then commit
+        update("CREATE SEQUENCE author_seq START WITH 1 INCREMENT BY 50");
+        update("CREATE TABLE author (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL)");
+        update("INSERT INTO author (id, name) VALUES (NEXT VALUE FOR author_seq, 'x')");
+        assertThat(single("SELECT NEXT VALUE FOR author_seq")).isEqualTo(51L);
+        session.commit();
+        assertThat(rows("SELECT id, name FROM author")).containsExactly(List.of(1L, "x"));
+        assertThat(single("SELECT NEXT VALUE FOR author_seq")).isEqualTo(101L);
+        session.commit();
+    }
+
+    @Test
     void sequenceValuesSurviveReopeningWithoutRepeats(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         long first;
         try (Database d = Database.open(dev.lightningdb.engine.LightningDb.open(dir.resolve("db"))); Session s = d.newSession()) {
