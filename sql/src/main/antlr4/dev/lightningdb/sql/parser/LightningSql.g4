@@ -204,8 +204,9 @@ updateStatement
     : UPDATE tableName (AS? alias=identifier)? SET assignment (COMMA assignment)* (WHERE where=expression)?
     ;
 
+// H2, HSQLDB and jOOQ may name the target with its table: SET book.price = ...
 assignment
-    : identifier EQ expression
+    : (qualifier=identifier DOT)? column=identifier EQ expression
     ;
 
 deleteStatement

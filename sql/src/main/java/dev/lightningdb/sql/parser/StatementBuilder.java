@@ -100,7 +100,7 @@ final class StatementBuilder {
         if (conflict != null) {
             action = conflict.NOTHING() != null ? Statement.OnConflict.NOTHING : Statement.OnConflict.UPDATE;
             for (AssignmentContext a : conflict.assignment()) {
-                updateColumns.add(ExpressionBuilder.name(a.identifier()));
+                updateColumns.add(assignedColumn(a, ctx.tableName(), null));
                 updateValues.add(expressions.expression(a.expression()));
             }
         }
@@ -158,11 +158,26 @@ final class StatementBuilder {
         return out;
     }
 
+    /** The column an assignment sets; a qualifier must name the target table (by its alias, if it has one). */
+    private static String assignedColumn(AssignmentContext a, TableNameContext table, IdentifierContext alias) {
+        String column = ExpressionBuilder.name(a.column);
+        if (a.qualifier != null) {
+            String qualifier = ExpressionBuilder.name(a.qualifier);
+            List<IdentifierContext> tableParts = table.identifier();
+            String expected = ExpressionBuilder.name(alias != null ? alias : tableParts.get(tableParts.size() - 1));
+            if (!qualifier.equals(expected)) {
+                throw positioned(a, SqlError.UNKNOWN_COLUMN, "Column " + qualifier + "." + column
+                        + " is not a column of the updated table " + expected);
+            }
+        }
+        return column;
+    }
+
     private Statement update(UpdateStatementContext ctx) {
         List<String> columns = new ArrayList<>();
         List<SqlNode> values = new ArrayList<>();
         for (AssignmentContext a : ctx.assignment()) {
-            String col = ExpressionBuilder.name(a.identifier());
+            String col = assignedColumn(a, ctx.tableName(), ctx.alias);
             if (columns.contains(col)) {
                 throw positioned(a, SqlError.SYNTAX, "Column '" + col + "' is assigned twice");
             }

@@ -36,6 +36,18 @@ class DmlAndTransactionTest extends SqlTestSupport {
     }
 
     @Test
+    void assignmentsMayNameTheirTableAsH2AndJooqDo() {
+        update("INSERT INTO acct VALUES (1, 'ann', 10, NULL)");
+        update("UPDATE acct SET acct.balance = acct.balance * 2, \"ACCT\".note = 'x' WHERE acct.id = 1");
+        update("UPDATE acct a SET a.balance = a.balance + 1");
+        assertThat(rows("SELECT balance, note FROM acct")).containsExactly(List.of(21, "x"));
+        assertFails("42S22", "UPDATE acct SET other.balance = 0");
+        assertFails("42S22", "UPDATE acct a SET acct.balance = 0"); // once aliased, the table goes by its alias
+        update("INSERT INTO acct VALUES (1, 'bob', 0, NULL) ON CONFLICT (id) DO UPDATE SET acct.owner = 'bob'");
+        assertThat(rows("SELECT owner, balance FROM acct")).containsExactly(List.of("bob", 21));
+    }
+
+    @Test
     void updateCanMoveThePrimaryKeyAndChecksUniqueness() {
         update("INSERT INTO acct VALUES (1, 'a', 1, NULL), (2, 'b', 2, NULL), (3, 'c', 3, NULL)");
         assertThat(update("UPDATE acct SET id = id + 10 WHERE id >= 2")).isEqualTo(2);
