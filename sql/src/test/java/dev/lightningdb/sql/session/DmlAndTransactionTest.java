@@ -48,6 +48,14 @@ class DmlAndTransactionTest extends SqlTestSupport {
     }
 
     @Test
+    void theAverageOfDecimalsKeepsItsFraction() {
+        update("CREATE TABLE price (id INT PRIMARY KEY, amount DECIMAL(8,2))");
+        update("INSERT INTO price VALUES (1, 11.00), (2, 10.25)");
+        assertThat(((java.math.BigDecimal) single("SELECT AVG(amount) FROM price")).compareTo(new java.math.BigDecimal("10.625"))).isZero();
+        assertThat(single("SELECT ROUND(AVG(amount), 2) FROM price").toString()).isEqualTo("10.63");
+    }
+
+    @Test
     void updateCanMoveThePrimaryKeyAndChecksUniqueness() {
         update("INSERT INTO acct VALUES (1, 'a', 1, NULL), (2, 'b', 2, NULL), (3, 'c', 3, NULL)");
         assertThat(update("UPDATE acct SET id = id + 10 WHERE id >= 2")).isEqualTo(2);
