@@ -253,7 +253,7 @@ class LockingReadsTest {
                     assertThatThrownBy(() -> st.execute("SET LOCK_TIMEOUT 'soon'"))
                             .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("22023"));
                     assertThatThrownBy(() -> st.execute("SET no_such_setting TO 1"))
-                            .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("HYC00"));
+                            .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42000"));
                 } catch (SQLException e) {
                     throw new RuntimeException(e);
                 }
