@@ -20,7 +20,3 @@ CREATE TABLE book (
 );
 
 CREATE INDEX idx_book_author ON book (author_id);
-
-INSERT INTO author (id, name, version) VALUES (NEXT VALUE FOR author_seq, 'Anonymous', 0);
-INSERT INTO book (title, genre, pages, price, published, author_id, version)
-SELECT 'Beowulf', 'epic', 120, 5.00, DATE '1000-01-01', id, 0 FROM author WHERE name = 'Anonymous';

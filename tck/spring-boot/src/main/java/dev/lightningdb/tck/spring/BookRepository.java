@@ -99,6 +99,10 @@ public interface BookRepository extends JpaRepository<Book, Long>, JpaSpecificat
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     Optional<Book> findForUpdateByIsbn(String isbn);
 
+    /** {@code select ... for share}: other transactions may share the lock, not take it for update. */
+    @Lock(LockModeType.PESSIMISTIC_READ)
+    Optional<Book> findSharedByIsbn(String isbn);
+
     /** {@code select ... for update nowait}: a lock timeout of 0 fails at once when the row is locked. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = "0"))

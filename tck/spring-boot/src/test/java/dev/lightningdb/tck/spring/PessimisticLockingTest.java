@@ -61,14 +61,27 @@ class PessimisticLockingTest {
         transaction.executeWithoutResult(status -> {
             Book book = books.findForUpdateByIsbn(ISBN).orElseThrow();
             book.setPrice(book.getPrice().add(BigDecimal.ONE));
-            Future<?> competitor = other.submit(
-                    () -> jdbcTemplate.queryForList("SELECT id FROM book WHERE isbn = ? FOR UPDATE NOWAIT", Long.class, ISBN));
-            Throwable failure = catchThrowable(() -> competitor.get(60, TimeUnit.SECONDS));
-            assertThat(failure).hasCauseInstanceOf(CannotAcquireLockException.class);
+            assertThat(elsewhere("SELECT id FROM book WHERE isbn = ? FOR UPDATE NOWAIT")).isInstanceOf(CannotAcquireLockException.class);
         });
         // after the commit the row is free again
         assertThat(jdbcTemplate.queryForList("SELECT id FROM book WHERE isbn = ? FOR UPDATE NOWAIT", Long.class, ISBN)).hasSize(1);
         assertThat(books.findByIsbn(ISBN)).map(Book::getPrice).hasValueSatisfying(p -> assertThat(p).isEqualByComparingTo("10.25"));
+    }
+
+    @Test
+    void aSharedLockAdmitsOtherSharersButNoWriter() {
+        transaction.executeWithoutResult(status -> {
+            books.findSharedByIsbn(ISBN).orElseThrow();
+            assertThat(elsewhere("SELECT id FROM book WHERE isbn = ? FOR SHARE NOWAIT")).isNull();
+            assertThat(elsewhere("SELECT id FROM book WHERE isbn = ? FOR UPDATE NOWAIT")).isInstanceOf(CannotAcquireLockException.class);
+        });
+    }
+
+    /** What a locking query on the book fails with in another transaction, on another thread (null: it got its locks). */
+    private Throwable elsewhere(String lockingQuery) {
+        Future<?> competitor = other.submit(() -> jdbcTemplate.queryForList(lockingQuery, Long.class, ISBN));
+        Throwable failure = catchThrowable(() -> competitor.get(60, TimeUnit.SECONDS));
+        return failure == null ? null : failure.getCause();
     }
 
     @Test
