@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +23,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.DeadlockLoserDataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,8 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Spring's exception translation of LightningDB's errors, the contract an application codes against:
  * duplicate key → {@link DuplicateKeyException}, NOT NULL and CHECK → {@link DataIntegrityViolationException},
- * deadlock and lock timeout → {@link CannotAcquireLockException} (a {@link PessimisticLockingFailureException}),
- * serialization failure → a {@link ConcurrencyFailureException}. Spring knows LightningDB by no error
+ * deadlock and lock timeout → a {@link PessimisticLockingFailureException} ({@link CannotAcquireLockException}
+ * through JPA), serialization failure → a {@link ConcurrencyFailureException}. Spring knows LightningDB by no error
  * codes, so it goes by the JDBC exception class and the SQLState. The competing transactions are
  * plain JDBC connections or other threads; they hand over with barriers, never by sleeping.
  */
@@ -51,6 +51,8 @@ class ExceptionTranslationTest {
     PlatformTransactionManager transactionManager;
     @Autowired
     LibraryService service;
+    @Autowired
+    BookRepository books;
     @Autowired
     LibraryFixture fixture;
 
@@ -87,17 +89,39 @@ class ExceptionTranslationTest {
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 
+    /**
+     * Spring translates a deadlock's SQLState 40P01 to the general {@link PessimisticLockingFailureException}
+     * (only 40001 gets {@link CannotAcquireLockException} by SQLState; PostgreSQL's 40P01 reaches
+     * {@code DeadlockLoserDataAccessException} only through the error codes Spring ships for PostgreSQL).
+     */
     @Test
-    @SuppressWarnings("deprecation") // DeadlockLoserDataAccessException: what error-code translation gives for known databases
-    void deadlockVictim() throws Exception {
-        CyclicBarrier bothHoldOneRow = new CyclicBarrier(2);
+    void deadlockVictimThroughJdbcTemplate() {
+        Throwable victim = deadlockVictim(id -> jdbc.update("UPDATE account SET balance = balance + 1 WHERE id = ?", id), 1, 2);
+        assertThat(victim).isInstanceOf(PessimisticLockingFailureException.class);
+        assertThat(jdbc.queryForObject("SELECT SUM(balance) FROM account", Integer.class)).isEqualTo(202);
+    }
+
+    /** Through JPA the dialect makes 40P01 Hibernate's LockAcquisitionException, which Spring translates to CannotAcquireLock. */
+    @Test
+    void deadlockVictimThroughARepositoryLock() {
+        Throwable victim = deadlockVictim(isbn -> books.findForUpdateByIsbn(isbn).orElseThrow(), "978-0-001", "978-0-002");
+        assertThat(victim).isInstanceOf(CannotAcquireLockException.class);
+    }
+
+    /**
+     * Two transactions lock {@code first} and {@code second} in opposite orders, each taking its
+     * second lock once both hold their first: one is chosen as the victim and rolled back, the other
+     * commits. Returns what the victim's caller got.
+     */
+    private <K> Throwable deadlockVictim(Consumer<K> lock, K first, K second) {
+        CyclicBarrier bothHoldOneLock = new CyclicBarrier(2);
         TransactionTemplate transaction = new TransactionTemplate(transactionManager);
         List<Future<?>> sides = new ArrayList<>();
-        for (int[] order : new int[][] {{1, 2}, {2, 1}}) {
+        for (List<K> order : List.of(List.of(first, second), List.of(second, first))) {
             sides.add(threads.submit(() -> transaction.executeWithoutResult(status -> {
-                jdbc.update("UPDATE account SET balance = balance - 10 WHERE id = ?", order[0]);
-                await(bothHoldOneRow);
-                jdbc.update("UPDATE account SET balance = balance + 10 WHERE id = ?", order[1]);
+                lock.accept(order.get(0));
+                await(bothHoldOneLock);
+                lock.accept(order.get(1));
             })));
         }
         List<Throwable> failures = new ArrayList<>();
@@ -108,8 +132,7 @@ class ExceptionTranslationTest {
             }
         }
         assertThat(failures).as("one victim, the other transaction commits").hasSize(1);
-        assertThat(failures.get(0)).isInstanceOfAny(CannotAcquireLockException.class, DeadlockLoserDataAccessException.class);
-        assertThat(jdbc.queryForObject("SELECT SUM(balance) FROM account", Integer.class)).isEqualTo(200);
+        return failures.get(0);
     }
 
     @Test
@@ -117,9 +140,10 @@ class ExceptionTranslationTest {
         try (Connection holder = dataSource.getConnection(); Statement s = holder.createStatement()) {
             holder.setAutoCommit(false);
             s.executeUpdate("UPDATE account SET balance = 0 WHERE id = 1");
-            // waits for the row up to lockTimeout (1 s, in the URL), then gives up
+            // waits for the row up to lockTimeout (1 s, in the URL), then gives up: 55P03, which the driver
+            // raises as an SQLTransactionRollbackException (the statement is undone, the transaction goes on)
             Throwable failure = catchThrowable(() -> jdbc.update("UPDATE account SET balance = 50 WHERE id = 1"));
-            assertThat(failure).isInstanceOf(CannotAcquireLockException.class);
+            assertThat(failure).isInstanceOf(PessimisticLockingFailureException.class);
             holder.rollback();
         }
         assertThat(jdbc.queryForObject("SELECT balance FROM account WHERE id = 1", Integer.class)).isEqualTo(100);

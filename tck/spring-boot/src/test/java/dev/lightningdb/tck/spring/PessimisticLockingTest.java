@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * {@code @Lock(PESSIMISTIC_WRITE)} on repository methods: Hibernate sends {@code select ... for update}
  * (with {@code nowait} for a lock timeout hint of 0), the row stays locked until the transaction
- * ends, and a lock that cannot be had reaches the caller as Spring's {@link CannotAcquireLockException}.
+ * ends, and a lock that cannot be had reaches the repository's caller as Spring's
+ * {@link CannotAcquireLockException} (JdbcTemplate's as its parent, {@link PessimisticLockingFailureException}).
  * The competing transaction is a plain JDBC connection from the same pool; nothing depends on timing:
  * the competitor either fails at once (NOWAIT) or is let go by the commit.
  */
@@ -61,7 +62,7 @@ class PessimisticLockingTest {
         transaction.executeWithoutResult(status -> {
             Book book = books.findForUpdateByIsbn(ISBN).orElseThrow();
             book.setPrice(book.getPrice().add(BigDecimal.ONE));
-            assertThat(elsewhere("SELECT id FROM book WHERE isbn = ? FOR UPDATE NOWAIT")).isInstanceOf(CannotAcquireLockException.class);
+            assertThat(elsewhere("SELECT id FROM book WHERE isbn = ? FOR UPDATE NOWAIT")).isInstanceOf(PessimisticLockingFailureException.class);
         });
         // after the commit the row is free again
         assertThat(jdbcTemplate.queryForList("SELECT id FROM book WHERE isbn = ? FOR UPDATE NOWAIT", Long.class, ISBN)).hasSize(1);
@@ -73,7 +74,7 @@ class PessimisticLockingTest {
         transaction.executeWithoutResult(status -> {
             books.findSharedByIsbn(ISBN).orElseThrow();
             assertThat(elsewhere("SELECT id FROM book WHERE isbn = ? FOR SHARE NOWAIT")).isNull();
-            assertThat(elsewhere("SELECT id FROM book WHERE isbn = ? FOR UPDATE NOWAIT")).isInstanceOf(CannotAcquireLockException.class);
+            assertThat(elsewhere("SELECT id FROM book WHERE isbn = ? FOR UPDATE NOWAIT")).isInstanceOf(PessimisticLockingFailureException.class);
         });
     }
 
@@ -99,7 +100,7 @@ class PessimisticLockingTest {
 
             // without NOWAIT the lock waits for the database's lockTimeout (1 s in application.properties), then fails alike
             Throwable timedOut = catchThrowable(() -> transaction.executeWithoutResult(status -> books.findForUpdateByIsbn(ISBN)));
-            assertThat(timedOut).isInstanceOf(PessimisticLockingFailureException.class);
+            assertThat(timedOut).isInstanceOf(CannotAcquireLockException.class);
             holder.rollback();
         }
         Book locked = transaction.execute(status -> books.findForUpdateNowaitByIsbn(ISBN).orElseThrow());
