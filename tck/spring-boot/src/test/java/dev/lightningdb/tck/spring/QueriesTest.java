@@ -119,7 +119,7 @@ class QueriesTest {
         CriteriaQuery<Tuple> query = cb.createTupleQuery();
         Root<Book> book = query.from(Book.class);
         Join<Book, Author> author = book.join("author");
-        query.multiselect(author.get("name"), cb.count(book), cb.sum(book.<Integer>get("pages")))
+        query.select(cb.tuple(author.get("name"), cb.count(book), cb.sum(book.<Integer>get("pages"))))
                 .groupBy(author.get("name"))
                 .having(cb.gt(cb.count(book), 1L))
                 .orderBy(cb.asc(author.get("name")));
