@@ -35,7 +35,7 @@ import org.hibernate.sql.ast.SqlAstTranslator;
 import org.hibernate.sql.ast.SqlAstTranslatorFactory;
 import org.hibernate.sql.ast.spi.StandardSqlAstTranslatorFactory;
 import org.hibernate.sql.exec.spi.JdbcOperation;
-import org.hibernate.tool.schema.extract.internal.SequenceInformationExtractorNoOpImpl;
+import org.hibernate.tool.schema.extract.internal.SequenceInformationExtractorLegacyImpl;
 import org.hibernate.tool.schema.extract.spi.SequenceInformationExtractor;
 import org.hibernate.type.descriptor.jdbc.ClobJdbcType;
 import org.hibernate.type.descriptor.jdbc.LongVarbinaryJdbcType;
@@ -45,7 +45,7 @@ import org.hibernate.type.descriptor.sql.internal.CapacityDependentDdlType;
 import org.hibernate.type.descriptor.sql.spi.DdlTypeRegistry;
 
 /**
- * Hibernate ORM 6 dialect for LightningDB's SQL (the grammar {@code LightningSql.g4} is the
+ * Hibernate ORM 6.6 and 7 dialect for LightningDB's SQL (the grammar {@code LightningSql.g4} is the
  * reference). Chosen automatically through {@link LightningDialectResolver}; set
  * {@code hibernate.dialect} to this class only when Hibernate cannot connect at boot.
  *
@@ -143,15 +143,19 @@ public class LightningDialect extends Dialect {
         return LightningSequenceSupport.INSTANCE;
     }
 
-    /** Sequences cannot be listed with a query yet; schema validation then treats them as unknown. */
+    /**
+     * {@code INFORMATION_SCHEMA.SEQUENCES} has the standard's columns, which Hibernate's standard
+     * extractor reads: schema validation ({@code ddl-auto=validate}) finds the sequences and checks
+     * their increments, schema update leaves existing ones alone.
+     */
     @Override
     public String getQuerySequencesString() {
-        return null;
+        return "select * from information_schema.sequences";
     }
 
     @Override
     public SequenceInformationExtractor getSequenceInformationExtractor() {
-        return SequenceInformationExtractorNoOpImpl.INSTANCE;
+        return SequenceInformationExtractorLegacyImpl.INSTANCE;
     }
 
     @Override
@@ -307,6 +311,28 @@ public class LightningDialect extends Dialect {
             case LockOptions.SKIP_LOCKED -> lockString + " skip locked";
             default -> lockString;
         };
+    }
+
+    // Hibernate 7 asks for the locking clause with JPA 3.2's Timeout where Hibernate 6 passes an int
+    // (the same numbers: 0 NO_WAIT, -2 SKIP_LOCKED, -1 WAIT_FOREVER). These overloads override
+    // Hibernate 7's methods; Hibernate 6's Dialect has none of them (hence no @Override), never calls
+    // them and so never loads Timeout, which JPA 3.1 lacks. Without them Hibernate 7 would write
+    // PESSIMISTIC_READ as "for update" and drop the "of <alias>" list.
+
+    public String getWriteLockString(jakarta.persistence.Timeout timeout) {
+        return getWriteLockString(timeout.milliseconds());
+    }
+
+    public String getWriteLockString(String aliases, jakarta.persistence.Timeout timeout) {
+        return getWriteLockString(aliases, timeout.milliseconds());
+    }
+
+    public String getReadLockString(jakarta.persistence.Timeout timeout) {
+        return getReadLockString(timeout.milliseconds());
+    }
+
+    public String getReadLockString(String aliases, jakarta.persistence.Timeout timeout) {
+        return getReadLockString(aliases, timeout.milliseconds());
     }
 
     @Override

@@ -6,8 +6,7 @@ import org.hibernate.dialect.sequence.SequenceSupport;
  * The dialect's sequences: {@code CREATE SEQUENCE IF NOT EXISTS s START WITH n INCREMENT BY m},
  * {@code NEXT VALUE FOR s} (in a SELECT without FROM) and {@code DROP SEQUENCE IF EXISTS s}.
  * Any increment works, so Hibernate's pooled optimizer (increment 50) needs no round trip per id.
- * Hibernate cannot list existing sequences here, so schema update would create them again: IF NOT
- * EXISTS keeps that harmless.
+ * IF NOT EXISTS keeps a repeated schema export harmless.
  */
 final class LightningSequenceSupport implements SequenceSupport {
     static final LightningSequenceSupport INSTANCE = new LightningSequenceSupport();

@@ -19,6 +19,10 @@ import org.hibernate.sql.exec.spi.JdbcOperation;
  * {@code for no key update} there, the weaker PostgreSQL lock that lets foreign key checks
  * ({@code for key share}) through; LightningDB takes the same exclusive lock for both and enforces
  * no foreign keys, so the plain form is the one to read.
+ *
+ * <p>Hibernate 7 no longer asks the translator ({@code getForUpdate}, {@code getForShare} are gone
+ * from it): its locking clause comes from the dialect's {@code getReadLockString}/{@code
+ * getWriteLockString} overloads that take a {@code Timeout}, which give the same clauses.
  */
 class LightningSqlAstTranslator<T extends JdbcOperation> extends StandardSqlAstTranslator<T> {
     LightningSqlAstTranslator(SessionFactoryImplementor sessionFactory, Statement statement) {

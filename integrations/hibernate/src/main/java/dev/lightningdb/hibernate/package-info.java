@@ -1,7 +1,7 @@
 /**
- * Hibernate ORM 6 support for LightningDB. Put {@code lightning-hibernate} next to the driver and
- * Hibernate chooses {@link dev.lightningdb.hibernate.LightningDialect} from the connection's product
- * name through {@link dev.lightningdb.hibernate.LightningDialectResolver} (registered in
+ * Hibernate ORM 6.6 and 7 support for LightningDB (one jar for both). Put {@code lightning-hibernate}
+ * next to the driver and Hibernate chooses {@link dev.lightningdb.hibernate.LightningDialect} from
+ * the connection's product name through {@link dev.lightningdb.hibernate.LightningDialectResolver} (registered in
  * {@code META-INF/services/org.hibernate.engine.jdbc.dialect.spi.DialectResolver}); no
  * {@code hibernate.dialect} setting is needed.
  *
