@@ -16,7 +16,11 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.jooq.Record1;
+import org.jooq.Record3;
 import org.jooq.Result;
+import org.jooq.Sequence;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +45,11 @@ class JooqWriteTest extends LibraryTest {
                     .returningResult(AUTHOR_ID).fetch();
             assertThat(ids.getValues(AUTHOR_ID)).doesNotHaveDuplicates().hasSize(3)
                     .containsExactlyElementsOf(dsl.select(AUTHOR_ID).from(AUTHOR).orderBy(AUTHOR_ID).fetch(AUTHOR_ID));
+            // more than the identity: jOOQ asks getGeneratedKeys() for the columns by name
+            Result<Record3<Long, String, String>> rows = dsl.insertInto(AUTHOR, AUTHOR_NAME, COUNTRY).values("D", "FR").values("E", null)
+                    .returningResult(AUTHOR_ID, AUTHOR_NAME, COUNTRY).fetch();
+            assertThat(rows).extracting(r -> r.value2() + "/" + r.value3()).containsExactly("D/FR", "E/null");
+            assertThat(rows.getValues(AUTHOR_ID)).doesNotContainNull().doesNotContainAnyElementsOf(ids.getValues(AUTHOR_ID));
         });
         assertSameTables();
     }
@@ -79,6 +88,17 @@ class JooqWriteTest extends LibraryTest {
                     dsl.deleteFrom(BOOK).where(BOOK.PRICE.isNull())).execute()).containsExactly(1, 1);
         });
         assertSameTables();
+    }
+
+    @Test
+    void aSequenceMadeByJooqNumbersRows() {
+        Sequence<Long> sequence = DSL.sequence(DSL.name("book_seq"), SQLDataType.BIGINT);
+        onBoth(dsl -> {
+            dsl.createSequence(sequence).startWith(10).incrementBy(5).execute();
+            assertThat(List.of(dsl.nextval(sequence), dsl.nextval(sequence))).containsExactly(10L, 15L);
+            dsl.insertInto(AUTHOR, AUTHOR_ID, AUTHOR_NAME).values(sequence.nextval(), DSL.val("numbered")).execute();
+            assertThat(dsl.select(AUTHOR_ID).from(AUTHOR).fetch(AUTHOR_ID)).containsExactly(20L);
+        });
     }
 
     @Test
