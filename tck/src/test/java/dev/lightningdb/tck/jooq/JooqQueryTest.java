@@ -129,6 +129,16 @@ class JooqQueryTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("queries")
     void answersAsH2Does(Query query) {
+        assertSameRowsAsH2(query);
+    }
+
+    /** Plain SQL, and what the DEFAULT, SQLITE and MYSQL dialects render for likeIgnoreCase: a bare ? inside LOWER. */
+    @Test
+    void plainSqlWithLowerOfAParameter() {
+        assertSameRowsAsH2(dsl -> dsl.resultQuery("select \"title\" from \"book\" where lower(\"title\") like lower(?) order by 1", "%THE%"));
+    }
+
+    private void assertSameRowsAsH2(Query query) {
         ResultQuery<? extends Record> ours = query.apply(dbs.lightning);
         List<List<Object>> expected = rows(query.apply(dbs.h2));
         assertThat(rows(ours)).as(ours.getSQL()).isEqualTo(expected).isNotEmpty();

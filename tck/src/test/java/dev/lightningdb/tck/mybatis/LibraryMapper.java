@@ -3,6 +3,7 @@ package dev.lightningdb.tck.mybatis;
 import java.math.BigDecimal;
 import java.util.List;
 import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.cursor.Cursor;
 import org.apache.ibatis.session.RowBounds;
 
 /** The mapper whose SQL lives in {@code mybatis/LibraryMapper.xml}: dynamic SQL and result maps. */
@@ -25,6 +26,11 @@ public interface LibraryMapper {
     Author findAuthorWithBooks(long id);
 
     List<Book> allBooks(RowBounds page);
+
+    List<Book> allBooksScrollable(RowBounds page);
+
+    /** Rows one at a time, as the application iterates; open only inside its session. */
+    Cursor<Book> streamBooks();
 
     List<Book> booksPage(@Param("limit") int limit, @Param("offset") int offset);
 

@@ -3,13 +3,17 @@ package dev.lightningdb.tck.mybatis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lightningdb.tck.mybatis.MyBatisDatabase.Kind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.apache.ibatis.cursor.Cursor;
 import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.RowBounds;
 import org.apache.ibatis.session.SqlSession;
@@ -137,13 +141,21 @@ class MyBatisMapperTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void rowBoundsAndLimitOffsetPageAlike(Kind kind) throws SQLException {
+    void rowBoundsLimitOffsetAndCursorsAgree(Kind kind) throws SQLException {
         onShelf(kind, (mapper, shelf) -> {
             for (int offset = 0; offset < 10; offset += 3) {
                 List<String> bounded = titles(mapper.allBooks(new RowBounds(offset, 3)));
                 assertThat(titles(mapper.booksPage(3, offset))).as("offset %d", offset).isEqualTo(bounded);
+                assertThat(titles(mapper.allBooksScrollable(new RowBounds(offset, 3)))).as("offset %d", offset).isEqualTo(bounded);
             }
             assertThat(titles(mapper.allBooks(new RowBounds(6, 3)))).hasSize(2);
+            List<String> streamed = new ArrayList<>();
+            try (Cursor<Book> cursor = mapper.streamBooks()) {
+                cursor.forEach(b -> streamed.add(b.getTitle()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            assertThat(streamed).isEqualTo(titles(mapper.allBooks(RowBounds.DEFAULT)));
         });
     }
 
