@@ -31,8 +31,7 @@ class MyBatisMapperTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void generatedKeysReachTheObjects(Kind kind) throws SQLException {
-        try (MyBatisDatabase db = new MyBatisDatabase(kind); SqlSession session = db.factory.openSession()) {
-            LibraryMapper mapper = session.getMapper(LibraryMapper.class);
+        withMapper(kind, (session, mapper) -> {
             Author author = new Author("Ursula Le Guin", LocalDate.of(1929, 10, 21));
             assertThat(mapper.insertAuthor(author)).isEqualTo(1);
             assertThat(author.getId()).isNotNull();
@@ -52,7 +51,7 @@ class MyBatisMapperTest {
             mapper.insertReview(review);
             assertThat(review.getId()).as("the sequence starts at 100").isEqualTo(100L);
             session.commit();
-        }
+        });
     }
 
     @ParameterizedTest
@@ -83,8 +82,7 @@ class MyBatisMapperTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void typeHandlersRoundTripEveryColumnType(Kind kind) throws SQLException {
-        try (MyBatisDatabase db = new MyBatisDatabase(kind); SqlSession session = db.factory.openSession()) {
-            LibraryMapper mapper = session.getMapper(LibraryMapper.class);
+        withMapper(kind, (session, mapper) -> {
             Author author = new Author("Italo Calvino", LocalDate.of(1923, 10, 15));
             mapper.insertAuthor(author);
             Book book = book(author, "Invisible Cities", Genre.NOVEL, "13.75");
@@ -100,7 +98,7 @@ class MyBatisMapperTest {
             assertThat(read.getPublished()).isEqualTo(book.getPublished());
             assertThat(read.getAdded()).isEqualTo(added);
             assertThat(read.getAuthorId()).isEqualTo(author.getId());
-        }
+        });
     }
 
     @ParameterizedTest
@@ -178,16 +176,24 @@ class MyBatisMapperTest {
         });
     }
 
+    /** What a test does with a mapper in an open session. */
+    interface MapperWork {
+        void run(SqlSession session, LibraryMapper mapper);
+    }
+
     /** What a test does with a mapper on a filled {@link Shelf}. */
     interface ShelfWork {
         void run(LibraryMapper mapper, Shelf shelf);
     }
 
-    private static void onShelf(Kind kind, ShelfWork work) throws SQLException {
+    private static void withMapper(Kind kind, MapperWork work) throws SQLException {
         try (MyBatisDatabase db = new MyBatisDatabase(kind); SqlSession session = db.factory.openSession()) {
-            LibraryMapper mapper = session.getMapper(LibraryMapper.class);
-            work.run(mapper, Shelf.fill(mapper));
+            work.run(session, session.getMapper(LibraryMapper.class));
         }
+    }
+
+    private static void onShelf(Kind kind, ShelfWork work) throws SQLException {
+        withMapper(kind, (session, mapper) -> work.run(mapper, Shelf.fill(mapper)));
     }
 
     private static List<String> titles(List<Book> books) {
