@@ -26,6 +26,7 @@ import org.jooq.impl.DSL;
 final class JooqDatabases implements AutoCloseable {
     static final SQLDialect DIALECT = SQLDialect.HSQLDB;
 
+    final String lightningUrl;
     final DSLContext lightning;
     final DSLContext h2;
     private final Connection lightningConnection;
@@ -33,7 +34,8 @@ final class JooqDatabases implements AutoCloseable {
 
     JooqDatabases() throws SQLException {
         String name = "jooq-" + UUID.randomUUID();
-        lightningConnection = DriverManager.getConnection("jdbc:lightning:mem:" + name);
+        lightningUrl = "jdbc:lightning:mem:" + name;
+        lightningConnection = DriverManager.getConnection(lightningUrl);
         h2Connection = DriverManager.getConnection("jdbc:h2:mem:" + name);
         lightning = DSL.using(lightningConnection, DIALECT);
         h2 = DSL.using(h2Connection, SQLDialect.H2);

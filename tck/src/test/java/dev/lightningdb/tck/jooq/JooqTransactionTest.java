@@ -5,6 +5,8 @@ import static dev.lightningdb.tck.jooq.Library.AUTHOR_NAME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
 import java.util.List;
 import org.jooq.DSLContext;
@@ -16,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * jOOQ's own transaction API ({@code dsl.transaction}) on a plain connection: it turns auto-commit
  * off, commits when the lambda returns, rolls back when it throws, and runs a nested transaction
- * inside a savepoint. Each case runs on LightningDB and on H2 with the same outcome.
+ * inside a savepoint. Each case runs on LightningDB and on H2 with the same outcome; one runs jOOQ over
+ * a HikariCP pool, where each transaction borrows its connection.
  */
 class JooqTransactionTest extends LibraryTest {
     @Test
@@ -63,6 +66,23 @@ class JooqTransactionTest extends LibraryTest {
                 DSL.using(outer).insertInto(AUTHOR, AUTHOR_NAME).values("after").execute();
             });
             assertThat(names(dsl)).containsExactly("after", "outer");
+        }
+    }
+
+    @Test
+    void transactionsTakeTheirConnectionFromAPool() {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(dbs.lightningUrl);
+        config.setMaximumPoolSize(2);
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            DSLContext dsl = DSL.using(pool, JooqDatabases.DIALECT);
+            dsl.transaction(trx -> DSL.using(trx).insertInto(AUTHOR, AUTHOR_NAME).values("committed").execute());
+            assertThatThrownBy(() -> dsl.transaction(trx -> {
+                DSL.using(trx).insertInto(AUTHOR, AUTHOR_NAME).values("rolled back").execute();
+                throw new IllegalStateException("the application gives up");
+            })).isInstanceOf(IllegalStateException.class);
+            assertThat(names(dsl)).containsExactly("committed");
+            assertThat(pool.getHikariPoolMXBean().getActiveConnections()).as("every connection back in the pool").isZero();
         }
     }
 
