@@ -10,7 +10,6 @@ import static org.jooq.impl.DSL.inline;
 
 import dev.lightningdb.tck.jooq.BookTable.BookRecord;
 import java.math.BigDecimal;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
