@@ -9,6 +9,7 @@ import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLNonTransientException;
 import java.sql.SQLSyntaxErrorException;
+import java.sql.SQLTimeoutException;
 import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientException;
 
@@ -16,6 +17,15 @@ import java.sql.SQLTransientException;
  * Turns every failure below the driver into the {@link SQLException} subclass its SQLState calls
  * for. Nothing else escapes the driver: an unexpected exception becomes SQLState XX000 with the
  * original as its cause.
+ *
+ * <p>The one rule for pooled connections: only a connection that is really gone reports a state a
+ * pool reads as "broken" (class 08, 0A000, 57P01-57P03, 01002, or an {@link SQLTimeoutException},
+ * which HikariCP evicts whatever its state). So a feature we lack is HYC00, never 0A000; a query
+ * timeout and a cancel are 57014 in an {@link SQLTransientException} (as PostgreSQL's driver
+ * reports them), never an {@link SQLTimeoutException}; a lock not granted (55P03) fails its
+ * statement alone and is an {@link SQLTransactionRollbackException}, so that Spring's default
+ * translation sees a pessimistic locking failure. The table of states is in docs/design.md,
+ * "Errors and SQLStates".
  */
 final class Errors {
     private Errors() {
@@ -55,6 +65,16 @@ final class Errors {
     }
 
     static SQLException forState(String message, String state, Throwable cause) {
+        switch (state) {
+            case SqlError.FEATURE_NOT_SUPPORTED:
+                return new SQLFeatureNotSupportedException(message, state, cause);
+            case SqlError.CANCELLED:
+                return new SQLTransientException(message, state, cause);
+            case SqlError.LOCK_NOT_AVAILABLE:
+                return new SQLTransactionRollbackException(message, state, cause);
+            default:
+                break;
+        }
         String cls = state.length() >= 2 ? state.substring(0, 2) : state;
         return switch (cls) {
             case "42" -> new SQLSyntaxErrorException(message, state, cause);
@@ -73,7 +93,8 @@ final class Errors {
         return new SQLNonTransientConnectionException(what + " is closed", "08003");
     }
 
+    /** A JDBC method or option we lack: HYC00 (see the class comment for why not 0A000). */
     static SQLFeatureNotSupportedException unsupported(String what) {
-        return new SQLFeatureNotSupportedException(what + " is not supported", "0A000");
+        return new SQLFeatureNotSupportedException(what + " is not supported", SqlError.FEATURE_NOT_SUPPORTED);
     }
 }

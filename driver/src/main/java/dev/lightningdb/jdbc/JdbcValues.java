@@ -112,8 +112,7 @@ final class JdbcValues {
             case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> bytes(v);
             case Types.OTHER, Types.JAVA_OBJECT -> v;
             case Types.NULL -> null;
-            default -> throw new java.sql.SQLFeatureNotSupportedException("Target SQL type " + sqlTypeName(sqlType)
-                    + " is not supported", "0A000");
+            default -> throw Errors.unsupported("Target SQL type " + sqlTypeName(sqlType));
         };
     }
 

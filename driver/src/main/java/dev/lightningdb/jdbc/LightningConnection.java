@@ -179,27 +179,30 @@ public final class LightningConnection extends JdbcObject implements Connection 
         }
     }
 
+    /** A call of a function ({@code {? = call f(?)}}, {@code {call f(?)}}, {@code CALL expr}) or any other statement. */
     @Override
     public CallableStatement prepareCall(String sql) throws SQLException {
         checkOpen();
-        throw Errors.unsupported("Stored procedures (prepareCall)");
+        return track(LightningCallableStatement.of(this, sql, ResultSet.TYPE_FORWARD_ONLY));
     }
 
     @Override
     public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
-        return prepareCall(sql);
+        return track(LightningCallableStatement.of(this, sql, resultSetType(resultSetType, resultSetConcurrency)));
     }
 
     @Override
     public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency, int holdability)
             throws SQLException {
-        return prepareCall(sql);
+        checkHoldability(holdability);
+        return prepareCall(sql, resultSetType, resultSetConcurrency);
     }
 
+    /** {@code sql} with its JDBC escapes rewritten, as the driver runs it. */
     @Override
     public String nativeSQL(String sql) throws SQLException {
         checkOpen();
-        return sql;
+        return JdbcEscapes.toNativeCall(sql).sql();
     }
 
     // ------------------------------------------------------------------ transactions
@@ -394,18 +397,22 @@ public final class LightningConnection extends JdbcObject implements Connection 
         return null;
     }
 
+    /**
+     * Makes {@code schema} (spelled exactly as the catalog has it, e.g. "PUBLIC") the current schema:
+     * names without a schema resolve there. An unknown schema is 3F000; null is ignored.
+     */
     @Override
     public void setSchema(String schema) throws SQLException {
         checkOpen();
-        if (schema != null && !schema.equals("PUBLIC")) {
-            throw Errors.unsupported("Schemas other than PUBLIC");
+        if (schema != null) {
+            run(() -> session.setSchema(schema));
         }
     }
 
     @Override
     public String getSchema() throws SQLException {
         checkOpen();
-        return "PUBLIC";
+        return session.schema();
     }
 
     @Override

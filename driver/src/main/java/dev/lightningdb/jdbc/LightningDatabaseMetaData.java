@@ -63,10 +63,13 @@ final class LightningDatabaseMetaData extends JdbcObject implements DatabaseMeta
     @Override public boolean storesMixedCaseQuotedIdentifiers() { return true; }
     @Override public String getIdentifierQuoteString() { return "\""; }
     @Override public String getSQLKeywords() { return KEYWORDS; }
-    @Override public String getNumericFunctions() { return "ABS,CEIL,FLOOR,MOD,POWER,ROUND,SQRT,EXP,LN,LOG10,SIGN"; }
-    @Override public String getStringFunctions() { return "CHAR_LENGTH,CHARACTER_LENGTH,LOWER,UPPER,SUBSTRING,TRIM,POSITION,OVERLAY,INITCAP"; }
-    @Override public String getSystemFunctions() { return ""; }
-    @Override public String getTimeDateFunctions() { return "CURRENT_DATE,CURRENT_TIME,CURRENT_TIMESTAMP,EXTRACT,FLOOR,CEIL"; }
+    // The JDBC escape functions ({fn ...}) that work: JdbcFunctions maps those named differently in our SQL
+    @Override public String getNumericFunctions() { return "ABS,CEILING,EXP,FLOOR,LOG,LOG10,MOD,POWER,ROUND,SIGN,SQRT"; }
+    @Override public String getStringFunctions() { return "CONCAT,LCASE,LENGTH,LOCATE,SUBSTRING,UCASE"; }
+    @Override public String getSystemFunctions() { return "IFNULL"; }
+    @Override public String getTimeDateFunctions() {
+        return "CURDATE,CURTIME,NOW,DAYOFMONTH,DAYOFWEEK,DAYOFYEAR,HOUR,MINUTE,MONTH,QUARTER,SECOND,WEEK,YEAR";
+    }
     @Override public String getSearchStringEscape() { return "\\"; }
     @Override public String getExtraNameCharacters() { return "$"; }
     @Override public String getSchemaTerm() { return "schema"; }
@@ -199,7 +202,7 @@ final class LightningDatabaseMetaData extends JdbcObject implements DatabaseMeta
     @Override public boolean locatorsUpdateCopy() { return true; } // LOBs are copies of the stored value
     @Override public boolean supportsStatementPooling() { return false; }
     @Override public RowIdLifetime getRowIdLifetime() { return RowIdLifetime.ROWID_UNSUPPORTED; }
-    @Override public boolean supportsStoredFunctionsUsingCallSyntax() { return false; }
+    @Override public boolean supportsStoredFunctionsUsingCallSyntax() { return true; } // {? = call f(?)} on the SQL functions
     @Override public boolean autoCommitFailureClosesAllResultSets() { return false; }
     @Override public boolean generatedKeyAlwaysReturned() { return false; }
 

@@ -33,7 +33,7 @@ import java.util.List;
  * A statement parsed once at {@code prepareStatement} and planned at its first execution; later
  * executions reuse the plan with new parameter values (1-based, as JDBC numbers them).
  */
-public final class LightningPreparedStatement extends LightningStatement implements PreparedStatement {
+public class LightningPreparedStatement extends LightningStatement implements PreparedStatement {
     private static final Object UNSET = new Object();
 
     private final Prepared prepared;
@@ -42,11 +42,20 @@ public final class LightningPreparedStatement extends LightningStatement impleme
     private final List<Object[]> batch = new ArrayList<>();
 
     LightningPreparedStatement(LightningConnection connection, String sql, int resultSetType, KeyRequest keys) throws SQLException {
+        this(connection, resultSetType, keys, JdbcEscapes.toNative(sql));
+    }
+
+    /** A statement over {@code nativeSql}, whose JDBC escapes the caller has rewritten already. */
+    LightningPreparedStatement(LightningConnection connection, int resultSetType, KeyRequest keys, String nativeSql) throws SQLException {
         super(connection, resultSetType);
         this.keys = keys;
-        this.prepared = prepare(sql);
+        this.prepared = prepareNative(nativeSql);
         this.parameters = new Object[prepared.parameterCount()];
         Arrays.fill(parameters, UNSET);
+    }
+
+    Prepared prepared() {
+        return prepared;
     }
 
     private Object[] boundParameters() throws SQLException {
@@ -58,7 +67,8 @@ public final class LightningPreparedStatement extends LightningStatement impleme
         return parameters.clone();
     }
 
-    private void set(int index, Object externalValue) throws SQLException {
+    /** Binds parameter {@code index} (from 1, as the SQL text numbers its {@code ?}s). */
+    void set(int index, Object externalValue) throws SQLException {
         checkOpen();
         if (index < 1 || index > parameters.length) {
             throw new SQLException("Parameter index " + index + " is out of range 1.." + parameters.length, "07009");

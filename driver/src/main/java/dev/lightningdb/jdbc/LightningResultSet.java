@@ -79,6 +79,22 @@ public final class LightningResultSet extends ResultSetByLabel {
         return new LightningResultSet(statement, columns, TYPE_FORWARD_ONLY, new ResultRows.Forward(QueryResult.of(columns, rows), 0));
     }
 
+    /**
+     * Reads this result's first row (a row of NULLs when there is none) and closes the result, which
+     * ends an auto-commit statement: how a CallableStatement takes its function's value.
+     */
+    Object[] firstRowAndClose() throws SQLException {
+        try {
+            return next() ? rows.row().clone() : new Object[columns.size()];
+        } finally {
+            close();
+        }
+    }
+
+    List<ResultColumn> columns() {
+        return columns;
+    }
+
     /** A fetch size (a hint: rows are produced as they are read) must not be negative. Shared with the statement. */
     static int checkFetchSize(int rows) throws SQLException {
         if (rows < 0) {

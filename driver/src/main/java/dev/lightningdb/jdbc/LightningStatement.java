@@ -11,7 +11,6 @@ import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLTimeoutException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -25,8 +24,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Stopping a statement: {@link #cancel()} (from another thread) and the query timeout both raise
  * the cancel flag, which a running query notices at its next row; the statement then fails with
- * SQLState HY008 (cancelled) or {@link SQLTimeoutException} HYT00 (timed out). The timeout covers
- * executing and reading the result, until the result set is read to its end or closed.
+ * SQLState 57014, its message saying which of the two stopped it (as PostgreSQL's driver does). Not
+ * an {@code SQLTimeoutException}: HikariCP closes the connection of any such exception, and an
+ * embedded connection is as good after a timeout as before. The timeout covers executing and
+ * reading the result, until the result set is read to its end or closed.
  *
  * <p>Generated keys: an INSERT run with a key request (RETURN_GENERATED_KEYS, column indexes or
  * names) keeps what it returned for {@link #getGeneratedKeys()}; a batch keeps those of all its entries.
@@ -47,6 +48,7 @@ public class LightningStatement extends JdbcObject implements Statement {
     private int fetchDirection = ResultSet.FETCH_FORWARD;
     private int queryTimeout;
     private boolean closeOnCompletion;
+    private boolean escapeProcessing = true;
     private boolean closed;
 
     LightningStatement(LightningConnection connection, int resultSetType) {
@@ -89,10 +91,16 @@ public class LightningStatement extends JdbcObject implements Statement {
         connection.checkOpen();
     }
 
+    /** Parses {@code sql}, its JDBC escapes rewritten unless {@link #setEscapeProcessing} turned them off. */
     Prepared prepare(String sql) throws SQLException {
         if (sql == null) {
             throw new SQLException("SQL text must not be null", "42000");
         }
+        return prepareNative(escapeProcessing ? JdbcEscapes.toNative(sql) : sql);
+    }
+
+    /** Parses text that is already in LightningDB's SQL (no JDBC escapes). */
+    Prepared prepareNative(String sql) throws SQLException {
         try {
             return connection.session().prepare(sql);
         } catch (RuntimeException | AssertionError | StackOverflowError e) {
@@ -166,12 +174,13 @@ public class LightningStatement extends JdbcObject implements Statement {
         }
     }
 
-    /** Like {@link Errors#translate}, telling a timeout and a cancel apart. */
+    /** Like {@link Errors#translate}, saying whether a timeout or a cancel stopped the statement. */
     SQLException translate(Throwable t) {
         if (t instanceof SqlError e && SqlError.CANCELLED.equals(e.sqlState())) {
-            return timedOut
-                    ? new SQLTimeoutException("The statement ran longer than its query timeout of " + queryTimeout + " s", "HYT00", e)
-                    : new SQLException("The statement was cancelled", "HY008", e);
+            String why = timedOut
+                    ? "The statement was cancelled: it ran longer than its query timeout of " + queryTimeout + " s"
+                    : "The statement was cancelled on request";
+            return Errors.forState(why, SqlError.CANCELLED, e);
         }
         return Errors.translate(t);
     }
@@ -462,6 +471,7 @@ public class LightningStatement extends JdbcObject implements Statement {
     @Override
     public void setEscapeProcessing(boolean enable) throws SQLException {
         checkOpen();
+        escapeProcessing = enable; // a PreparedStatement's text was rewritten when prepared: no effect there, as JDBC says
     }
 
     @Override

@@ -15,7 +15,7 @@ final class LightningFlywayConnection extends Connection<LightningDatabase> {
         return getJdbcConnection().getSchema();
     }
 
-    /** The driver accepts only PUBLIC today and refuses other schemas with SQLState 0A000. */
+    /** Any schema that exists (CREATE SCHEMA); one that does not is SQLState 3F000. */
     @Override
     protected void doChangeCurrentSchemaOrSearchPathTo(String schema) throws SQLException {
         getJdbcConnection().setSchema(schema);

@@ -13,6 +13,7 @@
  *   <li>{@code DatabaseLocks}: why locking is a lock in the JVM.</li>
  * </ul>
  *
- * <p>Limits: only schema PUBLIC can be the current schema (the driver's {@code setSchema}).
+ * <p>Flyway's {@code schemas} / {@code defaultSchema} may name any schema: the driver's {@code setSchema}
+ * makes it the connection's current schema.
  */
 package dev.lightningdb.flyway;

@@ -39,6 +39,7 @@ statement
     | getStatement
     | scanStatement
     | analyzeStatement
+    | callStatement
     ;
 
 // ---------------------------------------------------------------- DDL
@@ -118,6 +119,19 @@ alterAction
     | RENAME TO tableName                                               # renameTable
     | ADD tableConstraint                                               # addConstraint
     | DROP CONSTRAINT (IF EXISTS)? identifier                           # dropConstraint
+    | ALTER COLUMN? column=identifier alterColumnAction                 # alterColumn
+    | MODIFY COLUMN? column=identifier dataType columnConstraint*       # modifyColumn
+    ;
+
+// What Liquibase, H2 and PostgreSQL send to change one column.
+alterColumnAction
+    : (SET DATA)? TYPE dataType                                         # setDataType
+    | SET? NOT NULL                                                     # setNotNull
+    | (DROP NOT NULL | SET? NULL)                                       # dropNotNull
+    | SET DEFAULT expression                                            # setDefault
+    | DROP DEFAULT                                                      # dropDefault
+    | RENAME TO identifier                                              # renameColumnTo
+    | dataType columnConstraint*                                        # redefineColumn
     ;
 
 createIndex
@@ -233,9 +247,14 @@ checkpointStatement
     : CHECKPOINT
     ;
 
-// A session setting: SET LOCK_TIMEOUT 5000, SET lock_timeout = '5s', SET lock_timeout TO 0.
+// A session setting: SET LOCK_TIMEOUT 5000, SET lock_timeout = '5s', SET lock_timeout TO 0, SET SCHEMA s,
+// SET search_path TO s, public.
 setStatement
-    : SET setting=identifier (EQ | TO)? (INTEGER_LITERAL | STRING_LITERAL)
+    : SET setting=identifier (EQ | TO)? setValue (COMMA setValue)*
+    ;
+
+setValue
+    : INTEGER_LITERAL | STRING_LITERAL | identifier
     ;
 
 analyzeStatement
@@ -245,6 +264,12 @@ analyzeStatement
 
 verifyStatement
     : VERIFY INTEGRITY
+    ;
+
+// CALL expression: one row with the expression's value (as H2), e.g. CALL UPPER(?); the JDBC escapes
+// {call f(?)} and {? = call f(?)} become this. There are no stored procedures: f is a function.
+callStatement
+    : CALL expression
     ;
 
 // ---------------------------------------------------------------- queries
@@ -431,14 +456,14 @@ identifier
 // Keywords that may still be used as names.
 nonReserved
     : KEY | PLAN | INTEGRITY | CHECKPOINT | VERIFY | FIRST | LAST | NEXT | ROW | ROWS | ONLY | NULLS
-    | PRECISION | DATE | TIME | TIMESTAMP | VARYING | ESCAPE | EXPLAIN
+    | PRECISION | DATE | TIME | TIMESTAMP | VARYING | ESCAPE | EXPLAIN | CALL
     | PUT | GET | SCAN | REVERSE | CONFLICT | NOTHING | DO | TO
     | ACTION | ALWAYS | CACHE | CASCADE | COLUMN | CYCLE | GENERATED | IDENTITY | INCREMENT | INDEX
     | MAXVALUE | MINVALUE | NO | RENAME | RESTRICT | SCHEMA | SEQUENCE | START | ANALYZE | STATISTICS
     | YEAR | QUARTER | MONTH | WEEK | DAY | HOUR | MINUTE | SECOND | MILLISECOND | DOW | DOY | EPOCH
     | TEXT | UUID | CLOB | BLOB | BYTEA | ZONE | VALUE | UNKNOWN | BOTH | LEADING | TRAILING
     | POSITION | SUBSTRING | TRIM | EXTRACT | LONGVARCHAR | LONGVARBINARY | VARCHAR2 | WITHOUT
-    | SHARE | NOWAIT | SKIP_ | LOCKED | OF
+    | SHARE | NOWAIT | SKIP_ | LOCKED | OF | DATA | TYPE | MODIFY
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -462,6 +487,7 @@ SET: S E T; SMALLINT: S M A L L I N T; TABLE: T A B L E; THEN: T H E N; TIME: T 
 TIMESTAMP: T I M E S T A M P; TINYINT: T I N Y I N T; TRUE: T R U E; UPDATE: U P D A T E;
 VALUES: V A L U E S; VARBINARY: V A R B I N A R Y; VARCHAR: V A R C H A R; VARYING: V A R Y I N G;
 VERIFY: V E R I F Y; WHEN: W H E N; WHERE: W H E R E;
+CALL: C A L L;
 BLOB: B L O B; CONFLICT: C O N F L I C T; DO: D O; GET: G E T; NOTHING: N O T H I N G; PUT: P U T; REVERSE: R E V E R S E;
 SCAN: S C A N; TO: T O; ANALYZE: A N A L Y Z E; STATISTICS: S T A T I S T I C S;
 ACTION: A C T I O N; ADD: A D D; ALTER: A L T E R; ALWAYS: A L W A Y S; AUTO_INCREMENT: A U T O '_' I N C R E M E N T;
@@ -475,6 +501,7 @@ LONGVARBINARY: L O N G V A R B I N A R Y; LONGVARCHAR: L O N G V A R C H A R; MI
 MINUS_SET: M I N U S; MINUTE: M I N U T E; MONTH: M O N T H; POSITION: P O S I T I O N; QUARTER: Q U A R T E R;
 SECOND: S E C O N D; SUBSTRING: S U B S T R I N G; TEXT: T E X T; TRAILING: T R A I L I N G; TRIM: T R I M;
 UNION: U N I O N; UNKNOWN: U N K N O W N; UUID: U U I D; VALUE: V A L U E; VARCHAR2: V A R C H A R '2';
+DATA: D A T A; TYPE: T Y P E; MODIFY: M O D I F Y;
 SHARE: S H A R E; NOWAIT: N O W A I T; SKIP_: S K I P; LOCKED: L O C K E D; OF: O F;
 WEEK: W E E K; WITH: W I T H; WITHOUT: W I T H O U T; YEAR: Y E A R; ZONE: Z O N E;
 

@@ -1,5 +1,6 @@
 package dev.lightningdb.sql.ast;
 
+import dev.lightningdb.sql.result.ColumnType;
 import java.util.List;
 import org.apache.calcite.sql.SqlNode;
 
@@ -187,6 +188,26 @@ public sealed interface Statement {
 
         record DropConstraint(String name, boolean ifExists) implements AlterAction {
         }
+
+        /** {@code ALTER COLUMN c [SET DATA] TYPE t}: existing values are converted. */
+        record SetColumnType(String column, ColumnType type) implements AlterAction {
+        }
+
+        /** {@code ALTER COLUMN c SET NOT NULL} ({@code notNull}) or {@code DROP NOT NULL}. */
+        record SetColumnNotNull(String column, boolean notNull) implements AlterAction {
+        }
+
+        /** {@code ALTER COLUMN c SET DEFAULT e}, or {@code DROP DEFAULT} ({@code defaultSql} null). */
+        record SetColumnDefault(String column, String defaultSql) implements AlterAction {
+        }
+
+        /**
+         * H2's {@code ALTER COLUMN c type [DEFAULT e] [NULL | NOT NULL]} and MySQL's {@code MODIFY COLUMN}:
+         * the type and the default (null: none) replace the column's, as H2 does; {@code notNull} is null
+         * when neither NULL nor NOT NULL is written, which keeps the column's nullability.
+         */
+        record RedefineColumn(String column, ColumnType type, Boolean notNull, String defaultSql) implements AlterAction {
+        }
     }
 
     /** {@code CREATE [UNIQUE] INDEX name ON t (cols)}. */
@@ -320,8 +341,20 @@ public sealed interface Statement {
         }
     }
 
-    /** {@code SET name [=|TO] value}: a setting of the session. */
-    record SetOption(String name, String value) implements Statement {
+    /**
+     * {@code SET name [=|TO] value [, value ...]}: a setting of the session. Values are as written:
+     * numbers and strings as their text, names case-folded.
+     */
+    record SetOption(String name, List<String> values) implements Statement {
+        public SetOption {
+            values = List.copyOf(values);
+        }
+
+        /** The first value. */
+        public String value() {
+            return values.get(0);
+        }
+
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.setOption(this);

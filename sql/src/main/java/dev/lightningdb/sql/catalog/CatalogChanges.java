@@ -39,6 +39,7 @@ public final class CatalogChanges {
         schemas.put(name, exists);
     }
 
+    /** Records what ANALYZE measured of a table; null forgets it (its values no longer fit the table). */
     public void statistics(int tableId, TableStats stats) {
         statistics.put(tableId, stats);
     }
@@ -75,7 +76,13 @@ public final class CatalogChanges {
 
     void applyTo(Map<QualifiedName, TableDef> allTables, Map<QualifiedName, SequenceDef> allSequences, Set<String> allSchemas,
                  Map<Integer, TableStats> allStatistics) {
-        allStatistics.putAll(statistics);
+        statistics.forEach((id, stats) -> {
+            if (stats == null) {
+                allStatistics.remove(id);
+            } else {
+                allStatistics.put(id, stats);
+            }
+        });
         tables.forEach((name, table) -> {
             if (table == null) {
                 allTables.remove(name);

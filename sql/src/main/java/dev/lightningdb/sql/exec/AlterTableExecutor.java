@@ -16,7 +16,10 @@ import dev.lightningdb.sql.storage.TableWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** ALTER TABLE: columns, constraints and the table's name. Row rewrites happen in the statement's transaction. */
+/**
+ * ALTER TABLE: columns, constraints and the table's name ({@link AlterColumnExecutor} changes one
+ * column). Row rewrites happen in the statement's transaction.
+ */
 final class AlterTableExecutor {
     private AlterTableExecutor() {
     }
@@ -46,6 +49,8 @@ final class AlterTableExecutor {
             changed = table.withName(rename.to());
         } else if (action instanceof AlterAction.AddConstraint add) {
             changed = Constraints.add(cx, txn, table, add.constraint(), true);
+        } else if (!(action instanceof AlterAction.DropConstraint)) {
+            changed = AlterColumnExecutor.execute(cx, txn, table, action);
         } else {
             changed = dropConstraint(txn, table, (AlterAction.DropConstraint) action);
         }

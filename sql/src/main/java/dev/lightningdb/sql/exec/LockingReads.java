@@ -73,11 +73,11 @@ final class LockingReads {
 
     static Plan plan(StatementContext cx) {
         CatalogView catalog = cx.catalog();
-        CompiledQuery q = cx.queries().compile(s -> withKeys(((Statement.LockingQuery) s).node(), catalog,
+        CompiledQuery q = cx.queries().compile(s -> withKeys(((Statement.LockingQuery) s).node(), catalog, cx.schema(),
                 ((Statement.LockingQuery) s).locking(), new ArrayList<>()));
         List<Target> relative = new ArrayList<>();
-        Statement.LockingQuery fresh = (Statement.LockingQuery) SqlParser.parse(cx.queries().sql());
-        withKeys(fresh.node(), catalog, fresh.locking(), relative);
+        Statement.LockingQuery fresh = (Statement.LockingQuery) SqlParser.parse(cx.queries().sql(), cx.schema());
+        withKeys(fresh.node(), catalog, cx.schema(), fresh.locking(), relative);
         int hidden = 0;
         for (Target t : relative) {
             hidden += t.table().primaryKey().length;
@@ -161,13 +161,13 @@ final class LockingReads {
     }
 
     /** The query with the locked tables' primary keys appended to its select list; fills {@code targets}. */
-    private static SqlNode withKeys(SqlNode query, CatalogView catalog, Statement.Locking locking, List<Target> targets) {
+    private static SqlNode withKeys(SqlNode query, CatalogView catalog, String schema, Statement.Locking locking, List<Target> targets) {
         SqlSelect select = outerSelect(query);
         if (select.getGroup() != null || select.isDistinct() || select.getHaving() != null || aggregates(select.getSelectList())) {
             throw SqlError.unsupported("FOR UPDATE or FOR SHARE with GROUP BY, HAVING, DISTINCT or an aggregate (no single table row stands behind a result row)");
         }
         List<Object[]> tables = new ArrayList<>();
-        baseTables(select.getFrom(), catalog, tables);
+        baseTables(select.getFrom(), catalog, schema, tables);
         int column = 0; // relative to the first hidden column
         SqlNodeList list = select.getSelectList();
         for (Object[] t : tables) {
@@ -234,29 +234,30 @@ final class LockingReads {
     }
 
     /** The tables of a FROM clause (joins walked, subqueries and unknown names left out), each with the qualifier of its columns. */
-    private static void baseTables(SqlNode from, CatalogView catalog, List<Object[]> out) {
+    private static void baseTables(SqlNode from, CatalogView catalog, String schema, List<Object[]> out) {
         if (from instanceof SqlJoin join) {
-            baseTables(join.getLeft(), catalog, out);
-            baseTables(join.getRight(), catalog, out);
+            baseTables(join.getLeft(), catalog, schema, out);
+            baseTables(join.getRight(), catalog, schema, out);
         } else if (from instanceof SqlBasicCall call && call.getKind() == SqlKind.AS && call.operand(0) instanceof SqlIdentifier id) {
-            TableDef table = table(id, catalog);
+            TableDef table = table(id, catalog, schema);
             if (table != null) {
                 out.add(new Object[] {table, List.of(((SqlIdentifier) call.operand(1)).getSimple())});
             }
         } else if (from instanceof SqlIdentifier id) {
-            TableDef table = table(id, catalog);
+            TableDef table = table(id, catalog, schema);
             if (table != null) {
                 out.add(new Object[] {table, id.names});
             }
         }
     }
 
-    private static TableDef table(SqlIdentifier id, CatalogView catalog) {
+    /** The table {@code id} names, a name without schema being in {@code schema}; null if none. */
+    static TableDef table(SqlIdentifier id, CatalogView catalog, String schema) {
         List<String> n = id.names;
         if (n.size() > 2) {
             return null;
         }
-        return catalog.table(n.size() == 1 ? new QualifiedName(null, n.get(0)) : new QualifiedName(n.get(0), n.get(1)));
+        return catalog.table(n.size() == 1 ? new QualifiedName(schema, n.get(0)) : new QualifiedName(n.get(0), n.get(1)));
     }
 
     private static long rowCount(SqlNode node, Object[] params, long absent) {

@@ -29,7 +29,7 @@ import org.apache.calcite.sql.SqlSelect;
 record PointLookup(TableDef table, SqlNode[] keyValues, int[] projection, List<String> labels) {
 
     /** A point SELECT, or null when {@code node} is anything more. */
-    static PointLookup select(SqlNode node, CatalogView catalog) {
+    static PointLookup select(SqlNode node, CatalogView catalog, String schema) {
         if (!(node instanceof SqlSelect s) || s.isDistinct() || s.getGroup() != null || s.getHaving() != null
                 || s.getOrderList() != null || s.getOffset() != null || s.getFetch() != null || s.getWhere() == null
                 || (s.getWindowList() != null && !s.getWindowList().isEmpty()) || s.getQualify() != null) {
@@ -42,7 +42,7 @@ record PointLookup(TableDef table, SqlNode[] keyValues, int[] projection, List<S
             alias = a.getSimple();
             from = as.operand(0);
         }
-        TableDef table = table(from, catalog);
+        TableDef table = from instanceof SqlIdentifier id ? LockingReads.table(id, catalog, schema) : null;
         if (table == null) {
             return null;
         }
@@ -91,15 +91,6 @@ record PointLookup(TableDef table, SqlNode[] keyValues, int[] projection, List<S
         }
         SqlNode[] keys = keyValues(table, alias != null ? alias : table.name().name(), where);
         return keys == null ? null : new PointLookup(table, keys, null, null);
-    }
-
-    private static TableDef table(SqlNode from, CatalogView catalog) {
-        if (!(from instanceof SqlIdentifier id) || id.names.size() > 2) {
-            return null;
-        }
-        QualifiedName name = id.names.size() == 1 ? new QualifiedName(null, id.names.get(0))
-                : new QualifiedName(id.names.get(0), id.names.get(1));
-        return catalog.table(name);
     }
 
     private static int column(TableDef table, String qualifier, SqlIdentifier id) {

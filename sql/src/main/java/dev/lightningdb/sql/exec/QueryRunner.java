@@ -35,13 +35,13 @@ final class QueryRunner implements StatementRunner {
 
     @Override
     public List<ResultColumn> columns(StatementContext cx) {
-        PointLookup p = pointLookup(cx.catalog());
+        PointLookup p = pointLookup(cx.catalog(), cx.schema());
         return p != null ? KeyAccess.columns(p) : compiled(cx).columns();
     }
 
     @Override
     public List<ColumnType> parameterTypes(StatementContext cx) {
-        PointLookup p = pointLookup(cx.catalog());
+        PointLookup p = pointLookup(cx.catalog(), cx.schema());
         if (p == null) {
             return compiled(cx).parameterTypes();
         }
@@ -57,7 +57,7 @@ final class QueryRunner implements StatementRunner {
     @Override
     public Result execute(StatementContext cx, KeyRequest keys) {
         Object[] params = cx.parameters();
-        PointLookup p = pointLookup(cx.catalog());
+        PointLookup p = pointLookup(cx.catalog(), cx.schema());
         if (p != null) {
             return KeyAccess.lookup(cx, p, params);
         }
@@ -88,9 +88,9 @@ final class QueryRunner implements StatementRunner {
     }
 
     /** The point lookup this SELECT is, for the current catalog, or null. */
-    private PointLookup pointLookup(CatalogView view) {
+    private PointLookup pointLookup(CatalogView view, String schema) {
         if (view.version() != pointVersion || view.version() < 0) {
-            point = PointLookup.select(query.node(), view);
+            point = PointLookup.select(query.node(), view, schema);
             pointVersion = view.version();
         }
         return point;

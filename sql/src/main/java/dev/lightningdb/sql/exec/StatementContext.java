@@ -13,12 +13,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Everything an executor works with for one run of a statement: the database's shared parts, the
  * catalog as the session sees it (its uncommitted DDL included), how to get a transaction, the
- * statement's compiled queries, its parameters (external values, NEXT VALUE FOR filled in) and
- * its cancel flag. Executors get this and never the session, so nothing in {@code exec} calls
- * back up into {@code session}.
+ * statement's compiled queries, the current schema it was parsed for (where names without a
+ * schema are), its parameters (external values, NEXT VALUE FOR filled in) and its cancel flag.
+ * Executors get this and never the session, so nothing in {@code exec} calls back up into
+ * {@code session}.
  */
 public record StatementContext(Services services, CatalogChanges changes, TransactionScopes scopes, StatementQueries queries,
-                               Object[] parameters, AtomicBoolean cancel) {
+                               String schema, Object[] parameters, AtomicBoolean cancel) {
     /**
      * The catalog as this statement's session sees it now. Read it again after waiting for a lock:
      * a schema change may have been published meanwhile.

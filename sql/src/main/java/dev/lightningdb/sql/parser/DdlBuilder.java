@@ -17,10 +17,10 @@ import org.antlr.v4.runtime.misc.Interval;
 
 /** Turns DDL parse trees (tables, indexes, sequences, schemas) into {@link Statement}s. */
 final class DdlBuilder {
-    private final ExpressionBuilder expressions;
+    private final SchemaNames names;
 
-    DdlBuilder(ExpressionBuilder expressions) {
-        this.expressions = expressions;
+    DdlBuilder(SchemaNames names) {
+        this.names = names;
     }
 
     /** The DDL statement of {@code ctx}, or null if it is not DDL. */
@@ -30,11 +30,12 @@ final class DdlBuilder {
         }
         if (ctx.dropTable() != null) {
             DropTableContext d = ctx.dropTable();
-            return new Statement.DropTable(StatementBuilder.tableName(d.tableName()), d.EXISTS() != null);
+            return new Statement.DropTable(names.table(d.tableName()), d.EXISTS() != null);
         }
         if (ctx.alterTable() != null) {
             AlterTableContext a = ctx.alterTable();
-            return new Statement.AlterTable(StatementBuilder.tableName(a.tableName()), a.EXISTS() != null, alter(a.alterAction()));
+            QualifiedName table = names.table(a.tableName());
+            return new Statement.AlterTable(table, a.EXISTS() != null, alter(a.alterAction(), table));
         }
         if (ctx.createIndex() != null) {
             CreateIndexContext c = ctx.createIndex();
@@ -42,17 +43,17 @@ final class DdlBuilder {
             for (IndexColumnContext ic : c.indexColumn()) {
                 columns.add(ExpressionBuilder.name(ic.identifier()));
             }
-            return new Statement.CreateIndex(ExpressionBuilder.name(c.name), StatementBuilder.tableName(c.tableName()),
+            return new Statement.CreateIndex(ExpressionBuilder.name(c.name), names.table(c.tableName()),
                     c.UNIQUE() != null, c.EXISTS() != null, columns);
         }
         if (ctx.dropIndex() != null) {
-            return new Statement.DropIndex(StatementBuilder.tableName(ctx.dropIndex().tableName()), ctx.dropIndex().EXISTS() != null);
+            return new Statement.DropIndex(names.table(ctx.dropIndex().tableName()), ctx.dropIndex().EXISTS() != null);
         }
         if (ctx.createSequence() != null) {
             return createSequence(ctx.createSequence());
         }
         if (ctx.dropSequence() != null) {
-            return new Statement.DropSequence(StatementBuilder.tableName(ctx.dropSequence().tableName()), ctx.dropSequence().EXISTS() != null);
+            return new Statement.DropSequence(names.table(ctx.dropSequence().tableName()), ctx.dropSequence().EXISTS() != null);
         }
         if (ctx.createSchema() != null) {
             return new Statement.CreateSchema(ExpressionBuilder.name(ctx.createSchema().identifier()), ctx.createSchema().EXISTS() != null);
@@ -63,16 +64,16 @@ final class DdlBuilder {
         }
         if (ctx.analyzeStatement() != null) {
             TableNameContext t = ctx.analyzeStatement().tableName();
-            return new Statement.Analyze(t == null ? null : StatementBuilder.tableName(t));
+            return new Statement.Analyze(t == null ? null : names.table(t));
         }
         if (ctx.truncateTable() != null) {
-            return new Statement.Truncate(StatementBuilder.tableName(ctx.truncateTable().tableName()));
+            return new Statement.Truncate(names.table(ctx.truncateTable().tableName()));
         }
         return null;
     }
 
     private Statement createTable(CreateTableContext ctx) {
-        QualifiedName name = StatementBuilder.tableName(ctx.tableName());
+        QualifiedName name = names.table(ctx.tableName());
         List<ColumnSpec> columns = new ArrayList<>();
         List<String> primaryKey = new ArrayList<>();
         List<ConstraintSpec> constraints = new ArrayList<>();
@@ -137,7 +138,7 @@ final class DdlBuilder {
                     refColumns.add(ExpressionBuilder.name(id));
                 }
                 constraints.add(new ConstraintSpec(constraintName, ConstraintSpec.Kind.FOREIGN_KEY, List.of(name), null,
-                        StatementBuilder.tableName(r.tableName()), refColumns));
+                        names.table(r.tableName()), refColumns));
             } else if (c instanceof IdentityConstraintContext i) {
                 identity = true;
                 notNull = true;
@@ -173,12 +174,12 @@ final class DdlBuilder {
         }
         if (ctx instanceof ForeignKeyConstraintContext f) {
             return new ConstraintSpec(optionalName(f.name), ConstraintSpec.Kind.FOREIGN_KEY, names(f.columns), null,
-                    StatementBuilder.tableName(f.tableName()), names(f.refColumns));
+                    names.table(f.tableName()), names(f.refColumns));
         }
         throw StatementBuilder.positioned(ctx, SqlError.FEATURE_NOT_SUPPORTED, "Adding a PRIMARY KEY to an existing table is not supported");
     }
 
-    private AlterAction alter(AlterActionContext ctx) {
+    private AlterAction alter(AlterActionContext ctx, QualifiedName table) {
         if (ctx instanceof AddColumnContext a) {
             List<ConstraintSpec> constraints = new ArrayList<>();
             ColumnSpec column = column(a.columnDefinition(), constraints);
@@ -194,7 +195,15 @@ final class DdlBuilder {
             return new AlterAction.RenameColumn(ExpressionBuilder.name(r.from), ExpressionBuilder.name(r.to));
         }
         if (ctx instanceof RenameTableContext r) {
-            return new AlterAction.RenameTable(StatementBuilder.tableName(r.tableName()));
+            // RENAME TO a bare name keeps the table in its schema (PostgreSQL, H2)
+            QualifiedName to = names.table(r.tableName());
+            return new AlterAction.RenameTable(r.tableName().identifier().size() == 1 ? new QualifiedName(table.schema(), to.name()) : to);
+        }
+        if (ctx instanceof AlterColumnContext a) {
+            return ColumnChanges.alterColumn(ExpressionBuilder.name(a.column), a.alterColumnAction());
+        }
+        if (ctx instanceof ModifyColumnContext m) {
+            return ColumnChanges.redefine(ExpressionBuilder.name(m.column), m.dataType(), m.columnConstraint());
         }
         if (ctx instanceof AddConstraintContext a) {
             return new AlterAction.AddConstraint(constraint(a.tableConstraint()));
@@ -225,7 +234,7 @@ final class DdlBuilder {
         if (increment != null && increment == 0) {
             throw StatementBuilder.positioned(ctx, SqlError.SYNTAX, "A sequence's increment must not be 0");
         }
-        return new Statement.CreateSequence(StatementBuilder.tableName(ctx.tableName()), ctx.EXISTS() != null, start, increment,
+        return new Statement.CreateSequence(names.table(ctx.tableName()), ctx.EXISTS() != null, start, increment,
                 min, max, cycle);
     }
 

@@ -1,6 +1,5 @@
 package dev.lightningdb.sql.parser;
 
-import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.parser.LightningSqlParser.*;
 import dev.lightningdb.sql.result.ColumnType;
 import dev.lightningdb.sql.result.SqlError;
@@ -12,8 +11,6 @@ import org.antlr.v4.runtime.Token;
 import org.apache.calcite.avatica.util.TimeUnit;
 import org.apache.calcite.sql.JoinConditionType;
 import org.apache.calcite.sql.JoinType;
-import org.apache.calcite.sql.SqlBasicTypeNameSpec;
-import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -51,9 +48,18 @@ class ExpressionBuilder {
     /** CASE nests at most this deep: Calcite's work on nested CASEs grows much faster than their depth. */
     static final int MAX_CASE_DEPTH = 40;
 
+    private final SchemaNames names;
     private int parameterCount;
     private int depth;
     private int caseDepth;
+
+    ExpressionBuilder(SchemaNames names) {
+        this.names = names;
+    }
+
+    SchemaNames names() {
+        return names;
+    }
 
     int parameterCount() {
         return parameterCount;
@@ -548,11 +554,11 @@ class ExpressionBuilder {
             return expression(paren.expression());
         }
         if (ctx instanceof ColumnReferenceContext col) {
-            List<String> names = new ArrayList<>();
+            List<String> parts = new ArrayList<>();
             for (IdentifierContext id : col.identifier()) {
-                names.add(name(id));
+                parts.add(name(id));
             }
-            return new SqlIdentifier(names, p);
+            return SessionValues.isCurrentSchema(col) ? SessionValues.currentSchema(names.schema(), p) : new SqlIdentifier(parts, p);
         }
         CurrentDateTimeContext now = (CurrentDateTimeContext) ctx;
         if (now.CURRENT_DATE() != null) {
@@ -563,11 +569,7 @@ class ExpressionBuilder {
 
     /** {@code NEXT VALUE FOR seq}: a BIGINT parameter the executor fills ({@link SequenceParam}). */
     SqlNode nextValue(SqlIdentifier sequence, SqlParserPos p) {
-        QualifiedName name = sequence.names.size() == 1 ? new QualifiedName(null, sequence.names.get(0))
-                : new QualifiedName(sequence.names.get(0), sequence.names.get(1));
-        SqlNode param = new SequenceParam(parameterCount++, name, p);
-        return SqlStdOperatorTable.CAST.createCall(p, param,
-                new SqlDataTypeSpec(new SqlBasicTypeNameSpec(org.apache.calcite.sql.type.SqlTypeName.BIGINT, p), p));
+        return SequenceParam.call(parameterCount++, names.of(sequence.names), p);
     }
 
     private void whenClauses(List<WhenClauseContext> clauses, SqlNodeList whens, SqlNodeList thens) {
@@ -587,6 +589,9 @@ class ExpressionBuilder {
         }
         if (fname.equals("COALESCE") && f.expression().isEmpty()) { // Calcite's type inference fails on it
             throw SqlError.syntax(p.getLineNum(), p.getColumnNum(), "COALESCE needs at least one argument");
+        }
+        if (fname.equals(SessionValues.CURRENT_SCHEMA) && f.expression().isEmpty()) {
+            return SessionValues.currentSchema(names.schema(), p);
         }
         List<SqlNode> args = new ArrayList<>();
         for (ExpressionContext e : f.expression()) {

@@ -35,7 +35,7 @@ final class LockingClauses {
                 everyTable = true;
             }
             for (TableNameContext t : f.tableName()) {
-                of.add(StatementBuilder.tableName(t));
+                of.add(expressions.names().table(t));
             }
             if (f.NOWAIT() != null) {
                 wait = Statement.Wait.NOWAIT;

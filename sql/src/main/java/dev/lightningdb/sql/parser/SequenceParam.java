@@ -1,10 +1,14 @@
 package dev.lightningdb.sql.parser;
 
 import dev.lightningdb.sql.ast.QualifiedName;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
+import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlShuttle;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,6 +28,12 @@ public final class SequenceParam extends SqlDynamicParam {
 
     public QualifiedName sequence() {
         return sequence;
+    }
+
+    /** The expression {@code NEXT VALUE FOR sequence} becomes: parameter {@code index} as a BIGINT. */
+    static SqlNode call(int index, QualifiedName sequence, SqlParserPos pos) {
+        return SqlStdOperatorTable.CAST.createCall(pos, new SequenceParam(index, sequence, pos),
+                new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.BIGINT, pos), pos));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.lightningdb.sql.parser;
 
+import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.ast.Statement;
 import dev.lightningdb.sql.result.SqlError;
 import java.util.ArrayList;
@@ -38,15 +39,23 @@ public final class SqlParser {
     private SqlParser() {
     }
 
-    /** Parses exactly one statement (a trailing ';' is allowed). */
+    /** Parses exactly one statement (a trailing ';' is allowed) for a session whose current schema is PUBLIC. */
     public static Statement parse(String sql) {
+        return parse(sql, QualifiedName.DEFAULT_SCHEMA);
+    }
+
+    /**
+     * Parses exactly one statement (a trailing ';' is allowed) for a session whose current schema is
+     * {@code schema}: the names it writes without a schema are in that one ({@link SchemaNames}).
+     */
+    public static Statement parse(String sql, String schema) {
         if (sql == null) {
             throw new SqlError(SqlError.SYNTAX, "SQL text must not be null");
         }
         checkNesting(sql);
         try {
             LightningSqlParser.SingleStatementContext tree = parseTree(sql, LightningSqlParser::singleStatement);
-            return new StatementBuilder().build(tree.statement());
+            return new StatementBuilder(schema).build(tree.statement());
         } catch (StackOverflowError e) {
             throw tooComplex();
         }
@@ -62,7 +71,7 @@ public final class SqlParser {
             LightningSqlParser.ScriptContext tree = parseTree(sql, LightningSqlParser::script);
             List<Statement> statements = new ArrayList<>();
             for (LightningSqlParser.StatementContext s : tree.statement()) {
-                statements.add(new StatementBuilder().build(s));
+                statements.add(new StatementBuilder(QualifiedName.DEFAULT_SCHEMA).build(s));
             }
             return statements;
         } catch (StackOverflowError e) {

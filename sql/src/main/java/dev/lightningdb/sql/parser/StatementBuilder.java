@@ -1,6 +1,5 @@
 package dev.lightningdb.sql.parser;
 
-import dev.lightningdb.sql.ast.ColumnSpec;
 import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.ast.Statement;
 import dev.lightningdb.sql.parser.LightningSqlParser.*;
@@ -11,10 +10,20 @@ import java.util.List;
 import java.util.Set;
 import org.antlr.v4.runtime.misc.Interval;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.parser.SqlParserPos;
 
 /** Turns a {@code statement} parse tree into a {@link Statement}. One instance per statement. */
 final class StatementBuilder {
-    private final ExpressionBuilder expressions = new ExpressionBuilder();
+    private final ExpressionBuilder expressions;
+    private final SchemaNames schemaNames;
+
+    /** A builder for a statement of a session whose current schema is {@code schema}. */
+    StatementBuilder(String schema) {
+        this.schemaNames = new SchemaNames(schema);
+        this.expressions = new ExpressionBuilder(schemaNames);
+    }
 
     Statement build(StatementContext ctx) {
         if (ctx.lockingQuery() != null) {
@@ -24,7 +33,7 @@ final class StatementBuilder {
             SqlNode q = expressions.query(ctx.query());
             return new Statement.Query(q, expressions.parameterCount());
         }
-        Statement ddl = new DdlBuilder(expressions).build(ctx);
+        Statement ddl = new DdlBuilder(schemaNames).build(ctx);
         if (ddl != null) {
             return ddl;
         }
@@ -53,24 +62,26 @@ final class StatementBuilder {
         if (ctx.scanStatement() != null) {
             return scan(ctx.scanStatement());
         }
+        if (ctx.callStatement() != null) {
+            return call(ctx.callStatement());
+        }
         if (ctx.checkpointStatement() != null) {
             return new Statement.Checkpoint();
         }
         if (ctx.setStatement() != null) {
             SetStatementContext set = ctx.setStatement();
-            String value = set.INTEGER_LITERAL() != null ? set.INTEGER_LITERAL().getText()
-                    : LiteralBuilder.unquote(set.STRING_LITERAL().getText());
-            return new Statement.SetOption(ExpressionBuilder.name(set.setting), value);
+            List<String> values = new ArrayList<>();
+            for (SetValueContext v : set.setValue()) {
+                values.add(v.identifier() != null ? ExpressionBuilder.name(v.identifier())
+                        : v.STRING_LITERAL() != null ? LiteralBuilder.unquote(v.getText()) : v.getText());
+            }
+            return new Statement.SetOption(ExpressionBuilder.name(set.setting), values);
         }
         return new Statement.VerifyIntegrity();
     }
 
-    static QualifiedName tableName(TableNameContext ctx) {
-        List<IdentifierContext> ids = ctx.identifier();
-        if (ids.size() == 1) {
-            return new QualifiedName(null, ExpressionBuilder.name(ids.get(0)));
-        }
-        return new QualifiedName(ExpressionBuilder.name(ids.get(0)), ExpressionBuilder.name(ids.get(1)));
+    private QualifiedName tableName(TableNameContext ctx) {
+        return schemaNames.table(ctx);
     }
 
     private Statement insert(InsertStatementContext ctx) {
@@ -166,5 +177,13 @@ final class StatementBuilder {
     static SqlError positioned(org.antlr.v4.runtime.ParserRuleContext ctx, String state, String message) {
         return new SqlError(state, message + " at line " + ctx.getStart().getLine() + ", column "
                 + (ctx.getStart().getCharPositionInLine() + 1));
+    }
+
+    /** {@code CALL e} is the query {@code SELECT e}: one row, one column (H2 answers it the same way). */
+    private Statement call(CallStatementContext ctx) {
+        SqlParserPos p = ExpressionBuilder.pos(ctx);
+        SqlNodeList items = new SqlNodeList(List.of(expressions.expression(ctx.expression())), p);
+        SqlSelect select = new SqlSelect(p, new SqlNodeList(p), items, null, null, null, null, null, null, null, null, null, null);
+        return new Statement.Query(select, expressions.parameterCount());
     }
 }

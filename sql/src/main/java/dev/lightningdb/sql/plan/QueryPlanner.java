@@ -102,18 +102,24 @@ public final class QueryPlanner {
         return root;
     }
 
+    /** Compiles {@code query} (a fresh parse: validation modifies it) for a session whose current schema is PUBLIC. */
+    public CompiledQuery compile(SqlNode query, CatalogView catalog) {
+        return compile(query, catalog, QualifiedName.DEFAULT_SCHEMA);
+    }
+
     /**
-     * Compiles {@code query} (which validation modifies: pass a freshly parsed node).
+     * Compiles {@code query} (which validation modifies: pass a freshly parsed node); table names
+     * without a schema are looked up in {@code defaultSchema} only (the session's current schema).
      *
      * @throws SqlError for unknown tables or columns, type errors and unsupported constructs
      */
-    public CompiledQuery compile(SqlNode query, CatalogView catalog) {
+    public CompiledQuery compile(SqlNode query, CatalogView catalog, String defaultSchema) {
         SqlValidator validator;
         CalciteCatalogReader reader;
         SqlNode validated;
         try {
             CalciteSchema root = rootSchema(catalog);
-            reader = new CalciteCatalogReader(root, List.of(QualifiedName.DEFAULT_SCHEMA), typeFactory, CONFIG);
+            reader = new CalciteCatalogReader(root, List.of(defaultSchema), typeFactory, CONFIG);
             validator = SqlValidatorUtil.newValidator(OPERATORS, reader, typeFactory,
                     SqlValidator.Config.DEFAULT
                             .withIdentifierExpansion(true)

@@ -27,7 +27,12 @@ public class SqlError extends RuntimeException {
     public static final String DEADLOCK = "40P01";
     /** A row lock not granted (NOWAIT, lock timeout); the transaction stays usable (as PostgreSQL). */
     public static final String LOCK_NOT_AVAILABLE = "55P03";
-    public static final String FEATURE_NOT_SUPPORTED = "0A000";
+    /**
+     * A feature (SQL or JDBC) that LightningDB does not have: JDBC's and ODBC's "optional feature not
+     * implemented", as H2 reports it. Not the standard's 0A000, because connection pools (HikariCP)
+     * take 0A000 for a broken connection and close it; see docs/design.md, "Errors and SQLStates".
+     */
+    public static final String FEATURE_NOT_SUPPORTED = "HYC00";
     public static final String INVALID_TRANSACTION_STATE = "25000";
     public static final String READ_ONLY = "25006";
     public static final String INVALID_SAVEPOINT = "3B001";
@@ -35,6 +40,7 @@ public class SqlError extends RuntimeException {
     public static final String IO = "58030";
     public static final String CORRUPTION = "XX001";
     public static final String WRONG_PARAMETER_COUNT = "07001";
+    /** A statement stopped by {@code Statement.cancel()} or its query timeout (as PostgreSQL's query_canceled). */
     public static final String CANCELLED = "57014";
     public static final String TOO_COMPLEX = "54001";
 

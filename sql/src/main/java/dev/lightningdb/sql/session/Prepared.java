@@ -30,17 +30,23 @@ import org.apache.calcite.sql.SqlNode;
  * the catalog version they were planned against is current. Calcite validation rewrites SqlNodes in
  * place, so compilation always works on a fresh parse; {@link #statement} itself is never validated.
  * A SELECT of one row by its full primary key runs as a key lookup without Calcite.
+ *
+ * <p>The statement is parsed and planned for the session's current schema ({@link #schema}); when the
+ * session moves to another one, it is parsed again for it before it next runs (as PostgreSQL plans a
+ * prepared statement again after a change of search_path).
  */
 public final class Prepared {
     private static final ColumnType TEXT = ColumnType.of(ColumnType.Kind.VARCHAR);
 
     private final Session session;
     private final String sql;
-    private final Statement statement;
-    /** How this kind of statement describes and runs itself; chosen once. */
-    private final StatementRunner runner;
+    /** The current schema {@link #statement} was parsed for. */
+    private String schema;
+    private Statement statement;
+    /** How this kind of statement describes and runs itself; chosen once per parse. */
+    private StatementRunner runner;
     /** NEXT VALUE FOR occurrences by parameter index; the application's parameters fill the other slots. */
-    private final Map<Integer, QualifiedName> sequenceParams;
+    private Map<Integer, QualifiedName> sequenceParams;
     private CompiledQuery compiled;
     /** DML's re-evaluation of one changed row; compiled when first needed. */
     private CompiledQuery recheck;
@@ -75,12 +81,30 @@ public final class Prepared {
         }
     };
 
-    Prepared(Session session, String sql, Statement statement) {
+    Prepared(Session session, String sql, String schema, Statement statement) {
         this.session = session;
         this.sql = sql;
-        this.statement = statement;
-        this.sequenceParams = SequenceParam.find(statement.nodes());
-        this.runner = statement instanceof Statement.SetOption set ? settingRunner(session, set) : StatementRunners.of(statement);
+        bind(schema, statement);
+    }
+
+    private void bind(String schema, Statement parsed) {
+        this.schema = schema;
+        this.statement = parsed;
+        this.sequenceParams = SequenceParam.find(parsed.nodes());
+        this.runner = parsed instanceof Statement.SetOption set ? settingRunner(session, set) : StatementRunners.of(parsed);
+        this.compiled = null;
+        this.recheck = null;
+        this.liftingChecked = false;
+        this.lifted = null;
+        this.liftedCompiled = null;
+    }
+
+    /** Parses the statement again if the session's current schema is no longer the one it was parsed for. */
+    private void followSchema() {
+        String current = session.schema();
+        if (!current.equals(schema)) {
+            bind(current, session.database().statements().parse(current, sql));
+        }
     }
 
     public String sql() {
@@ -99,6 +123,7 @@ public final class Prepared {
 
     /** The result columns of a statement that returns rows (compiles a query if needed); else empty. */
     public synchronized List<ResultColumn> columns() {
+        followSchema();
         return runner.columns(context(new Object[0], new AtomicBoolean()));
     }
 
@@ -107,6 +132,7 @@ public final class Prepared {
      * expressions of DML, the target column's for a bare {@code ?} in INSERT VALUES; VARCHAR otherwise.
      */
     public synchronized List<ColumnType> parameterTypes() {
+        followSchema();
         List<ColumnType> known = runner.parameterTypes(context(new Object[0], new AtomicBoolean()));
         List<ColumnType> types = new ArrayList<>();
         for (int i = 0; i < statement.parameterCount(); i++) {
@@ -139,12 +165,14 @@ public final class Prepared {
             throw new SqlError(SqlError.WRONG_PARAMETER_COUNT, "The statement has " + parameterCount() + " parameter(s) but "
                     + given.length + " value(s) were given");
         }
+        followSchema();
         return runner.execute(context(withSequenceValues(given), cancel), keys);
     }
 
     /** What this statement's executors work with for one run. */
     private StatementContext context(Object[] params, AtomicBoolean cancel) {
-        return new StatementContext(session.database().services(), session.catalogChanges(), session.scopes(), queries, params, cancel);
+        return new StatementContext(session.database().services(), session.catalogChanges(), session.scopes(), queries, schema, params,
+                cancel);
     }
 
     /** {@code SET}: the one statement that changes the session rather than data. */
@@ -176,16 +204,16 @@ public final class Prepared {
             return liftedCompiled;
         }
         StatementCache cache = session.database().statements();
-        StatementCache.LiftedPlan cached = cache.liftedPlan(lifted.key(), version);
+        StatementCache.LiftedPlan cached = cache.liftedPlan(schema, lifted.key(), version);
         if (cached == null) {
             CompiledQuery q = null;
             try {
-                SqlNode fresh = ((Statement.Query) SqlParser.parse(sql)).node();
-                q = session.database().planner().compile(LiteralLifting.lift(fresh, lifted), view);
+                SqlNode fresh = ((Statement.Query) SqlParser.parse(sql, schema)).node();
+                q = session.database().planner().compile(LiteralLifting.lift(fresh, lifted), view, schema);
             } catch (SqlError e) {
                 // e.g. a parameter whose type Calcite cannot infer: the text as written reports its own errors
             }
-            cached = cache.storeLiftedPlan(lifted.key(), version, q);
+            cached = cache.storeLiftedPlan(schema, lifted.key(), version, q);
         }
         liftedCompiled = cached.plan();
         return liftedCompiled;
@@ -231,13 +259,13 @@ public final class Prepared {
             return compiled;
         }
         StatementCache cache = session.database().statements();
-        CompiledQuery cached = cache.plan(sql, version);
+        CompiledQuery cached = cache.plan(schema, sql, version);
         if (cached != null) {
             compiled = cached;
             return compiled;
         }
-        compiled = session.database().planner().compile(build.apply(SqlParser.parse(sql)), view);
-        cache.storePlan(sql, statement, compiled);
+        compiled = session.database().planner().compile(build.apply(SqlParser.parse(sql, schema)), view, schema);
+        cache.storePlan(schema, sql, statement, compiled);
         return compiled;
     }
 
@@ -245,7 +273,7 @@ public final class Prepared {
     CompiledQuery compileRecheck(Function<Statement, SqlNode> build) {
         CatalogView view = session.catalog();
         if (recheck == null || recheck.catalogVersion() != view.version() || view.version() < 0) {
-            recheck = session.database().planner().compile(build.apply(SqlParser.parse(sql)), view);
+            recheck = session.database().planner().compile(build.apply(SqlParser.parse(sql, schema)), view, schema);
         }
         return recheck;
     }

@@ -50,6 +50,8 @@ public final class Session implements AutoCloseable {
     /** {@code SET LOCK_TIMEOUT}; null: the database's {@code lockTimeout}. */
     private java.time.Duration lockTimeout;
     private final List<Savepoint> savepoints = new ArrayList<>();
+    /** Where names written without a schema are: {@code SET SCHEMA}, {@code Connection.setSchema}. */
+    private String schema = QualifiedName.DEFAULT_SCHEMA;
     private boolean closed;
     private final TransactionScopes scopes = new TransactionScopes() {
         @Override
@@ -88,7 +90,25 @@ public final class Session implements AutoCloseable {
         if (sql == null) {
             throw new SqlError(SqlError.SYNTAX, "SQL text must not be null");
         }
-        return new Prepared(this, sql, db.statements().parse(sql));
+        return new Prepared(this, sql, schema, db.statements().parse(schema, sql));
+    }
+
+    /** The current schema: where the names statements write without a schema are. */
+    public synchronized String schema() {
+        return schema;
+    }
+
+    /**
+     * Makes {@code name} (exactly as spelled) the current schema. It must exist as this session sees
+     * the catalog (3F000 otherwise); if it is dropped later, statements naming objects without a schema
+     * fail until another is set. Not transactional, as in H2: a rollback keeps it.
+     */
+    public synchronized void setSchema(String name) {
+        ensureOpen();
+        if (name == null || !catalog().schemas().contains(name)) {
+            throw new SqlError("3F000", "Schema " + name + " does not exist");
+        }
+        schema = name;
     }
 
     /** Parses and runs {@code sql} once with external parameter values. */
@@ -252,7 +272,7 @@ public final class Session implements AutoCloseable {
         if (table == null || table.isEmpty() || column == null) {
             return false;
         }
-        TableDef def = catalog().table(new QualifiedName(schema == null || schema.isEmpty() ? null : schema, table));
+        TableDef def = catalog().table(new QualifiedName(schema == null || schema.isEmpty() ? this.schema : schema, table));
         return def != null && def.identity() != null && def.column(def.identity().column()).name().equals(column);
     }
 

@@ -7,15 +7,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Parsed statements and compiled plans by statement text, shared by every session of a database,
- * so that tools sending the same text through plain {@code Statement}s parse and plan it once.
- * Least recently used entries go first. Invariants:
+ * Parsed statements and compiled plans by current schema and statement text, shared by every session
+ * of a database, so that tools sending the same text through plain {@code Statement}s parse and plan
+ * it once. Least recently used entries go first. Invariants:
  * <ol>
  *   <li>A cached {@link Statement} is never validated by Calcite (validation rewrites SqlNodes in
  *       place; compilation always works on a fresh parse), so it can be shared.
  *   <li>A cached plan is returned only for the catalog version it was planned against.
  *   <li>Plans shared by texts that differ in literals ({@link LiteralLifting}) live apart from plans by
  *       text, so no statement text can ever name one.
+ *   <li>Every entry is for one current schema (the text's unqualified names resolve there): a session
+ *       in another schema never gets it.
  * </ol>
  */
 final class StatementCache {
@@ -25,9 +27,13 @@ final class StatementCache {
     private record Cached(Statement statement, CompiledQuery plan) {
     }
 
-    private final Map<String, Cached> entries = new LinkedHashMap<>(256, 0.75f, true) {
+    /** A statement text as parsed for sessions whose current schema is {@code schema}. */
+    private record Key(String schema, String sql) {
+    }
+
+    private final Map<Key, Cached> entries = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Key, Cached> eldest) {
             return size() > CAPACITY;
         }
     };
@@ -36,65 +42,67 @@ final class StatementCache {
     record LiftedPlan(CompiledQuery plan, long catalogVersion) {
     }
 
-    private final Map<String, LiftedPlan> lifted = new LinkedHashMap<>(256, 0.75f, true) {
+    private final Map<Key, LiftedPlan> lifted = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, LiftedPlan> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Key, LiftedPlan> eldest) {
             return size() > CAPACITY;
         }
     };
 
-    /** What planning the texts whose literals lift to {@code key} gave against {@code catalogVersion}, or null. */
-    LiftedPlan liftedPlan(String key, long catalogVersion) {
+    /** What planning the texts whose literals lift to {@code key} in {@code schema} gave against {@code catalogVersion}, or null. */
+    LiftedPlan liftedPlan(String schema, String key, long catalogVersion) {
         synchronized (lifted) {
-            LiftedPlan p = lifted.get(key);
+            LiftedPlan p = lifted.get(new Key(schema, key));
             return p != null && p.catalogVersion() == catalogVersion ? p : null;
         }
     }
 
-    /** Records the plan (null: none) for {@code key}; only committed catalog versions are shared. */
-    LiftedPlan storeLiftedPlan(String key, long catalogVersion, CompiledQuery plan) {
+    /** Records the plan (null: none) for {@code key} in {@code schema}; only committed catalog versions are shared. */
+    LiftedPlan storeLiftedPlan(String schema, String key, long catalogVersion, CompiledQuery plan) {
         LiftedPlan p = new LiftedPlan(plan, catalogVersion);
         if (catalogVersion >= 0) {
             synchronized (lifted) {
-                lifted.put(key, p);
+                lifted.put(new Key(schema, key), p);
             }
         }
         return p;
     }
 
-    /** The parsed statement for {@code sql} (invariant 1: never to be validated). */
-    Statement parse(String sql) {
+    /** The parsed statement for {@code sql} in current schema {@code schema} (invariant 1: never to be validated). */
+    Statement parse(String schema, String sql) {
+        Key key = new Key(schema, sql);
         synchronized (entries) {
-            Cached e = entries.get(sql);
+            Cached e = entries.get(key);
             if (e != null) {
                 return e.statement();
             }
         }
-        Statement parsed = SqlParser.parse(sql);
+        Statement parsed = SqlParser.parse(sql, schema);
         synchronized (entries) {
-            entries.putIfAbsent(sql, new Cached(parsed, null));
+            entries.putIfAbsent(key, new Cached(parsed, null));
         }
         return parsed;
     }
 
-    /** The plan for {@code sql} made against {@code catalogVersion}, or null (invariant 2). */
-    CompiledQuery plan(String sql, long catalogVersion) {
+    /** The plan for {@code sql} in {@code schema} made against {@code catalogVersion}, or null (invariant 2). */
+    CompiledQuery plan(String schema, String sql, long catalogVersion) {
         if (catalogVersion < 0) {
             return null;
         }
         synchronized (entries) {
-            Cached e = entries.get(sql);
+            Cached e = entries.get(new Key(schema, sql));
             return e != null && e.plan() != null && e.plan().catalogVersion() == catalogVersion ? e.plan() : null;
         }
     }
 
-    void storePlan(String sql, Statement statement, CompiledQuery plan) {
+    void storePlan(String schema, String sql, Statement statement, CompiledQuery plan) {
         if (plan.catalogVersion() < 0) {
             return; // planned against uncommitted DDL: private to its transaction
         }
+        Key key = new Key(schema, sql);
         synchronized (entries) {
-            Cached e = entries.get(sql);
-            entries.put(sql, new Cached(e != null ? e.statement() : statement, plan));
+            Cached e = entries.get(key);
+            entries.put(key, new Cached(e != null ? e.statement() : statement, plan));
         }
     }
 }

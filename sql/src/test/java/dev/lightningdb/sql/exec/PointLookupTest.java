@@ -70,7 +70,7 @@ class PointLookupTest {
     };
 
     private static PointLookup select(String sql) {
-        return PointLookup.select(((Statement.Query) SqlParser.parse(sql)).node(), CATALOG);
+        return PointLookup.select(((Statement.Query) SqlParser.parse(sql)).node(), CATALOG, "PUBLIC");
     }
 
     /** The key values of the point SELECT {@code where}, as text, or null when it is none. */

@@ -83,7 +83,7 @@ class DdlTest extends SqlTestSupport {
         update("CREATE INDEX a_n ON a (n)");
         update("ALTER TABLE a DROP COLUMN label");
         assertThat(rows("SELECT * FROM a ORDER BY id")).containsExactly(Arrays.asList(1, 7, null), Arrays.asList(2, 7, null));
-        assertFails("0A000", "ALTER TABLE a DROP COLUMN id");
+        assertFails("HYC00", "ALTER TABLE a DROP COLUMN id");
         update("ALTER TABLE a RENAME TO b");
         assertFails("42S02", "SELECT * FROM a");
         assertThat(single("SELECT COUNT(*) FROM b WHERE n = 7")).isEqualTo(2L);

@@ -67,7 +67,7 @@ class KeyAccessTest extends SqlTestSupport {
         assertThat(update("INSERT INTO kv VALUES ('eu', 1, 'x', 7) ON CONFLICT (region, id) DO UPDATE SET v = EXCLUDED.v, n = 70")).isEqualTo(1);
         assertThat(rows("SELECT v, n FROM kv WHERE region = 'eu' AND id = 1")).containsExactly(List.of("x", 70));
         assertFails("23505", "INSERT INTO kv VALUES ('eu', 1, 'p', 0), ('eu', 1, 'q', 0) ON CONFLICT DO UPDATE SET v = EXCLUDED.v");
-        assertFails("0A000", "INSERT INTO kv VALUES ('eu', 1, 'p', 0) ON CONFLICT DO UPDATE SET n = n + 1");
+        assertFails("HYC00", "INSERT INTO kv VALUES ('eu', 1, 'p', 0) ON CONFLICT DO UPDATE SET n = n + 1");
     }
 
     @Test

@@ -23,11 +23,11 @@ class LiteralLiftingTest extends SqlTestSupport {
     @Test
     void textsDifferingInLiteralsShareAPlan() {
         assertThat(rows("SELECT id FROM t WHERE n = 5 ORDER BY id")).containsExactly(List.of(1), List.of(3));
-        StatementCache.LiftedPlan first = db.statements().liftedPlan("SELECT id FROM t WHERE n = ? ORDER BY id", version());
+        StatementCache.LiftedPlan first = db.statements().liftedPlan("PUBLIC", "SELECT id FROM t WHERE n = ? ORDER BY id", version());
         assertThat(first).isNotNull();
         assertThat(first.plan()).isNotNull();
         assertThat(rows("SELECT id FROM t WHERE n = 6 ORDER BY id")).containsExactly(List.of(2));
-        assertThat(db.statements().liftedPlan("SELECT id FROM t WHERE n = ? ORDER BY id", version())).isSameAs(first);
+        assertThat(db.statements().liftedPlan("PUBLIC", "SELECT id FROM t WHERE n = ? ORDER BY id", version())).isSameAs(first);
         assertThat(rows("SELECT id FROM t WHERE 5 = n AND s = 'x'")).containsExactly(List.of(3));
         assertThat(rows("SELECT id FROM t WHERE n BETWEEN 6 AND 7")).containsExactly(List.of(2));
         assertThat(rows("SELECT id FROM t\nWHERE n >= -1\n  AND s <> 'ab' ORDER BY id")).containsExactly(List.of(2), List.of(3));

@@ -38,7 +38,7 @@ class PlanningCostTest extends SqlTestSupport {
             }
             System.out.printf("PlanningCostTest: %-70s %.2f ms per new text%n", shape, (System.nanoTime() - start) / 1e6 / texts);
             String key = String.format(shape, 0).replaceFirst(" 0( |$)", " ?$1");
-            assertThat(db.statements().liftedPlan(key, session.catalog().version())).as(key).isNotNull();
+            assertThat(db.statements().liftedPlan("PUBLIC", key, session.catalog().version())).as(key).isNotNull();
         }
     }
 }

@@ -56,6 +56,33 @@ class FlywayMigrationTest {
         assertThat(lightning).containsExactlyElementsOf(h2);
     }
 
+    @Test
+    void migratesIntoANamedSchemaAsOnH2() throws SQLException {
+        assertThat(namedSchema(lightningUrl())).containsExactlyElementsOf(namedSchema("jdbc:h2:" + dir.resolve("h2/named")));
+    }
+
+    /** Flyway with {@code schemas("APP")}: it creates APP, makes it the current schema and migrates there. */
+    private static List<String> namedSchema(String url) throws SQLException {
+        Flyway flyway = Flyway.configure().dataSource(url, "sa", "").schemas("APP").locations(SCHEMA, DATA).load();
+        assertThat(flyway.migrate().migrationsExecuted).isEqualTo(2);
+        List<String> seen = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            try (ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+                while (rs.next()) {
+                    if (!rs.getString("TABLE_SCHEM").equals("INFORMATION_SCHEMA")) {
+                        seen.add(rs.getString("TABLE_SCHEM") + "." + rs.getString("TABLE_NAME"));
+                    }
+                }
+            }
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM APP.customer")) {
+                rs.next();
+                seen.add("customers " + rs.getLong(1));
+            }
+        }
+        seen.sort(null);
+        return seen;
+    }
+
     private String lightningUrl() {
         return "jdbc:lightning:" + dir.resolve("lightning");
     }

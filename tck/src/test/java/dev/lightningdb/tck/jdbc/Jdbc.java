@@ -59,4 +59,27 @@ final class Jdbc {
         }
         return e.getSQLState();
     }
+
+    /** Each row of {@code sql} as its values (getString) joined by '|'. */
+    static List<String> rows(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            return rows(s.executeQuery(sql));
+        }
+    }
+
+    /** Each row of {@code rs} as its values (getString) joined by '|'; closes {@code rs}. */
+    static List<String> rows(ResultSet rs) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (rs) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= n; i++) {
+                    row.append(i > 1 ? "|" : "").append(rs.getString(i));
+                }
+                rows.add(row.toString());
+            }
+        }
+        return rows;
+    }
 }

@@ -195,7 +195,7 @@ enum Feature {
     MULTI_ROW_INSERT(true),
     INSERT_SELECT(true),
     UPDATE_PRIMARY_KEY(true),
-    /** disabled: not supported by LightningDB (0A000 "A primary key column of type DECIMAL(4,1) ... is not supported"). */
+    /** disabled: not supported by LightningDB (HYC00 "A primary key column of type DECIMAL(4,1) ... is not supported"). */
     DECIMAL_PRIMARY_KEY(false),
     /** Composite primary keys with a DOUBLE part (allowed by both, but equality on doubles is fragile). */
     DOUBLE_PRIMARY_KEY(false);
