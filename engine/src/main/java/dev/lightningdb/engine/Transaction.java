@@ -17,14 +17,17 @@ import dev.lightningdb.engine.txn.VersionedStore;
 import dev.lightningdb.engine.txn.View;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.NavigableSet;
+import java.util.Set;
 
 /**
  * A unit of work. Writes are buffered privately until {@link #commit()}, so nothing uncommitted is
  * ever visible to others or reaches the store, and {@link #rollback()} only drops the buffer.
- * A transaction sees its own writes. Use it from one thread at a time.
+ * A transaction sees its own writes, and an open cursor sees those ahead of its position (see
+ * {@link #scan(KeyRange, boolean)}). Use it from one thread at a time.
  *
  * <p>States: OPEN → COMMITTED or ROLLED_BACK (both final). {@link #close()} rolls back an open
  * transaction, so try-with-resources without commit is a rollback.
@@ -52,7 +55,8 @@ public final class Transaction implements AutoCloseable {
     private final IsolationLevel isolation;
     private final boolean readOnly;
     private final WriteSet writes = new WriteSet();
-    private final List<Cursor> openCursors = new ArrayList<>();
+    /** Cursors to close when the transaction ends; a merging cursor leaves it when closed. */
+    private final Set<Cursor> openCursors = Collections.newSetFromMap(new IdentityHashMap<>());
     /** The committed state when the transaction began: the base of its conflict checks. */
     private final View start;
     /** The pinned start state that SNAPSHOT and SERIALIZABLE read; null under READ_COMMITTED. */
@@ -192,10 +196,7 @@ public final class Transaction implements AutoCloseable {
         if (range == null) {
             throw new LightningDbException(ErrorCode.INVALID_ARGUMENT, "range must not be null");
         }
-        Cursor committed = db.store().scan(range, false);
-        Cursor c = writes.isEmpty() ? committed : new MergingCursor(committed, writes.within(range, false), false);
-        openCursors.add(c);
-        return c;
+        return overlay(db.store().scan(range, false), range, false);
     }
 
     /**
@@ -333,7 +334,12 @@ public final class Transaction implements AutoCloseable {
         return scan(range, false);
     }
 
-    /** Walk over {@code range}, descending when {@code reverse}. Closed with the transaction. */
+    /**
+     * Walk over {@code range}, descending when {@code reverse}. Closed with the transaction. The
+     * transaction may go on writing while the cursor is open: the cursor then shows the writes at
+     * keys strictly ahead of the last key it returned (in its direction), never those at or behind
+     * it; see {@link MergingCursor}.
+     */
     public Cursor scan(KeyRange range, boolean reverse) {
         ensureOpen();
         if (range == null) {
@@ -348,7 +354,16 @@ public final class Transaction implements AutoCloseable {
         } else {
             committed = db.store().scan(range, reverse);
         }
-        Cursor c = writes.isEmpty() ? committed : new MergingCursor(committed, writes.within(range, reverse), reverse);
+        return overlay(committed, range, reverse);
+    }
+
+    /**
+     * This transaction's writes over {@code committed}, by {@link MergingCursor}'s rule: the cursor
+     * shows the puts and deletes at keys strictly ahead of its position, also those made after it
+     * was opened. A read-only transaction never writes: its cursor is the committed one.
+     */
+    private Cursor overlay(Cursor committed, KeyRange range, boolean reverse) {
+        Cursor c = readOnly ? committed : new MergingCursor(committed, writes, range, reverse, openCursors::remove);
         openCursors.add(c);
         return c;
     }
@@ -458,7 +473,7 @@ public final class Transaction implements AutoCloseable {
     }
 
     private void end() {
-        for (Cursor c : openCursors) {
+        for (Cursor c : new ArrayList<>(openCursors)) {
             c.close();
         }
         openCursors.clear();

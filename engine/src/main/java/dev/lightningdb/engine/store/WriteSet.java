@@ -3,6 +3,8 @@ package dev.lightningdb.engine.store;
 import dev.lightningdb.engine.common.KeyRange;
 import java.util.AbstractMap;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -13,10 +15,11 @@ import java.util.TreeMap;
  * it hides the committed value from the transaction's own reads until commit.
  * Not thread-safe: a transaction belongs to one thread at a time.
  *
- * <p>Invariant: while it holds at most one entry the write set keeps it in {@link #soleKey} and
- * {@link #soleValue} and {@link #writes} is null (a single write, the commonest commit, builds no
- * tree); from the second key on, or once a sorted view is asked for, every entry is in
- * {@link #writes} and the sole fields are null.
+ * <p>Invariants: while {@link #writes} is null the write set holds at most one entry, in {@link
+ * #soleKey} and {@link #soleValue} (a single write, the commonest commit, builds no tree, and
+ * neither does a scan of it); once {@link #writes} exists every entry is in it and the sole fields
+ * are null. {@link #modifications} changes with every change of the entries (put, delete, putAll,
+ * restore, clear), so that a cursor walking them knows when to seek again ({@link #after}).
  */
 public final class WriteSet {
     /** Marks a deleted key; compared by identity, never stored. */
@@ -26,6 +29,7 @@ public final class WriteSet {
     private byte[] soleKey;
     private byte[] soleValue;
     private long bytes;
+    private long modifications;
 
     public void put(byte[] key, byte[] value) {
         track(set(key, value), key, value);
@@ -37,6 +41,7 @@ public final class WriteSet {
 
     /** Buffers {@code value} under {@code key}; returns what it replaced, or null. */
     private byte[] set(byte[] key, byte[] value) {
+        modifications++;
         if (writes != null) {
             return writes.put(key, value);
         }
@@ -51,6 +56,11 @@ public final class WriteSet {
             return previous;
         }
         return sorted().put(key, value);
+    }
+
+    /** A count that changes whenever the entries change: an iterator from {@link #after} is stale once it has. */
+    public long modifications() {
+        return modifications;
     }
 
     /** Every entry in the tree, moving a sole entry there first. */
@@ -111,22 +121,45 @@ public final class WriteSet {
         return soleKey == null ? List.of() : List.of(new AbstractMap.SimpleImmutableEntry<>(soleKey, soleValue));
     }
 
-    /** The buffered entries inside {@code range}, in the requested direction. */
-    public NavigableMap<byte[], byte[]> within(KeyRange range, boolean reverse) {
-        NavigableMap<byte[], byte[]> m = sorted();
+    /**
+     * The buffered entries inside {@code range} that lie strictly beyond {@code position} in the
+     * walking direction (all of them when {@code position} is null), in that direction. The
+     * iterator is valid until the next {@link #modifications() modification}; a sole entry is
+     * walked without building a tree.
+     */
+    public Iterator<Map.Entry<byte[], byte[]>> after(KeyRange range, byte[] position, boolean reverse) {
+        if (writes == null) {
+            boolean beyond = soleKey != null && range.contains(soleKey)
+                    && (position == null || (reverse ? -1 : 1) * Arrays.compareUnsigned(soleKey, position) > 0);
+            return beyond ? List.<Map.Entry<byte[], byte[]>>of(new AbstractMap.SimpleImmutableEntry<>(soleKey, soleValue)).iterator()
+                    : Collections.emptyIterator();
+        }
         byte[] lo = range.lower();
         byte[] hi = range.upper();
-        if (lo != null && hi != null) {
-            if (Arrays.compareUnsigned(lo, hi) > 0) {
-                return new TreeMap<>(Arrays::compareUnsigned);
+        boolean loInclusive = range.lowerInclusive();
+        boolean hiInclusive = range.upperInclusive();
+        if (position != null && (reverse ? !range.isAbove(position) : !range.isBelow(position))) { // else the whole range is ahead
+            if (reverse) {
+                hi = position;
+                hiInclusive = false;
+            } else {
+                lo = position;
+                loInclusive = false;
             }
-            m = m.subMap(lo, range.lowerInclusive(), hi, range.upperInclusive());
-        } else if (lo != null) {
-            m = m.tailMap(lo, range.lowerInclusive());
-        } else if (hi != null) {
-            m = m.headMap(hi, range.upperInclusive());
         }
-        return reverse ? m.descendingMap() : m;
+        NavigableMap<byte[], byte[]> m = writes;
+        if (lo != null && hi != null) {
+            int c = Arrays.compareUnsigned(lo, hi);
+            if (c > 0 || (c == 0 && !(loInclusive && hiInclusive))) {
+                return Collections.emptyIterator();
+            }
+            m = m.subMap(lo, loInclusive, hi, hiInclusive);
+        } else if (lo != null) {
+            m = m.tailMap(lo, loInclusive);
+        } else if (hi != null) {
+            m = m.headMap(hi, hiInclusive);
+        }
+        return (reverse ? m.descendingMap() : m).entrySet().iterator();
     }
 
     /** An independent copy (for savepoints); keys and values are shared, they are never mutated. */
@@ -144,6 +177,7 @@ public final class WriteSet {
 
     /** Makes this write set hold exactly what {@code other} holds. */
     public void restore(WriteSet other) {
+        modifications++;
         writes = other.writes == null ? null : new TreeMap<>(other.writes);
         soleKey = other.soleKey;
         soleValue = other.soleValue;
@@ -151,6 +185,7 @@ public final class WriteSet {
     }
 
     public void clear() {
+        modifications++;
         writes = null;
         soleKey = null;
         soleValue = null;

@@ -91,9 +91,14 @@ class WriteSetTest {
                     case 6 -> {
                         byte[] lo = key(r.nextInt(4));
                         boolean reverse = r.nextBoolean();
-                        var view = ws.within(KeyRange.atLeast(lo), reverse);
-                        var expected = reverse ? model.tailMap(lo, true).descendingMap() : model.tailMap(lo, true);
-                        assertThat(new ArrayList<>(view.keySet())).containsExactlyElementsOf(expected.keySet());
+                        byte[] position = r.nextBoolean() ? null : key(r.nextInt(4));
+                        List<byte[]> seen = new ArrayList<>();
+                        ws.after(KeyRange.atLeast(lo), position, reverse).forEachRemaining(e -> seen.add(e.getKey()));
+                        var inRange = reverse ? model.tailMap(lo, true).descendingMap() : model.tailMap(lo, true);
+                        List<byte[]> expected = inRange.keySet().stream()
+                                .filter(k2 -> position == null || (reverse ? -1 : 1) * Arrays.compareUnsigned(k2, position) > 0)
+                                .toList();
+                        assertThat(seen).containsExactlyElementsOf(expected);
                     }
                     default -> {
                         if (r.nextInt(4) == 0) {

@@ -101,6 +101,7 @@ dataType
     | TIME                                                            # timeType
     | TIMESTAMP (LPAREN INTEGER_LITERAL RPAREN)? WITH TIME ZONE       # timestampTzType
     | TIMESTAMP (LPAREN INTEGER_LITERAL RPAREN)? (WITHOUT TIME ZONE)? # timestampType
+    | DATETIME (LPAREN INTEGER_LITERAL RPAREN)?                       # timestampType
     | TIME (LPAREN INTEGER_LITERAL RPAREN)? (WITHOUT TIME ZONE)?      # timeWithPrecisionType
     ;
 
@@ -135,7 +136,7 @@ alterColumnAction
     ;
 
 createIndex
-    : CREATE UNIQUE? INDEX (IF NOT EXISTS)? name=identifier ON tableName LPAREN indexColumn (COMMA indexColumn)* RPAREN
+    : CREATE UNIQUE? INDEX (IF NOT EXISTS)? name=tableName ON table=tableName LPAREN indexColumn (COMMA indexColumn)* RPAREN
     ;
 
 indexColumn
@@ -463,7 +464,7 @@ nonReserved
     | YEAR | QUARTER | MONTH | WEEK | DAY | HOUR | MINUTE | SECOND | MILLISECOND | DOW | DOY | EPOCH
     | TEXT | UUID | CLOB | BLOB | BYTEA | ZONE | VALUE | UNKNOWN | BOTH | LEADING | TRAILING
     | POSITION | SUBSTRING | TRIM | EXTRACT | LONGVARCHAR | LONGVARBINARY | VARCHAR2 | WITHOUT
-    | SHARE | NOWAIT | SKIP_ | LOCKED | OF | DATA | TYPE | MODIFY
+    | SHARE | NOWAIT | SKIP_ | LOCKED | OF | DATA | TYPE | MODIFY | DATETIME
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -473,7 +474,7 @@ BINARY: B I N A R Y; BOOLEAN: B O O L E A N; BY: B Y; CASE: C A S E; CAST: C A S
 CHARACTER: C H A R A C T E R; CHECKPOINT: C H E C K P O I N T; CONSTRAINT: C O N S T R A I N T;
 COUNT: C O U N T; CREATE: C R E A T E; CROSS: C R O S S; CURRENT_DATE: C U R R E N T '_' D A T E;
 CURRENT_TIME: C U R R E N T '_' T I M E; CURRENT_TIMESTAMP: C U R R E N T '_' T I M E S T A M P;
-DATE: D A T E; DECIMAL: D E C I M A L; DEFAULT: D E F A U L T; DELETE: D E L E T E; DESC: D E S C;
+DATE: D A T E; DATETIME: D A T E T I M E; DECIMAL: D E C I M A L; DEFAULT: D E F A U L T; DELETE: D E L E T E; DESC: D E S C;
 DISTINCT: D I S T I N C T; DOUBLE: D O U B L E; DROP: D R O P; ELSE: E L S E; END: E N D;
 ESCAPE: E S C A P E; EXISTS: E X I S T S; EXPLAIN: E X P L A I N; FALSE: F A L S E; FETCH: F E T C H;
 FIRST: F I R S T; FLOAT: F L O A T; FOR: F O R; FROM: F R O M; FULL: F U L L; GROUP: G R O U P;

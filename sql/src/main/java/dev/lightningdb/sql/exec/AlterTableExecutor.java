@@ -128,7 +128,7 @@ final class AlterTableExecutor {
         }
         List<ConstraintDef> constraints = new ArrayList<>();
         for (ConstraintDef c : table.constraints()) {
-            if (!c.columns().contains(drop.column())) {
+            if (!c.columns().contains(drop.column()) && (c.checkSql() == null || !CheckColumns.mentions(c.checkSql(), drop.column()))) {
                 constraints.add(c);
             }
         }
@@ -170,16 +170,14 @@ final class AlterTableExecutor {
         if (table.columnIndex(rename.to()) >= 0) {
             throw new SqlError("42S21", "Column " + rename.to() + " already exists in table " + table.name().name());
         }
-        if (table.constraints().stream().anyMatch(c -> c.checkSql() != null)) {
-            throw SqlError.unsupported("Renaming a column of a table with CHECK constraints");
-        }
         List<ColumnDef> columns = new ArrayList<>(table.columns());
         ColumnDef c = columns.get(position);
         columns.set(position, new ColumnDef(rename.to(), c.type(), c.nullable(), c.defaultSql()));
         List<ConstraintDef> constraints = new ArrayList<>();
         for (ConstraintDef k : table.constraints()) {
             List<String> names = k.columns().stream().map(n -> n.equals(rename.from()) ? rename.to() : n).toList();
-            constraints.add(new ConstraintDef(k.name(), k.kind(), names, k.checkSql(), k.references(), k.referencedColumns()));
+            String check = k.checkSql() == null ? null : CheckColumns.rename(k.checkSql(), rename.from(), rename.to());
+            constraints.add(new ConstraintDef(k.name(), k.kind(), names, check, k.references(), k.referencedColumns()));
         }
         return table.withColumns(columns, table.primaryKey(), table.identity(), table.indexes()).withConstraints(constraints);
     }

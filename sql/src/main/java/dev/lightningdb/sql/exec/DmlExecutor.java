@@ -64,36 +64,30 @@ final class DmlExecutor {
             GeneratedKeys.columns(table, keys); // a bad key column fails before anything is written
         }
         List<Object[]> values = new ArrayList<>();
-        if (insert.query() != null) {
-            CompiledQuery q = cx.queries().compile(s -> ((Statement.Insert) s).query());
-            if (q.columns().size() != targets.length) {
-                throw new SqlError(SqlError.SYNTAX, "INSERT has " + targets.length + " target column(s) but the query returns "
-                        + q.columns().size());
-            }
-            collect(q, params, values);
-        } else {
+        if (insert.query() == null) {
             for (List<SqlNode> row : insert.rows()) {
                 if (row.size() != targets.length) {
                     throw new SqlError(SqlError.SYNTAX, "INSERT has " + targets.length + " target column(s) but a row of "
                             + row.size() + " value(s)");
                 }
             }
-            if (insert.rows().stream().allMatch(r -> r.stream().allMatch(Literals::isSimple))) {
-                for (List<SqlNode> row : insert.rows()) {
-                    Object[] v = new Object[row.size()];
-                    for (int i = 0; i < v.length; i++) {
-                        v[i] = Literals.value(row.get(i), params);
-                    }
-                    values.add(v);
+        }
+        if (insert.query() == null && Literals.allSimple(insert.rows())) {
+            for (List<SqlNode> row : insert.rows()) {
+                Object[] v = new Object[row.size()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = Literals.value(row.get(i), params);
                 }
-            } else {
-                ColumnType[] targetTypes = new ColumnType[targets.length];
-                for (int i = 0; i < targets.length; i++) {
-                    targetTypes[i] = table.types()[targets[i]];
-                }
-                CompiledQuery q = cx.queries().compile(s -> DmlQueries.values(((Statement.Insert) s).rows(), targetTypes));
-                collect(q, params, values);
+                values.add(v);
             }
+        } else {
+            ColumnType[] targetTypes = DmlQueries.targetTypes(table, targets);
+            CompiledQuery q = cx.queries().compile(s -> DmlQueries.insertSource((Statement.Insert) s, targetTypes));
+            if (q.columns().size() != targets.length) {
+                throw new SqlError(SqlError.SYNTAX, "INSERT has " + targets.length + " target column(s) but the query returns "
+                        + q.columns().size());
+            }
+            collect(q, params, values);
         }
 
         TableWriter writer = new TableWriter(table, txn);

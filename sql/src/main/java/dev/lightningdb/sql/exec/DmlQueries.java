@@ -1,6 +1,7 @@
 package dev.lightningdb.sql.exec;
 
 import dev.lightningdb.sql.ast.QualifiedName;
+import dev.lightningdb.sql.ast.Statement;
 import dev.lightningdb.sql.catalog.ColumnDef;
 import dev.lightningdb.sql.catalog.TableDef;
 import dev.lightningdb.sql.result.ColumnType;
@@ -73,8 +74,34 @@ final class DmlQueries {
         return new SqlSelect(POS, null, select, from(table.name(), alias), where, null, null, null, null, null, null, null, null);
     }
 
+    /** The types of an INSERT's target columns, in the order it lists them. */
+    static ColumnType[] targetTypes(TableDef table, int[] targets) {
+        ColumnType[] types = new ColumnType[targets.length];
+        for (int i = 0; i < targets.length; i++) {
+            types[i] = table.types()[targets[i]];
+        }
+        return types;
+    }
+
+    /**
+     * The query an INSERT takes its rows from: its VALUES, or its query with each bare {@code ?} of a
+     * plain SELECT's list typed for its target column ({@code INSERT INTO t (id) SELECT ?}).
+     */
+    static SqlNode insertSource(Statement.Insert insert, ColumnType[] targetTypes) {
+        if (insert.query() == null) {
+            return values(insert.rows(), targetTypes);
+        }
+        if (insert.query() instanceof SqlSelect select && select.getSelectList().size() == targetTypes.length) {
+            SqlNodeList list = select.getSelectList();
+            for (int i = 0; i < targetTypes.length; i++) {
+                list.set(i, typed(list.get(i), targetTypes[i]));
+            }
+        }
+        return insert.query();
+    }
+
     /** {@code VALUES (...), ...} with each value typed for its target column. */
-    static SqlNode values(List<List<SqlNode>> rows, ColumnType[] targetTypes) {
+    private static SqlNode values(List<List<SqlNode>> rows, ColumnType[] targetTypes) {
         SqlNode[] rowNodes = new SqlNode[rows.size()];
         for (int r = 0; r < rows.size(); r++) {
             List<SqlNode> row = rows.get(r);

@@ -50,7 +50,7 @@ final class DmlRunner implements StatementRunner {
         if (statement instanceof Statement.Insert insert) {
             TableDef table = view.require(insert.table());
             int[] targets = DmlExecutor.targetColumns(table, insert.columns());
-            if (insert.query() == null) {
+            if (insert.query() == null && Literals.allSimple(insert.rows())) {
                 ColumnType[] types = new ColumnType[insert.parameterCount()];
                 for (List<SqlNode> row : insert.rows()) {
                     for (int c = 0; c < row.size() && c < targets.length; c++) {
@@ -61,7 +61,8 @@ final class DmlRunner implements StatementRunner {
                 }
                 return Arrays.asList(types);
             }
-            q = cx.queries().compile(st -> ((Statement.Insert) st).query());
+            ColumnType[] targetTypes = DmlQueries.targetTypes(table, targets);
+            q = cx.queries().compile(st -> DmlQueries.insertSource((Statement.Insert) st, targetTypes));
         } else if (statement instanceof Statement.Update update) {
             TableDef table = view.require(update.table());
             List<Integer> targets = new ArrayList<>();

@@ -123,6 +123,7 @@ final class KeyAccess {
         }
         TransactionScopes.ReadScope scope = cx.scopes().read(true);
         try {
+            scope.tables().add(t.id());
             Cursor cursor = scope.transaction().scan(KeyRange.between(lower, upper), scan.reverse());
             TableRows rows = new TableRows(t);
             long[] left = {limit};

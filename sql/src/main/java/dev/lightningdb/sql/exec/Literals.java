@@ -1,6 +1,7 @@
 package dev.lightningdb.sql.exec;
 
 import java.math.BigDecimal;
+import java.util.List;
 import org.apache.calcite.sql.SqlBinaryStringLiteral;
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlDateLiteral;
@@ -29,6 +30,11 @@ final class Literals {
                 || (node instanceof SqlLiteral l && (l instanceof SqlNumericLiteral || l instanceof SqlCharStringLiteral
                 || l instanceof SqlBinaryStringLiteral || l instanceof SqlDateLiteral || l instanceof SqlTimeLiteral
                 || l instanceof SqlTimestampLiteral || l.getTypeName() == org.apache.calcite.sql.type.SqlTypeName.NULL || l.getValue() instanceof Boolean));
+    }
+
+    /** Whether every value of every row is {@link #isSimple}. */
+    static boolean allSimple(List<List<SqlNode>> rows) {
+        return rows.stream().allMatch(r -> r.stream().allMatch(Literals::isSimple));
     }
 
     /** The value of a simple node: a literal's value, or the parameter's (external) value. */

@@ -79,7 +79,7 @@ final class QueryRunner implements StatementRunner {
     private static QueryResult run(StatementContext cx, CompiledQuery q, Object[] internalParams) {
         TransactionScopes.ReadScope scope = cx.scopes().read(false);
         try {
-            RowIterator rows = q.execute(cx.planContext(scope.transaction(), internalParams));
+            RowIterator rows = q.execute(cx.planContext(scope.transaction(), internalParams).readsInto(scope.tables()::add));
             return PlanRows.result(q.columns(), rows, scope.onClose());
         } catch (RuntimeException e) {
             scope.onClose().run();

@@ -9,6 +9,7 @@ import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.ast.Statement;
 import dev.lightningdb.sql.catalog.CatalogKeys;
 import dev.lightningdb.sql.catalog.TableDef;
+import dev.lightningdb.sql.result.SqlError;
 import dev.lightningdb.sql.storage.TableRows;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,10 @@ final class SchemaLocks {
     static void forChange(StatementContext cx, Transaction txn, Statement.Ddl ddl) {
         txn.lock(CatalogKeys.schemaLock(), LockMode.EXCLUSIVE, LockWait.WAIT);
         for (TableDef table : changedTables(cx, ddl)) {
+            if (cx.scopes().reading(table.id())) {
+                throw new SqlError("55006", "Cannot change table " + table.name() + ": a result set of this transaction is still "
+                        + "reading it (close it, or read it to the end, first)");
+            }
             exclusive(txn, table);
         }
         txn.beginStatement(); // READ COMMITTED: read what the writers waited for committed

@@ -1,6 +1,7 @@
 package dev.lightningdb.sql.exec;
 
 import dev.lightningdb.engine.Transaction;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -8,8 +9,11 @@ import java.util.function.Function;
  * in auto-commit mode, else the session's); an executor only says whether it reads or writes.
  */
 public interface TransactionScopes {
-    /** The transaction a query reads through, and what to do when its result closes. */
-    record ReadScope(Transaction transaction, Runnable onClose) {
+    /**
+     * The transaction a query reads through, what to do when its result closes, and the ids of the
+     * tables the result reads (filled as its scans open; see {@link #reading}).
+     */
+    record ReadScope(Transaction transaction, Runnable onClose, Set<Integer> tables) {
     }
 
     /**
@@ -24,4 +28,11 @@ public interface TransactionScopes {
      * transaction it is given.
      */
     <T> T write(Function<Transaction, T> work);
+
+    /**
+     * Whether a query result of the session transaction that is still open reads table {@code
+     * tableId}: it decodes the rows ahead of it with the table's definition, which a schema change
+     * of the table in the same transaction must therefore leave alone.
+     */
+    boolean reading(int tableId);
 }

@@ -43,8 +43,8 @@ final class DdlBuilder {
             for (IndexColumnContext ic : c.indexColumn()) {
                 columns.add(ExpressionBuilder.name(ic.identifier()));
             }
-            return new Statement.CreateIndex(ExpressionBuilder.name(c.name), names.table(c.tableName()),
-                    c.UNIQUE() != null, c.EXISTS() != null, columns);
+            QualifiedName table = names.table(c.table);
+            return new Statement.CreateIndex(indexName(c, table), table, c.UNIQUE() != null, c.EXISTS() != null, columns);
         }
         if (ctx.dropIndex() != null) {
             return new Statement.DropIndex(names.table(ctx.dropIndex().tableName()), ctx.dropIndex().EXISTS() != null);
@@ -260,5 +260,15 @@ final class DdlBuilder {
         Token start = ctx.getStart();
         Token stop = ctx.getStop();
         return start.getInputStream().getText(Interval.of(start.getStartIndex(), stop.getStopIndex()));
+    }
+
+    /** An index lives in its table's schema; H2 lets the name say so ({@code CREATE INDEX s.ix ON s.t}). */
+    private static String indexName(CreateIndexContext c, QualifiedName table) {
+        List<IdentifierContext> parts = c.name.identifier();
+        if (parts.size() == 2 && !ExpressionBuilder.name(parts.get(0)).equals(table.schema())) {
+            throw StatementBuilder.positioned(c.name, SqlError.SYNTAX, "Index " + c.name.getText()
+                    + " must be in the schema of its table " + table.schema() + "." + table.name());
+        }
+        return ExpressionBuilder.name(parts.get(parts.size() - 1));
     }
 }

@@ -10,6 +10,7 @@ import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.linq4j.QueryProvider;
 import org.apache.calcite.schema.SchemaPlus;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -27,6 +28,7 @@ public final class ExecutionContext implements DataContext {
     private final long utcMillis = System.currentTimeMillis();
     private final TimeZone timeZone = TimeZone.getDefault();
     private Map<String, Object> internals = Map.of();
+    private IntConsumer tableReads = id -> { };
 
     /** @param rootSchema made only if asked for: compiled plans read their tables from stashed objects */
     public ExecutionContext(Supplier<SchemaPlus> rootSchema, JavaTypeFactory typeFactory, Transaction transaction, Object[] parameters,
@@ -45,6 +47,17 @@ public final class ExecutionContext implements DataContext {
 
     public Transaction transaction() {
         return transaction;
+    }
+
+    /** Has each table this execution opens a scan of reported to {@code reads}, by id; returns this. */
+    public ExecutionContext readsInto(IntConsumer reads) {
+        this.tableReads = reads;
+        return this;
+    }
+
+    /** Called as a scan of table {@code tableId} opens. */
+    public void reading(int tableId) {
+        tableReads.accept(tableId);
     }
 
     /** The value of parameter {@code index} (0-based), internal representation. */

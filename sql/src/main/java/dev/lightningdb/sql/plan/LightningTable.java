@@ -86,6 +86,7 @@ public final class LightningTable extends AbstractTable implements TranslatableT
      */
     public Enumerable<Object[]> scan(DataContext root, List<RexNode> conjuncts, boolean keyOrder, int[] used) {
         ExecutionContext context = (ExecutionContext) root;
+        context.reading(table.id());
         TableRows rows = new TableRows(table);
         KeyComparisons bounds = KeyRangeExtractor.bounds(table, conjuncts,
                 new RexBuilder(context.getTypeFactory()), context);

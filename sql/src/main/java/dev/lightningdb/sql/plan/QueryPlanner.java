@@ -7,12 +7,10 @@ import dev.lightningdb.sql.result.ResultColumn;
 import dev.lightningdb.sql.result.SqlError;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeMap;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableInterpretable;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
@@ -38,7 +36,6 @@ import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.sql.SqlCall;
-import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlExplainLevel;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
@@ -48,10 +45,8 @@ import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.calcite.sql.util.SqlOperatorTables;
-import org.apache.calcite.sql.util.SqlShuttle;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
-import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
 import org.apache.calcite.tools.Programs;
@@ -114,13 +109,13 @@ public final class QueryPlanner {
      * @throws SqlError for unknown tables or columns, type errors and unsupported constructs
      */
     public CompiledQuery compile(SqlNode query, CatalogView catalog, String defaultSchema) {
-        SqlValidator validator;
+        LightningValidator validator;
         CalciteCatalogReader reader;
         SqlNode validated;
         try {
             CalciteSchema root = rootSchema(catalog);
             reader = new CalciteCatalogReader(root, List.of(defaultSchema), typeFactory, CONFIG);
-            validator = SqlValidatorUtil.newValidator(OPERATORS, reader, typeFactory,
+            validator = new LightningValidator(OPERATORS, reader, typeFactory,
                     SqlValidator.Config.DEFAULT
                             .withIdentifierExpansion(true)
                             .withConformance(SqlConformanceEnum.LENIENT)
@@ -208,9 +203,9 @@ public final class QueryPlanner {
      * Converts, optimizes and compiles a validated query: subqueries expanded to joins while converting if
      * {@code expand} (else by rules), correlated subqueries turned into joins if {@code decorrelate}.
      */
-    private CompiledQuery plan(SqlNode validated, SqlValidator validator, CalciteCatalogReader reader, CatalogView catalog,
+    private CompiledQuery plan(SqlNode validated, LightningValidator validator, CalciteCatalogReader reader, CatalogView catalog,
                                boolean expand, boolean decorrelate) {
-        List<ColumnType> parameterTypes = parameterTypes(validated, validator);
+        List<ColumnType> parameterTypes = ParameterTypes.of(validated, validator);
         VolcanoPlanner planner = new VolcanoPlanner(null, Contexts.of(decorrelate ? CONFIG : CONFIG_NO_DECORRELATION));
         planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
         planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
@@ -236,42 +231,6 @@ public final class QueryPlanner {
                 EnumerableRel.Prefer.ARRAY);
         String plan = RelOptUtil.toString(physical, SqlExplainLevel.EXPPLAN_ATTRIBUTES);
         return new CompiledQuery(bindable, internals, columns, parameterTypes, plan, catalog.version());
-    }
-
-    /**
-     * The type of each {@code ?} by its index. Calcite lists them in the order a walk of the tree meets
-     * them, which differs from their numbering once literals are lifted into parameters.
-     */
-    private static List<ColumnType> parameterTypes(SqlNode validated, SqlValidator validator) {
-        List<RelDataTypeField> inWalkOrder = validator.getParameterRowType(validated).getFieldList();
-        Map<Integer, RelDataType> byIndex = new TreeMap<>();
-        validated.accept(new SqlShuttle() {
-            @Override
-            public SqlNode visit(SqlDynamicParam param) {
-                byIndex.putIfAbsent(param.getIndex(), validator.getValidatedNodeType(param));
-                return param;
-            }
-        });
-        List<ColumnType> types = new ArrayList<>();
-        boolean numbered = byIndex.size() == inWalkOrder.size() && byIndex.keySet().equals(indices(byIndex.size()));
-        if (numbered) {
-            for (RelDataType t : byIndex.values()) {
-                types.add(ColumnType.fromRelDataType(t));
-            }
-        } else {
-            for (RelDataTypeField f : inWalkOrder) {
-                types.add(ColumnType.fromRelDataType(f.getType()));
-            }
-        }
-        return types;
-    }
-
-    private static Set<Integer> indices(int n) {
-        Set<Integer> out = new HashSet<>();
-        for (int i = 0; i < n; i++) {
-            out.add(i);
-        }
-        return out;
     }
 
     private static List<ResultColumn> resultColumns(RelDataType rowType, List<List<String>> origins) {

@@ -211,7 +211,7 @@ public final class Prepared {
                 SqlNode fresh = ((Statement.Query) SqlParser.parse(sql, schema)).node();
                 q = session.database().planner().compile(LiteralLifting.lift(fresh, lifted), view, schema);
             } catch (SqlError e) {
-                // e.g. a parameter whose type Calcite cannot infer: the text as written reports its own errors
+                // the lifted form failed to plan: the text as written reports its own errors
             }
             cached = cache.storeLiftedPlan(schema, lifted.key(), version, q);
         }

@@ -13,6 +13,7 @@ import dev.lightningdb.sql.exec.TransactionScopes;
 import dev.lightningdb.sql.result.Result;
 import dev.lightningdb.sql.result.SqlError;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -50,6 +51,7 @@ public final class Session implements AutoCloseable {
     /** {@code SET LOCK_TIMEOUT}; null: the database's {@code lockTimeout}. */
     private java.time.Duration lockTimeout;
     private final List<Savepoint> savepoints = new ArrayList<>();
+    private final OpenReads openReads = new OpenReads();
     /** Where names written without a schema are: {@code SET SCHEMA}, {@code Connection.setSchema}. */
     private String schema = QualifiedName.DEFAULT_SCHEMA;
     private boolean closed;
@@ -62,6 +64,11 @@ public final class Session implements AutoCloseable {
         @Override
         public <T> T write(Function<Transaction, T> work) {
             return Session.this.write(work);
+        }
+
+        @Override
+        public boolean reading(int tableId) {
+            return Session.this.reading(tableId);
         }
     };
 
@@ -192,6 +199,7 @@ public final class Session implements AutoCloseable {
         Transaction t = transaction;
         transaction = null;
         savepoints.clear();
+        openReads.clear(t);
         try {
             t.commit(() -> db.catalog().publish(changes)); // before its locks go: who waited for them sees the new catalog
         } finally {
@@ -206,6 +214,7 @@ public final class Session implements AutoCloseable {
         Transaction t = transaction;
         transaction = null;
         savepoints.clear();
+        openReads.clear(t);
         changes.clear();
         t.rollback();
     }
@@ -352,7 +361,12 @@ public final class Session implements AutoCloseable {
         } else {
             t.beginStatement();
         }
-        return new TransactionScopes.ReadScope(t, autoCommit ? t::rollback : () -> { });
+        return autoCommit ? new TransactionScopes.ReadScope(t, t::rollback, new HashSet<>()) : openReads.track(this, t);
+    }
+
+    /** Whether a result of the session transaction that is still open reads table {@code tableId}. */
+    private synchronized boolean reading(int tableId) {
+        return transaction != null && openReads.reading(transaction, tableId);
     }
 
     private Transaction current() {

@@ -12,8 +12,10 @@ import dev.lightningdb.sql.codec.KeyCodec;
 import dev.lightningdb.sql.result.SqlError;
 import dev.lightningdb.sql.types.ValueCoercion;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -140,26 +142,32 @@ public final class TableWriter {
         return dev.lightningdb.sql.catalog.CatalogKeys.tableLock(table.id());
     }
 
-    /** Adds the entries of index {@code index} for every stored row (CREATE INDEX on a filled table; the table lock held). */
+    /**
+     * Adds the entries of index {@code index} for every stored row (CREATE INDEX on a filled table;
+     * the table lock held). Every row is checked before any entry is written, so a duplicate
+     * leaves the transaction as it was.
+     */
     public long backfill(IndexDef index) {
-        long n = 0;
+        List<byte[]> entries = new ArrayList<>();
         try (Cursor c = txn.scan(rows.all())) {
             while (c.next()) {
                 byte[] key = c.key();
                 Object[] row = rows.decode(key, c.value());
                 if (index.unique()) {
-                    checkUnique(key, row, false); // the table's rows are checked as this transaction sees them
+                    checkUnique(key, row, false); // the table's rows as this transaction sees them; a new index has no entries yet
                 }
-                txn.putCovered(tableLock(), entryKey(index, row, key), EMPTY);
-                n++;
+                entries.add(entryKey(index, row, key));
             }
         }
-        return n;
+        for (byte[] entry : entries) {
+            txn.putCovered(tableLock(), entry, EMPTY);
+        }
+        return entries.size();
     }
 
     /** Deletes every entry of {@code index} (DROP INDEX, DROP TABLE; the table lock held). */
     public void dropEntries(IndexDef index) {
-        java.util.List<byte[]> keys = new java.util.ArrayList<>();
+        List<byte[]> keys = new ArrayList<>();
         try (Cursor c = txn.scan(KeyRange.prefix(indexPrefix(index)))) {
             while (c.next()) {
                 keys.add(c.key());

@@ -47,6 +47,26 @@ class DdlTest extends SqlTestSupport {
     }
 
     @Test
+    void indexNamesMayCarryTheirTablesSchemaAsH2Allows() {
+        update("CREATE SCHEMA inv");
+        update("CREATE TABLE inv.part (id INT PRIMARY KEY, name VARCHAR(20))");
+        update("CREATE INDEX inv.ix_part_name ON inv.part (name)");
+        update("INSERT INTO inv.part VALUES (1, 'bolt'), (2, 'nut')");
+        assertThat(rows("SELECT id FROM inv.part WHERE name = 'nut'")).containsExactly(List.of(2));
+        assertFails("42000", "CREATE INDEX public.ix_other ON inv.part (name)").hasMessageContaining("schema of its table");
+        update("DROP INDEX inv.ix_part_name");
+    }
+
+    @Test
+    void datetimeIsTimestamp() {
+        update("CREATE TABLE ev (id INT PRIMARY KEY, at DATETIME, at3 DATETIME(3), datetime INT)");
+        update("INSERT INTO ev VALUES (1, TIMESTAMP '2026-01-02 03:04:05', TIMESTAMP '2026-01-02 03:04:05.123', 7)");
+        assertThat(rows("SELECT CAST(at AS VARCHAR(30)), datetime FROM ev")).containsExactly(List.of("2026-01-02 03:04:05", 7));
+        assertThat(db.metadata().tables().get(0).columns()).extracting(c -> c.type().kind().name())
+                .containsExactly("INTEGER", "TIMESTAMP", "TIMESTAMP", "INTEGER");
+    }
+
+    @Test
     void checkConstraintsAreEnforced() {
         update("CREATE TABLE c (id INT PRIMARY KEY, qty INT CHECK (qty >= 0), lo INT, hi INT, CONSTRAINT ordered CHECK (lo <= hi))");
         update("INSERT INTO c VALUES (1, 5, 1, 2), (2, NULL, NULL, 3)"); // NULL is not false

@@ -134,7 +134,6 @@ class JooqQueryTest {
     }
 
     /** Plain SQL, and what the DEFAULT, SQLITE and MYSQL dialects render for likeIgnoreCase: a bare ? inside LOWER. */
-    @Disabled("issue 21: a ? inside LOWER has no type (42000 Illegal use of dynamic parameter), fixed by area C")
     @Test
     void plainSqlWithLowerOfAParameter() {
         assertSameRowsAsH2(dsl -> dsl.resultQuery("select \"title\" from \"book\" where lower(\"title\") like lower(?) order by 1", "%THE%"));

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.session.SqlSession;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -80,7 +79,6 @@ class MyBatisSessionTest {
         }
     }
 
-    @Disabled("issue 21: a ? inside LOWER/CONCAT has no type (42000 Illegal use of dynamic parameter), fixed by area C")
     @ParameterizedTest
     @EnumSource(Kind.class)
     void concatAroundAParameterBuildsALikePattern(Kind kind) throws SQLException {
