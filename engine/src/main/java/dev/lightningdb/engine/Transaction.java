@@ -56,7 +56,7 @@ public final class Transaction implements AutoCloseable {
     private final boolean readOnly;
     private final WriteSet writes = new WriteSet();
     /** Cursors to close when the transaction ends; a merging cursor leaves it when closed. */
-    private final Set<Cursor> openCursors = Collections.newSetFromMap(new IdentityHashMap<>());
+    private Set<Cursor> openCursors; // made by the first scan: most transactions never open a cursor
     /** The committed state when the transaction began: the base of its conflict checks. */
     private final View start;
     /** The pinned start state that SNAPSHOT and SERIALIZABLE read; null under READ_COMMITTED. */
@@ -363,8 +363,12 @@ public final class Transaction implements AutoCloseable {
      * was opened. A read-only transaction never writes: its cursor is the committed one.
      */
     private Cursor overlay(Cursor committed, KeyRange range, boolean reverse) {
-        Cursor c = readOnly ? committed : new MergingCursor(committed, writes, range, reverse, openCursors::remove);
-        openCursors.add(c);
+        if (openCursors == null) {
+            openCursors = Collections.newSetFromMap(new IdentityHashMap<>());
+        }
+        Set<Cursor> open = openCursors;
+        Cursor c = readOnly ? committed : new MergingCursor(committed, writes, range, reverse, open::remove);
+        open.add(c);
         return c;
     }
 
@@ -473,10 +477,12 @@ public final class Transaction implements AutoCloseable {
     }
 
     private void end() {
-        for (Cursor c : new ArrayList<>(openCursors)) {
-            c.close();
+        if (openCursors != null) {
+            for (Cursor c : new ArrayList<>(openCursors)) {
+                c.close();
+            }
+            openCursors = null;
         }
-        openCursors.clear();
         endStatement();
         writes.clear();
         reads.clearGuards();
