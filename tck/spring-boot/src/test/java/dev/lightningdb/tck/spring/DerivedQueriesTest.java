@@ -1,6 +1,7 @@
 package dev.lightningdb.tck.spring;
 
 import static dev.lightningdb.tck.spring.LibraryFixture.BOOKS;
+import static dev.lightningdb.tck.spring.LibraryFixture.titles;
 import static dev.lightningdb.tck.spring.LibraryFixture.titlesWhere;
 import static dev.lightningdb.tck.spring.LibraryFixture.where;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,10 +33,6 @@ class DerivedQueriesTest {
     @BeforeEach
     void seed() {
         fixture.reset();
-    }
-
-    private static List<String> titles(List<Book> found) {
-        return found.stream().map(Book::getTitle).toList();
     }
 
     @Test

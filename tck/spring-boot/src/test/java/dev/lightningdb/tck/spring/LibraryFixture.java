@@ -17,6 +17,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class LibraryFixture {
+    /** The titles of {@code found}, in its order. */
+    static List<String> titles(List<Book> found) {
+        return found.stream().map(Book::getTitle).toList();
+    }
+
     public record Seed(String author, String title, String isbn, String genre, int pages, BigDecimal price, LocalDate published) {
     }
 

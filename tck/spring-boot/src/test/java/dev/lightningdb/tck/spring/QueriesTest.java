@@ -3,6 +3,7 @@ package dev.lightningdb.tck.spring;
 import static dev.lightningdb.tck.spring.BookSpecifications.authorNameStartsWith;
 import static dev.lightningdb.tck.spring.BookSpecifications.genreIs;
 import static dev.lightningdb.tck.spring.BookSpecifications.pagesAtLeast;
+import static dev.lightningdb.tck.spring.LibraryFixture.titles;
 import static dev.lightningdb.tck.spring.LibraryFixture.titlesWhere;
 import static dev.lightningdb.tck.spring.LibraryFixture.where;
 import static java.util.stream.Collectors.counting;
@@ -46,10 +47,6 @@ class QueriesTest {
     @BeforeEach
     void seed() {
         fixture.reset();
-    }
-
-    private static List<String> titles(List<Book> found) {
-        return found.stream().map(Book::getTitle).toList();
     }
 
     @Test
