@@ -34,7 +34,14 @@ final class Literals {
 
     /** Whether every value of every row is {@link #isSimple}. */
     static boolean allSimple(List<List<SqlNode>> rows) {
-        return rows.stream().allMatch(r -> r.stream().allMatch(Literals::isSimple));
+        for (List<SqlNode> row : rows) { // a loop, not a stream: every single-row INSERT asks
+            for (SqlNode node : row) {
+                if (!isSimple(node)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The value of a simple node: a literal's value, or the parameter's (external) value. */

@@ -102,6 +102,13 @@ public final class ValueCoercion {
     }
 
     private static long integral(Object v, long min, long max, ColumnType type) {
+        if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            long x = ((Number) v).longValue(); // the common case, without a BigDecimal
+            if (x < min || x > max) {
+                throw new SqlError(SqlError.NUMERIC_OUT_OF_RANGE, "Value " + x + " is out of range for " + type.sqlName());
+            }
+            return x;
+        }
         BigDecimal d = ExternalValues.exactNumber(v, type.sqlName());
         BigDecimal rounded = d.setScale(0, RoundingMode.HALF_UP);
         if (rounded.compareTo(BigDecimal.valueOf(min)) < 0 || rounded.compareTo(BigDecimal.valueOf(max)) > 0) {
