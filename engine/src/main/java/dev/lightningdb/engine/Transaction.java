@@ -119,6 +119,11 @@ public final class Transaction implements AutoCloseable {
         this.localFrom = firstByte;
     }
 
+    /** Whether a transaction of another database is attached ({@link #attachLocal}). */
+    public boolean hasLocal() {
+        return local != null;
+    }
+
     /** The attached transaction that owns {@code key}, or null when this one does. */
     private Transaction localFor(byte[] key) {
         return local != null && key != null && key.length > 0 && (key[0] & 0xFF) >= localFrom ? local : null;

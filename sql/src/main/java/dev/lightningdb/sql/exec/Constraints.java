@@ -57,6 +57,7 @@ final class Constraints {
                 return changed;
             }
             default -> {
+                TemporaryTableRules.checkReference(cx, table, spec.references());
                 if (cx.catalog().table(spec.references()) == null && !spec.references().equals(table.name())) {
                     throw SqlError.unknownTable(spec.references().name());
                 }

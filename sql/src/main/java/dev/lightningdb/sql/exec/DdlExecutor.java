@@ -107,6 +107,9 @@ final class DdlExecutor {
             throw new SqlError(SqlError.TABLE_EXISTS, "Table " + create.name().name() + " already exists");
         }
         requireSchema(catalog, create.name().schema());
+        if (create.temporary() != null) {
+            TemporaryTableRules.prepareCreate(cx, txn, create);
+        }
         if (create.primaryKey().isEmpty()) {
             throw SqlError.unsupported("A table without a PRIMARY KEY (table " + create.name().name() + ")");
         }
@@ -137,7 +140,7 @@ final class DdlExecutor {
             }
         }
         TableDef table = new TableDef(cx.services().catalog().allocateTableId(), create.name(), columns, pk, identity,
-                List.of(), List.of());
+                List.of(), List.of(), create.temporary());
         for (var constraint : create.constraints()) {
             table = Constraints.add(cx, txn, table, constraint, false);
         }
@@ -172,10 +175,12 @@ final class DdlExecutor {
         }
         SchemaLocks.exclusive(txn, table); // taken already, unless a DROP SCHEMA ... CASCADE drops it
         deleteRows(txn, table);
-        txn.delete(CatalogKeys.table(table.name()));
-        txn.delete(CatalogKeys.identityCounter(table.id()));
         cx.changes().drop(table.name());
-        cx.services().sequences().forget(CatalogKeys.identityCounter(table.id()));
+        if (table.temporary() == null) { // a temporary table has nothing in the shared database
+            txn.delete(CatalogKeys.table(table.name()));
+            txn.delete(CatalogKeys.identityCounter(table.id()));
+            cx.services().sequences().forget(CatalogKeys.identityCounter(table.id()));
+        }
         return 0;
     }
 

@@ -2,6 +2,7 @@ package dev.lightningdb.sql.parser;
 
 import dev.lightningdb.sql.ast.ColumnSpec;
 import dev.lightningdb.sql.ast.ConstraintSpec;
+import dev.lightningdb.sql.ast.OnCommit;
 import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.ast.Statement;
 import dev.lightningdb.sql.ast.Statement.AlterAction;
@@ -106,7 +107,19 @@ final class DdlBuilder {
                 constraints.add(constraint(element.tableConstraint()));
             }
         }
-        return new Statement.CreateTable(name, ctx.EXISTS() != null, columns, primaryKey, constraints);
+        return new Statement.CreateTable(name, ctx.EXISTS() != null, columns, primaryKey, constraints, temporary(ctx));
+    }
+
+    /** What commit does to the table: null for a permanent one, PRESERVE ROWS when a temporary one does not say. */
+    private static OnCommit temporary(CreateTableContext ctx) {
+        if (ctx.temporary() == null) {
+            if (ctx.onCommit() != null) {
+                throw StatementBuilder.positioned(ctx.onCommit(), SqlError.SYNTAX, "ON COMMIT is only for a TEMPORARY table");
+            }
+            return null;
+        }
+        OnCommitContext on = ctx.onCommit();
+        return on == null || on.PRESERVE() != null ? OnCommit.PRESERVE_ROWS : on.DELETE() != null ? OnCommit.DELETE_ROWS : OnCommit.DROP;
     }
 
     /** A column; its UNIQUE, CHECK and REFERENCES clauses are added to {@code constraints}. */

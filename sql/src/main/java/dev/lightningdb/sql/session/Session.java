@@ -9,8 +9,10 @@ import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.catalog.CatalogChanges;
 import dev.lightningdb.sql.catalog.CatalogView;
 import dev.lightningdb.sql.catalog.TableDef;
+import dev.lightningdb.sql.exec.TemporaryTableRules;
 import dev.lightningdb.sql.exec.TransactionScopes;
 import dev.lightningdb.sql.result.Result;
+import dev.lightningdb.sql.result.SchemaMetadata;
 import dev.lightningdb.sql.result.SqlError;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -180,6 +182,7 @@ public final class Session implements AutoCloseable {
     /** Begins an engine transaction with this session's settings. */
     private Transaction begin(boolean readOnlyTransaction) {
         Transaction t = db.engine().begin(isolation, readOnlyTransaction);
+        changes.temporary().attach(t);
         if (lockTimeout != null) {
             t.setLockTimeout(lockTimeout);
         }
@@ -201,7 +204,12 @@ public final class Session implements AutoCloseable {
         savepoints.clear();
         openReads.clear(t);
         try {
+            TemporaryTableRules.beforeCommit(changes, t);
             t.commit(() -> db.catalog().publish(changes)); // before its locks go: who waited for them sees the new catalog
+            changes.commitTemporary();
+        } catch (RuntimeException | Error e) {
+            t.rollback();
+            throw e;
         } finally {
             changes.clear();
         }
@@ -273,6 +281,7 @@ public final class Session implements AutoCloseable {
         } finally {
             transaction = null;
             closed = true;
+            changes.temporary().close(); // the session's temporary tables and their rows are gone
         }
     }
 
@@ -283,6 +292,20 @@ public final class Session implements AutoCloseable {
         }
         TableDef def = catalog().table(new QualifiedName(schema == null || schema.isEmpty() ? this.schema : schema, table));
         return def != null && def.identity() != null && def.column(def.identity().column()).name().equals(column);
+    }
+
+    /**
+     * This session's committed temporary tables, as {@code DatabaseMetaData} reports them (JDBC's
+     * table type {@code LOCAL TEMPORARY}); no schemas, no sequences.
+     */
+    public synchronized SchemaMetadata temporaryTables() {
+        List<SchemaMetadata.Table> tables = new ArrayList<>();
+        CatalogView view = catalog();
+        for (TableDef t : changes.temporary().tables()) {
+            tables.add(CommittedMetadata.table(t, view));
+        }
+        tables.sort(java.util.Comparator.comparing(SchemaMetadata.Table::schema).thenComparing(SchemaMetadata.Table::name));
+        return new SchemaMetadata(List.of(), tables, List.of());
     }
 
     // ---- used by statements ----
@@ -334,7 +357,9 @@ public final class Session implements AutoCloseable {
             try {
                 t.beginStatement();
                 T result = work.apply(t);
+                TemporaryTableRules.beforeCommit(changes, t);
                 t.commit(() -> db.catalog().publish(changes));
+                changes.commitTemporary();
                 return result;
             } catch (RuntimeException | Error e) {
                 t.rollback();

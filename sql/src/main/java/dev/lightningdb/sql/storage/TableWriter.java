@@ -168,7 +168,7 @@ public final class TableWriter {
     /** Deletes every entry of {@code index} (DROP INDEX, DROP TABLE; the table lock held). */
     public void dropEntries(IndexDef index) {
         List<byte[]> keys = new ArrayList<>();
-        try (Cursor c = txn.scan(KeyRange.prefix(indexPrefix(index)))) {
+        try (Cursor c = txn.scan(KeyRange.prefix(indexPrefix(table, index)))) {
             while (c.next()) {
                 keys.add(c.key());
             }
@@ -185,13 +185,19 @@ public final class TableWriter {
         }
     }
 
-    public static byte[] indexPrefix(IndexDef index) {
-        return new ByteWriter(5).write(IndexDef.INDEX_DATA).writeIntBE(index.id()).toByteArray();
+    /** The prefix of every entry of {@code index} of {@code table}. */
+    public static byte[] indexPrefix(TableDef table, IndexDef index) {
+        return new ByteWriter(5).write(indexData(table)).writeIntBE(index.id()).toByteArray();
+    }
+
+    /** The first byte of {@code table}'s index entries: a temporary table's go to the session's own database. */
+    private static byte indexData(TableDef table) {
+        return table.temporary() == null ? IndexDef.INDEX_DATA : IndexDef.TEMPORARY_INDEX_DATA;
     }
 
     /** Index prefix ‖ indexed columns (00 for NULL, 01 + value) — the part equal rows share. */
     private byte[] columnsPrefix(IndexDef index, Object[] row, ByteWriter w) {
-        w.write(IndexDef.INDEX_DATA).writeIntBE(index.id());
+        w.write(indexData(table)).writeIntBE(index.id());
         for (int c : index.columns()) {
             if (row[c] == null) {
                 w.write(0);
