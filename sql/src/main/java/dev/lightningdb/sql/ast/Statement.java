@@ -154,10 +154,10 @@ public sealed interface Statement {
 
     /**
      * {@code CREATE TABLE}; column-level UNIQUE/CHECK/REFERENCES are already in {@code constraints}.
-     * {@code temporary}: what commit does to a temporary table, null for a permanent one.
+     * {@code temporary}: null for a permanent table.
      */
     record CreateTable(QualifiedName name, boolean ifNotExists, List<ColumnSpec> columns, List<String> primaryKey,
-                       List<ConstraintSpec> constraints, OnCommit temporary) implements Ddl {
+                       List<ConstraintSpec> constraints, Temporary temporary) implements Ddl {
         public CreateTable(QualifiedName name, boolean ifNotExists, List<ColumnSpec> columns, List<String> primaryKey,
                            List<ConstraintSpec> constraints) {
             this(name, ifNotExists, columns, primaryKey, constraints, null);

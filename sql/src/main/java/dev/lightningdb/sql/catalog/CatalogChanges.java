@@ -45,7 +45,7 @@ public final class CatalogChanges {
     /** Records a new or changed table (a renamed one: drop the old name, then put the new). */
     public void put(TableDef table) {
         changeCount++;
-        (table.temporary() != null ? temporaryChanges : tables).put(table.name(), table);
+        (table.isLocalTemporary() ? temporaryChanges : tables).put(table.name(), table);
     }
 
     /** Records that the table {@code name} (temporary or not, as this transaction sees it) is dropped. */

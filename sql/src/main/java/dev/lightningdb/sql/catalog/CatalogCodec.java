@@ -1,7 +1,9 @@
 package dev.lightningdb.sql.catalog;
 
 import dev.lightningdb.sql.ast.ConstraintSpec;
+import dev.lightningdb.sql.ast.OnCommit;
 import dev.lightningdb.sql.ast.QualifiedName;
+import dev.lightningdb.sql.ast.Temporary;
 import dev.lightningdb.sql.codec.ByteReader;
 import dev.lightningdb.sql.codec.ByteWriter;
 import dev.lightningdb.sql.codec.MalformedDataException;
@@ -25,6 +27,9 @@ import java.util.List;
  *   <tr><td>indexes (v2)</td><td>varint count; each: id, name, flags (bit 0 unique, bit 1 constraint), column positions</td></tr>
  *   <tr><td>constraints (v2)</td><td>varint count; each: name, kind, columns, CHECK text or "", referenced schema, table
  *       ("" for none), referenced columns</td></tr>
+ *   <tr><td>options (v2, optional)</td><td>until the end, each a tag byte and its value: {@code 'G'} GLOBAL
+ *       TEMPORARY table, then its ON COMMIT action's ordinal (1 byte). A definition written before a tag
+ *       existed simply ends before it.</td></tr>
  * </table>
  * Version 1 (no identity, indexes or constraints) is still read. A sequence is: version, schema, name,
  * then start, increment, min, max (zig-zag) and a cycle flag.
@@ -74,6 +79,9 @@ public final class CatalogCodec {
             text(w, c.references() == null ? "" : c.references().schema());
             text(w, c.references() == null ? "" : c.references().name());
             texts(w, c.referencedColumns());
+        }
+        if (t.temporary() != null) { // only a GLOBAL one is ever stored
+            w.write('G').write(t.temporary().onCommit().ordinal());
         }
         return w.toByteArray();
     }
@@ -197,7 +205,20 @@ public final class CatalogCodec {
             constraints.add(new ConstraintDef(cname, ConstraintSpec.Kind.values()[kind], cols, check.isEmpty() ? null : check,
                     refTable.isEmpty() ? null : new QualifiedName(refSchema, refTable), refCols));
         }
-        return new TableDef(id, name, columns, pk, identity, indexes, constraints);
+        Temporary temporary = null;
+        while (r.remaining() > 0) {
+            int tag = r.read();
+            if (tag == 'G') {
+                int onCommit = r.read();
+                if (onCommit >= OnCommit.values().length) {
+                    throw new MalformedDataException("unknown ON COMMIT action " + onCommit + " of table " + name);
+                }
+                temporary = new Temporary(true, OnCommit.values()[onCommit]);
+            } else {
+                throw new MalformedDataException("unknown option " + tag + " of table " + name);
+            }
+        }
+        return new TableDef(id, name, columns, pk, identity, indexes, constraints, temporary);
     }
 
     private static int smallInt(long v, int max, String what) {

@@ -1,6 +1,6 @@
 package dev.lightningdb.sql.catalog;
 
-import dev.lightningdb.sql.ast.OnCommit;
+import dev.lightningdb.sql.ast.Temporary;
 import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.codec.ByteWriter;
 import dev.lightningdb.sql.result.ColumnType;
@@ -33,7 +33,7 @@ public final class TableDef {
     private final ColumnType[] types;
     private final Map<String, Integer> index = new HashMap<>();
     private final byte[] keyPrefix;
-    private final OnCommit temporary;
+    private final Temporary temporary;
 
     /** The generated column of a table: values start, start + increment, ... */
     public record Identity(int column, long start, long increment) {
@@ -48,9 +48,9 @@ public final class TableDef {
         this(id, name, columns, primaryKey, identity, indexes, constraints, null);
     }
 
-    /** @param temporary what commit does to a temporary table; null for a permanent one */
+    /** @param temporary null for a permanent table */
     public TableDef(int id, QualifiedName name, List<ColumnDef> columns, int[] primaryKey, Identity identity,
-                    List<IndexDef> indexes, List<ConstraintDef> constraints, OnCommit temporary) {
+                    List<IndexDef> indexes, List<ConstraintDef> constraints, Temporary temporary) {
         if (primaryKey.length == 0) {
             throw new IllegalArgumentException("table " + name + " needs a primary key");
         }
@@ -80,9 +80,14 @@ public final class TableDef {
         this.keyPrefix = new ByteWriter(5).write(temporary == null ? TABLE_DATA : TEMPORARY_TABLE_DATA).writeIntBE(id).toByteArray();
     }
 
-    /** What commit does to this temporary table; null when the table is permanent. */
-    public OnCommit temporary() {
+    /** How this table is temporary; null when it is permanent. */
+    public Temporary temporary() {
         return temporary;
+    }
+
+    /** Whether only the session that made it sees this table (a LOCAL TEMPORARY one). */
+    public boolean isLocalTemporary() {
+        return temporary != null && !temporary.global();
     }
 
     public int id() {

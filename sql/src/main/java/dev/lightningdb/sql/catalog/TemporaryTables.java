@@ -71,6 +71,11 @@ public final class TemporaryTables implements AutoCloseable {
         return tables.isEmpty() ? committed : (epoch << 32) | committed;
     }
 
+    /** Whether the database for temporary rows is open (no temporary row was ever written if not). */
+    public boolean isOpen() {
+        return rows != null;
+    }
+
     /** Opens the database for temporary rows, if not yet open, sized after {@code shared}'s configuration. */
     public void open(LightningDbConfig shared) {
         if (rows == null) {

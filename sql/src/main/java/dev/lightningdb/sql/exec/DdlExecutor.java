@@ -33,6 +33,7 @@ final class DdlExecutor {
         if (!(ddl instanceof Statement.Analyze)) {
             SchemaLocks.forChange(cx, txn, ddl); // ANALYZE changes no schema: it only reads rows
         }
+        TemporaryTableRules.checkChange(cx, ddl);
         return ddl.accept(new Statement.DdlVisitor<Long>() {
             @Override
             public Long createTable(Statement.CreateTable s) {
@@ -176,7 +177,7 @@ final class DdlExecutor {
         SchemaLocks.exclusive(txn, table); // taken already, unless a DROP SCHEMA ... CASCADE drops it
         deleteRows(txn, table);
         cx.changes().drop(table.name());
-        if (table.temporary() == null) { // a temporary table has nothing in the shared database
+        if (!table.isLocalTemporary()) { // a local temporary table has nothing in the shared database
             txn.delete(CatalogKeys.table(table.name()));
             txn.delete(CatalogKeys.identityCounter(table.id()));
             cx.services().sequences().forget(CatalogKeys.identityCounter(table.id()));

@@ -33,7 +33,7 @@ public record StatementContext(Services services, CatalogChanges changes, Transa
      * changes: the statement and the rest of its transaction see it, others once it commits.
      */
     public void saveTable(Transaction txn, TableDef table) {
-        if (table.temporary() == null) { // a temporary table's definition lives with its session only
+        if (!table.isLocalTemporary()) { // a local temporary table's definition lives with its session only
             txn.put(CatalogKeys.table(table.name()), CatalogCodec.encode(table));
         }
         changes.put(table);

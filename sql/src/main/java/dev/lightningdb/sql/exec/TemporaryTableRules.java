@@ -6,6 +6,7 @@ import dev.lightningdb.sql.ast.OnCommit;
 import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.ast.Statement;
 import dev.lightningdb.sql.catalog.CatalogChanges;
+import dev.lightningdb.sql.catalog.CatalogView;
 import dev.lightningdb.sql.catalog.TableDef;
 import dev.lightningdb.sql.catalog.TemporaryTables;
 import dev.lightningdb.sql.result.SqlError;
@@ -14,37 +15,60 @@ import java.util.List;
 
 /**
  * What is different about temporary tables ({@code CREATE [GLOBAL | LOCAL] TEMPORARY TABLE}):
- * they belong to one session, which alone sees them, so their schema changes need no lock that
- * other sessions wait for; their rows live in the session's in-memory database ({@link
- * TemporaryTables}); ON COMMIT DELETE ROWS and ON COMMIT DROP act at each commit; and no foreign
- * key joins a temporary table to another table (a permanent row could then point at rows other
- * sessions cannot see).
+ * <ul>
+ *   <li>their rows live in the session's in-memory database ({@link TemporaryTables}), so each
+ *       session has its own;
+ *   <li>a LOCAL one belongs to one session, which alone sees it, so its schema changes take no lock
+ *       other sessions wait for;
+ *   <li>a GLOBAL one's definition is shared, while its rows are spread over the sessions: a change
+ *       that would have to rewrite or index every session's rows (ALTER TABLE, CREATE or DROP
+ *       INDEX) is refused; drop and create it again;
+ *   <li>ON COMMIT DELETE ROWS and ON COMMIT DROP act at each commit;
+ *   <li>no foreign key joins a temporary table to another table (a permanent row could then point
+ *       at rows other sessions cannot see).
+ * </ul>
  */
 public final class TemporaryTableRules {
     private TemporaryTableRules() {
     }
 
-    /** Whether {@code ddl} changes only temporary tables of this session (so takes no schema lock). */
+    /** Whether {@code ddl} changes only LOCAL temporary tables of this session (so takes no schema lock). */
     static boolean onlyTemporary(StatementContext cx, Statement.Ddl ddl) {
-        QualifiedName target;
         if (ddl instanceof Statement.CreateTable c) {
-            return c.temporary() != null;
-        } else if (ddl instanceof Statement.DropTable d) {
-            target = d.name();
-        } else if (ddl instanceof Statement.AlterTable a) {
-            target = a.table();
-        } else if (ddl instanceof Statement.CreateIndex c) {
-            target = c.table();
-        } else if (ddl instanceof Statement.Truncate t) {
-            target = t.table();
-        } else if (ddl instanceof Statement.DropIndex d) {
-            TableDef owner = cx.catalog().tableOfIndex(d.name().schema(), d.name().name());
-            return owner != null && owner.temporary() != null;
-        } else {
-            return false;
+            return c.temporary() != null && !c.temporary().global();
         }
-        TableDef table = cx.catalog().table(target);
-        return table != null && table.temporary() != null;
+        TableDef table = target(cx, ddl);
+        return table != null && table.isLocalTemporary();
+    }
+
+    /** Refuses a change of a GLOBAL temporary table that other sessions' rows would miss. */
+    static void checkChange(StatementContext cx, Statement.Ddl ddl) {
+        if (ddl instanceof Statement.AlterTable || ddl instanceof Statement.CreateIndex || ddl instanceof Statement.DropIndex) {
+            TableDef table = target(cx, ddl);
+            if (table != null && table.temporary() != null && table.temporary().global()) {
+                throw SqlError.unsupported("Changing the GLOBAL TEMPORARY table " + table.name().name()
+                        + " (every session has rows of it): drop it and create it again");
+            }
+        }
+    }
+
+    /** The existing table that {@code ddl} changes, or null. */
+    private static TableDef target(StatementContext cx, Statement.Ddl ddl) {
+        QualifiedName name;
+        if (ddl instanceof Statement.DropTable d) {
+            name = d.name();
+        } else if (ddl instanceof Statement.AlterTable a) {
+            name = a.table();
+        } else if (ddl instanceof Statement.CreateIndex c) {
+            name = c.table();
+        } else if (ddl instanceof Statement.Truncate t) {
+            name = t.table();
+        } else if (ddl instanceof Statement.DropIndex d) {
+            return cx.catalog().tableOfIndex(d.name().schema(), d.name().name());
+        } else {
+            return null;
+        }
+        return cx.catalog().table(name);
     }
 
     /** Readies {@code txn} to hold rows of the temporary table {@code create} makes, which may have no foreign key. */
@@ -74,30 +98,24 @@ public final class TemporaryTableRules {
     }
 
     /**
-     * Runs the ON COMMIT actions in {@code txn}, which is about to commit: DELETE ROWS empties its
-     * tables, DROP drops them. Does nothing (and costs nothing) in a session without temporary tables.
+     * Runs the ON COMMIT actions in {@code txn}, which is about to commit, as {@code view} (the
+     * session's catalog) shows the tables: DELETE ROWS empties its tables, DROP drops them. Does
+     * nothing in a session that never held temporary rows.
      */
-    public static void beforeCommit(CatalogChanges changes, Transaction txn) {
-        if (txn.isReadOnly() || changes.temporary().isEmpty() && changes.temporaryChanges().isEmpty()) {
+    public static void beforeCommit(CatalogChanges changes, CatalogView view, Transaction txn) {
+        if (txn.isReadOnly() || !changes.temporary().isOpen()) {
             return;
         }
         List<TableDef> tables = new ArrayList<>();
-        for (TableDef t : changes.temporary().tables()) {
-            if (!changes.temporaryChanges().containsKey(t.name())) {
-                tables.add(t);
-            }
-        }
-        for (TableDef t : changes.temporaryChanges().values()) {
-            if (t != null) {
+        for (TableDef t : view.tables()) {
+            if (t.temporary() != null && t.temporary().onCommit() != OnCommit.PRESERVE_ROWS) {
                 tables.add(t);
             }
         }
         for (TableDef t : tables) {
-            if (t.temporary() != OnCommit.PRESERVE_ROWS) {
-                changes.temporary().attach(txn);
-                DdlExecutor.deleteRows(txn, t);
-            }
-            if (t.temporary() == OnCommit.DROP) {
+            changes.temporary().attach(txn);
+            DdlExecutor.deleteRows(txn, t);
+            if (t.temporary().onCommit() == OnCommit.DROP) {
                 changes.drop(t.name());
             }
         }

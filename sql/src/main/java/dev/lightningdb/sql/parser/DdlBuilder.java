@@ -5,6 +5,7 @@ import dev.lightningdb.sql.ast.ConstraintSpec;
 import dev.lightningdb.sql.ast.OnCommit;
 import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.ast.Statement;
+import dev.lightningdb.sql.ast.Temporary;
 import dev.lightningdb.sql.ast.Statement.AlterAction;
 import dev.lightningdb.sql.parser.LightningSqlParser.*;
 import dev.lightningdb.sql.result.SqlError;
@@ -110,8 +111,8 @@ final class DdlBuilder {
         return new Statement.CreateTable(name, ctx.EXISTS() != null, columns, primaryKey, constraints, temporary(ctx));
     }
 
-    /** What commit does to the table: null for a permanent one, PRESERVE ROWS when a temporary one does not say. */
-    private static OnCommit temporary(CreateTableContext ctx) {
+    /** Null for a permanent table; a temporary one is LOCAL unless it says GLOBAL, and keeps its rows at commit unless it says. */
+    private static Temporary temporary(CreateTableContext ctx) {
         if (ctx.temporary() == null) {
             if (ctx.onCommit() != null) {
                 throw StatementBuilder.positioned(ctx.onCommit(), SqlError.SYNTAX, "ON COMMIT is only for a TEMPORARY table");
@@ -119,7 +120,12 @@ final class DdlBuilder {
             return null;
         }
         OnCommitContext on = ctx.onCommit();
-        return on == null || on.PRESERVE() != null ? OnCommit.PRESERVE_ROWS : on.DELETE() != null ? OnCommit.DELETE_ROWS : OnCommit.DROP;
+        boolean global = ctx.temporary().GLOBAL() != null;
+        if (global && on != null && on.DROP() != null) {
+            throw StatementBuilder.positioned(on, SqlError.SYNTAX, "ON COMMIT DROP is only for a LOCAL TEMPORARY table");
+        }
+        return new Temporary(global, on == null || on.PRESERVE() != null ? OnCommit.PRESERVE_ROWS
+                : on.DELETE() != null ? OnCommit.DELETE_ROWS : OnCommit.DROP);
     }
 
     /** A column; its UNIQUE, CHECK and REFERENCES clauses are added to {@code constraints}. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lightningdb.engine.LightningDb;
 import dev.lightningdb.engine.common.Cursor;
 import dev.lightningdb.engine.common.KeyRange;
+import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.result.QueryResult;
 import dev.lightningdb.sql.result.UpdateCount;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ class TemporaryTableTest extends SqlTestSupport {
     }
 
     @Test
-    void everySpellingCreatesASessionTable() {
+    void everySpellingCreatesATemporaryTable() {
         update("CREATE TEMPORARY TABLE t1 (a INT PRIMARY KEY)");
         update("CREATE LOCAL TEMPORARY TABLE t2 (a INT PRIMARY KEY)");
         update("CREATE GLOBAL TEMPORARY TABLE t3 (a INT PRIMARY KEY) ON COMMIT PRESERVE ROWS");
@@ -36,9 +37,52 @@ class TemporaryTableTest extends SqlTestSupport {
         assertThat(single("SELECT COUNT(*) FROM t1")).isEqualTo(1L);
         assertThat(single("SELECT COUNT(*) FROM t4")).isEqualTo(0L); // auto-commit: each statement's commit empties it
         try (Session other = db.newSession()) {
-            assertThat(other.catalog().table(new dev.lightningdb.sql.ast.QualifiedName("PUBLIC", "T1"))).isNull();
+            assertThat(other.catalog().table(new QualifiedName("PUBLIC", "T1"))).isNull();
+            assertThat(other.catalog().table(new QualifiedName("PUBLIC", "T3"))).isNotNull(); // GLOBAL: a shared definition
+            assertThat(count(other, "SELECT COUNT(*) FROM t3")).isZero(); // ... and rows of its own
+            other.execute("INSERT INTO t3 VALUES (5), (6)");
+            assertThat(count(other, "SELECT COUNT(*) FROM t3")).isEqualTo(2);
         }
+        assertThat(rows("SELECT a FROM t3")).containsExactly(List.of(1));
         assertFails("42000", "CREATE TABLE p (a INT PRIMARY KEY) ON COMMIT DROP");
+        assertFails("42000", "CREATE GLOBAL TEMPORARY TABLE p (a INT PRIMARY KEY) ON COMMIT DROP");
+        assertFails("HYC00", "ALTER TABLE t3 ADD COLUMN b INT");
+        assertFails("HYC00", "CREATE INDEX t3_a ON t3 (a)");
+        update("DROP TABLE t3");
+    }
+
+    @Test
+    void aGlobalTemporaryTableOutlivesTheDatabaseItsRowsDoNot(@TempDir Path dir) {
+        try (LightningDb engine = LightningDb.open(dir)) {
+            Database d = Database.open(engine);
+            try (Session s = d.newSession()) {
+                s.execute("CREATE GLOBAL TEMPORARY TABLE g (a INT PRIMARY KEY, b VARCHAR(5) UNIQUE) ON COMMIT DELETE ROWS");
+                s.setAutoCommit(false);
+                s.execute("INSERT INTO g VALUES (1, 'x')");
+                assertThat(count(s, "SELECT COUNT(*) FROM g")).isEqualTo(1);
+                s.commit();
+                assertThat(count(s, "SELECT COUNT(*) FROM g")).isZero();
+                s.execute("INSERT INTO g VALUES (2, 'y')");
+                s.commit();
+            }
+        }
+        try (LightningDb engine = LightningDb.open(dir)) {
+            Database d = Database.open(engine);
+            try (Session s = d.newSession()) {
+                assertThat(count(s, "SELECT COUNT(*) FROM g")).isZero();
+                s.execute("INSERT INTO g VALUES (3, 'z')");
+                assertThat(count(s, "SELECT COUNT(*) FROM g WHERE b = 'z'")).isZero(); // auto-commit: deleted at commit
+            }
+            assertNoTemporaryKeys(engine);
+        }
+    }
+
+    private static void assertNoTemporaryKeys(LightningDb engine) {
+        try (Cursor c = engine.scan(KeyRange.all())) {
+            while (c.next()) {
+                assertThat(c.key()[0] & 0xFF).isLessThan(0x80);
+            }
+        }
     }
 
     @Test
@@ -157,11 +201,7 @@ class TemporaryTableTest extends SqlTestSupport {
             try (Session s = d.newSession()) {
                 assertThat(s.catalog().tables()).isEmpty();
             }
-            try (Cursor c = engine.scan(KeyRange.all())) {
-                while (c.next()) {
-                    assertThat(c.key()[0] & 0xFF).isLessThan(0x80);
-                }
-            }
+            assertNoTemporaryKeys(engine);
         }
     }
 }
