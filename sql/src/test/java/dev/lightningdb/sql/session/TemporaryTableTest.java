@@ -166,11 +166,16 @@ class TemporaryTableTest extends SqlTestSupport {
     @Test
     void manyRowsStayOutOfTheSharedDatabase() {
         update("CREATE TEMP TABLE big (id INT PRIMARY KEY, pad VARCHAR(200))");
+        long commits = db.engine().stats().get("txn.commits");
+        for (int i = 0; i < 2_000; i++) { // auto-commit: each a commit, none of them through the shared commit pipeline and WAL
+            session.execute("INSERT INTO big VALUES (?, ?)", i, "x".repeat(200));
+        }
         session.setAutoCommit(false);
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 2_000; i < 20_000; i++) {
             session.execute("INSERT INTO big VALUES (?, ?)", i, "x".repeat(200));
         }
         session.commit();
+        assertThat(db.engine().stats().get("txn.commits")).isEqualTo(commits);
         assertThat(single("SELECT COUNT(*) FROM big")).isEqualTo(20_000L);
         assertThat(single("SELECT MAX(id) FROM big WHERE id BETWEEN 100 AND 200")).isEqualTo(200);
         List<byte[]> shared = new ArrayList<>();
