@@ -75,7 +75,8 @@ class BulkMutationIdTablesTest {
             assertThat(updated).isEqualTo(3);
             assertThat(expressUpdated).isEqualTo(2);
             assertThat(deleted).isEqualTo(1);
-            assertThat(sf.fromSession(s -> s.createSelectionQuery("select count(p) from Parcel p", Long.class).getSingleResult())).isEqualTo(5L);
+            Long left = sf.fromSession(s -> s.createSelectionQuery("select count(p) from Parcel p", Long.class).getSingleResult());
+            assertThat(left).isEqualTo(5L);
             try (ResultSet rs = keepAlive.getMetaData().getTables(null, null, "HT_PARCEL", null)) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString("TABLE_TYPE")).isEqualTo("GLOBAL TEMPORARY");
