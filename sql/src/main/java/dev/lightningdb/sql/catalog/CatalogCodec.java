@@ -25,6 +25,8 @@ import java.util.List;
  *   <tr><td>indexes (v2)</td><td>varint count; each: id, name, flags (bit 0 unique, bit 1 constraint), column positions</td></tr>
  *   <tr><td>constraints (v2)</td><td>varint count; each: name, kind, columns, CHECK text or "", referenced schema, table
  *       ("" for none), referenced columns</td></tr>
+ *   <tr><td>tagged sections (optional)</td><td>tag byte, varint length, payload; {@code 'F'}: foreign key actions
+ *       ({@link ConstraintActions})</td></tr>
  * </table>
  * Version 1 (no identity, indexes or constraints) is still read. A sequence is: version, schema, name,
  * then start, increment, min, max (zig-zag) and a cycle flag.
@@ -75,6 +77,7 @@ public final class CatalogCodec {
             text(w, c.references() == null ? "" : c.references().name());
             texts(w, c.referencedColumns());
         }
+        ConstraintActions.write(w, t.constraints());
         return w.toByteArray();
     }
 
@@ -196,6 +199,13 @@ public final class CatalogCodec {
             List<String> refCols = texts(r);
             constraints.add(new ConstraintDef(cname, ConstraintSpec.Kind.values()[kind], cols, check.isEmpty() ? null : check,
                     refTable.isEmpty() ? null : new QualifiedName(refSchema, refTable), refCols));
+        }
+        while (r.hasRemaining()) { // optional tagged sections, each: tag, varint length, payload
+            int tag = r.read();
+            byte[] payload = r.read(r.readLength());
+            if (tag == ConstraintActions.TAG) {
+                constraints = ConstraintActions.read(payload, constraints);
+            }
         }
         return new TableDef(id, name, columns, pk, identity, indexes, constraints);
     }

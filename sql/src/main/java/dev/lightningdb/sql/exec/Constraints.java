@@ -15,8 +15,8 @@ import java.util.Locale;
 
 /**
  * Table constraints. UNIQUE is a unique index (enforced), CHECK is evaluated by Calcite on every
- * written row (enforced, SQLState 23514), FOREIGN KEY is recorded and reported by the JDBC metadata
- * but not enforced.
+ * written row (enforced, SQLState 23514), FOREIGN KEY is enforced by {@link ReferentialIntegrity}
+ * (23503) and added by {@link ForeignKeyDdl}.
  */
 final class Constraints {
     private Constraints() {
@@ -57,11 +57,7 @@ final class Constraints {
                 return changed;
             }
             default -> {
-                if (cx.catalog().table(spec.references()) == null && !spec.references().equals(table.name())) {
-                    throw SqlError.unknownTable(spec.references().name());
-                }
-                return withConstraint(table, new ConstraintDef(name, spec.kind(), spec.columns(), null, spec.references(),
-                        spec.referencedColumns()));
+                return ForeignKeyDdl.add(cx, txn, table, spec, name, existingRows);
             }
         }
     }
