@@ -8,8 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,7 +48,7 @@ public class ForeignKeyInsertBench {
     private JdbcSystem sys;
     private Path dir;
     private final AtomicLong nextId = new AtomicLong();
-    private final List<Connection> connections = new ArrayList<>();
+    private final OpenConnections connections = new OpenConnections();
 
     @Setup(Level.Trial)
     public void openTrial() throws SQLException {
@@ -76,12 +74,7 @@ public class ForeignKeyInsertBench {
 
     @TearDown(Level.Trial)
     public void closeTrial() throws SQLException {
-        synchronized (connections) {
-            for (Connection c : connections) {
-                c.close();
-            }
-            connections.clear();
-        }
+        connections.closeAll();
         sys.shutdown(dir);
         Dirs.delete(dir);
     }
@@ -96,10 +89,7 @@ public class ForeignKeyInsertBench {
 
         @Setup(Level.Trial)
         public void connect(ForeignKeyInsertBench b) throws SQLException {
-            c = b.sys.connect(b.dir);
-            synchronized (b.connections) {
-                b.connections.add(c);
-            }
+            c = b.connections.add(b.sys.connect(b.dir));
             if (!b.enforce) {
                 try (Statement s = c.createStatement()) {
                     s.execute("SET REFERENTIAL_INTEGRITY FALSE");

@@ -37,6 +37,9 @@ final class AlterTableExecutor {
         if (action instanceof AlterAction.AddColumn add) {
             changed = addColumn(cx, txn, table, add);
         } else if (action instanceof AlterAction.DropColumn drop) {
+            if (table.columnIndex(drop.column()) >= 0) {
+                ForeignKeyDdl.beforeDropColumn(cx, table, drop.column());
+            }
             changed = dropColumn(txn, table, drop);
         } else if (action instanceof AlterAction.RenameColumn rename) {
             changed = renameColumn(table, rename);

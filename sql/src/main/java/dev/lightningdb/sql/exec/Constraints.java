@@ -34,14 +34,8 @@ final class Constraints {
         switch (spec.kind()) {
             case UNIQUE -> {
                 int[] columns = spec.columns().stream().mapToInt(c -> table.requireColumn(c)).toArray();
-                IndexDef index = new IndexDef(cx.services().catalog().allocateTableId(), name, true, columns, true);
-                List<IndexDef> indexes = new ArrayList<>(table.indexes());
-                indexes.add(index);
-                TableDef changed = table.withIndexes(indexes);
-                if (existingRows) {
-                    new TableWriter(changed, txn).backfill(index);
-                }
-                return changed;
+                return withIndex(cx, txn, table, new IndexDef(cx.services().catalog().allocateTableId(), name, true, columns, true),
+                        existingRows);
             }
             case CHECK -> {
                 TableDef changed = withConstraint(table, new ConstraintDef(name, spec.kind(), spec.columns(), spec.checkSql(), null, List.of()));
@@ -60,6 +54,17 @@ final class Constraints {
                 return ForeignKeyDdl.add(cx, txn, table, spec, name, existingRows);
             }
         }
+    }
+
+    /** {@code table} with {@code index}; with {@code existingRows}, its entries are written for the current rows. */
+    static TableDef withIndex(StatementContext cx, Transaction txn, TableDef table, IndexDef index, boolean existingRows) {
+        List<IndexDef> indexes = new ArrayList<>(table.indexes());
+        indexes.add(index);
+        TableDef changed = table.withIndexes(indexes);
+        if (existingRows) {
+            new TableWriter(changed, txn).backfill(index);
+        }
+        return changed;
     }
 
     private static TableDef withConstraint(TableDef table, ConstraintDef c) {

@@ -37,15 +37,22 @@ record ForeignKey(ConstraintDef constraint, TableDef child, int[] childColumns, 
                   IndexDef parentIndex, boolean parentByKey, IndexDef childIndex, boolean childByKey) {
     static final String VIOLATION = "23503";
 
-    /** {@code c} of table {@code child} resolved in {@code view}; null when its parent table no longer exists. */
+    /**
+     * {@code c} of table {@code child} resolved in {@code view}; null when its parent table or one of
+     * its columns no longer exists (a definition recorded before foreign keys were enforced).
+     */
     static ForeignKey resolve(CatalogView view, TableDef child, ConstraintDef c) {
         TableDef parent = c.references().equals(child.name()) ? child : view.table(c.references());
         if (parent == null) {
             return null;
         }
-        int[] childColumns = c.columns().stream().mapToInt(child::requireColumn).toArray();
+        int[] childColumns = c.columns().stream().mapToInt(child::columnIndex).toArray();
         int[] parentColumns = c.referencedColumns().isEmpty() ? parent.primaryKey()
-                : c.referencedColumns().stream().mapToInt(parent::requireColumn).toArray();
+                : c.referencedColumns().stream().mapToInt(parent::columnIndex).toArray();
+        if (childColumns.length != parentColumns.length || Arrays.stream(childColumns).anyMatch(i -> i < 0)
+                || Arrays.stream(parentColumns).anyMatch(i -> i < 0)) {
+            return null;
+        }
         boolean parentByKey = sameSet(parentColumns, parent.primaryKey());
         IndexDef parentIndex = parentByKey ? null : uniqueIndexOn(parent, parentColumns);
         IndexDef childIndex = null;

@@ -10,8 +10,8 @@ import dev.lightningdb.sql.catalog.IndexDef;
 import dev.lightningdb.sql.catalog.TableDef;
 import dev.lightningdb.sql.result.SqlError;
 import dev.lightningdb.sql.storage.TableRows;
-import dev.lightningdb.sql.storage.TableWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,14 +84,8 @@ final class ForeignKeyDdl {
         for (int n = 2; table.index(name) != null || cx.catalog().tableOfIndex(table.name().schema(), name) != null; n++) {
             name = fk.name() + AUTO_INDEX_SUFFIX + "_" + n;
         }
-        IndexDef index = new IndexDef(cx.services().catalog().allocateTableId(), name, false, columns, false);
-        List<IndexDef> indexes = new ArrayList<>(table.indexes());
-        indexes.add(index);
-        TableDef changed = table.withIndexes(indexes);
-        if (existingRows) {
-            new TableWriter(changed, txn).backfill(index);
-        }
-        return changed;
+        return Constraints.withIndex(cx, txn, table, new IndexDef(cx.services().catalog().allocateTableId(), name, false, columns, false),
+                existingRows);
     }
 
     private static void checkRows(Transaction txn, ForeignKey fk, TableDef table) {
@@ -131,6 +125,18 @@ final class ForeignKeyDdl {
                 }
             }
             cx.saveTable(txn, now.withConstraints(kept));
+        }
+    }
+
+    /** Before ALTER TABLE DROP COLUMN: refused (2BP01) while a foreign key that stays references the column. */
+    static void beforeDropColumn(StatementContext cx, TableDef table, String column) {
+        int position = table.columnIndex(column);
+        for (ForeignKey fk : ForeignKeys.incoming(cx.catalog(), table)) {
+            boolean goesToo = fk.child().id() == table.id() && fk.constraint().columns().contains(column);
+            if (!goesToo && Arrays.stream(fk.parentColumns()).anyMatch(c -> c == position)) {
+                throw new SqlError("2BP01", "Cannot drop column " + column + " of table " + table.name().name() + ": constraint "
+                        + fk.constraint().name() + " of table " + fk.child().name().name() + " references it");
+            }
         }
     }
 

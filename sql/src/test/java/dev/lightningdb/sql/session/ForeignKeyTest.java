@@ -131,6 +131,9 @@ class ForeignKeyTest extends SqlTestSupport {
         update("DELETE FROM stock WHERE wh = 'n'");
         assertThat(rows("SELECT id FROM line ORDER BY id")).containsExactly(List.of(2), List.of(3));
         assertFails("42830", "CREATE TABLE bad (id INT PRIMARY KEY, wh VARCHAR(4) REFERENCES stock (wh))");
+        assertFails("2BP01", "ALTER TABLE stock DROP COLUMN code"); // line's foreign key references it
+        update("ALTER TABLE line DROP COLUMN code");
+        update("ALTER TABLE stock DROP COLUMN code");
     }
 
     @Test

@@ -70,8 +70,8 @@ class ForeignKeyMatrixTest {
         }
     }
 
-    /** Runs the write's statements in one transaction; each one's outcome: "ok n" or the SQLState's class. */
-    private static List<String> run(Connection c, Write write, boolean commit) throws SQLException {
+    /** Runs the write's statements (auto-commit off); each one's outcome: "ok n" or the SQLState. */
+    private static List<String> write(Connection c, Write write) throws SQLException {
         c.setAutoCommit(false);
         List<String> outcomes = new ArrayList<>();
         try (Statement s = c.createStatement()) {
@@ -79,10 +79,18 @@ class ForeignKeyMatrixTest {
                 try {
                     outcomes.add("ok " + s.executeUpdate(sql));
                 } catch (SQLException e) {
-                    outcomes.add("failed " + e.getSQLState().substring(0, 2)); // H2 says 23506 where PostgreSQL and we say 23503
+                    outcomes.add(e.getSQLState());
                 }
             }
         }
+        return outcomes;
+    }
+
+    /** Runs the write's statements in one transaction; each one's outcome: "ok n" or the SQLState's class. */
+    private static List<String> run(Connection c, Write write, boolean commit) throws SQLException {
+        List<String> outcomes = write(c, write).stream()
+                .map(o -> o.startsWith("ok") ? o : "failed " + o.substring(0, 2)) // H2 says 23506 where PostgreSQL and we say 23503
+                .toList();
         if (commit) {
             c.commit();
         } else {
@@ -141,17 +149,7 @@ class ForeignKeyMatrixTest {
         try (Connection setup = DriverManager.getConnection(url); Connection first = DriverManager.getConnection(url);
                 Connection second = DriverManager.getConnection(url)) {
             schema(setup, action);
-            first.setAutoCommit(false);
-            List<String> outcomes = new ArrayList<>();
-            try (Statement s = first.createStatement()) {
-                for (String sql : write.statements) {
-                    try {
-                        outcomes.add("ok " + s.executeUpdate(sql));
-                    } catch (SQLException e) {
-                        outcomes.add(e.getSQLState());
-                    }
-                }
-            }
+            List<String> outcomes = write(first, write);
             CompletableFuture<String> delete = CompletableFuture.supplyAsync(() -> {
                 try (Statement s = second.createStatement()) {
                     return "ok " + s.executeUpdate("DELETE FROM parent WHERE id = 1");
