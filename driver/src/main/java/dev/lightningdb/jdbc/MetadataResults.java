@@ -215,8 +215,7 @@ final class MetadataResults {
                 for (int i = 0; i < c.columns().size(); i++) {
                     rows.add(new Object[] {null, c.referencedSchema(), c.referencedTable(),
                             i < refColumns.size() ? refColumns.get(i) : null, null, fk.schema(), fk.name(), c.columns().get(i),
-                            (short) (i + 1), (short) DatabaseMetaData.importedKeyNoAction,
-                            (short) DatabaseMetaData.importedKeyNoAction, c.name(), "PK_" + c.referencedTable(),
+                            (short) (i + 1), rule(c.onUpdate()), rule(c.onDelete()), c.name(), "PK_" + c.referencedTable(),
                             (short) DatabaseMetaData.importedKeyNotDeferrable});
                 }
             }
@@ -295,4 +294,16 @@ final class MetadataResults {
         }
         return name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
+
+    /** The {@code DatabaseMetaData.importedKey...} code of a foreign key action as written in SQL. */
+    private static short rule(String action) {
+        return (short) switch (action) {
+            case "CASCADE" -> DatabaseMetaData.importedKeyCascade;
+            case "RESTRICT" -> DatabaseMetaData.importedKeyRestrict;
+            case "SET NULL" -> DatabaseMetaData.importedKeySetNull;
+            case "SET DEFAULT" -> DatabaseMetaData.importedKeySetDefault;
+            default -> DatabaseMetaData.importedKeyNoAction;
+        };
+    }
+
 }

@@ -63,9 +63,10 @@ import org.hibernate.type.descriptor.sql.spi.DdlTypeRegistry;
  *       or DOUBLE PRECISION by precision, LOBs bind as strings and byte arrays,
  *       instants to {@code TIMESTAMP WITH TIME ZONE}, UUID to the native UUID type; timestamps keep
  *       milliseconds.</li>
- *   <li>DDL: {@code DROP TABLE IF EXISTS ... CASCADE}, {@code ALTER TABLE IF EXISTS}; foreign keys
- *       are recorded, not enforced, so Hibernate need not drop them first and must cascade deletes
- *       itself.</li>
+ *   <li>DDL: {@code DROP TABLE IF EXISTS ... CASCADE} (which drops the foreign keys that reference
+ *       the table, so Hibernate need not drop them first), {@code ALTER TABLE IF EXISTS}; foreign keys
+ *       are enforced with their {@code ON DELETE} actions, so {@code @OnDelete(action = CASCADE)} is
+ *       left to the database.</li>
  *   <li>Id tables for bulk mutations ({@code HT_<entity>}, {@code HTE_<entity>}) are GLOBAL
  *       TEMPORARY tables made with the schema: each connection's rows are its own and never reach
  *       the WAL; see {@link LightningTemporaryTables}.</li>
@@ -465,10 +466,10 @@ public class LightningDialect extends Dialect {
         return false;
     }
 
-    /** ON DELETE CASCADE is recorded but not enforced: Hibernate must delete the children. */
+    /** ON DELETE CASCADE is enforced: the database deletes the children. */
     @Override
     public boolean supportsCascadeDelete() {
-        return false;
+        return true;
     }
 
     /** Index names are per schema and written without a schema in CREATE INDEX. */

@@ -265,7 +265,7 @@ setStatement
     ;
 
 setValue
-    : INTEGER_LITERAL | STRING_LITERAL | identifier
+    : INTEGER_LITERAL | STRING_LITERAL | identifier | TRUE | FALSE
     ;
 
 analyzeStatement

@@ -280,7 +280,12 @@ public sealed interface Statement {
     }
 
     /** {@code DROP TABLE}. */
-    record DropTable(QualifiedName name, boolean ifExists) implements Ddl {
+    record DropTable(QualifiedName name, boolean ifExists, boolean cascade) implements Ddl {
+        /** {@code DROP TABLE} without CASCADE: refused while another table's foreign key references it. */
+        public DropTable(QualifiedName name, boolean ifExists) {
+            this(name, ifExists, false);
+        }
+
         @Override
         public <R> R accept(DdlVisitor<R> visitor) {
             return visitor.dropTable(this);

@@ -3,6 +3,7 @@ package dev.lightningdb.sql.exec;
 import dev.lightningdb.engine.Transaction;
 import dev.lightningdb.engine.common.Cursor;
 import dev.lightningdb.sql.ast.ColumnSpec;
+import dev.lightningdb.sql.ast.ConstraintSpec;
 import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.ast.Statement;
 import dev.lightningdb.sql.catalog.CatalogCodec;
@@ -77,7 +78,9 @@ final class DdlExecutor {
 
             @Override
             public Long truncate(Statement.Truncate s) {
-                deleteRows(txn, cx.catalog().require(s.table()));
+                TableDef table = cx.catalog().require(s.table());
+                ForeignKeyDdl.beforeTruncate(cx, txn, table);
+                deleteRows(txn, table);
                 return 0L;
             }
 
@@ -143,7 +146,14 @@ final class DdlExecutor {
         TableDef table = new TableDef(cx.services().catalog().allocateTableId(), create.name(), columns, pk, identity,
                 List.of(), List.of(), create.temporary());
         for (var constraint : create.constraints()) {
-            table = Constraints.add(cx, txn, table, constraint, false);
+            if (constraint.kind() != ConstraintSpec.Kind.FOREIGN_KEY) {
+                table = Constraints.add(cx, txn, table, constraint, false);
+            }
+        }
+        for (var constraint : create.constraints()) { // last: a self-reference may name a UNIQUE constraint declared after it
+            if (constraint.kind() == ConstraintSpec.Kind.FOREIGN_KEY) {
+                table = Constraints.add(cx, txn, table, constraint, false);
+            }
         }
         cx.saveTable(txn, table);
         return 0;
@@ -175,6 +185,7 @@ final class DdlExecutor {
             throw SqlError.unknownTable(drop.name().name());
         }
         SchemaLocks.exclusive(txn, table); // taken already, unless a DROP SCHEMA ... CASCADE drops it
+        ForeignKeyDdl.beforeDrop(cx, txn, table, drop.cascade());
         deleteRows(txn, table);
         cx.changes().drop(table.name());
         if (!table.isLocalTemporary()) { // a local temporary table has nothing in the shared database
@@ -316,7 +327,7 @@ final class DdlExecutor {
             throw new SqlError("2BP01", "Schema " + drop.name() + " is not empty (use DROP SCHEMA ... CASCADE)");
         }
         for (TableDef t : tables) {
-            dropTable(cx, txn, new Statement.DropTable(t.name(), false));
+            dropTable(cx, txn, new Statement.DropTable(t.name(), false, true));
         }
         for (SequenceDef s : sequences) {
             dropSequence(cx, txn, new Statement.DropSequence(s.name(), false));

@@ -32,7 +32,7 @@ final class DdlBuilder {
         }
         if (ctx.dropTable() != null) {
             DropTableContext d = ctx.dropTable();
-            return new Statement.DropTable(names.table(d.tableName()), d.EXISTS() != null);
+            return new Statement.DropTable(names.table(d.tableName()), d.EXISTS() != null, d.CASCADE() != null);
         }
         if (ctx.alterTable() != null) {
             AlterTableContext a = ctx.alterTable();
@@ -157,7 +157,8 @@ final class DdlBuilder {
                     refColumns.add(ExpressionBuilder.name(id));
                 }
                 constraints.add(new ConstraintSpec(constraintName, ConstraintSpec.Kind.FOREIGN_KEY, List.of(name), null,
-                        names.table(r.tableName()), refColumns));
+                        names.table(r.tableName()), refColumns, ReferentialActions.onDelete(r.referentialAction()),
+                        ReferentialActions.onUpdate(r.referentialAction())));
             } else if (c instanceof IdentityConstraintContext i) {
                 identity = true;
                 notNull = true;
@@ -193,7 +194,8 @@ final class DdlBuilder {
         }
         if (ctx instanceof ForeignKeyConstraintContext f) {
             return new ConstraintSpec(optionalName(f.name), ConstraintSpec.Kind.FOREIGN_KEY, names(f.columns), null,
-                    names.table(f.tableName()), names(f.refColumns));
+                    names.table(f.tableName()), names(f.refColumns), ReferentialActions.onDelete(f.referentialAction()),
+                    ReferentialActions.onUpdate(f.referentialAction()));
         }
         throw StatementBuilder.positioned(ctx, SqlError.FEATURE_NOT_SUPPORTED, "Adding a PRIMARY KEY to an existing table is not supported");
     }

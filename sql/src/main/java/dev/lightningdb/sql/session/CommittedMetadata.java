@@ -99,7 +99,7 @@ final class CommittedMetadata {
             List<String> referencedColumns = c.referencedColumns().isEmpty()
                     ? names(referenced, referenced.primaryKey()) : c.referencedColumns();
             foreignKeys.add(new SchemaMetadata.ForeignKey(c.name(), c.columns(), referenced.name().schema(),
-                    referenced.name().name(), referencedColumns));
+                    referenced.name().name(), referencedColumns, c.onUpdate().sql(), c.onDelete().sql()));
         }
         return new SchemaMetadata.Table(t.name().schema(), t.name().name(), columns, names(t, t.primaryKey()), indexes,
                 foreignKeys);

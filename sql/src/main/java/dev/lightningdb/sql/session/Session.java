@@ -58,6 +58,8 @@ public final class Session implements AutoCloseable {
     /** Where names written without a schema are: {@code SET SCHEMA}, {@code Connection.setSchema}. */
     private String schema = QualifiedName.DEFAULT_SCHEMA;
     private boolean closed;
+    /** {@code SET REFERENTIAL_INTEGRITY}: whether this session's statements enforce foreign keys. */
+    private boolean referentialIntegrity = true;
     private final TransactionScopes scopes = new TransactionScopes() {
         @Override
         public ReadScope read(boolean oneRead) {
@@ -178,6 +180,19 @@ public final class Session implements AutoCloseable {
 
     public synchronized java.time.Duration lockTimeout() {
         return lockTimeout != null ? lockTimeout : db.engine().config().lockTimeout();
+    }
+
+    /**
+     * Whether this session's statements check foreign keys and apply their actions; off, references
+     * are the application's to keep (H2's {@code SET REFERENTIAL_INTEGRITY FALSE}).
+     */
+    public synchronized void setReferentialIntegrity(boolean on) {
+        ensureOpen();
+        referentialIntegrity = on;
+    }
+
+    public synchronized boolean referentialIntegrity() {
+        return referentialIntegrity;
     }
 
     /** Begins an engine transaction with this session's settings. */

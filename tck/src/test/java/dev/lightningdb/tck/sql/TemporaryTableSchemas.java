@@ -13,6 +13,11 @@ final class TemporaryTableSchemas {
     private TemporaryTableSchemas() {
     }
 
+    /** Whether {@code table} is made temporary: a foreign key may then join it only to itself (as in PostgreSQL). */
+    static boolean isTemporary(Schema.Table table) {
+        return Feature.TEMPORARY_TABLES.on() && table.name().equals(TEMPORARY_TABLE);
+    }
+
     /** {@code sql}, a setup statement, with the temporary table's CREATE made temporary. */
     static String setup(String sql) {
         if (Feature.TEMPORARY_TABLES.on() && sql.startsWith(CREATE + TEMPORARY_TABLE + " ")) {
