@@ -224,7 +224,7 @@ public final class QueryPlanner {
 
         RelNode logical = CheckedArithmetic.apply(NullComparisons.remove(relRoot.project(), cluster.getRexBuilder()),
                 cluster.getRexBuilder());
-        logical = WideAggregates.apply(logical, cluster.getRexBuilder());
+        logical = CheckedFunctions.apply(WideAggregates.apply(logical, cluster.getRexBuilder()), cluster.getRexBuilder());
         RelNode physical = Programs.standard().run(planner, logical,
                 logical.getTraitSet().replace(EnumerableConvention.INSTANCE).simplify(), List.of(), List.of());
         Map<String, Object> internals = new HashMap<>(); // objects the generated code reads back by name
