@@ -22,7 +22,8 @@ import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
  * Puts the {@link RuntimeChecks} into the logical plan where Calcite's functions would give a wrong
  * result: ABS of an integer type (ABS(-2147483648) wrapped to itself), POWER and SQRT outside their
  * domain (Infinity, NaN; SQRT is a POWER), and the string functions whose result can grow without bound (REPEAT, LPAD,
- * RPAD, ||, CONCAT), which ran the JVM out of heap. Each call keeps its type: a function is replaced
+ * RPAD, ||, CONCAT), which ran the JVM out of heap; and text cast to TIME, whose out-of-range
+ * fields Calcite wraps around. Each call keeps its type: a function is replaced
  * by a check of the same type, or an operand by a check that returns it. Applied to the logical plan,
  * subqueries included, as {@link CheckedArithmetic}.
  */
@@ -36,6 +37,7 @@ final class CheckedFunctions {
     private static final SqlOperator REPEAT_COUNT = check("repeatCount", String.class, int.class);
     private static final SqlOperator PAD_LENGTH = check("padLength", int.class);
     private static final SqlOperator CONCATENATED = check("concatenated", String.class);
+    private static final SqlOperator TIME_TEXT = check("timeText", String.class);
 
     private CheckedFunctions() {
     }
@@ -51,6 +53,10 @@ final class CheckedFunctions {
 
     private static RexNode rewrite(RexCall c, RexBuilder rexBuilder) {
         List<RexNode> operands = c.getOperands();
+        if (c.getKind() == SqlKind.CAST && c.getType().getSqlTypeName() == SqlTypeName.TIME
+                && SqlTypeName.CHAR_TYPES.contains(operands.get(0).getType().getSqlTypeName())) {
+            return c.clone(c.getType(), List.of(rexBuilder.makeCall(operands.get(0).getType(), TIME_TEXT, operands)));
+        }
         String name = c.getOperator().getName();
         switch (name) {
             case "ABS" -> {

@@ -113,6 +113,7 @@ public final class QueryPlanner {
         CalciteCatalogReader reader;
         SqlNode validated;
         try {
+            TimeLiterals.check(query);
             CalciteSchema root = rootSchema(catalog);
             reader = new CalciteCatalogReader(root, List.of(defaultSchema), typeFactory, CONFIG);
             validator = new LightningValidator(OPERATORS, reader, typeFactory,

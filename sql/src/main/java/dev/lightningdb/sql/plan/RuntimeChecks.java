@@ -1,11 +1,13 @@
 package dev.lightningdb.sql.plan;
 
 import dev.lightningdb.sql.result.SqlError;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.calcite.linq4j.function.Strict;
 
 /**
  * The checks that generated query code calls where Calcite's own functions would wrap around, answer
- * Infinity or NaN, or build a string without bound ({@link CheckedFunctions} puts the calls in). Each
+ * Infinity or NaN, take an hour of 25 as 1, or build a string without bound ({@link CheckedFunctions} puts the calls in). Each
  * returns its (first) argument, or the function's value, or throws an {@link SqlError} with the
  * SQLState PostgreSQL gives. Public for the generated code only.
  */
@@ -87,6 +89,29 @@ public final class RuntimeChecks {
     @Strict
     public static String concatenated(String text) {
         checkLength("||", text.length());
+        return text;
+    }
+
+    /** TIME text: hours, minutes, and optionally seconds with a fraction. */
+    private static final Pattern TIME = Pattern.compile("\\s*(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.\\d*)?)?\\s*");
+
+    /**
+     * Text cast to TIME, once it is known to be a time of day: Calcite's conversion takes '25:00' as
+     * 01:00 and '12:60' as 13:00, and 'xx' as a bad number (22018).
+     */
+    @Strict
+    public static String timeText(String text) {
+        Matcher m = TIME.matcher(text);
+        if (!m.matches()) {
+            throw new SqlError(SqlError.INVALID_DATETIME, "Invalid TIME value '" + text + "' (expected hh:mm[:ss[.fff]])");
+        }
+        int[] limits = {23, 59, 59};
+        String[] names = {"hour", "minute", "second"};
+        for (int i = 0; i < limits.length; i++) {
+            if (m.group(i + 1) != null && Integer.parseInt(m.group(i + 1)) > limits[i]) {
+                throw new SqlError(SqlError.INVALID_DATETIME, "Invalid TIME value '" + text + "': the " + names[i] + " is out of range");
+            }
+        }
         return text;
     }
 
