@@ -223,7 +223,8 @@ public final class QueryPlanner {
         RelRoot relRoot = converter.convertQuery(validated, false, true);
         List<ResultColumn> columns = resultColumns(relRoot.validatedRowType, validator.getFieldOrigins(validated));
 
-        RelNode logical = CheckedArithmetic.apply(NullComparisons.remove(relRoot.project(), cluster.getRexBuilder()),
+        RelNode logical = CheckedArithmetic.apply(NullComparisons.remove(
+                        CharComparisons.apply(relRoot.project(), cluster.getRexBuilder()), cluster.getRexBuilder()),
                 cluster.getRexBuilder());
         logical = CheckedFunctions.apply(WideAggregates.apply(logical, cluster.getRexBuilder()), cluster.getRexBuilder());
         RelNode physical = Programs.standard().run(planner, logical,
