@@ -106,7 +106,7 @@ final class CheckedFunctions {
     }
 
     /** A function whose code calls {@code RuntimeChecks.<method>}; every call gives its own type. */
-    private static SqlOperator check(String method, Class<?>... parameterTypes) {
+    static SqlOperator check(String method, Class<?>... parameterTypes) {
         try {
             Method m = RuntimeChecks.class.getMethod(method, parameterTypes);
             return new SqlUserDefinedFunction(new SqlIdentifier(method.toUpperCase(java.util.Locale.ROOT), SqlParserPos.ZERO),

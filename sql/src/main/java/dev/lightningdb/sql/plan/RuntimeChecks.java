@@ -115,6 +115,12 @@ public final class RuntimeChecks {
         return text;
     }
 
+    /** A UUID's text, whose order is its bits' unsigned order ({@link UuidOrder}); the row holds it as an Object. */
+    @Strict
+    public static String uuidText(Object uuid) {
+        return uuid.toString();
+    }
+
     private static void checkLength(String function, long length) {
         if (length > MAX_STRING_LENGTH) {
             throw new SqlError(SqlError.PROGRAM_LIMIT_EXCEEDED, function + ": a string of " + length
