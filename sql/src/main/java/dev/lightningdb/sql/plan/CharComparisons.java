@@ -1,5 +1,6 @@
 package dev.lightningdb.sql.plan;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexSubQuery;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.fun.SqlTrimFunction;
@@ -33,6 +35,7 @@ import org.apache.calcite.util.NlsString;
  *   <li>otherwise (CHAR against VARCHAR, CHAR(4) against CHAR(6), a literal longer than the CHAR) both
  *       sides lose their trailing spaces before they are compared.
  * </ul>
+ * {@code x IN (SELECT y ...)} with a CHAR on either side compares both without trailing spaces.
  * Two CHARs of the same length are compared as they are (both padded alike). In a join's condition,
  * where the converter moved its CASTs into the inputs, a comparison of fields that hold CHARs (or
  * CASTs of CHARs) compares them without trailing spaces. A CAST of a CHAR to VARCHAR compared with
@@ -57,6 +60,11 @@ final class CharComparisons {
             @Override
             RelNode afterRel(RelNode rel) {
                 return rel instanceof LogicalJoin join ? joinCondition(join, rexBuilder) : rel;
+            }
+
+            @Override
+            RexNode rewriteSubQuery(RexSubQuery subQuery) {
+                return subQuery.getKind() == SqlKind.IN ? inSubQuery(subQuery, rexBuilder) : subQuery;
             }
         }.apply(rel);
     }
@@ -118,6 +126,33 @@ final class CharComparisons {
             return c.clone(c.getType(), charA ? List.of(a, padded) : List.of(padded, b));
         }
         return rexBuilder.makeCall(c.getParserPosition(), c.getOperator(), List.of(trimmed(rexBuilder, a), trimmed(rexBuilder, b)));
+    }
+
+    /** {@code x IN (SELECT y ...)}: where x or y is a CHAR, both without trailing spaces. */
+    private static RexNode inSubQuery(RexSubQuery in, RexBuilder rexBuilder) {
+        List<RelDataTypeField> fields = in.rel.getRowType().getFieldList();
+        if (fields.size() != in.getOperands().size()) {
+            return in;
+        }
+        List<RexNode> operands = new ArrayList<>();
+        List<RexNode> columns = new ArrayList<>();
+        boolean changed = false;
+        for (int i = 0; i < fields.size(); i++) {
+            RexNode operand = uncast(in.getOperands().get(i));
+            RexNode column = rexBuilder.makeInputRef(in.rel, i);
+            // the coercion may have cast the subquery's CHAR column in its select list
+            RexNode source = in.rel instanceof LogicalProject p ? uncast(p.getProjects().get(i)) : column;
+            boolean pad = isText(operand.getType()) && isText(column.getType())
+                    && (isChar(operand.getType()) || isChar(column.getType()) || isChar(source.getType()));
+            operands.add(pad ? trimmed(rexBuilder, operand) : in.getOperands().get(i));
+            columns.add(pad ? trimmed(rexBuilder, column) : column);
+            changed |= pad;
+        }
+        if (!changed) {
+            return in;
+        }
+        RelNode rel = LogicalProject.create(in.rel, List.of(), columns, in.rel.getRowType().getFieldNames(), Set.of());
+        return RexSubQuery.in(rel, com.google.common.collect.ImmutableList.copyOf(operands));
     }
 
     /** {@code operand} without a CAST of a CHAR to another text type (the one Calcite's coercion adds). */
