@@ -12,12 +12,14 @@ import java.util.Random;
  * and DML read and write R0 like any other column, so deletes and key updates of the parent run the
  * actions on both databases, and the differential test compares every table afterwards.
  *
- * <p>A self-reference gets CASCADE, SET NULL or SET DEFAULT only: H2 checks NO ACTION and RESTRICT
- * row by row, so a statement that deletes a parent and its children together fails there and
- * passes here (as in PostgreSQL, which checks at the end of the statement); see docs/design.md.
+ * <p>A self-reference gets CASCADE or SET NULL only: H2 checks NO ACTION and RESTRICT row by row,
+ * so a statement that deletes a parent and its children together fails there and passes here (as in
+ * PostgreSQL, which checks at the end of the statement). SET DEFAULT is left out: R0 has no DEFAULT,
+ * and H2 then refuses the action (23507) where LightningDB, as PostgreSQL, sets the implicit default
+ * NULL. Both differences are documented in docs/design.md; ForeignKeyMatrixTest covers SET DEFAULT.
  */
 final class ForeignKeyActions {
-    private static final String[] ACTIONS = {"NO ACTION", "RESTRICT", "CASCADE", "SET NULL", "SET DEFAULT"};
+    private static final String[] ACTIONS = {"NO ACTION", "RESTRICT", "CASCADE", "SET NULL"};
 
     /** A schema, maybe with a child column added, and the ALTER TABLE statements that make the key. */
     record Attached(Schema schema, List<String> statements) {
@@ -65,6 +67,6 @@ final class ForeignKeyActions {
     }
 
     private static String action(Random random, boolean self) {
-        return self ? ACTIONS[2 + random.nextInt(3)] : ACTIONS[random.nextInt(ACTIONS.length)];
+        return self ? ACTIONS[2 + random.nextInt(2)] : ACTIONS[random.nextInt(ACTIONS.length)];
     }
 }
