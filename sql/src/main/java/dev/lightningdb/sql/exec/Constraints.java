@@ -51,6 +51,7 @@ final class Constraints {
                 return changed;
             }
             default -> {
+                TemporaryTableRules.checkReference(cx, table, spec.references());
                 return ForeignKeyDdl.add(cx, txn, table, spec, name, existingRows);
             }
         }

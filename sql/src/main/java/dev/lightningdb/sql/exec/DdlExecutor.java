@@ -34,6 +34,7 @@ final class DdlExecutor {
         if (!(ddl instanceof Statement.Analyze)) {
             SchemaLocks.forChange(cx, txn, ddl); // ANALYZE changes no schema: it only reads rows
         }
+        TemporaryTableRules.checkChange(cx, ddl);
         return ddl.accept(new Statement.DdlVisitor<Long>() {
             @Override
             public Long createTable(Statement.CreateTable s) {
@@ -110,6 +111,9 @@ final class DdlExecutor {
             throw new SqlError(SqlError.TABLE_EXISTS, "Table " + create.name().name() + " already exists");
         }
         requireSchema(catalog, create.name().schema());
+        if (create.temporary() != null) {
+            TemporaryTableRules.prepareCreate(cx, txn, create);
+        }
         if (create.primaryKey().isEmpty()) {
             throw SqlError.unsupported("A table without a PRIMARY KEY (table " + create.name().name() + ")");
         }
@@ -140,7 +144,7 @@ final class DdlExecutor {
             }
         }
         TableDef table = new TableDef(cx.services().catalog().allocateTableId(), create.name(), columns, pk, identity,
-                List.of(), List.of());
+                List.of(), List.of(), create.temporary());
         for (var constraint : create.constraints()) {
             if (constraint.kind() != ConstraintSpec.Kind.FOREIGN_KEY) {
                 table = Constraints.add(cx, txn, table, constraint, false);
@@ -183,10 +187,12 @@ final class DdlExecutor {
         SchemaLocks.exclusive(txn, table); // taken already, unless a DROP SCHEMA ... CASCADE drops it
         ForeignKeyDdl.beforeDrop(cx, txn, table, drop.cascade());
         deleteRows(txn, table);
-        txn.delete(CatalogKeys.table(table.name()));
-        txn.delete(CatalogKeys.identityCounter(table.id()));
         cx.changes().drop(table.name());
-        cx.services().sequences().forget(CatalogKeys.identityCounter(table.id()));
+        if (!table.isLocalTemporary()) { // a local temporary table has nothing in the shared database
+            txn.delete(CatalogKeys.table(table.name()));
+            txn.delete(CatalogKeys.identityCounter(table.id()));
+            cx.services().sequences().forget(CatalogKeys.identityCounter(table.id()));
+        }
         return 0;
     }
 

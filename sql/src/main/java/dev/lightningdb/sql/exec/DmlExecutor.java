@@ -106,7 +106,7 @@ final class DmlExecutor {
             }
             boolean generates = identity != null && row[identity.column()] == null;
             if (generates) {
-                long next = cx.services().sequences().nextIdentity(table);
+                long next = TemporaryTableRules.nextIdentity(cx, table);
                 row[identity.column()] = ValueCoercion.toInternal(next, table.types()[identity.column()]);
             }
             checkNotNull(table, row);

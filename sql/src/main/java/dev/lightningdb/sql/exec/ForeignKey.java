@@ -195,7 +195,7 @@ record ForeignKey(ConstraintDef constraint, TableDef child, int[] childColumns, 
         List<byte[]> keys = new ArrayList<>();
         TableRows rows = new TableRows(child);
         if (childIndex != null) {
-            byte[] prefix = TableWriter.leadingPrefix(childIndex, child.types(), childKey, childColumns.length, new ByteWriter(32));
+            byte[] prefix = TableWriter.leadingPrefix(child, childIndex, childKey, childColumns.length, new ByteWriter(32));
             try (Cursor c = txn.scanLatest(KeyRange.prefix(prefix))) {
                 while (c.next()) {
                     byte[] entry = c.key();

@@ -34,7 +34,9 @@ public record StatementContext(Services services, CatalogChanges changes, Transa
      * changes: the statement and the rest of its transaction see it, others once it commits.
      */
     public void saveTable(Transaction txn, TableDef table) {
-        txn.put(CatalogKeys.table(table.name()), CatalogCodec.encode(table));
+        if (!table.isLocalTemporary()) { // a local temporary table's definition lives with its session only
+            txn.put(CatalogKeys.table(table.name()), CatalogCodec.encode(table));
+        }
         changes.put(table);
     }
 

@@ -2,8 +2,10 @@ package dev.lightningdb.sql.parser;
 
 import dev.lightningdb.sql.ast.ColumnSpec;
 import dev.lightningdb.sql.ast.ConstraintSpec;
+import dev.lightningdb.sql.ast.OnCommit;
 import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.ast.Statement;
+import dev.lightningdb.sql.ast.Temporary;
 import dev.lightningdb.sql.ast.Statement.AlterAction;
 import dev.lightningdb.sql.parser.LightningSqlParser.*;
 import dev.lightningdb.sql.result.SqlError;
@@ -106,7 +108,24 @@ final class DdlBuilder {
                 constraints.add(constraint(element.tableConstraint()));
             }
         }
-        return new Statement.CreateTable(name, ctx.EXISTS() != null, columns, primaryKey, constraints);
+        return new Statement.CreateTable(name, ctx.EXISTS() != null, columns, primaryKey, constraints, temporary(ctx));
+    }
+
+    /** Null for a permanent table; a temporary one is LOCAL unless it says GLOBAL, and keeps its rows at commit unless it says. */
+    private static Temporary temporary(CreateTableContext ctx) {
+        if (ctx.temporary() == null) {
+            if (ctx.onCommit() != null) {
+                throw StatementBuilder.positioned(ctx.onCommit(), SqlError.SYNTAX, "ON COMMIT is only for a TEMPORARY table");
+            }
+            return null;
+        }
+        OnCommitContext on = ctx.onCommit();
+        boolean global = ctx.temporary().GLOBAL() != null;
+        if (global && on != null && on.DROP() != null) {
+            throw StatementBuilder.positioned(on, SqlError.SYNTAX, "ON COMMIT DROP is only for a LOCAL TEMPORARY table");
+        }
+        return new Temporary(global, on == null || on.PRESERVE() != null ? OnCommit.PRESERVE_ROWS
+                : on.DELETE() != null ? OnCommit.DELETE_ROWS : OnCommit.DROP);
     }
 
     /** A column; its UNIQUE, CHECK and REFERENCES clauses are added to {@code constraints}. */

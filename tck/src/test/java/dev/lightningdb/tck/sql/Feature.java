@@ -200,7 +200,9 @@ enum Feature {
     /** disabled: not supported by LightningDB (HYC00 "A primary key column of type DECIMAL(4,1) ... is not supported"). */
     DECIMAL_PRIMARY_KEY(false),
     /** Composite primary keys with a DOUBLE part (allowed by both, but equality on doubles is fragile). */
-    DOUBLE_PRIMARY_KEY(false);
+    DOUBLE_PRIMARY_KEY(false),
+    /** Table T1 of every schema is a LOCAL TEMPORARY table on both databases ({@link TemporaryTableSchemas}). */
+    TEMPORARY_TABLES(true);
 
     private final boolean onByDefault;
 

@@ -46,6 +46,9 @@ final class ForeignKeyActions {
         }
         Schema.Table parent = parents.get(random.nextInt(parents.size()));
         Schema.Table child = schema.tables().get(random.nextInt(schema.tables().size()));
+        if (TemporaryTableSchemas.isTemporary(parent) != TemporaryTableSchemas.isTemporary(child)) {
+            child = parent; // a temporary table's keys stay among temporary tables: a self-reference
+        }
         boolean self = child == parent;
         String onDelete = action(random, self);
         String onUpdate = action(random, self);
