@@ -40,15 +40,14 @@ final class ForeignKeyActions {
     }
 
     static Attached attach(Schema schema, Random random) {
-        List<Schema.Table> parents = schema.tables().stream().filter(t -> t.key().size() == 1 && !t.rows().isEmpty()).toList();
+        // LightningDB refuses every foreign key of a temporary table (TemporaryTableRules): permanent tables only
+        List<Schema.Table> permanent = schema.tables().stream().filter(t -> !TemporaryTableSchemas.isTemporary(t)).toList();
+        List<Schema.Table> parents = permanent.stream().filter(t -> t.key().size() == 1 && !t.rows().isEmpty()).toList();
         if (!Feature.FOREIGN_KEY_ACTIONS.on() || parents.isEmpty() || random.nextInt(3) == 0) {
             return new Attached(schema, List.of());
         }
         Schema.Table parent = parents.get(random.nextInt(parents.size()));
-        Schema.Table child = schema.tables().get(random.nextInt(schema.tables().size()));
-        if (TemporaryTableSchemas.isTemporary(parent) != TemporaryTableSchemas.isTemporary(child)) {
-            child = parent; // a temporary table's keys stay among temporary tables: a self-reference
-        }
+        Schema.Table child = permanent.get(random.nextInt(permanent.size()));
         boolean self = child == parent;
         String onDelete = action(random, self);
         String onUpdate = action(random, self);
