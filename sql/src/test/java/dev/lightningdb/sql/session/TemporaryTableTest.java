@@ -144,6 +144,24 @@ class TemporaryTableTest extends SqlTestSupport {
     }
 
     @Test
+    void foreignKeysJoinTemporaryTablesOnlyToTemporaryTables() {
+        update("CREATE TABLE perm (id INT PRIMARY KEY)");
+        update("CREATE TEMP TABLE parent (id INT PRIMARY KEY)");
+        update("CREATE TEMP TABLE child (id INT PRIMARY KEY, p INT REFERENCES parent (id) ON DELETE CASCADE, "
+                + "up INT REFERENCES child (id) ON DELETE SET NULL)");
+        update("INSERT INTO parent VALUES (1), (2)");
+        update("INSERT INTO child VALUES (10, 1, NULL), (11, 2, 10)");
+        assertFails("23503", "INSERT INTO child VALUES (12, 3, NULL)");
+        update("DELETE FROM parent WHERE id = 1");
+        assertThat(rows("SELECT id, p, up FROM child")).containsExactly(java.util.Arrays.asList(11, 2, null));
+        update("CREATE GLOBAL TEMPORARY TABLE g (id INT PRIMARY KEY)");
+        update("CREATE TEMP TABLE to_global (id INT PRIMARY KEY REFERENCES g (id))");
+        assertFails("HYC00", "CREATE GLOBAL TEMPORARY TABLE g2 (id INT PRIMARY KEY REFERENCES parent (id))");
+        assertFails("HYC00", "ALTER TABLE perm ADD COLUMN c INT REFERENCES parent (id)");
+        assertFails("HYC00", "ALTER TABLE child ADD CONSTRAINT to_perm FOREIGN KEY (p) REFERENCES perm (id)");
+    }
+
+    @Test
     void joinsIndexesIdentityAndAlterWorkOnTemporaryTables() {
         update("CREATE TABLE emp (id INT PRIMARY KEY, dept VARCHAR(10))");
         update("INSERT INTO emp VALUES (1, 'a'), (2, 'b'), (3, 'a')");
