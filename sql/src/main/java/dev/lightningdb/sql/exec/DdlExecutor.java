@@ -141,6 +141,7 @@ final class DdlExecutor {
         for (var constraint : create.constraints()) {
             table = Constraints.add(cx, txn, table, constraint, false);
         }
+        TableExpressions.of(cx, table); // a bad generation expression fails here, not at the first INSERT
         cx.saveTable(txn, table);
         return 0;
     }
