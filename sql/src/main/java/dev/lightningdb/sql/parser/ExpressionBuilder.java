@@ -401,6 +401,9 @@ class ExpressionBuilder {
         for (ExpressionContext e : f.expression()) {
             args.add(expression(e));
         }
+        if (fname.equals("JSON_QUERY") && args.size() == 2) {
+            return JsonSyntax.query(args.get(0), args.get(1), p);
+        }
         SqlLiteral qualifier = f.setQuantifier() != null && f.setQuantifier().DISTINCT() != null
                 ? SqlSelectKeyword.DISTINCT.symbol(pos(f.setQuantifier())) : null;
         SqlOperator op = new SqlUnresolvedFunction(new SqlIdentifier(fname, pos(f.functionName())), null, null, null, null,

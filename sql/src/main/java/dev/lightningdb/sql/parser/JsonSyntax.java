@@ -52,6 +52,14 @@ final class JsonSyntax {
         return SqlStdOperatorTable.JSON_ARRAY.createCall(p, operands);
     }
 
+    /** {@code JSON_QUERY(doc, path)} with the standard's defaults: WITHOUT ARRAY WRAPPER, NULL ON EMPTY, NULL ON ERROR. */
+    static SqlNode query(SqlNode doc, SqlNode path, SqlParserPos p) {
+        return SqlStdOperatorTable.JSON_QUERY.createCall(p, doc, path,
+                SqlLiteral.createSymbol(org.apache.calcite.sql.SqlJsonQueryWrapperBehavior.WITHOUT_ARRAY, p),
+                SqlLiteral.createSymbol(org.apache.calcite.sql.SqlJsonQueryEmptyOrErrorBehavior.NULL, p),
+                SqlLiteral.createSymbol(org.apache.calcite.sql.SqlJsonQueryEmptyOrErrorBehavior.NULL, p));
+    }
+
     private static SqlLiteral nullClause(JsonNullClauseContext ctx, SqlJsonConstructorNullClause otherwise, SqlParserPos p) {
         SqlJsonConstructorNullClause clause = ctx == null ? otherwise
                 : ctx.ABSENT() != null ? SqlJsonConstructorNullClause.ABSENT_ON_NULL : SqlJsonConstructorNullClause.NULL_ON_NULL;

@@ -40,6 +40,8 @@ class JsonColumnTest {
                     "1|{\"a\": 1, \"tags\": [\"x\", \"y\"]}", "2|[1, 2, 3]", "3|null", "4|{\"a\": 4}", "5|{\"a\":5}", "6|[\"p\",\"q\"]");
             assertThat(Jdbc.rows(c, "SELECT ID, JSON_VALUE(BODY, '$.a') FROM DOC WHERE BODY IS JSON OBJECT ORDER BY ID"))
                     .containsExactly("1|1", "4|4", "5|5");
+            assertThat(Jdbc.rows(c, "SELECT JSON_QUERY(BODY, '$.tags'), JSON_EXISTS(BODY, '$.tags') FROM DOC WHERE ID IN (1, 4) ORDER BY ID"))
+                    .containsExactly("[\"x\",\"y\"]|true", "null|false");
             assertThat(Jdbc.rows(c, "SELECT ID FROM DOC WHERE BODY IS JSON ARRAY ORDER BY ID")).containsExactly("2", "6");
             assertThat(Jdbc.rows(c, "SELECT JSON_OBJECT('k' VALUE ID), JSON_ARRAY(ID, 'x') FROM DOC WHERE ID = 1"))
                     .containsExactly("{\"k\":1}|[1,\"x\"]");
