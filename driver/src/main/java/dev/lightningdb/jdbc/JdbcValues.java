@@ -82,6 +82,9 @@ final class JdbcValues {
         if (x instanceof Number n) {
             return new BigDecimal(n.toString());
         }
+        if (x instanceof java.util.Map<?, ?> || x instanceof java.util.Collection<?>) {
+            return x; // a JSON column takes them as JSON text; other columns refuse them
+        }
         throw new SQLDataException("Parameters of type " + x.getClass().getName() + " are not supported", "22023");
     }
 

@@ -154,7 +154,7 @@ final class MetadataResults {
                         TypeInfo.precision(type), null, TypeInfo.scale(type), TypeInfo.radix(type),
                         c.nullable() ? DatabaseMetaData.columnNullable : DatabaseMetaData.columnNoNulls, "", c.defaultSql(), null,
                         null, type.isText() ? TypeInfo.precision(type) : null, c.ordinal(), c.nullable() ? "YES" : "NO", null, null,
-                        null, null, c.identity() ? "YES" : "NO", "NO"});
+                        null, null, c.identity() ? "YES" : "NO", c.generatedSql() != null ? "YES" : "NO"});
             }
         }
         return result(columns("TABLE_CAT:V", "TABLE_SCHEM:V", "TABLE_NAME:V", "COLUMN_NAME:V", "DATA_TYPE:I", "TYPE_NAME:V",

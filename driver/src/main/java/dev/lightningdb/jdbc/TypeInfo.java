@@ -18,7 +18,7 @@ final class TypeInfo {
             case REAL -> 7;
             case DOUBLE -> 17;
             case DECIMAL -> t.precisionOrDefault();
-            case CHAR, VARCHAR, BINARY, VARBINARY -> t.isBounded() ? t.precision() : Integer.MAX_VALUE;
+            case CHAR, VARCHAR, JSON, BINARY, VARBINARY -> t.isBounded() ? t.precision() : Integer.MAX_VALUE;
             case DATE -> 10;
             case TIME -> 12;
             case TIMESTAMP -> 23;
@@ -58,7 +58,7 @@ final class TypeInfo {
             case REAL -> Float.class.getName();
             case DOUBLE -> Double.class.getName();
             case DECIMAL -> java.math.BigDecimal.class.getName();
-            case CHAR, VARCHAR -> String.class.getName();
+            case CHAR, VARCHAR, JSON -> String.class.getName();
             case BINARY, VARBINARY -> "[B";
             case DATE -> java.sql.Date.class.getName();
             case TIME -> java.sql.Time.class.getName();

@@ -109,6 +109,7 @@ public class LightningDialect extends Dialect {
             case NCLOB -> "clob";
             case TIMESTAMP_UTC, TIMESTAMP_WITH_TIMEZONE -> "timestamp($p) with time zone";
             case UUID -> "uuid";
+            case org.hibernate.type.SqlTypes.JSON -> "json";
             default -> super.columnType(sqlTypeCode);
         };
     }
@@ -135,6 +136,8 @@ public class LightningDialect extends Dialect {
         jdbcTypes.addDescriptor(Types.CLOB, ClobJdbcType.STRING_BINDING);
         jdbcTypes.addDescriptor(Types.NCLOB, NClobJdbcType.STRING_BINDING);
         jdbcTypes.addDescriptor(Types.BLOB, new LongVarbinaryJdbcType(Types.BLOB));
+        // a JSON column takes and gives its text; Hibernate's FormatMapper turns it into the attribute
+        jdbcTypes.addDescriptor(org.hibernate.type.SqlTypes.JSON, org.hibernate.type.descriptor.jdbc.JsonAsStringJdbcType.VARCHAR_INSTANCE);
     }
 
     /** Date-time values are held to the millisecond. */

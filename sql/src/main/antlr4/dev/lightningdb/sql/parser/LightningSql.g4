@@ -76,6 +76,7 @@ columnConstraint
     | (CONSTRAINT identifier)? REFERENCES tableName (LPAREN identifier (COMMA identifier)* RPAREN)? referentialAction*  # referencesConstraint
     | GENERATED (ALWAYS | BY DEFAULT) AS IDENTITY (LPAREN sequenceOption* RPAREN)?  # identityConstraint
     | (AUTO_INCREMENT | IDENTITY)                                        # autoIncrementConstraint
+    | (GENERATED ALWAYS)? AS LPAREN expression RPAREN STORED?            # generatedColumnConstraint
     ;
 
 tableConstraint
@@ -104,6 +105,7 @@ dataType
     | (CLOB | TEXT | LONGVARCHAR) (LPAREN INTEGER_LITERAL RPAREN)?    # clobType
     | (BLOB | BYTEA | LONGVARBINARY) (LPAREN INTEGER_LITERAL RPAREN)? # blobType
     | UUID                                                            # uuidType
+    | JSON                                                            # jsonType
     | (VARBINARY | BINARY VARYING) (LPAREN length=INTEGER_LITERAL RPAREN)?  # varbinaryType
     | BINARY (LPAREN length=INTEGER_LITERAL RPAREN)?                  # binaryType
     | DATE                                                            # dateType
@@ -391,6 +393,7 @@ predicate
     | left=valueExpression comparisonOperator right=valueExpression   # comparison
     | valueExpression IS NOT? NULL                                    # nullPredicate
     | valueExpression IS NOT? truth=(TRUE | FALSE | UNKNOWN)          # truthPredicate
+    | valueExpression IS NOT? JSON jsonKind=(VALUE | OBJECT | ARRAY | SCALAR)?  # jsonPredicate
     | valueExpression NOT? BETWEEN lower=valueExpression AND upper=valueExpression  # betweenPredicate
     | valueExpression NOT? IN LPAREN expression (COMMA expression)* RPAREN         # inListPredicate
     | valueExpression NOT? IN LPAREN query RPAREN                     # inQueryPredicate
@@ -422,11 +425,22 @@ primaryExpression
     | POSITION LPAREN needle=valueExpression IN haystack=expression RPAREN  # position
     | EXTRACT LPAREN timeUnit FROM expression RPAREN                  # extract
     | NEXT VALUE FOR tableName                                        # nextValue
+    | JSON_OBJECT LPAREN (jsonEntry (COMMA jsonEntry)*)? jsonNullClause? RPAREN  # jsonObject
+    | JSON_ARRAY LPAREN (expression (COMMA expression)*)? jsonNullClause? RPAREN  # jsonArray
     | functionName LPAREN (setQuantifier? expression (COMMA expression)*)? RPAREN  # functionCall
     | LPAREN query RPAREN                                             # scalarSubquery
     | LPAREN expression RPAREN                                        # parenthesized
     | identifier (DOT identifier)*                                    # columnReference
     | (CURRENT_DATE | CURRENT_TIME | CURRENT_TIMESTAMP)               # currentDateTime
+    ;
+
+// JSON_OBJECT's members: KEY 'k' VALUE v or 'k' VALUE v
+jsonEntry
+    : KEY? key=expression VALUE value=expression
+    ;
+
+jsonNullClause
+    : (NULL | ABSENT) ON NULL
     ;
 
 whenClause
@@ -475,6 +489,7 @@ nonReserved
     | TEXT | UUID | CLOB | BLOB | BYTEA | ZONE | VALUE | UNKNOWN | BOTH | LEADING | TRAILING
     | POSITION | SUBSTRING | TRIM | EXTRACT | LONGVARCHAR | LONGVARBINARY | VARCHAR2 | WITHOUT
     | SHARE | NOWAIT | SKIP_ | LOCKED | OF | DATA | TYPE | MODIFY | DATETIME
+    | STORED | JSON | OBJECT | ARRAY | SCALAR | ABSENT
     | GLOBAL | LOCAL | TEMPORARY | TEMP | PRESERVE | COMMIT
     ;
 
@@ -516,6 +531,8 @@ MINUS_SET: M I N U S; MINUTE: M I N U T E; MONTH: M O N T H; POSITION: P O S I T
 SECOND: S E C O N D; SUBSTRING: S U B S T R I N G; TEXT: T E X T; TRAILING: T R A I L I N G; TRIM: T R I M;
 UNION: U N I O N; UNKNOWN: U N K N O W N; UUID: U U I D; VALUE: V A L U E; VARCHAR2: V A R C H A R '2';
 DATA: D A T A; TYPE: T Y P E; MODIFY: M O D I F Y;
+STORED: S T O R E D; JSON: J S O N; OBJECT: O B J E C T; ARRAY: A R R A Y; SCALAR: S C A L A R;
+ABSENT: A B S E N T; JSON_OBJECT: J S O N '_' O B J E C T; JSON_ARRAY: J S O N '_' A R R A Y;
 SHARE: S H A R E; NOWAIT: N O W A I T; SKIP_: S K I P; LOCKED: L O C K E D; OF: O F;
 WEEK: W E E K; WITH: W I T H; WITHOUT: W I T H O U T; YEAR: Y E A R; ZONE: Z O N E;
 

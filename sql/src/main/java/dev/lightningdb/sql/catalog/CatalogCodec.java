@@ -21,7 +21,8 @@ import java.util.List;
  *   <tr><td>table id</td><td>varint</td></tr>
  *   <tr><td>schema, name</td><td>varint length + UTF-8 each</td></tr>
  *   <tr><td>column count</td><td>varint, then per column: name, type name (text), precision+1 (varint),
- *       scale (varint), flags (bit 0 nullable, bit 1 has default), default SQL text if flagged</td></tr>
+ *       scale (varint), flags (bit 0 nullable, bit 1 has default, bit 2 generated), default SQL text if flagged,
+ *       generated expression text if flagged</td></tr>
  *   <tr><td>primary key</td><td>varint count, then column positions (varint)</td></tr>
  *   <tr><td>identity (v2)</td><td>varint column+1 (0 = none), zig-zag start, zig-zag increment</td></tr>
  *   <tr><td>indexes (v2)</td><td>varint count; each: id, name, flags (bit 0 unique, bit 1 constraint), column positions</td></tr>
@@ -37,6 +38,8 @@ import java.util.List;
  */
 public final class CatalogCodec {
     private static final int VERSION = 2;
+    /** Column flag: a generated column, its expression text follows the default's (absent in older definitions). */
+    private static final int GENERATED_FLAG = 4;
     /** The tagged section of a GLOBAL TEMPORARY table's ON COMMIT action. */
     private static final int TEMPORARY_TAG = 'G';
 
@@ -52,9 +55,12 @@ public final class CatalogCodec {
             text(w, c.name());
             text(w, c.type().kind().name());
             w.writeVarLong(c.type().precision() + 1L).writeVarLong(c.type().scale());
-            w.write((c.nullable() ? 1 : 0) | (c.defaultSql() != null ? 2 : 0));
+            w.write((c.nullable() ? 1 : 0) | (c.defaultSql() != null ? 2 : 0) | (c.isGenerated() ? GENERATED_FLAG : 0));
             if (c.defaultSql() != null) {
                 text(w, c.defaultSql());
+            }
+            if (c.isGenerated()) {
+                text(w, c.generatedSql());
             }
         }
         w.writeVarLong(t.primaryKey().length);
@@ -162,7 +168,8 @@ public final class CatalogCodec {
             int scale = smallInt(r.readVarLong(), ColumnType.MAX_DECIMAL_PRECISION, "scale");
             int flags = r.read();
             String defaultSql = (flags & 2) != 0 ? text(r) : null;
-            columns.add(new ColumnDef(cname, new ColumnType(kind, precision, scale), (flags & 1) != 0, defaultSql));
+            String generatedSql = (flags & GENERATED_FLAG) != 0 ? text(r) : null;
+            columns.add(new ColumnDef(cname, new ColumnType(kind, precision, scale), (flags & 1) != 0, defaultSql, generatedSql));
         }
         int k = smallInt(r.readVarLong(), n, "primary key length");
         int[] pk = new int[k];

@@ -17,7 +17,7 @@ import org.apache.calcite.avatica.util.ByteString;
  *   <tr><td>TINYINT, SMALLINT, INTEGER, BIGINT, DATE, TIME, TIMESTAMP [WITH TIME ZONE]</td><td>1/2/4/8 big-endian with the sign bit flipped</td></tr>
  *   <tr><td>UUID</td><td>16: the two halves big-endian (unsigned byte order = order of the hex text)</td></tr>
  *   <tr><td>REAL, DOUBLE</td><td>4/8: IEEE bits, all flipped if negative, else sign bit set (-0.0 is stored as 0.0)</td></tr>
- *   <tr><td>CHAR, VARCHAR (UTF-8), BINARY, VARBINARY</td><td>bytes with 00 escaped as 00 FF, then terminator 00 01</td></tr>
+ *   <tr><td>CHAR, VARCHAR, JSON (UTF-8), BINARY, VARBINARY</td><td>bytes with 00 escaped as 00 FF, then terminator 00 01</td></tr>
  * </table>
  * DECIMAL key columns are not supported yet.
  */
@@ -52,7 +52,7 @@ public final class KeyCodec {
                 long bits = Double.doubleToLongBits(d == 0.0 ? 0.0 : d);
                 out.writeLongBE(bits < 0 ? ~bits : bits ^ Long.MIN_VALUE);
             }
-            case CHAR, VARCHAR -> escaped(out, ((String) value).getBytes(StandardCharsets.UTF_8));
+            case CHAR, VARCHAR, JSON -> escaped(out, ((String) value).getBytes(StandardCharsets.UTF_8));
             case BINARY, VARBINARY -> escaped(out, ((ByteString) value).getBytes());
             case DECIMAL -> throw SqlError.unsupported("A DECIMAL primary key column");
         }
@@ -85,7 +85,7 @@ public final class KeyCodec {
                 long bits = in.readLongBE();
                 yield Double.longBitsToDouble(bits < 0 ? bits ^ Long.MIN_VALUE : ~bits);
             }
-            case CHAR, VARCHAR -> new String(unescaped(in), StandardCharsets.UTF_8);
+            case CHAR, VARCHAR, JSON -> new String(unescaped(in), StandardCharsets.UTF_8);
             case BINARY, VARBINARY -> new ByteString(unescaped(in));
             case DECIMAL -> throw new MalformedDataException("DECIMAL cannot appear in a key");
         };

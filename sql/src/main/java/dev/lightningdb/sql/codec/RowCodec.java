@@ -16,7 +16,7 @@ import org.apache.calcite.avatica.util.ByteString;
  *   <tr><td>null bitmap</td><td>ceil(n/8); bit i set = column i is NULL</td></tr>
  *   <tr><td>each non-null column</td><td>BOOLEAN, TINYINT: 1 byte; SMALLINT, INTEGER, BIGINT, DATE, TIME,
  *       TIMESTAMP [WITH TIME ZONE]: zig-zag varint; UUID: 16; REAL: 4; DOUBLE: 8; DECIMAL: zig-zag varint scale, varint length,
- *       unscaled two's complement; CHAR, VARCHAR: varint length + UTF-8; BINARY, VARBINARY: varint length + bytes</td></tr>
+ *       unscaled two's complement; CHAR, VARCHAR, JSON: varint length + UTF-8; BINARY, VARBINARY: varint length + bytes</td></tr>
  * </table>
  */
 public final class RowCodec {
@@ -59,7 +59,7 @@ public final class RowCodec {
                 byte[] unscaled = d.unscaledValue().toByteArray();
                 out.writeSignedVarLong(d.scale()).writeVarLong(unscaled.length).write(unscaled);
             }
-            case CHAR, VARCHAR -> {
+            case CHAR, VARCHAR, JSON -> {
                 byte[] b = ((String) v).getBytes(StandardCharsets.UTF_8);
                 out.writeVarLong(b.length).write(b);
             }
@@ -108,7 +108,7 @@ public final class RowCodec {
                 }
                 yield new BigDecimal(new BigInteger(in.read(len)), (int) scale);
             }
-            case CHAR, VARCHAR -> new String(in.read(in.readLength()), StandardCharsets.UTF_8);
+            case CHAR, VARCHAR, JSON -> new String(in.read(in.readLength()), StandardCharsets.UTF_8);
             case BINARY, VARBINARY -> new ByteString(in.read(in.readLength()));
         };
     }

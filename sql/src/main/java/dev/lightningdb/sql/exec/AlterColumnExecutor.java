@@ -34,6 +34,11 @@ final class AlterColumnExecutor {
 
     /** The table with the change {@code action} (one of the ALTER COLUMN actions) made, its rows converted. */
     static TableDef execute(StatementContext cx, Transaction txn, TableDef table, AlterAction action) {
+        String target = action instanceof AlterAction.SetColumnType t ? t.column() : action instanceof AlterAction.SetColumnNotNull n
+                ? n.column() : action instanceof AlterAction.SetColumnDefault d ? d.column() : ((AlterAction.RedefineColumn) action).column();
+        if (column(table, target).isGenerated()) {
+            throw SqlError.unsupported("Changing generated column " + target + " (drop it and add it again)");
+        }
         if (action instanceof AlterAction.SetColumnType t) {
             ColumnDef old = column(table, t.column());
             return change(cx, txn, table, new ColumnDef(old.name(), t.type(), old.nullable(), old.defaultSql()));

@@ -82,8 +82,21 @@ final class AlterTableExecutor {
         if (column.defaultSql() != null) {
             TableExpressions.checkDefault(cx, txn, column);
         }
+        if (column.isGenerated()) {
+            TableDef withColumn = changed;
+            TableExpressions generated = TableExpressions.of(cx, withColumn);
+            rewrite(txn, table, withColumn, row -> {
+                Object[] out = java.util.Arrays.copyOf(row, columns.size());
+                generated.generate(cx, txn, withColumn, out);
+                if (out[out.length - 1] == null && !column.nullable()) {
+                    throw new SqlError(SqlError.NOT_NULL_VIOLATION, "Generated column " + column.name() + " is NULL for a row of table "
+                            + table.name().name());
+                }
+                return out;
+            });
+        }
         Object fill = column.defaultSql() == null ? null : TableExpressions.of(cx, changed).defaults(cx, txn, changed)[columns.size() - 1];
-        if (fill != null || !column.nullable()) {
+        if (!column.isGenerated() && (fill != null || !column.nullable())) {
             // existing rows get the default (or fail if NOT NULL has none)
             rewrite(txn, table, changed, row -> {
                 Object[] out = java.util.Arrays.copyOf(row, columns.size());
@@ -116,6 +129,11 @@ final class AlterTableExecutor {
         }
         if (table.columns().size() == 1) {
             throw new SqlError(SqlError.SYNTAX, "Cannot drop the only column of " + table.name().name());
+        }
+        ColumnDef dependent = GeneratedColumns.dependent(table, drop.column());
+        if (dependent != null) {
+            throw new SqlError("2BP01", "Cannot drop column " + drop.column() + " of table " + table.name().name()
+                    + ": generated column " + dependent.name() + " depends on it");
         }
         // indexes and constraints on the column go with it, as in PostgreSQL
         TableWriter writer = new TableWriter(table, txn);
@@ -177,7 +195,14 @@ final class AlterTableExecutor {
         }
         List<ColumnDef> columns = new ArrayList<>(table.columns());
         ColumnDef c = columns.get(position);
-        columns.set(position, new ColumnDef(rename.to(), c.type(), c.nullable(), c.defaultSql()));
+        columns.set(position, c.withName(rename.to()));
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnDef g = columns.get(i);
+            if (g.isGenerated()) {
+                columns.set(i, new ColumnDef(g.name(), g.type(), g.nullable(), g.defaultSql(),
+                        CheckColumns.rename(g.generatedSql(), rename.from(), rename.to())));
+            }
+        }
         List<ConstraintDef> constraints = new ArrayList<>();
         for (ConstraintDef k : table.constraints()) {
             List<String> names = k.columns().stream().map(n -> n.equals(rename.from()) ? rename.to() : n).toList();

@@ -155,6 +155,7 @@ final class DdlExecutor {
                 table = Constraints.add(cx, txn, table, constraint, false);
             }
         }
+        TableExpressions.of(cx, table); // a bad generation expression fails here, not at the first INSERT
         cx.saveTable(txn, table);
         return 0;
     }

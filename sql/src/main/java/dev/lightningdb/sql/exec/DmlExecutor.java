@@ -67,6 +67,7 @@ final class DmlExecutor {
         if (insert.query() == null) {
             for (List<SqlNode> row : insert.rows()) {
                 if (row.size() != targets.length) {
+                    GeneratedColumns.requireNotAllColumns(table, insert.columns(), row.size());
                     throw new SqlError(SqlError.SYNTAX, "INSERT has " + targets.length + " target column(s) but a row of "
                             + row.size() + " value(s)");
                 }
@@ -84,6 +85,7 @@ final class DmlExecutor {
             ColumnType[] targetTypes = DmlQueries.targetTypes(table, targets);
             CompiledQuery q = cx.queries().compile(s -> DmlQueries.insertSource((Statement.Insert) s, targetTypes));
             if (q.columns().size() != targets.length) {
+                GeneratedColumns.requireNotAllColumns(table, insert.columns(), q.columns().size());
                 throw new SqlError(SqlError.SYNTAX, "INSERT has " + targets.length + " target column(s) but the query returns "
                         + q.columns().size());
             }
@@ -109,6 +111,7 @@ final class DmlExecutor {
                 long next = TemporaryTableRules.nextIdentity(cx, table);
                 row[identity.column()] = ValueCoercion.toInternal(next, table.types()[identity.column()]);
             }
+            expressions.generate(cx, txn, table, row);
             checkNotNull(table, row);
             byte[] key = rows.key(row);
             ByteBuffer k = ByteBuffer.wrap(key);
@@ -128,6 +131,7 @@ final class DmlExecutor {
                         }
                         previous = rows.decode(key, storedValue);
                         row = conflictUpdate(table, previous, row, insert, params);
+                        expressions.generate(cx, txn, table, row);
                     }
                     case REPLACE -> previous = inStatement ? written.get(k) : rows.decode(key, storedValue);
                 }
@@ -180,6 +184,7 @@ final class DmlExecutor {
         Object[] row = existing.clone();
         for (int i = 0; i < insert.updateColumns().size(); i++) {
             int column = table.requireColumn(insert.updateColumns().get(i));
+            GeneratedColumns.requireAssignable(table, column);
             for (int k : table.primaryKey()) {
                 if (k == column) {
                     throw SqlError.unsupported("ON CONFLICT DO UPDATE of a primary key column");
@@ -215,15 +220,12 @@ final class DmlExecutor {
 
     static int[] targetColumns(TableDef table, List<String> names) {
         if (names.isEmpty()) {
-            int[] all = new int[table.columns().size()];
-            for (int i = 0; i < all.length; i++) {
-                all[i] = i;
-            }
-            return all;
+            return GeneratedColumns.insertable(table);
         }
         int[] targets = new int[names.size()];
         for (int i = 0; i < targets.length; i++) {
             targets[i] = table.requireColumn(names.get(i));
+            GeneratedColumns.requireAssignable(table, targets[i]);
             for (int j = 0; j < i; j++) {
                 if (targets[j] == targets[i]) {
                     throw new SqlError(SqlError.SYNTAX, "Column " + names.get(i) + " is listed twice");
@@ -240,6 +242,7 @@ final class DmlExecutor {
         List<Integer> targets = new ArrayList<>();
         for (String name : update.columns()) {
             targets.add(table.requireColumn(name));
+            GeneratedColumns.requireAssignable(table, targets.get(targets.size() - 1));
         }
         PointLookup point = PointLookup.where(update.table(), update.alias(), update.where(), cx.catalog());
         if (point != null && update.values().stream().allMatch(Literals::isSimple) && targets.stream().noneMatch(c -> inKey(table, c))) {
@@ -281,8 +284,10 @@ final class DmlExecutor {
                     Object external = ValueCoercion.toExternal(values[i], valueColumns.get(i).type());
                     row[col] = ValueCoercion.toInternal(external, table.types()[col]);
                 }
+                TableExpressions expressions = TableExpressions.of(cx, table);
+                expressions.generate(cx, txn, table, row);
                 checkNotNull(table, row);
-                TableExpressions.of(cx, table).check(cx, txn, table, row);
+                expressions.check(cx, txn, table, row);
                 olds.add(old);
                 news.add(row);
             }
@@ -336,8 +341,10 @@ final class DmlExecutor {
             int column = targets.get(i);
             row[column] = ValueCoercion.toInternal(Literals.value(values.get(i), params), table.types()[column]);
         }
+        TableExpressions expressions = TableExpressions.of(cx, table);
+        expressions.generate(cx, txn, table, row);
         checkNotNull(table, row);
-        TableExpressions.of(cx, table).check(cx, txn, table, row);
+        expressions.check(cx, txn, table, row);
         writer.release(previous);
         writer.checkUnique(key, row);
         ReferentialIntegrity references = ReferentialIntegrity.beforeWrite(cx, txn, table, single(previous), single(row));

@@ -36,14 +36,16 @@ final class TableExpressions {
     private final Object[] constants;
     /** By column: the query a non-constant default runs, or null. */
     private final CompiledQuery[] computed;
+    private final GeneratedColumns generated;
 
     private record Check(ConstraintDef constraint, CompiledQuery query) {
     }
 
-    private TableExpressions(List<Check> checks, Object[] constants, CompiledQuery[] computed) {
+    private TableExpressions(List<Check> checks, Object[] constants, CompiledQuery[] computed, GeneratedColumns generated) {
         this.checks = checks;
         this.constants = constants;
         this.computed = computed;
+        this.generated = generated;
     }
 
     /** The compiled expressions of {@code table}, compiling them on first use. */
@@ -81,24 +83,33 @@ final class TableExpressions {
                 }
             }
         }
-        return new TableExpressions(checks, constants, computed);
+        return new TableExpressions(checks, constants, computed, GeneratedColumns.compile(cx, table));
     }
 
     /** Fails with 23514 when {@code row} (internal values) makes a CHECK false. */
     void check(StatementContext cx, Transaction txn, TableDef table, Object[] row) {
         for (Check c : checks) {
-            Object[] external = new Object[row.length];
-            for (int i = 0; i < row.length; i++) {
-                external[i] = ValueCoercion.toExternal(row[i], table.types()[i]);
-            }
-            Object[] params = ValueCoercion.toInternal(external, c.query().parameterTypes());
-            try (RowIterator it = c.query().execute(cx.planContext(txn, params))) {
+            try (RowIterator it = c.query().execute(cx.planContext(txn, rowParameters(table, row, c.query())))) {
                 if (it.next() && Boolean.FALSE.equals(it.current()[0])) {
                     throw new SqlError("23514", "Row violates CHECK constraint " + c.constraint().name() + " (" + c.constraint().checkSql()
                             + ") of table " + table.name());
                 }
             }
         }
+    }
+
+    /** The parameters of {@code query} over a {@link #rowSource} of {@code table}: the values of {@code row} (internal). */
+    static Object[] rowParameters(TableDef table, Object[] row, CompiledQuery query) {
+        Object[] external = new Object[row.length];
+        for (int i = 0; i < row.length; i++) {
+            external[i] = ValueCoercion.toExternal(row[i], table.types()[i]);
+        }
+        return ValueCoercion.toInternal(external, query.parameterTypes());
+    }
+
+    /** Computes the generated columns of {@code row} (internal values) from its other columns. */
+    void generate(StatementContext cx, Transaction txn, TableDef table, Object[] row) {
+        generated.fill(cx, txn, table, row);
     }
 
     /** Whether the table has a CHECK constraint at all. */
@@ -149,14 +160,18 @@ final class TableExpressions {
 
     /** {@code SELECT (check) IS NOT FALSE FROM (VALUES (CAST(? AS t1), ...)) AS T (c1, ...)}. */
     private static String checkQuery(TableDef table, ConstraintDef c) {
+        return "SELECT (" + c.checkSql() + ") IS NOT FALSE" + rowSource(table);
+    }
+
+    /** {@code  FROM (VALUES (CAST(? AS t1), ...)) AS T (c1, ...)}: one row of the table, from parameters. */
+    static String rowSource(TableDef table) {
         StringBuilder values = new StringBuilder();
         StringBuilder names = new StringBuilder();
         for (ColumnDef col : table.columns()) {
             values.append(values.length() == 0 ? "" : ", ").append("CAST(? AS ").append(col.type().sqlName()).append(')');
             names.append(names.length() == 0 ? "" : ", ").append(quote(col.name()));
         }
-        return "SELECT (" + c.checkSql() + ") IS NOT FALSE FROM (VALUES (" + values + ")) AS " + quote(table.name().name())
-                + " (" + names + ")";
+        return " FROM (VALUES (" + values + ")) AS " + quote(table.name().name()) + " (" + names + ")";
     }
 
     static String quote(String identifier) {

@@ -137,6 +137,7 @@ final class DdlBuilder {
         long start = 1;
         long increment = 1;
         String defaultSql = null;
+        String generatedSql = null;
         for (ColumnConstraintContext c : ctx.columnConstraint()) {
             if (c instanceof NotNullConstraintContext) {
                 notNull = true;
@@ -172,13 +173,18 @@ final class DdlBuilder {
             } else if (c instanceof AutoIncrementConstraintContext) {
                 identity = true;
                 notNull = true;
+            } else if (c instanceof GeneratedColumnConstraintContext g) {
+                generatedSql = text(g.expression());
             }
+        }
+        if (generatedSql != null && (identity || defaultSql != null)) {
+            throw StatementBuilder.positioned(ctx, SqlError.SYNTAX, "Generated column " + name + " cannot have a DEFAULT or be an identity column");
         }
         if (increment == 0) {
             throw StatementBuilder.positioned(ctx, SqlError.SYNTAX, "An identity column's increment must not be 0");
         }
         return new ColumnSpec(name, TypeBuilder.type(ctx.dataType()), notNull || primaryKey, primaryKey, defaultSql, identity,
-                start, increment);
+                start, increment, generatedSql);
     }
 
     private static String optionalName(IdentifierContext id) {

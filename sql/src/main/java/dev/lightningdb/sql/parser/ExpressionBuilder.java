@@ -150,6 +150,9 @@ class ExpressionBuilder {
             SqlNode right = value(c.right);
             return comparison(c.comparisonOperator()).createCall(p, left, right);
         }
+        if (ctx instanceof JsonPredicateContext j) {
+            return JsonSyntax.isJson(j, value(j.valueExpression()), p);
+        }
         if (ctx instanceof TruthPredicateContext t) {
             SqlNode v = value(t.valueExpression());
             boolean not = t.NOT() != null;
@@ -339,6 +342,12 @@ class ExpressionBuilder {
             SqlNode from = expression(extract.expression());
             return SqlStdOperatorTable.EXTRACT.createCall(p, new SqlIntervalQualifier(unit, null, pos(extract.timeUnit())), from);
         }
+        if (ctx instanceof JsonObjectContext o) {
+            return JsonSyntax.object(o, this::expression, p);
+        }
+        if (ctx instanceof JsonArrayContext a) {
+            return JsonSyntax.array(a, this::expression, p);
+        }
         if (ctx instanceof NextValueContext next) {
             return nextValue(tableIdentifier(next.tableName()), p);
         }
@@ -391,6 +400,9 @@ class ExpressionBuilder {
         List<SqlNode> args = new ArrayList<>();
         for (ExpressionContext e : f.expression()) {
             args.add(expression(e));
+        }
+        if (fname.equals("JSON_QUERY") && args.size() == 2) {
+            return JsonSyntax.query(args.get(0), args.get(1), p);
         }
         SqlLiteral qualifier = f.setQuantifier() != null && f.setQuantifier().DISTINCT() != null
                 ? SqlSelectKeyword.DISTINCT.symbol(pos(f.setQuantifier())) : null;

@@ -53,6 +53,9 @@ final class TypeBuilder {
         if (ctx instanceof BlobTypeContext) {
             return ColumnType.of(Kind.VARBINARY);
         }
+        if (ctx instanceof JsonTypeContext) {
+            return ColumnType.of(Kind.JSON);
+        }
         if (ctx instanceof UuidTypeContext) {
             return ColumnType.of(Kind.UUID);
         }

@@ -41,7 +41,9 @@ public record ColumnType(Kind kind, int precision, int scale) {
         /** An instant, as Long milliseconds since 1970-01-01T00:00Z; read back at offset UTC. */
         TIMESTAMP_TZ(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, Long.class),
         /** A UUID, as java.util.UUID. */
-        UUID(SqlTypeName.UUID, java.util.UUID.class);
+        UUID(SqlTypeName.UUID, java.util.UUID.class),
+        /** A JSON text, validated when stored; Calcite sees a VARCHAR, which its JSON functions take. */
+        JSON(SqlTypeName.VARCHAR, String.class);
 
         final SqlTypeName calcite;
         final Class<?> internalClass;
@@ -91,7 +93,7 @@ public record ColumnType(Kind kind, int precision, int scale) {
     public int jdbcType() {
         return switch (kind) {
             case TIMESTAMP_TZ -> 2014; // Types.TIMESTAMP_WITH_TIMEZONE
-            case UUID -> 1111; // Types.OTHER, as H2 and PostgreSQL report UUID
+            case UUID, JSON -> 1111; // Types.OTHER, as H2 and PostgreSQL report UUID and JSON
             default -> kind.calcite.getJdbcOrdinal();
         };
     }

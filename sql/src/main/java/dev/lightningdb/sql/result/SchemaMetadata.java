@@ -60,8 +60,14 @@ public record SchemaMetadata(List<String> schemas, List<Table> tables, List<Sequ
      * @param defaultSql the DEFAULT expression as written, or null for none
      * @param identity whether it is the table's identity (generated) column
      * @param ordinal its 1-based position in the table
+     * @param generatedSql the expression of a generated column, or null
      */
-    public record Column(String name, ColumnType type, boolean nullable, String defaultSql, boolean identity, int ordinal) {
+    public record Column(String name, ColumnType type, boolean nullable, String defaultSql, boolean identity, int ordinal,
+                         String generatedSql) {
+        /** A column that is not generated. */
+        public Column(String name, ColumnType type, boolean nullable, String defaultSql, boolean identity, int ordinal) {
+            this(name, type, nullable, defaultSql, identity, ordinal, null);
+        }
     }
 
     /**

@@ -81,7 +81,7 @@ final class CommittedMetadata {
         for (int i = 0; i < t.columns().size(); i++) {
             ColumnDef c = t.column(i);
             boolean identity = t.identity() != null && t.identity().column() == i;
-            columns.add(new SchemaMetadata.Column(c.name(), c.type(), c.nullable(), c.defaultSql(), identity, i + 1));
+            columns.add(new SchemaMetadata.Column(c.name(), c.type(), c.nullable(), c.defaultSql(), identity, i + 1, c.generatedSql()));
         }
         List<SchemaMetadata.Index> indexes = new ArrayList<>();
         for (IndexDef i : t.indexes()) {

@@ -70,6 +70,7 @@ public final class ValueCoercion {
             case TIMESTAMP -> toTimestamp(value);
             case TIMESTAMP_TZ -> toInstantMillis(value);
             case UUID -> ExternalValues.uuid(value, "UUID");
+            case JSON -> JsonText.toJson(value);
         };
     }
 

@@ -26,7 +26,7 @@ class KeyCodecTest {
                     : (float) (r.nextGaussian() * Math.pow(10, r.nextInt(20) - 10));
             case DOUBLE -> r.nextInt(6) == 0 ? new double[] {0d, -0d, Double.MIN_VALUE, Double.MAX_VALUE, Double.POSITIVE_INFINITY}[r.nextInt(5)]
                     : r.nextGaussian() * Math.pow(10, r.nextInt(200) - 100);
-            case CHAR, VARCHAR -> randomString(r);
+            case CHAR, VARCHAR, JSON -> randomString(r);
             case BINARY, VARBINARY -> new ByteString(randomBytes(r));
             case DECIMAL -> throw new IllegalArgumentException("not a key type");
         };

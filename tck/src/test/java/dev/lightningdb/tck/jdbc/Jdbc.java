@@ -60,6 +60,20 @@ final class Jdbc {
         return e.getSQLState();
     }
 
+    /**
+     * "ok", or "fails " and the class of the SQLState that running {@code sql} gave; {@code codes}
+     * maps a database's own codes to the standard class it stands for (H2's 90xxx).
+     */
+    static String outcome(Connection c, String sql, java.util.Map<String, String> codes) {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+            return "ok";
+        } catch (SQLException e) {
+            String state = e.getSQLState();
+            return "fails " + codes.getOrDefault(state, state.substring(0, 2));
+        }
+    }
+
     /** Each row of {@code sql} as its values (getString) joined by '|'. */
     static List<String> rows(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement()) {
