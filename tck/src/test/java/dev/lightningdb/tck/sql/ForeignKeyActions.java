@@ -40,7 +40,8 @@ final class ForeignKeyActions {
     }
 
     static Attached attach(Schema schema, Random random) {
-        // LightningDB refuses every foreign key of a temporary table (TemporaryTableRules): permanent tables only
+        // permanent tables only: a key between a temporary and a permanent table is refused (TemporaryTableRules), and keys
+        // among temporary tables have tests of their own
         List<Schema.Table> permanent = schema.tables().stream().filter(t -> !TemporaryTableSchemas.isTemporary(t)).toList();
         List<Schema.Table> parents = permanent.stream().filter(t -> t.key().size() == 1 && !t.rows().isEmpty()).toList();
         if (!Feature.FOREIGN_KEY_ACTIONS.on() || parents.isEmpty() || random.nextInt(3) == 0) {
