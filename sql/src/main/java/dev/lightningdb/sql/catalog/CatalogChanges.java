@@ -17,6 +17,7 @@ public final class CatalogChanges {
     private final Map<QualifiedName, SequenceDef> sequences = new LinkedHashMap<>();
     private final Map<String, Boolean> schemas = new LinkedHashMap<>();
     private final Map<Integer, TableStats> statistics = new LinkedHashMap<>();
+    private final Map<QualifiedName, ViewDef> views = new LinkedHashMap<>();
 
     /** Records a new or changed table (a renamed one: drop the old name, then put the new). */
     public void put(TableDef table) {
@@ -25,6 +26,15 @@ public final class CatalogChanges {
 
     public void drop(QualifiedName name) {
         tables.put(name, null);
+    }
+
+    /** Records a new or replaced view. */
+    public void put(ViewDef view) {
+        views.put(view.name(), view);
+    }
+
+    public void dropView(QualifiedName name) {
+        views.put(name, null);
     }
 
     public void put(SequenceDef sequence) {
@@ -45,7 +55,7 @@ public final class CatalogChanges {
     }
 
     public boolean isEmpty() {
-        return tables.isEmpty() && sequences.isEmpty() && schemas.isEmpty() && statistics.isEmpty();
+        return tables.isEmpty() && sequences.isEmpty() && schemas.isEmpty() && statistics.isEmpty() && views.isEmpty();
     }
 
     /** An independent copy, e.g. for a savepoint. */
@@ -65,6 +75,7 @@ public final class CatalogChanges {
         sequences.putAll(other.sequences);
         schemas.putAll(other.schemas);
         statistics.putAll(other.statistics);
+        views.putAll(other.views);
     }
 
     public void clear() {
@@ -72,6 +83,17 @@ public final class CatalogChanges {
         sequences.clear();
         schemas.clear();
         statistics.clear();
+        views.clear();
+    }
+
+    void applyViewsTo(Map<QualifiedName, ViewDef> allViews) {
+        views.forEach((name, view) -> {
+            if (view == null) {
+                allViews.remove(name);
+            } else {
+                allViews.put(name, view);
+            }
+        });
     }
 
     void applyTo(Map<QualifiedName, TableDef> allTables, Map<QualifiedName, SequenceDef> allSequences, Set<String> allSchemas,
@@ -117,7 +139,19 @@ public final class CatalogChanges {
         Set<String> allSchemas = new TreeSet<>(s.schemas());
         Map<Integer, TableStats> allStatistics = new HashMap<>(s.statistics());
         applyTo(allTables, allSequences, allSchemas, allStatistics);
+        Map<QualifiedName, ViewDef> allViews = new HashMap<>(s.views());
+        applyViewsTo(allViews);
         return new CatalogView() {
+            @Override
+            public ViewDef view(QualifiedName name) {
+                return allViews.get(name);
+            }
+
+            @Override
+            public Collection<ViewDef> views() {
+                return allViews.values();
+            }
+
             @Override
             public TableDef table(QualifiedName name) {
                 return allTables.get(name);

@@ -30,7 +30,7 @@ final class DdlBuilder {
         }
         if (ctx.dropTable() != null) {
             DropTableContext d = ctx.dropTable();
-            return new Statement.DropTable(names.table(d.tableName()), d.EXISTS() != null);
+            return new Statement.DropTable(names.table(d.tableName()), d.EXISTS() != null, d.CASCADE() != null);
         }
         if (ctx.alterTable() != null) {
             AlterTableContext a = ctx.alterTable();
@@ -65,6 +65,9 @@ final class DdlBuilder {
         if (ctx.analyzeStatement() != null) {
             TableNameContext t = ctx.analyzeStatement().tableName();
             return new Statement.Analyze(t == null ? null : names.table(t));
+        }
+        if (ctx.createView() != null || ctx.dropView() != null) {
+            return new ViewBuilder(names).build(ctx);
         }
         if (ctx.truncateTable() != null) {
             return new Statement.Truncate(names.table(ctx.truncateTable().tableName()));
@@ -189,7 +192,7 @@ final class DdlBuilder {
             return new AlterAction.AddColumn(column, a.EXISTS() != null, constraints);
         }
         if (ctx instanceof DropColumnContext d) {
-            return new AlterAction.DropColumn(ExpressionBuilder.name(d.identifier()), d.EXISTS() != null);
+            return new AlterAction.DropColumn(ExpressionBuilder.name(d.identifier()), d.EXISTS() != null, d.CASCADE() != null);
         }
         if (ctx instanceof RenameColumnContext r) {
             return new AlterAction.RenameColumn(ExpressionBuilder.name(r.from), ExpressionBuilder.name(r.to));
