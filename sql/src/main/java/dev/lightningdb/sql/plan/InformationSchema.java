@@ -1,26 +1,16 @@
 package dev.lightningdb.sql.plan;
 
 import dev.lightningdb.sql.catalog.CatalogView;
-import dev.lightningdb.sql.catalog.SequenceDef;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.apache.calcite.DataContext;
-import org.apache.calcite.linq4j.Enumerable;
-import org.apache.calcite.linq4j.Linq4j;
-import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeFactory;
-import org.apache.calcite.schema.ScannableTable;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
-import org.apache.calcite.schema.impl.AbstractTable;
-import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * {@code INFORMATION_SCHEMA}: read-only views of the catalog for tools that ask in SQL rather than
- * through {@code DatabaseMetaData} (SchemaCrawler reads sequences this way). Today one view,
- * {@code SEQUENCES}, with the standard's column names (as H2 and PostgreSQL have them).
+ * {@code INFORMATION_SCHEMA}: read-only views of the catalog, as the SQL standard, H2 and PostgreSQL
+ * name them and their columns, for tools that ask in SQL rather than through {@code DatabaseMetaData}.
+ * Rows come in schema, table, then position order. There is no database catalog name: the
+ * {@code *_CATALOG} columns are null, as {@code DatabaseMetaData}'s TABLE_CAT is.
  */
 final class InformationSchema extends AbstractSchema {
     static final String NAME = "INFORMATION_SCHEMA";
@@ -33,44 +23,28 @@ final class InformationSchema extends AbstractSchema {
 
     @Override
     protected Map<String, Table> getTableMap() {
-        return Map.of("SEQUENCES", new Sequences(catalog));
+        return Map.of(
+                "SCHEMATA", table(List.of("CATALOG_NAME", "SCHEMA_NAME", "SCHEMA_OWNER", "DEFAULT_CHARACTER_SET_NAME", "SQL_PATH"),
+                        InfoObjects::schemata),
+                "TABLES", table(List.of("TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME", "TABLE_TYPE", "IS_INSERTABLE_INTO",
+                        "COMMIT_ACTION", "REMARKS"), InfoObjects::tables),
+                "VIEWS", table(List.of("TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME", "VIEW_DEFINITION", "CHECK_OPTION",
+                        "IS_UPDATABLE", "IS_INSERTABLE_INTO"), InfoObjects::views),
+                "SEQUENCES", table(List.of("SEQUENCE_CATALOG", "SEQUENCE_SCHEMA", "SEQUENCE_NAME", "DATA_TYPE", "START_VALUE:L",
+                        "MINIMUM_VALUE:L", "MAXIMUM_VALUE:L", "INCREMENT:L", "CYCLE_OPTION"), InfoObjects::sequences),
+                "COLUMNS", table(InfoColumns.COLUMNS, InfoColumns::rows),
+                "TABLE_CONSTRAINTS", table(List.of("CONSTRAINT_CATALOG", "CONSTRAINT_SCHEMA", "CONSTRAINT_NAME", "CONSTRAINT_TYPE",
+                        "TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME", "IS_DEFERRABLE", "INITIALLY_DEFERRED", "ENFORCED"),
+                        InfoConstraints::tableConstraints),
+                "KEY_COLUMN_USAGE", table(List.of("CONSTRAINT_CATALOG", "CONSTRAINT_SCHEMA", "CONSTRAINT_NAME", "TABLE_CATALOG",
+                        "TABLE_SCHEMA", "TABLE_NAME", "COLUMN_NAME", "ORDINAL_POSITION:I", "POSITION_IN_UNIQUE_CONSTRAINT:I"),
+                        InfoConstraints::keyColumnUsage),
+                "REFERENTIAL_CONSTRAINTS", table(List.of("CONSTRAINT_CATALOG", "CONSTRAINT_SCHEMA", "CONSTRAINT_NAME",
+                        "UNIQUE_CONSTRAINT_CATALOG", "UNIQUE_CONSTRAINT_SCHEMA", "UNIQUE_CONSTRAINT_NAME", "MATCH_OPTION",
+                        "UPDATE_RULE", "DELETE_RULE"), InfoConstraints::referentialConstraints));
     }
 
-    /** One row per sequence, ordered by schema and name. */
-    private static final class Sequences extends AbstractTable implements ScannableTable {
-        private final CatalogView catalog;
-
-        Sequences(CatalogView catalog) {
-            this.catalog = catalog;
-        }
-
-        @Override
-        public RelDataType getRowType(RelDataTypeFactory f) {
-            RelDataType text = f.createTypeWithNullability(f.createSqlType(SqlTypeName.VARCHAR, 256), true);
-            RelDataType number = f.createSqlType(SqlTypeName.BIGINT);
-            return f.builder()
-                    .add("SEQUENCE_CATALOG", text)
-                    .add("SEQUENCE_SCHEMA", text)
-                    .add("SEQUENCE_NAME", text)
-                    .add("DATA_TYPE", text)
-                    .add("START_VALUE", number)
-                    .add("MINIMUM_VALUE", number)
-                    .add("MAXIMUM_VALUE", number)
-                    .add("INCREMENT", number)
-                    .add("CYCLE_OPTION", text)
-                    .build();
-        }
-
-        @Override
-        public Enumerable<Object[]> scan(DataContext root) {
-            List<SequenceDef> sequences = new ArrayList<>(catalog.sequences());
-            sequences.sort(Comparator.comparing((SequenceDef s) -> s.name().schema()).thenComparing(s -> s.name().name()));
-            List<Object[]> rows = new ArrayList<>(sequences.size());
-            for (SequenceDef s : sequences) {
-                rows.add(new Object[] {null, s.name().schema(), s.name().name(), "BIGINT", s.start(), s.min(), s.max(), s.increment(),
-                        s.cycle() ? "YES" : "NO"});
-            }
-            return Linq4j.asEnumerable(rows);
-        }
+    private InfoTable table(List<String> columns, java.util.function.Function<CatalogView, List<Object[]>> rows) {
+        return new InfoTable(catalog, columns, rows);
     }
 }
