@@ -9,6 +9,7 @@ import dev.lightningdb.sql.result.SchemaMetadata.ForeignKey;
 import dev.lightningdb.sql.result.SchemaMetadata.Index;
 import dev.lightningdb.sql.result.SchemaMetadata.Sequence;
 import dev.lightningdb.sql.result.SchemaMetadata.Table;
+import dev.lightningdb.sql.result.SchemaMetadata.View;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -107,10 +108,12 @@ final class MetadataResults {
     ResultSet tables(String schemaPattern, String tablePattern, String[] types) {
         boolean wantTables = types == null;
         boolean wantSequences = types == null;
+        boolean wantViews = types == null;
         if (types != null) {
             for (String t : types) {
                 wantTables |= "TABLE".equalsIgnoreCase(t);
                 wantSequences |= "SEQUENCE".equalsIgnoreCase(t);
+                wantViews |= "VIEW".equalsIgnoreCase(t);
             }
         }
         SchemaMetadata metadata = metadata(); // one catalog version for both kinds
@@ -125,6 +128,11 @@ final class MetadataResults {
                 rows.add(new Object[] {null, t.schema(), t.name(), "TABLE", "", null, null, null, null, null});
             }
         }
+        if (wantViews) {
+            for (View v : matching(metadata.views(), View::schema, View::name, schemaPattern, tablePattern)) {
+                rows.add(new Object[] {null, v.schema(), v.name(), "VIEW", "", null, null, null, null, null});
+            }
+        }
         return result(columns("TABLE_CAT:V", "TABLE_SCHEM:V", "TABLE_NAME:V", "TABLE_TYPE:V", "REMARKS:V", "TYPE_CAT:V",
                 "TYPE_SCHEM:V", "TYPE_NAME:V", "SELF_REFERENCING_COL_NAME:V", "REF_GENERATION:V"), rows);
     }
@@ -132,7 +140,13 @@ final class MetadataResults {
     ResultSet columns(String schemaPattern, String tablePattern, String columnPattern) {
         Pattern column = like(columnPattern);
         List<Object[]> rows = new ArrayList<>();
-        for (Table t : tables(schemaPattern, tablePattern)) {
+        SchemaMetadata metadata = metadata();
+        List<Table> relations = new ArrayList<>(metadata.tables());
+        for (View v : metadata.views()) { // a view's columns are listed as a table's, without keys
+            relations.add(new Table(v.schema(), v.name(), v.columns(), List.of(), List.of(), List.of()));
+        }
+        relations.sort(Comparator.comparing(Table::schema).thenComparing(Table::name));
+        for (Table t : matching(relations, Table::schema, Table::name, schemaPattern, tablePattern)) {
             for (Column c : t.columns()) {
                 if (!column.matcher(c.name()).matches()) {
                     continue;
@@ -231,6 +245,7 @@ final class MetadataResults {
         List<Object[]> rows = new ArrayList<>();
         rows.add(new Object[] {"SEQUENCE"});
         rows.add(new Object[] {"TABLE"});
+        rows.add(new Object[] {"VIEW"});
         return result(columns("TABLE_TYPE:V"), rows);
     }
 

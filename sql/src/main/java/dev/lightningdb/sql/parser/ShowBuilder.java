@@ -29,7 +29,8 @@ final class ShowBuilder {
         } else if (ctx instanceof ShowColumnsContext c) {
             QualifiedName table = names.table(c.tableName());
             String schema = c.schema == null ? table.schema() : ExpressionBuilder.name(c.schema);
-            sql = "SELECT C.COLUMN_NAME AS FIELD, C.DATA_TYPE"
+            // the catalog does not keep whether DECIMAL or NUMERIC was written: DECIMAL, the more common
+            sql = "SELECT C.COLUMN_NAME AS FIELD, CASE WHEN C.DATA_TYPE = 'NUMERIC' THEN 'DECIMAL' ELSE C.DATA_TYPE END"
                     + " || CASE WHEN C.CHARACTER_MAXIMUM_LENGTH IS NULL THEN '' ELSE '(' || CAST(C.CHARACTER_MAXIMUM_LENGTH AS VARCHAR) || ')' END"
                     + " || CASE WHEN C.DATA_TYPE = 'NUMERIC' THEN '(' || CAST(C.NUMERIC_PRECISION AS VARCHAR) || ', '"
                     + " || CAST(C.NUMERIC_SCALE AS VARCHAR) || ')' ELSE '' END AS TYPE,"

@@ -36,6 +36,13 @@ final class InfoColumns {
                 rows.add(row(v.name().schema(), v.name().name(), v.columns().get(i), i + 1, null));
             }
         }
+        InformationSchema.VIEWS.forEach((name, spec) -> {
+            for (int i = 0; i < spec.columns().size(); i++) {
+                String c = spec.columns().get(i);
+                rows.add(new Object[] {null, InformationSchema.NAME, name, InformationSchema.columnName(c), i + 1, null, "YES",
+                        InformationSchema.columnType(c), null, null, null, null, null, null, "NO", null, null, null, "NEVER", null});
+            }
+        });
         rows.sort(java.util.Comparator.comparing((Object[] r) -> (String) r[1]).thenComparing(r -> (String) r[2])
                 .thenComparing(r -> (Integer) r[4]));
         return rows;

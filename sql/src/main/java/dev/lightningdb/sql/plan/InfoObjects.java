@@ -43,6 +43,9 @@ final class InfoObjects {
         for (ViewDef v : catalog.views()) {
             rows.add(new Object[] {null, v.name().schema(), v.name().name(), "VIEW", "NO", null, null});
         }
+        for (String name : InformationSchema.VIEWS.keySet()) {
+            rows.add(new Object[] {null, InformationSchema.NAME, name, "VIEW", "NO", null, null});
+        }
         rows.sort(Comparator.comparing((Object[] r) -> (String) r[1]).thenComparing(r -> (String) r[2]));
         return rows;
     }
@@ -50,8 +53,12 @@ final class InfoObjects {
     static List<Object[]> views(CatalogView catalog) {
         List<Object[]> rows = new ArrayList<>();
         for (ViewDef v : sorted(catalog.views(), ViewDef::name)) {
-            rows.add(new Object[] {null, v.name().schema(), v.name().name(), v.sql(), "NONE", "NO", "NO"});
+            rows.add(new Object[] {null, v.name().schema(), v.name().name(), v.sql(), "NONE", "NO", "NO", "NO"});
         }
+        for (String name : InformationSchema.VIEWS.keySet()) {
+            rows.add(new Object[] {null, InformationSchema.NAME, name, null, "NONE", "NO", "NO", "NO"});
+        }
+        rows.sort(Comparator.comparing((Object[] r) -> (String) r[1]).thenComparing(r -> (String) r[2]));
         return rows;
     }
 

@@ -34,7 +34,7 @@ final class InfoTable extends AbstractTable implements ScannableTable {
         for (String c : columns) {
             SqlTypeName type = c.endsWith(":I") ? SqlTypeName.INTEGER : c.endsWith(":L") ? SqlTypeName.BIGINT : SqlTypeName.VARCHAR;
             RelDataType t = type == SqlTypeName.VARCHAR ? f.createSqlType(type, 1024) : f.createSqlType(type);
-            b.add(c.contains(":") ? c.substring(0, c.indexOf(':')) : c, f.createTypeWithNullability(t, true));
+            b.add(InformationSchema.columnName(c), f.createTypeWithNullability(t, true));
         }
         return b.build();
     }
