@@ -197,6 +197,8 @@ enum Feature {
     UPDATE_PRIMARY_KEY(true),
     /** disabled: not supported by LightningDB (HYC00 "A primary key column of type DECIMAL(4,1) ... is not supported"). */
     DECIMAL_PRIMARY_KEY(false),
+    /** Generated schemas have views (projections, filters, groupings, views of views) that queries read as tables. */
+    VIEWS(true),
     /** Composite primary keys with a DOUBLE part (allowed by both, but equality on doubles is fragile). */
     DOUBLE_PRIMARY_KEY(false);
 

@@ -112,7 +112,8 @@ final class QueryGenerator {
         return out;
     }
 
-    private FromClause single(Schema.Table t) {
+    private FromClause single(Schema.Table table) {
+        Schema.Table t = ViewGenerator.maybeView(schema, table, random);
         String alias = nextAlias();
         return new FromClause(t.name() + " AS " + alias, columnsOf(t, alias), keyOf(t, alias), Math.max(1, t.rows().size()));
     }
