@@ -94,7 +94,7 @@ class ViewTest extends SqlTestSupport {
         update("CREATE VIEW v1 AS SELECT id, sal FROM emp");
         update("CREATE VIEW v2 AS SELECT id FROM v1");
         update("ALTER TABLE emp DROP COLUMN sal CASCADE");
-        assertThat(rows("SELECT * FROM INFORMATION_SCHEMA.VIEWS")).isEmpty();
+        assertThat(rows("SELECT * FROM INFORMATION_SCHEMA.VIEWS WHERE TABLE_SCHEMA = 'PUBLIC'")).isEmpty();
         update("CREATE VIEW v1 AS SELECT id FROM emp");
         update("DROP TABLE emp CASCADE");
         assertFails("42S02", "SELECT * FROM v1");
@@ -144,6 +144,67 @@ class ViewTest extends SqlTestSupport {
              var r = (dev.lightningdb.sql.result.QueryResult) s.execute("SELECT twice FROM vx")) {
             assertThat(r.next()).isTrue();
             assertThat(r.row()[0]).isEqualTo(20);
+        }
+    }
+
+    @Test
+    void theOptimizerSeesThroughAView() {
+        update("CREATE VIEW rich AS SELECT id, sal FROM emp WHERE sal > 10");
+        assertThat(rows("EXPLAIN SELECT * FROM rich WHERE id = 3").toString()).contains("primary key lookup");
+    }
+
+    @Test
+    void aPreparedQueryFollowsAReplacedView() {
+        update("CREATE VIEW v AS SELECT id FROM emp WHERE id = 1");
+        Prepared p = session.prepare("SELECT COUNT(*) FROM v");
+        assertThat(count(p)).isEqualTo(1L);
+        update("CREATE OR REPLACE VIEW v AS SELECT id FROM emp");
+        assertThat(count(p)).isEqualTo(4L);
+    }
+
+    private static Object count(Prepared p) {
+        try (var r = (dev.lightningdb.sql.result.QueryResult) p.execute(new Object[0], new java.util.concurrent.atomic.AtomicBoolean())) {
+            r.next();
+            return r.row()[0];
+        }
+    }
+
+    /**
+     * A view created in one transaction and a DROP TABLE of its table in another: the drop waits for
+     * the schema lock, then sees the committed view and is refused; had the view been rolled back, the
+     * drop would go through.
+     */
+    @Test
+    void aDropWaitsForAConcurrentCreateViewAndThenSeesIt() throws Exception {
+        try (Session other = db.newSession()) {
+            session.setAutoCommit(false);
+            update("CREATE VIEW guard AS SELECT id FROM emp");
+            var drop = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    other.execute("DROP TABLE emp");
+                    return "dropped";
+                } catch (dev.lightningdb.sql.result.SqlError e) {
+                    return e.sqlState();
+                }
+            });
+            Thread.sleep(200);
+            assertThat(drop).isNotDone();
+            session.commit();
+            assertThat(drop.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("2BP01");
+            update("CREATE VIEW guard2 AS SELECT id FROM emp");
+            var drop2 = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    other.execute("DROP TABLE emp CASCADE");
+                    return "dropped";
+                } catch (dev.lightningdb.sql.result.SqlError e) {
+                    return e.sqlState();
+                }
+            });
+            Thread.sleep(200);
+            session.rollback();
+            assertThat(drop2.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("dropped");
+            session.setAutoCommit(true);
+            assertFails("42S02", "SELECT * FROM guard");
         }
     }
 
