@@ -5,7 +5,6 @@ import dev.lightningdb.sql.codec.ByteReader;
 import dev.lightningdb.sql.codec.ByteWriter;
 import dev.lightningdb.sql.codec.MalformedDataException;
 import dev.lightningdb.sql.result.ColumnType;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -114,11 +113,10 @@ public final class ViewCodec {
     }
 
     private static void text(ByteWriter w, String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        w.writeVarLong(b.length).write(b);
+        CatalogCodec.text(w, s);
     }
 
     private static String text(ByteReader r) {
-        return new String(r.read(r.readLength()), StandardCharsets.UTF_8);
+        return CatalogCodec.text(r);
     }
 }

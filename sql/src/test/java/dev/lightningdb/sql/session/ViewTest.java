@@ -3,7 +3,12 @@ package dev.lightningdb.sql.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lightningdb.engine.LightningDb;
+import dev.lightningdb.sql.result.QueryResult;
+import dev.lightningdb.sql.result.SqlError;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +50,7 @@ class ViewTest extends SqlTestSupport {
     void selectStarFreezesTheColumnsAsPostgreSqlDoes() {
         update("CREATE VIEW all_emp AS SELECT * FROM emp");
         update("ALTER TABLE emp ADD COLUMN extra INT");
-        try (var r = (dev.lightningdb.sql.result.QueryResult) session.execute("SELECT * FROM all_emp")) {
+        try (var r = (QueryResult) session.execute("SELECT * FROM all_emp")) {
             assertThat(r.columns()).extracting(c -> c.label()).containsExactly("ID", "DEPT", "SAL", "BOSS");
         }
         assertFails("42S22", "SELECT extra FROM all_emp");
@@ -141,7 +146,7 @@ class ViewTest extends SqlTestSupport {
         }
         Database second = Database.open(engine);
         try (Session s = second.newSession();
-             var r = (dev.lightningdb.sql.result.QueryResult) s.execute("SELECT twice FROM vx")) {
+             var r = (QueryResult) s.execute("SELECT twice FROM vx")) {
             assertThat(r.next()).isTrue();
             assertThat(r.row()[0]).isEqualTo(20);
         }
@@ -163,7 +168,7 @@ class ViewTest extends SqlTestSupport {
     }
 
     private static Object count(Prepared p) {
-        try (var r = (dev.lightningdb.sql.result.QueryResult) p.execute(new Object[0], new java.util.concurrent.atomic.AtomicBoolean())) {
+        try (var r = (QueryResult) p.execute(new Object[0], new AtomicBoolean())) {
             r.next();
             return r.row()[0];
         }
@@ -179,33 +184,31 @@ class ViewTest extends SqlTestSupport {
         try (Session other = db.newSession()) {
             session.setAutoCommit(false);
             update("CREATE VIEW guard AS SELECT id FROM emp");
-            var drop = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                try {
-                    other.execute("DROP TABLE emp");
-                    return "dropped";
-                } catch (dev.lightningdb.sql.result.SqlError e) {
-                    return e.sqlState();
-                }
-            });
+            CompletableFuture<String> drop = inBackground(other, "DROP TABLE emp");
             Thread.sleep(200);
             assertThat(drop).isNotDone();
             session.commit();
-            assertThat(drop.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("2BP01");
+            assertThat(drop.get(30, TimeUnit.SECONDS)).isEqualTo("2BP01");
             update("CREATE VIEW guard2 AS SELECT id FROM emp");
-            var drop2 = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                try {
-                    other.execute("DROP TABLE emp CASCADE");
-                    return "dropped";
-                } catch (dev.lightningdb.sql.result.SqlError e) {
-                    return e.sqlState();
-                }
-            });
+            CompletableFuture<String> drop2 = inBackground(other, "DROP TABLE emp CASCADE");
             Thread.sleep(200);
             session.rollback();
-            assertThat(drop2.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("dropped");
+            assertThat(drop2.get(30, TimeUnit.SECONDS)).isEqualTo("done");
             session.setAutoCommit(true);
             assertFails("42S02", "SELECT * FROM guard");
         }
+    }
+
+    /** Runs {@code sql} in {@code s} on another thread: "done", or the SQLState it failed with. */
+    private static CompletableFuture<String> inBackground(Session s, String sql) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                s.execute(sql);
+                return "done";
+            } catch (SqlError e) {
+                return e.sqlState();
+            }
+        });
     }
 
     @Test

@@ -113,8 +113,8 @@ final class QueryGenerator {
     }
 
     private FromClause single(Schema.Table table) {
-        Schema.Table t = ViewGenerator.maybeView(schema, table, random);
         String alias = nextAlias();
+        Schema.Table t = ViewGenerator.maybeView(schema, table, alias);
         return new FromClause(t.name() + " AS " + alias, columnsOf(t, alias), keyOf(t, alias), Math.max(1, t.rows().size()));
     }
 

@@ -40,12 +40,20 @@ final class ViewGenerator {
         return new Schema(schema.tables(), g.views);
     }
 
-    /** What a query reads in place of table {@code t}: now and then one of the schema's views. */
-    static Schema.Table maybeView(Schema schema, Schema.Table t, Random random) {
-        if (schema.views().isEmpty() || random.nextInt(3) != 0) {
+    /**
+     * What a query reads in place of table {@code t} under alias {@code alias}: now and then one of the
+     * schema's views. Chosen from the names alone, not from the query's random stream, so a query that
+     * reads no view is the one the same seed made before views existed.
+     */
+    static Schema.Table maybeView(Schema schema, Schema.Table t, String alias) {
+        if (schema.views().isEmpty()) {
             return t;
         }
-        return schema.views().get(random.nextInt(schema.views().size())).shape();
+        Random choice = new Random((31L * alias.hashCode() + t.name().hashCode()) * 31 + schema.views().hashCode());
+        if (choice.nextInt(3) != 0) {
+            return t;
+        }
+        return schema.views().get(choice.nextInt(schema.views().size())).shape();
     }
 
     private View view(String name) {
