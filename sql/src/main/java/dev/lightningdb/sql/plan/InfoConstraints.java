@@ -1,6 +1,7 @@
 package dev.lightningdb.sql.plan;
 
 import dev.lightningdb.sql.ast.ConstraintSpec;
+import dev.lightningdb.sql.ast.ReferentialAction;
 import dev.lightningdb.sql.catalog.CatalogView;
 import dev.lightningdb.sql.catalog.ConstraintDef;
 import dev.lightningdb.sql.catalog.IndexDef;
@@ -79,10 +80,15 @@ final class InfoConstraints {
                 TableDef referenced = catalog.table(c.references());
                 String unique = referenced == null ? null : uniqueConstraint(referenced, c.referencedColumns());
                 rows.add(new Object[] {null, t.name().schema(), c.name(), null, unique == null ? null : referenced.name().schema(),
-                        unique, "NONE", "NO ACTION", "NO ACTION"});
+                        unique, "NONE", rule(c.onUpdate()), rule(c.onDelete())});
             }
         }
         return rows;
+    }
+
+    /** An action as the standard spells it: NO ACTION (the default, as in PostgreSQL; H2 says RESTRICT), CASCADE, SET NULL... */
+    private static String rule(ReferentialAction action) {
+        return action.name().replace('_', ' ');
     }
 
     /** The primary key or UNIQUE constraint of {@code t} over exactly {@code columns} (empty: the primary key), or null. */

@@ -29,8 +29,9 @@ class ViewsAgainstH2Test {
             "CREATE TABLE dept (code VARCHAR(10) PRIMARY KEY, title VARCHAR(40) NOT NULL, budget DECIMAL(12, 2),"
                     + " CONSTRAINT dept_title UNIQUE (title))",
             "CREATE TABLE assignment (emp_id INT NOT NULL, dept_code VARCHAR(10) NOT NULL, since DATE,"
-                    + " PRIMARY KEY (emp_id, dept_code), CONSTRAINT fk_asg_emp FOREIGN KEY (emp_id) REFERENCES emp (id),"
-                    + " CONSTRAINT fk_asg_dept FOREIGN KEY (dept_code) REFERENCES dept (code))",
+                    + " PRIMARY KEY (emp_id, dept_code), CONSTRAINT fk_asg_emp FOREIGN KEY (emp_id) REFERENCES emp (id) ON DELETE CASCADE,"
+                    + " CONSTRAINT fk_asg_dept FOREIGN KEY (dept_code) REFERENCES dept (code)"
+                    + " ON DELETE RESTRICT ON UPDATE CASCADE)",
             "CREATE SEQUENCE badge START WITH 10",
             "CREATE VIEW v_emp AS SELECT dept, COUNT(*) AS n FROM emp GROUP BY dept",
             "CREATE VIEW rich (who, pay) AS SELECT id, sal FROM emp WHERE sal >= 50",
@@ -127,6 +128,7 @@ class ViewsAgainstH2Test {
         same("SELECT CONSTRAINT_NAME, TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, POSITION_IN_UNIQUE_CONSTRAINT"
                 + " FROM INFORMATION_SCHEMA.KEY_COLUMN_USAGE WHERE CONSTRAINT_NAME IN ('DEPT_TITLE', 'FK_ASG_EMP', 'FK_ASG_DEPT')"
                 + " ORDER BY CONSTRAINT_NAME, ORDINAL_POSITION");
+        // actions as declared; an undeclared one is NO ACTION here (PostgreSQL's word), RESTRICT in H2
         same("SELECT CONSTRAINT_NAME, UNIQUE_CONSTRAINT_SCHEMA, MATCH_OPTION, UPDATE_RULE, DELETE_RULE"
                 + " FROM INFORMATION_SCHEMA.REFERENTIAL_CONSTRAINTS ORDER BY CONSTRAINT_NAME");
     }
