@@ -29,7 +29,7 @@ class ViewsAgainstH2Test {
             "CREATE TABLE dept (code VARCHAR(10) PRIMARY KEY, title VARCHAR(40) NOT NULL, budget DECIMAL(12, 2),"
                     + " CONSTRAINT dept_title UNIQUE (title))",
             "CREATE TABLE assignment (emp_id INT NOT NULL, dept_code VARCHAR(10) NOT NULL, since DATE,"
-                    + " PRIMARY KEY (emp_id, dept_code), CONSTRAINT fk_asg_emp FOREIGN KEY (emp_id) REFERENCES emp (id) ON DELETE CASCADE,"
+                    + " PRIMARY KEY (emp_id, dept_code), CONSTRAINT fk_asg_emp FOREIGN KEY (emp_id) REFERENCES emp (id) ON DELETE CASCADE ON UPDATE RESTRICT,"
                     + " CONSTRAINT fk_asg_dept FOREIGN KEY (dept_code) REFERENCES dept (code)"
                     + " ON DELETE RESTRICT ON UPDATE CASCADE)",
             "CREATE SEQUENCE badge START WITH 10",
