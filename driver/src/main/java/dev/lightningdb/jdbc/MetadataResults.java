@@ -9,6 +9,7 @@ import dev.lightningdb.sql.result.SchemaMetadata.ForeignKey;
 import dev.lightningdb.sql.result.SchemaMetadata.Index;
 import dev.lightningdb.sql.result.SchemaMetadata.Sequence;
 import dev.lightningdb.sql.result.SchemaMetadata.Table;
+import dev.lightningdb.sql.result.SchemaMetadata.View;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -137,6 +138,11 @@ final class MetadataResults {
                 }
             }
         }
+        if (types == null || wanted.contains("VIEW")) { // TABLE_TYPE order: VIEW after TABLE
+            for (View v : matching(metadata.views(), View::schema, View::name, schemaPattern, tablePattern)) {
+                rows.add(new Object[] {null, v.schema(), v.name(), "VIEW", "", null, null, null, null, null});
+            }
+        }
         return result(columns("TABLE_CAT:V", "TABLE_SCHEM:V", "TABLE_NAME:V", "TABLE_TYPE:V", "REMARKS:V", "TYPE_CAT:V",
                 "TYPE_SCHEM:V", "TYPE_NAME:V", "SELF_REFERENCING_COL_NAME:V", "REF_GENERATION:V"), rows);
     }
@@ -144,7 +150,13 @@ final class MetadataResults {
     ResultSet columns(String schemaPattern, String tablePattern, String columnPattern) {
         Pattern column = like(columnPattern);
         List<Object[]> rows = new ArrayList<>();
-        for (Table t : tables(schemaPattern, tablePattern)) {
+        SchemaMetadata metadata = metadata();
+        List<Table> relations = new ArrayList<>(metadata.tables());
+        for (View v : metadata.views()) { // a view's columns are listed as a table's, without keys
+            relations.add(new Table(v.schema(), v.name(), v.columns(), List.of(), List.of(), List.of()));
+        }
+        relations.sort(Comparator.comparing(Table::schema).thenComparing(Table::name));
+        for (Table t : matching(relations, Table::schema, Table::name, schemaPattern, tablePattern)) {
             for (Column c : t.columns()) {
                 if (!column.matcher(c.name()).matches()) {
                     continue;
@@ -244,6 +256,7 @@ final class MetadataResults {
         rows.add(new Object[] {SessionTables.LOCAL_TEMPORARY});
         rows.add(new Object[] {"SEQUENCE"});
         rows.add(new Object[] {"TABLE"});
+        rows.add(new Object[] {"VIEW"});
         return result(columns("TABLE_TYPE:V"), rows);
     }
 

@@ -37,7 +37,7 @@ record SessionTables(SchemaMetadata metadata, Map<String, String> types) {
             }
         }
         tables.sort(Comparator.comparing(Table::schema).thenComparing(Table::name));
-        return new SessionTables(new SchemaMetadata(shared.schemas(), tables, shared.sequences()), types);
+        return new SessionTables(new SchemaMetadata(shared.schemas(), tables, shared.sequences(), shared.views()), types);
     }
 
     /** The JDBC table type of {@code t}. */

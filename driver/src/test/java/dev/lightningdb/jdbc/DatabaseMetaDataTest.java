@@ -50,7 +50,7 @@ class DatabaseMetaDataTest {
             assertThat(column(md.getPrimaryKeys(null, null, "ORDERS"), "COLUMN_NAME")).containsExactly("ID", "REGION");
             assertThat(column(md.getPrimaryKeys(null, null, "ORDERS"), "KEY_SEQ")).containsExactly("2", "1");
             assertThat(column(md.getSchemas(), "TABLE_SCHEM")).containsExactly("PUBLIC");
-            assertThat(column(md.getTableTypes(), "TABLE_TYPE")).containsExactly("GLOBAL TEMPORARY", "LOCAL TEMPORARY", "SEQUENCE", "TABLE");
+            assertThat(column(md.getTableTypes(), "TABLE_TYPE")).containsExactly("GLOBAL TEMPORARY", "LOCAL TEMPORARY", "SEQUENCE", "TABLE", "VIEW");
             c.createStatement().executeUpdate("CREATE SEQUENCE order_numbers START WITH 100");
             assertThat(column(md.getTables(null, "PUBLIC", "%", new String[] {"SEQUENCE"}), "TABLE_NAME")).containsExactly("ORDER_NUMBERS");
             assertThat(column(md.getTables(null, null, "%", new String[] {"TABLE"}), "TABLE_NAME")).doesNotContain("ORDER_NUMBERS");

@@ -40,6 +40,9 @@ statement
     | scanStatement
     | analyzeStatement
     | callStatement
+    | createView
+    | dropView
+    | showStatement
     ;
 
 // ---------------------------------------------------------------- DDL
@@ -126,7 +129,7 @@ alterTable
 
 alterAction
     : ADD COLUMN? (IF NOT EXISTS)? columnDefinition                      # addColumn
-    | DROP COLUMN? (IF EXISTS)? identifier                              # dropColumn
+    | DROP COLUMN? (IF EXISTS)? identifier (CASCADE | RESTRICT)?       # dropColumn
     | RENAME COLUMN from=identifier TO to=identifier                    # renameColumn
     | RENAME TO tableName                                               # renameTable
     | ADD tableConstraint                                               # addConstraint
@@ -191,6 +194,22 @@ dropSchema
 
 truncateTable
     : TRUNCATE TABLE tableName
+    ;
+
+// A stored query; the text after AS is kept and planned wherever the view is named.
+createView
+    : CREATE (OR REPLACE)? VIEW (IF NOT EXISTS)? tableName (LPAREN identifier (COMMA identifier)* RPAREN)? AS query
+    ;
+
+dropView
+    : DROP VIEW (IF EXISTS)? tableName (COMMA tableName)* (CASCADE | RESTRICT)?
+    ;
+
+// H2's and MySQL's listings, answered from INFORMATION_SCHEMA.
+showStatement
+    : SHOW TABLES ((FROM | IN) schema=identifier)?                                          # showTables
+    | SHOW SCHEMAS                                                                           # showSchemas
+    | SHOW COLUMNS (FROM | IN) tableName ((FROM | IN) schema=identifier)?                    # showColumns
     ;
 
 // ---------------------------------------------------------------- DML
@@ -490,6 +509,7 @@ nonReserved
     | POSITION | SUBSTRING | TRIM | EXTRACT | LONGVARCHAR | LONGVARBINARY | VARCHAR2 | WITHOUT
     | SHARE | NOWAIT | SKIP_ | LOCKED | OF | DATA | TYPE | MODIFY | DATETIME
     | STORED | JSON | OBJECT | ARRAY | SCALAR | ABSENT
+    | VIEW | REPLACE | SHOW | TABLES | SCHEMAS | COLUMNS
     | GLOBAL | LOCAL | TEMPORARY | TEMP | PRESERVE | COMMIT
     ;
 
@@ -534,6 +554,8 @@ DATA: D A T A; TYPE: T Y P E; MODIFY: M O D I F Y;
 STORED: S T O R E D; JSON: J S O N; OBJECT: O B J E C T; ARRAY: A R R A Y; SCALAR: S C A L A R;
 ABSENT: A B S E N T; JSON_OBJECT: J S O N '_' O B J E C T; JSON_ARRAY: J S O N '_' A R R A Y;
 SHARE: S H A R E; NOWAIT: N O W A I T; SKIP_: S K I P; LOCKED: L O C K E D; OF: O F;
+VIEW: V I E W; REPLACE: R E P L A C E; SHOW: S H O W; TABLES: T A B L E S; SCHEMAS: S C H E M A S;
+COLUMNS: C O L U M N S;
 WEEK: W E E K; WITH: W I T H; WITHOUT: W I T H O U T; YEAR: Y E A R; ZONE: Z O N E;
 
 EQ: '='; NEQ: '<>' | '!='; LT: '<'; LTE: '<='; GT: '>'; GTE: '>=';

@@ -65,6 +65,10 @@ public sealed interface Statement {
         R analyze(Analyze statement);
 
         R dropTable(DropTable statement);
+
+        R createView(CreateView statement);
+
+        R dropView(DropView statement);
     }
 
     /** Every SqlNode of the statement (for finding sequence parameters). */
@@ -182,7 +186,11 @@ public sealed interface Statement {
         record AddColumn(ColumnSpec column, boolean ifNotExists, List<ConstraintSpec> constraints) implements AlterAction {
         }
 
-        record DropColumn(String column, boolean ifExists) implements AlterAction {
+        /** {@code DROP COLUMN c [CASCADE]}: {@code cascade} also drops the views that use the column. */
+        record DropColumn(String column, boolean ifExists, boolean cascade) implements AlterAction {
+            public DropColumn(String column, boolean ifExists) {
+                this(column, ifExists, false);
+            }
         }
 
         record RenameColumn(String from, String to) implements AlterAction {
@@ -279,9 +287,9 @@ public sealed interface Statement {
         }
     }
 
-    /** {@code DROP TABLE}. */
+    /** {@code DROP TABLE}; {@code cascade} also drops the views that read the table. */
     record DropTable(QualifiedName name, boolean ifExists, boolean cascade) implements Ddl {
-        /** {@code DROP TABLE} without CASCADE: refused while another table's foreign key references it. */
+        /** {@code DROP TABLE} without CASCADE: refused while another table's foreign key or a view references it. */
         public DropTable(QualifiedName name, boolean ifExists) {
             this(name, ifExists, false);
         }
@@ -289,6 +297,26 @@ public sealed interface Statement {
         @Override
         public <R> R accept(DdlVisitor<R> visitor) {
             return visitor.dropTable(this);
+        }
+    }
+
+    /**
+     * {@code CREATE [OR REPLACE] VIEW [IF NOT EXISTS] name [(columns)] AS query}: {@code sql} is the
+     * query's text, parsed again (and checked) when the view is created and each time it is planned.
+     */
+    record CreateView(QualifiedName name, boolean orReplace, boolean ifNotExists, List<String> columns, String sql)
+            implements Ddl {
+        @Override
+        public <R> R accept(DdlVisitor<R> visitor) {
+            return visitor.createView(this);
+        }
+    }
+
+    /** {@code DROP VIEW [IF EXISTS] name, ... [RESTRICT | CASCADE]}. */
+    record DropView(List<QualifiedName> names, boolean ifExists, boolean cascade) implements Ddl {
+        @Override
+        public <R> R accept(DdlVisitor<R> visitor) {
+            return visitor.dropView(this);
         }
     }
 

@@ -34,10 +34,10 @@ public final class Catalog implements CatalogView {
     private final AtomicInteger nextId;
 
     record Snapshot(Map<QualifiedName, TableDef> tables, Map<QualifiedName, SequenceDef> sequences, Set<String> schemas,
-                    Map<Integer, TableStats> statistics, long version, boolean hasTemporary) {
+                    Map<Integer, TableStats> statistics, Map<QualifiedName, ViewDef> views, long version, boolean hasTemporary) {
         Snapshot(Map<QualifiedName, TableDef> tables, Map<QualifiedName, SequenceDef> sequences, Set<String> schemas,
-                 Map<Integer, TableStats> statistics, long version) {
-            this(tables, sequences, schemas, statistics, version, tables.values().stream().anyMatch(t -> t.temporary() != null));
+                 Map<Integer, TableStats> statistics, Map<QualifiedName, ViewDef> views, long version) {
+            this(tables, sequences, schemas, statistics, views, version, tables.values().stream().anyMatch(t -> t.temporary() != null));
         }
     }
 
@@ -51,6 +51,7 @@ public final class Catalog implements CatalogView {
         Map<QualifiedName, TableDef> tables = read(engine, CatalogKeys.allTables(), CatalogCodec::decode, TableDef::name);
         Map<QualifiedName, SequenceDef> sequences = read(engine, CatalogKeys.allSequences(), CatalogCodec::decodeSequence,
                 SequenceDef::name);
+        Map<QualifiedName, ViewDef> views = read(engine, CatalogKeys.allViews(), ViewCodec::decode, ViewDef::name);
         Set<String> schemas = new TreeSet<>();
         try (Cursor c = engine.scan(CatalogKeys.allSchemas())) {
             while (c.next()) {
@@ -80,8 +81,8 @@ public final class Catalog implements CatalogView {
                 maxId = Math.max(maxId, i.id());
             }
         }
-        return new Catalog(new Snapshot(Map.copyOf(tables), Map.copyOf(sequences), Set.copyOf(schemas), Map.copyOf(statistics), 1),
-                maxId + 1);
+        return new Catalog(new Snapshot(Map.copyOf(tables), Map.copyOf(sequences), Set.copyOf(schemas), Map.copyOf(statistics),
+                Map.copyOf(views), 1), maxId + 1);
     }
 
     private static <T> Map<QualifiedName, T> read(LightningDb engine, KeyRange range, Function<byte[], T> decode,
@@ -118,6 +119,16 @@ public final class Catalog implements CatalogView {
     @Override
     public Collection<SequenceDef> sequences() {
         return snapshot.sequences().values();
+    }
+
+    @Override
+    public ViewDef view(QualifiedName name) {
+        return snapshot.views().get(name);
+    }
+
+    @Override
+    public Collection<ViewDef> views() {
+        return snapshot.views().values();
     }
 
     @Override
@@ -164,8 +175,10 @@ public final class Catalog implements CatalogView {
         Map<QualifiedName, SequenceDef> sequences = new HashMap<>(s.sequences());
         Set<String> schemas = new TreeSet<>(s.schemas());
         Map<Integer, TableStats> statistics = new HashMap<>(s.statistics());
+        Map<QualifiedName, ViewDef> views = new HashMap<>(s.views());
         changes.applyTo(tables, sequences, schemas, statistics);
+        changes.applyViewsTo(views);
         snapshot = new Snapshot(Map.copyOf(tables), Map.copyOf(sequences), Set.copyOf(schemas), Map.copyOf(statistics),
-                s.version() + 1);
+                Map.copyOf(views), s.version() + 1);
     }
 }

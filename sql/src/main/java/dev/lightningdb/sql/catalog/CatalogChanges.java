@@ -26,6 +26,7 @@ public final class CatalogChanges {
     private final Map<QualifiedName, SequenceDef> sequences = new LinkedHashMap<>();
     private final Map<String, Boolean> schemas = new LinkedHashMap<>();
     private final Map<Integer, TableStats> statistics = new LinkedHashMap<>();
+    private final Map<QualifiedName, ViewDef> views = new LinkedHashMap<>();
 
     /** Changes with no temporary table of their own (a connection's, or a savepoint's copy shares it). */
     public CatalogChanges() {
@@ -67,6 +68,17 @@ public final class CatalogChanges {
         temporaryChanges.clear();
     }
 
+    /** Records a new or replaced view. */
+    public void put(ViewDef view) {
+        changeCount++;
+        views.put(view.name(), view);
+    }
+
+    public void dropView(QualifiedName name) {
+        changeCount++;
+        views.put(name, null);
+    }
+
     public void put(SequenceDef sequence) {
         changeCount++;
         sequences.put(sequence.name(), sequence);
@@ -89,7 +101,7 @@ public final class CatalogChanges {
     }
 
     public boolean isEmpty() {
-        return tables.isEmpty() && sequences.isEmpty() && schemas.isEmpty() && statistics.isEmpty();
+        return tables.isEmpty() && sequences.isEmpty() && schemas.isEmpty() && statistics.isEmpty() && views.isEmpty();
     }
 
     /** An independent copy, e.g. for a savepoint. */
@@ -109,6 +121,7 @@ public final class CatalogChanges {
         sequences.putAll(other.sequences);
         schemas.putAll(other.schemas);
         statistics.putAll(other.statistics);
+        views.putAll(other.views);
         temporaryChanges.putAll(other.temporaryChanges);
     }
 
@@ -119,6 +132,17 @@ public final class CatalogChanges {
         sequences.clear();
         schemas.clear();
         statistics.clear();
+        views.clear();
+    }
+
+    void applyViewsTo(Map<QualifiedName, ViewDef> allViews) {
+        views.forEach((name, view) -> {
+            if (view == null) {
+                allViews.remove(name);
+            } else {
+                allViews.put(name, view);
+            }
+        });
     }
 
     void applyTo(Map<QualifiedName, TableDef> allTables, Map<QualifiedName, SequenceDef> allSequences, Set<String> allSchemas,
@@ -176,6 +200,8 @@ public final class CatalogChanges {
         Set<String> allSchemas = new TreeSet<>(s.schemas());
         Map<Integer, TableStats> allStatistics = new HashMap<>(s.statistics());
         applyTo(allTables, allSequences, allSchemas, allStatistics);
+        Map<QualifiedName, ViewDef> allViews = new HashMap<>(s.views());
+        applyViewsTo(allViews);
         Map<QualifiedName, TableDef> temporaryNow = new HashMap<>();
         for (TableDef t : temporary.tables()) {
             temporaryNow.put(t.name(), t);
@@ -190,6 +216,16 @@ public final class CatalogChanges {
         allTables.putAll(temporaryNow); // a temporary table hides a permanent one of its name (created later, by another session)
         long version = isEmpty() && temporaryChanges.isEmpty() ? temporary.version(s.version()) : -1;
         return new CatalogView() {
+            @Override
+            public ViewDef view(QualifiedName name) {
+                return allViews.get(name);
+            }
+
+            @Override
+            public Collection<ViewDef> views() {
+                return allViews.values();
+            }
+
             @Override
             public TableDef table(QualifiedName name) {
                 return allTables.get(name);

@@ -239,12 +239,12 @@ public final class CatalogCodec {
         return (int) v;
     }
 
-    private static void text(ByteWriter w, String s) {
+    static void text(ByteWriter w, String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         w.writeVarLong(b.length).write(b);
     }
 
-    private static String text(ByteReader r) {
+    static String text(ByteReader r) {
         return new String(r.read(r.readLength()), StandardCharsets.UTF_8);
     }
 }

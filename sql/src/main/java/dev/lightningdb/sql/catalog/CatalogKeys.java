@@ -12,6 +12,7 @@ import dev.lightningdb.sql.result.ColumnType;
  *   <li>{@code 00 'T' schema name} → table definition ({@link CatalogCodec})
  *   <li>{@code 00 'S' schema name} → sequence definition
  *   <li>{@code 00 'N' name} → a schema (empty value)
+ *   <li>{@code 00 'V' schema name} → view definition ({@link ViewCodec})
  *   <li>{@code 00 'C' ...} → counters: the highest value handed out by a sequence or identity column
  * </ul>
  */
@@ -36,6 +37,14 @@ public final class CatalogKeys {
 
     public static KeyRange allSequences() {
         return KeyRange.prefix(new byte[] {SYSTEM, 'S'});
+    }
+
+    public static byte[] view(QualifiedName name) {
+        return named('V', name);
+    }
+
+    public static KeyRange allViews() {
+        return KeyRange.prefix(new byte[] {SYSTEM, 'V'});
     }
 
     public static byte[] schema(String name) {

@@ -3,6 +3,8 @@ package dev.lightningdb.sql.catalog;
 import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.result.SqlError;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 
 /** Tables, sequences and schemas as one transaction sees them: the committed catalog plus its own DDL. */
@@ -13,6 +15,9 @@ public interface CatalogView {
     /** The table; a missing one is the statement's error (42S02). */
     default TableDef require(QualifiedName name) {
         TableDef t = table(name);
+        if (t == null && view(name) != null) {
+            throw new SqlError("42809", name.name() + " is a view, not a table: views are read-only and cannot be altered");
+        }
         if (t == null) {
             throw SqlError.unknownTable(name.schema().equals(QualifiedName.DEFAULT_SCHEMA) ? name.name() : name.toString());
         }
@@ -21,6 +26,23 @@ public interface CatalogView {
 
     /** Every table in this view. */
     Collection<TableDef> tables();
+
+    /** The view, or null if it does not exist in this view of the catalog. */
+    default ViewDef view(QualifiedName name) {
+        return null;
+    }
+
+    /** Every view. */
+    default Collection<ViewDef> views() {
+        return List.of();
+    }
+
+    /** The views that read table or view {@code name} (directly or through other views). */
+    default List<ViewDef> dependents(QualifiedName name) {
+        return views().stream().filter(v -> v.dependsOn(name))
+                .sorted(Comparator.comparing((ViewDef v) -> v.name().schema()).thenComparing(v -> v.name().name()))
+                .toList();
+    }
 
     /** The sequence, or null. */
     SequenceDef sequence(QualifiedName name);

@@ -27,12 +27,14 @@ final class AlterTableExecutor {
     static long execute(StatementContext cx, Transaction txn, Statement.AlterTable alter) {
         TableDef table = cx.catalog().table(alter.table());
         if (table == null) {
-            if (alter.ifExists()) {
+            if (alter.ifExists() && cx.catalog().view(alter.table()) == null) {
                 return 0;
             }
+            cx.catalog().require(alter.table()); // 42809 for a view
             throw SqlError.unknownTable(alter.table().name());
         }
         AlterAction action = alter.action();
+        ViewDependents.beforeAlter(cx, txn, table, action);
         TableDef changed;
         if (action instanceof AlterAction.AddColumn add) {
             changed = addColumn(cx, txn, table, add);
@@ -45,7 +47,7 @@ final class AlterTableExecutor {
             changed = renameColumn(table, rename);
             ForeignKeyDdl.afterColumnRename(cx, txn, table, rename.from(), rename.to());
         } else if (action instanceof AlterAction.RenameTable rename) {
-            if (cx.catalog().table(rename.to()) != null) {
+            if (cx.catalog().table(rename.to()) != null || cx.catalog().view(rename.to()) != null) {
                 throw new SqlError(SqlError.TABLE_EXISTS, "Table " + rename.to().name() + " already exists");
             }
             txn.delete(CatalogKeys.table(table.name()));

@@ -93,6 +93,16 @@ final class DdlExecutor {
             public Long dropTable(Statement.DropTable s) {
                 return DdlExecutor.dropTable(cx, txn, s);
             }
+
+            @Override
+            public Long createView(Statement.CreateView s) {
+                return ViewExecutor.create(cx, txn, s);
+            }
+
+            @Override
+            public Long dropView(Statement.DropView s) {
+                return ViewExecutor.drop(cx, txn, s);
+            }
         });
     }
 
@@ -109,6 +119,9 @@ final class DdlExecutor {
                 return 0;
             }
             throw new SqlError(SqlError.TABLE_EXISTS, "Table " + create.name().name() + " already exists");
+        }
+        if (catalog.view(create.name()) != null) {
+            throw new SqlError(SqlError.TABLE_EXISTS, "View " + create.name().name() + " already exists (a table cannot have its name)");
         }
         requireSchema(catalog, create.name().schema());
         if (create.temporary() != null) {
@@ -179,6 +192,9 @@ final class DdlExecutor {
 
     static long dropTable(StatementContext cx, Transaction txn, Statement.DropTable drop) {
         TableDef table = cx.catalog().table(drop.name());
+        if (table == null && cx.catalog().view(drop.name()) != null) {
+            throw new SqlError("42809", drop.name().name() + " is a view, not a table: use DROP VIEW");
+        }
         if (table == null) {
             if (drop.ifExists()) {
                 return 0;
@@ -186,6 +202,7 @@ final class DdlExecutor {
             throw SqlError.unknownTable(drop.name().name());
         }
         SchemaLocks.exclusive(txn, table); // taken already, unless a DROP SCHEMA ... CASCADE drops it
+        ViewDependents.release(cx, txn, v -> v.dependsOn(table.name()), drop.cascade(), "drop table " + table.name().name());
         ForeignKeyDdl.beforeDrop(cx, txn, table, drop.cascade());
         deleteRows(txn, table);
         cx.changes().drop(table.name());
@@ -324,9 +341,11 @@ final class DdlExecutor {
         }
         List<TableDef> tables = catalog.tables().stream().filter(t -> t.name().schema().equals(drop.name())).toList();
         List<SequenceDef> sequences = catalog.sequences().stream().filter(s -> s.name().schema().equals(drop.name())).toList();
-        if ((!tables.isEmpty() || !sequences.isEmpty()) && !drop.cascade()) {
+        boolean hasViews = catalog.views().stream().anyMatch(v -> v.name().schema().equals(drop.name()));
+        if ((!tables.isEmpty() || !sequences.isEmpty() || hasViews) && !drop.cascade()) {
             throw new SqlError("2BP01", "Schema " + drop.name() + " is not empty (use DROP SCHEMA ... CASCADE)");
         }
+        ViewDependents.release(cx, txn, v -> v.name().schema().equals(drop.name()), true, "drop schema " + drop.name());
         for (TableDef t : tables) {
             dropTable(cx, txn, new Statement.DropTable(t.name(), false, true));
         }

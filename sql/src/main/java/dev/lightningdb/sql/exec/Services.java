@@ -11,6 +11,6 @@ import dev.lightningdb.sql.plan.QueryPlanner;
 public record Services(LightningDb engine, Catalog catalog, Sequences sequences, QueryPlanner planner) {
     /** The parts for {@code engine} whose catalog is {@code catalog}. */
     public static Services of(LightningDb engine, Catalog catalog) {
-        return new Services(engine, catalog, new Sequences(engine), new QueryPlanner());
+        return new Services(engine, catalog, new Sequences(engine), new QueryPlanner(ViewExecutor::parseQuery));
     }
 }

@@ -68,6 +68,9 @@ final class DdlBuilder {
             TableNameContext t = ctx.analyzeStatement().tableName();
             return new Statement.Analyze(t == null ? null : names.table(t));
         }
+        if (ctx.createView() != null || ctx.dropView() != null) {
+            return new ViewBuilder(names).build(ctx);
+        }
         if (ctx.truncateTable() != null) {
             return new Statement.Truncate(names.table(ctx.truncateTable().tableName()));
         }
@@ -216,7 +219,7 @@ final class DdlBuilder {
             return new AlterAction.AddColumn(column, a.EXISTS() != null, constraints);
         }
         if (ctx instanceof DropColumnContext d) {
-            return new AlterAction.DropColumn(ExpressionBuilder.name(d.identifier()), d.EXISTS() != null);
+            return new AlterAction.DropColumn(ExpressionBuilder.name(d.identifier()), d.EXISTS() != null, d.CASCADE() != null);
         }
         if (ctx instanceof RenameColumnContext r) {
             return new AlterAction.RenameColumn(ExpressionBuilder.name(r.from), ExpressionBuilder.name(r.to));

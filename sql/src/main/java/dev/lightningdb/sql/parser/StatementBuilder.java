@@ -62,6 +62,9 @@ final class StatementBuilder {
         if (ctx.scanStatement() != null) {
             return scan(ctx.scanStatement());
         }
+        if (ctx.showStatement() != null) {
+            return ShowBuilder.build(ctx.showStatement(), schemaNames);
+        }
         if (ctx.callStatement() != null) {
             return call(ctx.callStatement());
         }

@@ -1,29 +1,53 @@
 package dev.lightningdb.sql.plan;
 
 import dev.lightningdb.sql.catalog.CatalogView;
-import dev.lightningdb.sql.catalog.SequenceDef;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.calcite.DataContext;
-import org.apache.calcite.linq4j.Enumerable;
-import org.apache.calcite.linq4j.Linq4j;
-import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeFactory;
-import org.apache.calcite.schema.ScannableTable;
+import java.util.function.Function;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
-import org.apache.calcite.schema.impl.AbstractTable;
-import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * {@code INFORMATION_SCHEMA}: read-only views of the catalog for tools that ask in SQL rather than
- * through {@code DatabaseMetaData} (SchemaCrawler reads sequences this way). Today one view,
- * {@code SEQUENCES}, with the standard's column names (as H2 and PostgreSQL have them).
+ * {@code INFORMATION_SCHEMA}: read-only views of the catalog, as the SQL standard, H2 and PostgreSQL
+ * name them and their columns, for tools that ask in SQL rather than through {@code DatabaseMetaData}.
+ * Rows come in schema, table, then position order. There is no database catalog name: the
+ * {@code *_CATALOG} columns are null, as {@code DatabaseMetaData}'s TABLE_CAT is. These views list
+ * themselves in TABLES, VIEWS and COLUMNS, as H2's and PostgreSQL's do.
  */
 final class InformationSchema extends AbstractSchema {
     static final String NAME = "INFORMATION_SCHEMA";
+
+    /** One view: its columns ({@link InfoTable}'s notation) and how its rows are computed. */
+    record Spec(List<String> columns, Function<CatalogView, List<Object[]>> rows) {
+    }
+
+    /** Every view, in name order. */
+    static final Map<String, Spec> VIEWS = specs();
+
+    private static Map<String, Spec> specs() {
+        Map<String, Spec> m = new LinkedHashMap<>();
+        m.put("COLUMNS", new Spec(InfoColumns.COLUMNS, InfoColumns::rows));
+        m.put("KEY_COLUMN_USAGE", new Spec(List.of("CONSTRAINT_CATALOG", "CONSTRAINT_SCHEMA", "CONSTRAINT_NAME", "TABLE_CATALOG",
+                "TABLE_SCHEMA", "TABLE_NAME", "COLUMN_NAME", "ORDINAL_POSITION:I", "POSITION_IN_UNIQUE_CONSTRAINT:I"),
+                InfoConstraints::keyColumnUsage));
+        m.put("REFERENTIAL_CONSTRAINTS", new Spec(List.of("CONSTRAINT_CATALOG", "CONSTRAINT_SCHEMA", "CONSTRAINT_NAME",
+                "UNIQUE_CONSTRAINT_CATALOG", "UNIQUE_CONSTRAINT_SCHEMA", "UNIQUE_CONSTRAINT_NAME", "MATCH_OPTION", "UPDATE_RULE",
+                "DELETE_RULE"), InfoConstraints::referentialConstraints));
+        m.put("SCHEMATA", new Spec(List.of("CATALOG_NAME", "SCHEMA_NAME", "SCHEMA_OWNER", "DEFAULT_CHARACTER_SET_NAME", "SQL_PATH"),
+                InfoObjects::schemata));
+        m.put("SEQUENCES", new Spec(List.of("SEQUENCE_CATALOG", "SEQUENCE_SCHEMA", "SEQUENCE_NAME", "DATA_TYPE", "START_VALUE:L",
+                "MINIMUM_VALUE:L", "MAXIMUM_VALUE:L", "INCREMENT:L", "CYCLE_OPTION"), InfoObjects::sequences));
+        m.put("TABLES", new Spec(List.of("TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME", "TABLE_TYPE", "IS_INSERTABLE_INTO",
+                "COMMIT_ACTION", "REMARKS"), InfoObjects::tables));
+        m.put("TABLE_CONSTRAINTS", new Spec(List.of("CONSTRAINT_CATALOG", "CONSTRAINT_SCHEMA", "CONSTRAINT_NAME", "CONSTRAINT_TYPE",
+                "TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME", "IS_DEFERRABLE", "INITIALLY_DEFERRED", "ENFORCED"),
+                InfoConstraints::tableConstraints));
+        // IS_INSERTABLE_INTO is PostgreSQL's name, INSERTABLE_INTO H2's: both are here
+        m.put("VIEWS", new Spec(List.of("TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME", "VIEW_DEFINITION", "CHECK_OPTION",
+                "IS_UPDATABLE", "IS_INSERTABLE_INTO", "INSERTABLE_INTO"), InfoObjects::views));
+        return m;
+    }
 
     private final CatalogView catalog;
 
@@ -33,44 +57,19 @@ final class InformationSchema extends AbstractSchema {
 
     @Override
     protected Map<String, Table> getTableMap() {
-        return Map.of("SEQUENCES", new Sequences(catalog));
+        Map<String, Table> tables = new LinkedHashMap<>();
+        VIEWS.forEach((name, spec) -> tables.put(name, new InfoTable(catalog, spec.columns(), spec.rows())));
+        return tables;
     }
 
-    /** One row per sequence, ordered by schema and name. */
-    private static final class Sequences extends AbstractTable implements ScannableTable {
-        private final CatalogView catalog;
+    /** A column name of {@link InfoTable}'s notation without its type. */
+    static String columnName(String spec) {
+        int colon = spec.indexOf(':');
+        return colon < 0 ? spec : spec.substring(0, colon);
+    }
 
-        Sequences(CatalogView catalog) {
-            this.catalog = catalog;
-        }
-
-        @Override
-        public RelDataType getRowType(RelDataTypeFactory f) {
-            RelDataType text = f.createTypeWithNullability(f.createSqlType(SqlTypeName.VARCHAR, 256), true);
-            RelDataType number = f.createSqlType(SqlTypeName.BIGINT);
-            return f.builder()
-                    .add("SEQUENCE_CATALOG", text)
-                    .add("SEQUENCE_SCHEMA", text)
-                    .add("SEQUENCE_NAME", text)
-                    .add("DATA_TYPE", text)
-                    .add("START_VALUE", number)
-                    .add("MINIMUM_VALUE", number)
-                    .add("MAXIMUM_VALUE", number)
-                    .add("INCREMENT", number)
-                    .add("CYCLE_OPTION", text)
-                    .build();
-        }
-
-        @Override
-        public Enumerable<Object[]> scan(DataContext root) {
-            List<SequenceDef> sequences = new ArrayList<>(catalog.sequences());
-            sequences.sort(Comparator.comparing((SequenceDef s) -> s.name().schema()).thenComparing(s -> s.name().name()));
-            List<Object[]> rows = new ArrayList<>(sequences.size());
-            for (SequenceDef s : sequences) {
-                rows.add(new Object[] {null, s.name().schema(), s.name().name(), "BIGINT", s.start(), s.min(), s.max(), s.increment(),
-                        s.cycle() ? "YES" : "NO"});
-            }
-            return Linq4j.asEnumerable(rows);
-        }
+    /** The standard's name of a column's type in {@link InfoTable}'s notation. */
+    static String columnType(String spec) {
+        return spec.endsWith(":I") ? "INTEGER" : spec.endsWith(":L") ? "BIGINT" : "CHARACTER VARYING";
     }
 }

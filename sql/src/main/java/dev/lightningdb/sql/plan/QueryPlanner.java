@@ -2,6 +2,7 @@ package dev.lightningdb.sql.plan;
 
 import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.catalog.CatalogView;
+import dev.lightningdb.sql.catalog.ColumnDef;
 import dev.lightningdb.sql.result.ColumnType;
 import dev.lightningdb.sql.result.ResultColumn;
 import dev.lightningdb.sql.result.SqlError;
@@ -24,7 +25,6 @@ import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.plan.Contexts;
 import org.apache.calcite.plan.ConventionTraitDef;
 import org.apache.calcite.plan.RelOptCluster;
-import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
@@ -77,11 +77,17 @@ public final class QueryPlanner {
     /** The standard operators plus the common functions of PostgreSQL's library (LENGTH, LEFT, CONCAT, ...). */
     private static final SqlOperatorTable OPERATORS = SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
             SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL));
-    private static final RelOptTable.ViewExpander NO_VIEWS = (rowType, queryString, schemaPath, viewPath) -> {
-        throw SqlError.unsupported("Views");
-    };
+    /** Parses a view's stored query into a fresh node (the planner cannot see the parser: the SQL layer hands it in). */
+    public interface ViewParser {
+        SqlNode parse(String sql);
+    }
 
     private final JavaTypeFactory typeFactory = new LightningTypeFactory();
+    private final ViewParser views;
+
+    public QueryPlanner(ViewParser views) {
+        this.views = views;
+    }
 
     public JavaTypeFactory typeFactory() {
         return typeFactory;
@@ -116,12 +122,7 @@ public final class QueryPlanner {
             TimeLiterals.check(query);
             CalciteSchema root = rootSchema(catalog);
             reader = new CalciteCatalogReader(root, List.of(defaultSchema), typeFactory, CONFIG);
-            validator = new LightningValidator(OPERATORS, reader, typeFactory,
-                    SqlValidator.Config.DEFAULT
-                            .withIdentifierExpansion(true)
-                            .withConformance(SqlConformanceEnum.LENIENT)
-                            .withTypeCoercionFactory(LightningTypeCoercion::new)
-                            .withDefaultNullCollation(NullCollation.LOW));
+            validator = validator(reader);
             validated = validator.validate(JoinConditionSubqueries.rewrite(query));
         } catch (Throwable e) {
             throw translate(e);
@@ -157,6 +158,51 @@ public final class QueryPlanner {
             throw SqlError.unsupported("This subquery (Calcite failed on it decorrelated, expanded and as nested loops)");
         }
         throw error;
+    }
+
+    private LightningValidator validator(CalciteCatalogReader reader) {
+        return new LightningValidator(OPERATORS, reader, typeFactory,
+                SqlValidator.Config.DEFAULT
+                        .withIdentifierExpansion(true)
+                        .withConformance(SqlConformanceEnum.LENIENT)
+                        .withTypeCoercionFactory(LightningTypeCoercion::new)
+                        .withDefaultNullCollation(NullCollation.LOW));
+    }
+
+    /**
+     * What the query of a new view answers and reads ({@code query} a fresh parse; names without a
+     * schema are in {@code defaultSchema}). Views it names are expanded, so the tables are all those
+     * it reads through them too.
+     *
+     * @throws SqlError as {@link #compile} does
+     */
+    public ViewAnalysis analyzeView(SqlNode query, CatalogView catalog, String defaultSchema) {
+        try {
+            CalciteCatalogReader reader = new CalciteCatalogReader(rootSchema(catalog), List.of(defaultSchema), typeFactory, CONFIG);
+            LightningValidator validator = validator(reader);
+            SqlNode validated = validator.validate(JoinConditionSubqueries.rewrite(query));
+            VolcanoPlanner planner = new VolcanoPlanner(null, Contexts.of(CONFIG));
+            planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
+            RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
+            SqlToRelConverter.Config config = SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(true);
+            ViewExpansion expansion = new ViewExpansion(views, reader, this::validator, cluster, config);
+            SqlToRelConverter converter = new SqlToRelConverter(expansion, validator, reader, cluster,
+                    StandardConvertletTable.INSTANCE, config);
+            RelRoot relRoot = converter.convertQuery(validated, false, true);
+            List<ColumnDef> columns = new ArrayList<>();
+            for (ResultColumn c : resultColumns(relRoot.validatedRowType, null)) {
+                columns.add(new ColumnDef(c.label(), c.type(), true, null));
+            }
+            RelNode used;
+            try {
+                used = converter.trimUnusedFields(true, relRoot.rel);
+            } catch (RuntimeException | AssertionError e) {
+                used = relRoot.rel; // untrimmed: every column of every table counts as used (ViewAnalysis.tablesUsed)
+            }
+            return new ViewAnalysis(columns, ViewAnalysis.tablesUsed(used), expansion.direct());
+        } catch (Throwable e) {
+            throw translate(e);
+        }
     }
 
     /** Whether a query (SELECT, set operation, VALUES, WITH) appears as an operand of an expression (IN, EXISTS, scalar). */
@@ -218,8 +264,9 @@ public final class QueryPlanner {
         // Calcite 1.42 generates uncompilable code for some merge joins (e.g. on BOOLEAN keys); hash joins cover them all
         planner.removeRule(EnumerableRules.ENUMERABLE_MERGE_JOIN_RULE);
         RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
-        SqlToRelConverter converter = new SqlToRelConverter(NO_VIEWS, validator, reader, cluster,
-                StandardConvertletTable.INSTANCE, SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(expand));
+        SqlToRelConverter.Config config = SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(expand);
+        SqlToRelConverter converter = new SqlToRelConverter(new ViewExpansion(views, reader, this::validator, cluster, config),
+                validator, reader, cluster, StandardConvertletTable.INSTANCE, config);
         RelRoot relRoot = converter.convertQuery(validated, false, true);
         List<ResultColumn> columns = resultColumns(relRoot.validatedRowType, validator.getFieldOrigins(validated));
 

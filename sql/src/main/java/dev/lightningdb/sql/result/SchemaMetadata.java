@@ -9,7 +9,7 @@ import java.util.List;
  * Invariants:
  * <ol>
  *   <li>{@link #schemas} is sorted and includes PUBLIC and every schema that holds a table.
- *   <li>{@link #tables} and {@link #sequences} are sorted by schema, then name.
+ *   <li>{@link #tables}, {@link #views} and {@link #sequences} are sorted by schema, then name.
  *   <li>Every foreign key's referenced table exists in {@link #tables}; a foreign key whose table was
  *       dropped is left out.
  * </ol>
@@ -17,12 +17,29 @@ import java.util.List;
  * @param schemas schema names
  * @param tables every table
  * @param sequences every sequence
+ * @param views every view
  */
-public record SchemaMetadata(List<String> schemas, List<Table> tables, List<Sequence> sequences) {
+public record SchemaMetadata(List<String> schemas, List<Table> tables, List<Sequence> sequences, List<View> views) {
     public SchemaMetadata {
         schemas = List.copyOf(schemas);
         tables = List.copyOf(tables);
         sequences = List.copyOf(sequences);
+        views = List.copyOf(views);
+    }
+
+    public SchemaMetadata(List<String> schemas, List<Table> tables, List<Sequence> sequences) {
+        this(schemas, tables, sequences, List.of());
+    }
+
+    /**
+     * A view: read-only, its columns as its query answered them when it was created (all nullable).
+     *
+     * @param sql the query as written
+     */
+    public record View(String schema, String name, List<Column> columns, String sql) {
+        public View {
+            columns = List.copyOf(columns);
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.lightningdb.sql.catalog.ConstraintDef;
 import dev.lightningdb.sql.catalog.IndexDef;
 import dev.lightningdb.sql.catalog.SequenceDef;
 import dev.lightningdb.sql.catalog.TableDef;
+import dev.lightningdb.sql.catalog.ViewDef;
 import dev.lightningdb.sql.result.SchemaMetadata;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -72,7 +73,18 @@ final class CommittedMetadata {
         for (SequenceDef q : sequenceDefs) {
             sequences.add(new SchemaMetadata.Sequence(q.name().schema(), q.name().name()));
         }
-        return new SchemaMetadata(List.copyOf(catalog.schemas()), tables, sequences);
+        List<SchemaMetadata.View> views = new ArrayList<>();
+        List<ViewDef> viewDefs = new ArrayList<>(catalog.views());
+        viewDefs.sort(Comparator.comparing((ViewDef v) -> v.name().schema()).thenComparing(v -> v.name().name()));
+        for (ViewDef v : viewDefs) {
+            List<SchemaMetadata.Column> columns = new ArrayList<>();
+            for (int i = 0; i < v.columns().size(); i++) {
+                ColumnDef c = v.columns().get(i);
+                columns.add(new SchemaMetadata.Column(c.name(), c.type(), true, null, false, i + 1));
+            }
+            views.add(new SchemaMetadata.View(v.name().schema(), v.name().name(), columns, v.sql()));
+        }
+        return new SchemaMetadata(List.copyOf(catalog.schemas()), tables, sequences, views);
     }
 
     /** {@code t} as metadata reports it; {@code catalog} resolves the tables its foreign keys reference. */

@@ -9,7 +9,6 @@ import dev.lightningdb.sql.codec.MalformedDataException;
 import dev.lightningdb.sql.result.ColumnType;
 import dev.lightningdb.sql.result.ColumnType.Kind;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class CatalogCodecTest {
@@ -64,22 +63,7 @@ class CatalogCodecTest {
 
     @Test
     void damagedDefinitionsFailWithMalformedDataOnly() {
-        byte[] good = CatalogCodec.encode(TABLE);
-        Random r = new Random(Long.getLong("lightning.seed", 7));
-        for (int i = 0; i < 20_000; i++) {
-            byte[] bad;
-            if (r.nextBoolean()) {
-                bad = good.clone();
-                bad[r.nextInt(bad.length)] ^= (byte) (1 << r.nextInt(8));
-            } else {
-                bad = new byte[r.nextInt(good.length + 1)];
-                System.arraycopy(good, 0, bad, 0, bad.length);
-            }
-            try {
-                CatalogCodec.decode(bad);
-            } catch (MalformedDataException expected) {
-                // a flipped bit may still decode (e.g. inside a name); it must never throw anything else
-            }
-        }
+        // a flipped bit may still decode (e.g. inside a name); it must never throw anything else
+        DamagedBytes.decodeEach(CatalogCodec.encode(TABLE), CatalogCodec::decode);
     }
 }

@@ -201,6 +201,8 @@ enum Feature {
     FOREIGN_KEY_ACTIONS(true),
     /** disabled: not supported by LightningDB (HYC00 "A primary key column of type DECIMAL(4,1) ... is not supported"). */
     DECIMAL_PRIMARY_KEY(false),
+    /** Generated schemas have views (projections, filters, groupings, views of views) that queries read as tables. */
+    VIEWS(true),
     /** Composite primary keys with a DOUBLE part (allowed by both, but equality on doubles is fragile). */
     DOUBLE_PRIMARY_KEY(false),
     /** Table T1 of every schema is a LOCAL TEMPORARY table on both databases ({@link TemporaryTableSchemas}). */

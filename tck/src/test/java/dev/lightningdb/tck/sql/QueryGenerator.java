@@ -112,8 +112,9 @@ final class QueryGenerator {
         return out;
     }
 
-    private FromClause single(Schema.Table t) {
+    private FromClause single(Schema.Table table) {
         String alias = nextAlias();
+        Schema.Table t = ViewGenerator.maybeView(schema, table, alias);
         return new FromClause(t.name() + " AS " + alias, columnsOf(t, alias), keyOf(t, alias), Math.max(1, t.rows().size()));
     }
 

@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A generated schema: tables with typed columns, a primary key, and the rows to load. */
-record Schema(List<Table> tables) {
+/** A generated schema: tables with typed columns, a primary key, and the rows to load; and views over them. */
+record Schema(List<Table> tables, List<ViewGenerator.View> views) {
+    Schema(List<Table> tables) {
+        this(tables, List.of());
+    }
 
     record Column(String name, SqlType type, int length, int precision, int scale, boolean notNull) {
         String ddlType() {
@@ -63,6 +66,7 @@ record Schema(List<Table> tables) {
             out.add(t.createStatement());
             out.addAll(t.insertStatements());
         }
+        views.forEach(v -> out.add(v.createStatement()));
         return out;
     }
 

@@ -30,7 +30,7 @@ final class SchemaGenerator {
         for (int t = 0; t < tableCount; t++) {
             tables.add(table("T" + t, random.nextInt(5) == 0 ? random.nextInt(4) : 5 + random.nextInt(30)));
         }
-        return new Schema(tables);
+        return ViewGenerator.addViews(new Schema(tables), new Random(random.nextLong()));
     }
 
     private Schema.Table table(String name, int rowCount) {
