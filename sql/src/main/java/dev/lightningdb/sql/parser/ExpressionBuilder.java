@@ -56,6 +56,10 @@ class ExpressionBuilder {
         return names;
     }
 
+    QueryBuilder queries() {
+        return queries;
+    }
+
     int parameterCount() {
         return parameterCount;
     }
