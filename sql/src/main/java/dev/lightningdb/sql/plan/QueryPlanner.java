@@ -224,8 +224,8 @@ public final class QueryPlanner {
 
         RelNode logical = CheckedArithmetic.apply(NullComparisons.remove(relRoot.project(), cluster.getRexBuilder()),
                 cluster.getRexBuilder());
-        RelNode physical = Programs.standard().run(planner, logical,
-                logical.getTraitSet().replace(EnumerableConvention.INSTANCE).simplify(), List.of(), List.of());
+        RelNode physical = RecursionGuard.apply(Programs.standard().run(planner, logical,
+                logical.getTraitSet().replace(EnumerableConvention.INSTANCE).simplify(), List.of(), List.of()));
         Map<String, Object> internals = new HashMap<>(); // objects the generated code reads back by name
         Bindable<?> bindable = EnumerableInterpretable.toBindable(internals, null, (EnumerableRel) physical,
                 EnumerableRel.Prefer.ARRAY);
