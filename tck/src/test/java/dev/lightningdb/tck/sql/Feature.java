@@ -195,6 +195,12 @@ enum Feature {
     MULTI_ROW_INSERT(true),
     INSERT_SELECT(true),
     UPDATE_PRIMARY_KEY(true),
+    /** Window functions: ranking, distribution, LAG/LEAD, FIRST/LAST_VALUE, aggregates over ROWS and RANGE frames. */
+    WINDOW_FUNCTIONS(true),
+    /** WITH RECURSIVE ... UNION ALL (H2 2.3 runs out of memory on a recursive UNION over a cycle: not generated). */
+    RECURSIVE_CTE(true),
+    /** ROLLUP, CUBE, GROUPING SETS and GROUPING(), compared with H2's UNION ALL of GROUP BYs. */
+    GROUPING_SETS(true),
     /** disabled: not supported by LightningDB (HYC00 "A primary key column of type DECIMAL(4,1) ... is not supported"). */
     DECIMAL_PRIMARY_KEY(false),
     /** Composite primary keys with a DOUBLE part (allowed by both, but equality on doubles is fragile). */
