@@ -201,6 +201,8 @@ enum Feature {
     RECURSIVE_CTE(true),
     /** ROLLUP, CUBE, GROUPING SETS and GROUPING(), compared with H2's UNION ALL of GROUP BYs. */
     GROUPING_SETS(true),
+    /** MERGE INTO t USING (rows of t, key shifted) ON the key WHEN MATCHED ... WHEN NOT MATCHED ... (DML). */
+    MERGE(true),
     /** disabled: not supported by LightningDB (HYC00 "A primary key column of type DECIMAL(4,1) ... is not supported"). */
     DECIMAL_PRIMARY_KEY(false),
     /** Composite primary keys with a DOUBLE part (allowed by both, but equality on doubles is fragile). */
