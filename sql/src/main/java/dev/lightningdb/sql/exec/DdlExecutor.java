@@ -3,6 +3,7 @@ package dev.lightningdb.sql.exec;
 import dev.lightningdb.engine.Transaction;
 import dev.lightningdb.engine.common.Cursor;
 import dev.lightningdb.sql.ast.ColumnSpec;
+import dev.lightningdb.sql.ast.ConstraintSpec;
 import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.ast.Statement;
 import dev.lightningdb.sql.catalog.CatalogCodec;
@@ -33,6 +34,7 @@ final class DdlExecutor {
         if (!(ddl instanceof Statement.Analyze)) {
             SchemaLocks.forChange(cx, txn, ddl); // ANALYZE changes no schema: it only reads rows
         }
+        TemporaryTableRules.checkChange(cx, ddl);
         return ddl.accept(new Statement.DdlVisitor<Long>() {
             @Override
             public Long createTable(Statement.CreateTable s) {
@@ -76,7 +78,9 @@ final class DdlExecutor {
 
             @Override
             public Long truncate(Statement.Truncate s) {
-                deleteRows(txn, cx.catalog().require(s.table()));
+                TableDef table = cx.catalog().require(s.table());
+                ForeignKeyDdl.beforeTruncate(cx, txn, table);
+                deleteRows(txn, table);
                 return 0L;
             }
 
@@ -107,6 +111,9 @@ final class DdlExecutor {
             throw new SqlError(SqlError.TABLE_EXISTS, "Table " + create.name().name() + " already exists");
         }
         requireSchema(catalog, create.name().schema());
+        if (create.temporary() != null) {
+            TemporaryTableRules.prepareCreate(cx, txn, create);
+        }
         if (create.primaryKey().isEmpty()) {
             throw SqlError.unsupported("A table without a PRIMARY KEY (table " + create.name().name() + ")");
         }
@@ -137,9 +144,16 @@ final class DdlExecutor {
             }
         }
         TableDef table = new TableDef(cx.services().catalog().allocateTableId(), create.name(), columns, pk, identity,
-                List.of(), List.of());
+                List.of(), List.of(), create.temporary());
         for (var constraint : create.constraints()) {
-            table = Constraints.add(cx, txn, table, constraint, false);
+            if (constraint.kind() != ConstraintSpec.Kind.FOREIGN_KEY) {
+                table = Constraints.add(cx, txn, table, constraint, false);
+            }
+        }
+        for (var constraint : create.constraints()) { // last: a self-reference may name a UNIQUE constraint declared after it
+            if (constraint.kind() == ConstraintSpec.Kind.FOREIGN_KEY) {
+                table = Constraints.add(cx, txn, table, constraint, false);
+            }
         }
         cx.saveTable(txn, table);
         return 0;
@@ -171,11 +185,14 @@ final class DdlExecutor {
             throw SqlError.unknownTable(drop.name().name());
         }
         SchemaLocks.exclusive(txn, table); // taken already, unless a DROP SCHEMA ... CASCADE drops it
+        ForeignKeyDdl.beforeDrop(cx, txn, table, drop.cascade());
         deleteRows(txn, table);
-        txn.delete(CatalogKeys.table(table.name()));
-        txn.delete(CatalogKeys.identityCounter(table.id()));
         cx.changes().drop(table.name());
-        cx.services().sequences().forget(CatalogKeys.identityCounter(table.id()));
+        if (!table.isLocalTemporary()) { // a local temporary table has nothing in the shared database
+            txn.delete(CatalogKeys.table(table.name()));
+            txn.delete(CatalogKeys.identityCounter(table.id()));
+            cx.services().sequences().forget(CatalogKeys.identityCounter(table.id()));
+        }
         return 0;
     }
 
@@ -310,7 +327,7 @@ final class DdlExecutor {
             throw new SqlError("2BP01", "Schema " + drop.name() + " is not empty (use DROP SCHEMA ... CASCADE)");
         }
         for (TableDef t : tables) {
-            dropTable(cx, txn, new Statement.DropTable(t.name(), false));
+            dropTable(cx, txn, new Statement.DropTable(t.name(), false, true));
         }
         for (SequenceDef s : sequences) {
             dropSequence(cx, txn, new Statement.DropSequence(s.name(), false));

@@ -106,7 +106,7 @@ final class DmlExecutor {
             }
             boolean generates = identity != null && row[identity.column()] == null;
             if (generates) {
-                long next = cx.services().sequences().nextIdentity(table);
+                long next = TemporaryTableRules.nextIdentity(cx, table);
                 row[identity.column()] = ValueCoercion.toInternal(next, table.types()[identity.column()]);
             }
             checkNotNull(table, row);
@@ -144,9 +144,15 @@ final class DmlExecutor {
             }
             count++;
         }
+        List<Object[]> before = new ArrayList<>(written.size());
+        for (ByteBuffer k : written.keySet()) {
+            before.add(replaced.get(k));
+        }
+        ReferentialIntegrity references = ReferentialIntegrity.beforeWrite(cx, txn, table, before, new ArrayList<>(written.values()));
         for (Map.Entry<ByteBuffer, Object[]> e : written.entrySet()) {
             writer.write(e.getKey().array(), e.getValue(), replaced.get(e.getKey()));
         }
+        references.afterWrite();
         if (!keys.isNone()) {
             List<Boolean> wasGenerated = new ArrayList<>();
             for (ByteBuffer k : written.keySet()) {
@@ -297,6 +303,7 @@ final class DmlExecutor {
             }
             writer.checkUnique(newKey, row);
         }
+        ReferentialIntegrity references = ReferentialIntegrity.beforeWrite(cx, txn, table, olds, news);
         for (int r = 0; r < news.size(); r++) {
             Object[] old = olds.get(r);
             byte[] oldKey = rows.key(old);
@@ -311,6 +318,7 @@ final class DmlExecutor {
             boolean moved = !java.util.Arrays.equals(newKey, rows.key(old));
             writer.write(newKey, row, moved ? null : old);
         }
+        references.afterWrite();
         return news.size();
     }
 
@@ -332,7 +340,9 @@ final class DmlExecutor {
         TableExpressions.of(cx, table).check(cx, txn, table, row);
         writer.release(previous);
         writer.checkUnique(key, row);
+        ReferentialIntegrity references = ReferentialIntegrity.beforeWrite(cx, txn, table, single(previous), single(row));
         writer.write(key, row, previous);
+        references.afterWrite();
         return 1;
     }
 
@@ -362,6 +372,11 @@ final class DmlExecutor {
         }
     }
 
+    /** A one-row list that may hold null (List.of may not). */
+    private static List<Object[]> single(Object[] row) {
+        return java.util.Collections.singletonList(row);
+    }
+
     private static boolean inKey(TableDef table, int column) {
         for (int k : table.primaryKey()) {
             if (k == column) {
@@ -384,7 +399,10 @@ final class DmlExecutor {
             if (latest == null) {
                 return 0;
             }
-            writer.delete(key, rows.decode(key, latest));
+            Object[] old = rows.decode(key, latest);
+            ReferentialIntegrity references = ReferentialIntegrity.beforeWrite(cx, txn, table, single(old), single(null));
+            writer.delete(key, old);
+            references.afterWrite();
             return 1;
         }
         List<byte[]> keys = new ArrayList<>();
@@ -426,9 +444,11 @@ final class DmlExecutor {
             olds.add(old);
             deleted.add(key);
         }
+        ReferentialIntegrity references = ReferentialIntegrity.beforeWrite(cx, txn, table, olds, java.util.Collections.nCopies(olds.size(), null));
         for (int i = 0; i < deleted.size(); i++) {
             writer.delete(deleted.get(i), olds.get(i));
         }
+        references.afterWrite();
         return deleted.size();
     }
 

@@ -112,7 +112,7 @@ final class MergeExecutor {
                     set(table, row, columns, result, first, q);
                     TableDef.Identity identity = table.identity();
                     if (identity != null && row[identity.column()] == null) {
-                        long next = cx.services().sequences().nextIdentity(table);
+                        long next = TemporaryTableRules.nextIdentity(cx, table);
                         row[identity.column()] = ValueCoercion.toInternal(next, table.types()[identity.column()]);
                     }
                     DmlExecutor.checkNotNull(table, row);
@@ -126,13 +126,16 @@ final class MergeExecutor {
                 }
             }
         }
-        apply(writer, olds, updated, inserted);
+        apply(table, writer, olds, updated, inserted);
         return olds.size() + inserted.size();
     }
 
-    /** Checks every unique value against the rows as the statement leaves them, then writes. */
-    private static void apply(TableWriter writer, Map<ByteBuffer, Object[]> olds, Map<ByteBuffer, Object[]> updated,
-                              Map<ByteBuffer, Object[]> inserted) {
+    /**
+     * Checks every unique value against the rows as the statement leaves them, and the foreign keys
+     * on both sides, then writes (and applies the referential actions).
+     */
+    private void apply(TableDef table, TableWriter writer, Map<ByteBuffer, Object[]> olds, Map<ByteBuffer, Object[]> updated,
+                       Map<ByteBuffer, Object[]> inserted) {
         for (Object[] old : olds.values()) {
             writer.release(old);
         }
@@ -142,6 +145,17 @@ final class MergeExecutor {
         for (Map.Entry<ByteBuffer, Object[]> e : inserted.entrySet()) {
             writer.checkUnique(e.getKey().array(), e.getValue());
         }
+        List<Object[]> before = new ArrayList<>();
+        List<Object[]> after = new ArrayList<>();
+        for (Map.Entry<ByteBuffer, Object[]> e : olds.entrySet()) {
+            before.add(e.getValue());
+            after.add(updated.get(e.getKey())); // null: deleted
+        }
+        for (Object[] row : inserted.values()) {
+            before.add(null);
+            after.add(row);
+        }
+        ReferentialIntegrity references = ReferentialIntegrity.beforeWrite(cx, txn, table, before, after);
         for (Map.Entry<ByteBuffer, Object[]> e : olds.entrySet()) {
             Object[] row = updated.get(e.getKey());
             if (row == null) {
@@ -153,6 +167,7 @@ final class MergeExecutor {
         for (Map.Entry<ByteBuffer, Object[]> e : inserted.entrySet()) {
             writer.write(e.getKey().array(), e.getValue(), null);
         }
+        references.afterWrite();
     }
 
     /** Sets {@code columns} of {@code row} to the clause's values, read from {@code result} from {@code first} on. */

@@ -83,6 +83,16 @@ class MergeTest extends SqlTestSupport {
     }
 
     @Test
+    void foreignKeysAreEnforcedOnBothSides() {
+        update("CREATE TABLE task (id INT PRIMARY KEY, owner INT REFERENCES emp (id) ON DELETE CASCADE)");
+        update("INSERT INTO task VALUES (10, 4)");
+        assertFails("23503", "MERGE INTO task USING (VALUES (11, 99)) AS s(id, owner) ON task.id = s.id"
+                + " WHEN NOT MATCHED THEN INSERT VALUES (s.id, s.owner)");
+        assertThat(update("MERGE INTO emp USING (VALUES (4)) AS s(id) ON emp.id = s.id WHEN MATCHED THEN DELETE")).isEqualTo(1);
+        assertThat(single("SELECT COUNT(*) FROM task")).isEqualTo(0L);
+    }
+
+    @Test
     void concurrentInsertsOfTheSameKeyLeaveOneRow() throws Exception {
         session.setAutoCommit(false);
         update(UPSERT.replace("UPDATE SET sal = src.sal", "UPDATE SET sal = emp.sal + 1"));

@@ -203,10 +203,14 @@ enum Feature {
     GROUPING_SETS(true),
     /** MERGE INTO t USING (rows of t, key shifted) ON the key WHEN MATCHED ... WHEN NOT MATCHED ... (DML). */
     MERGE(true),
+    /** A foreign key with random ON DELETE / ON UPDATE actions in some schemas ({@link ForeignKeyActions}). */
+    FOREIGN_KEY_ACTIONS(true),
     /** disabled: not supported by LightningDB (HYC00 "A primary key column of type DECIMAL(4,1) ... is not supported"). */
     DECIMAL_PRIMARY_KEY(false),
     /** Composite primary keys with a DOUBLE part (allowed by both, but equality on doubles is fragile). */
-    DOUBLE_PRIMARY_KEY(false);
+    DOUBLE_PRIMARY_KEY(false),
+    /** Table T1 of every schema is a LOCAL TEMPORARY table on both databases ({@link TemporaryTableSchemas}). */
+    TEMPORARY_TABLES(true);
 
     private final boolean onByDefault;
 
