@@ -43,6 +43,7 @@ statement
     | createView
     | dropView
     | showStatement
+    | mergeStatement
     ;
 
 // ---------------------------------------------------------------- DDL
@@ -243,6 +244,16 @@ deleteStatement
     : DELETE FROM tableName (AS? alias=identifier)? (WHERE where=expression)?
     ;
 
+// The standard MERGE; the first WHEN clause whose kind and condition fit a row applies to it.
+mergeStatement
+    : MERGE INTO tableName (AS? alias=identifier)? USING tableReference ON condition=expression mergeWhen+
+    ;
+
+mergeWhen
+    : WHEN MATCHED (AND condition=expression)? THEN (UPDATE SET assignment (COMMA assignment)* | DELETE)   # whenMatched
+    | WHEN NOT MATCHED (AND condition=expression)? THEN INSERT (LPAREN identifier (COMMA identifier)* RPAREN)? VALUES valuesRow  # whenNotMatched
+    ;
+
 // ---------------------------------------------------------------- key/value statements
 
 // Upsert by primary key.
@@ -320,7 +331,7 @@ forLocking
     ;
 
 withClause
-    : WITH withItem (COMMA withItem)*
+    : WITH RECURSIVE? withItem (COMMA withItem)*
     ;
 
 withItem
@@ -344,8 +355,46 @@ querySpecification
     : SELECT setQuantifier? selectItem (COMMA selectItem)*
       (FROM fromItem (COMMA fromItem)*)?
       (WHERE where=expression)?
-      (GROUP BY groupItems+=expression (COMMA groupItems+=expression)*)?
+      (GROUP BY groupItems+=groupingElement (COMMA groupItems+=groupingElement)*)?
       (HAVING having=expression)?
+      (WINDOW windowDefinition (COMMA windowDefinition)*)?
+    ;
+
+groupingElement
+    : ROLLUP LPAREN groupingColumns (COMMA groupingColumns)* RPAREN                 # rollup
+    | CUBE LPAREN groupingColumns (COMMA groupingColumns)* RPAREN                   # cube
+    | GROUPING SETS LPAREN groupingElement (COMMA groupingElement)* RPAREN          # groupingSets
+    | groupingColumns                                                               # ordinaryGrouping
+    ;
+
+// (a, b) groups by both together; () is the grand total.
+groupingColumns
+    : LPAREN RPAREN
+    | LPAREN expression (COMMA expression)+ RPAREN
+    | expression
+    ;
+
+windowDefinition
+    : identifier AS windowSpecification
+    ;
+
+overClause
+    : OVER (identifier | windowSpecification)
+    ;
+
+windowSpecification
+    : LPAREN existing=identifier? (PARTITION BY partitions+=expression (COMMA partitions+=expression)*)? orderBy? windowFrame? RPAREN
+    ;
+
+windowFrame
+    : unit=(ROWS | RANGE) (BETWEEN lower=frameBound AND upper=frameBound | lower=frameBound)
+    ;
+
+frameBound
+    : UNBOUNDED PRECEDING                                             # unboundedPreceding
+    | UNBOUNDED FOLLOWING                                             # unboundedFollowing
+    | CURRENT ROW                                                     # currentRow
+    | valueExpression (PRECEDING | FOLLOWING)                         # offsetBound
     ;
 
 setQuantifier
@@ -438,7 +487,7 @@ primaryExpression
     | CAST LPAREN expression AS dataType RPAREN                       # cast
     | CASE valueExpression whenClause+ (ELSE elseExpr=expression)? END  # simpleCase
     | CASE whenClause+ (ELSE elseExpr=expression)? END                # searchedCase
-    | COUNT LPAREN ASTERISK RPAREN                                    # countAll
+    | COUNT LPAREN ASTERISK RPAREN overClause?                        # countAll
     | SUBSTRING LPAREN value=expression FROM start=expression (FOR length=expression)? RPAREN  # substringFrom
     | TRIM LPAREN (trimSide=(BOTH | LEADING | TRAILING)? chars=expression? FROM)? value=expression RPAREN  # trim
     | POSITION LPAREN needle=valueExpression IN haystack=expression RPAREN  # position
@@ -446,7 +495,7 @@ primaryExpression
     | NEXT VALUE FOR tableName                                        # nextValue
     | JSON_OBJECT LPAREN (jsonEntry (COMMA jsonEntry)*)? jsonNullClause? RPAREN  # jsonObject
     | JSON_ARRAY LPAREN (expression (COMMA expression)*)? jsonNullClause? RPAREN  # jsonArray
-    | functionName LPAREN (setQuantifier? expression (COMMA expression)*)? RPAREN  # functionCall
+    | functionName LPAREN (setQuantifier? expression (COMMA expression)*)? RPAREN overClause?  # functionCall
     | LPAREN query RPAREN                                             # scalarSubquery
     | LPAREN expression RPAREN                                        # parenthesized
     | identifier (DOT identifier)*                                    # columnReference
@@ -510,6 +559,8 @@ nonReserved
     | SHARE | NOWAIT | SKIP_ | LOCKED | OF | DATA | TYPE | MODIFY | DATETIME
     | STORED | JSON | OBJECT | ARRAY | SCALAR | ABSENT
     | VIEW | REPLACE | SHOW | TABLES | SCHEMAS | COLUMNS
+    | PARTITION | RANGE | UNBOUNDED | PRECEDING | FOLLOWING | CURRENT | RECURSIVE | ROLLUP | CUBE | GROUPING | SETS
+    | MERGE | MATCHED
     | GLOBAL | LOCAL | TEMPORARY | TEMP | PRESERVE | COMMIT
     ;
 
@@ -556,6 +607,10 @@ ABSENT: A B S E N T; JSON_OBJECT: J S O N '_' O B J E C T; JSON_ARRAY: J S O N '
 SHARE: S H A R E; NOWAIT: N O W A I T; SKIP_: S K I P; LOCKED: L O C K E D; OF: O F;
 VIEW: V I E W; REPLACE: R E P L A C E; SHOW: S H O W; TABLES: T A B L E S; SCHEMAS: S C H E M A S;
 COLUMNS: C O L U M N S;
+OVER: O V E R; PARTITION: P A R T I T I O N; RANGE: R A N G E; UNBOUNDED: U N B O U N D E D;
+PRECEDING: P R E C E D I N G; FOLLOWING: F O L L O W I N G; CURRENT: C U R R E N T; WINDOW: W I N D O W;
+RECURSIVE: R E C U R S I V E; ROLLUP: R O L L U P; CUBE: C U B E; GROUPING: G R O U P I N G; SETS: S E T S;
+MERGE: M E R G E; MATCHED: M A T C H E D; USING: U S I N G;
 WEEK: W E E K; WITH: W I T H; WITHOUT: W I T H O U T; YEAR: Y E A R; ZONE: Z O N E;
 
 EQ: '='; NEQ: '<>' | '!='; LT: '<'; LTE: '<='; GT: '>'; GTE: '>=';

@@ -40,6 +40,8 @@ public sealed interface Statement {
         R checkpoint(Checkpoint statement);
 
         R verifyIntegrity(VerifyIntegrity statement);
+
+        R merge(Merge statement);
     }
 
     /** One method per kind of schema change. */
@@ -91,6 +93,8 @@ public sealed interface Statement {
             out.add(u.where());
         } else if (this instanceof Delete d) {
             out.add(d.where());
+        } else if (this instanceof Merge m) {
+            out.addAll(m.parts());
         } else if (this instanceof Get g) {
             out.addAll(g.keyValues());
         } else if (this instanceof Scan s) {
@@ -225,6 +229,38 @@ public sealed interface Statement {
         record RedefineColumn(String column, ColumnType type, Boolean notNull, String defaultSql) implements AlterAction {
         }
     }
+
+    /**
+     * {@code MERGE INTO t [AS alias] USING source ON condition WHEN ...}: {@code source} is a table
+     * reference (a table or a derived table, with its alias); the first clause whose kind (MATCHED or
+     * NOT MATCHED) and condition fit a source row applies to it.
+     */
+    record Merge(QualifiedName table, String alias, SqlNode source, SqlNode condition, List<MergeClause> clauses,
+                 int parameterCount) implements Statement {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.merge(this);
+        }
+
+        private List<SqlNode> parts() {
+            List<SqlNode> out = new java.util.ArrayList<>(List.of(source, condition));
+            for (MergeClause c : clauses) {
+                out.add(c.condition());
+                out.addAll(c.values());
+            }
+            return out;
+        }
+    }
+
+    /**
+     * One WHEN clause of a MERGE: {@code matched} for WHEN MATCHED; {@code condition} is its AND
+     * condition (null: none); UPDATE sets {@code columns} to {@code values}, INSERT inserts {@code values}
+     * into {@code columns} (empty: every column).
+     */
+    record MergeClause(boolean matched, SqlNode condition, MergeAction action, List<String> columns, List<SqlNode> values) {
+    }
+
+    enum MergeAction { UPDATE, DELETE, INSERT }
 
     /** {@code CREATE [UNIQUE] INDEX name ON t (cols)}. */
     record CreateIndex(String name, QualifiedName table, boolean unique, boolean ifNotExists, List<String> columns) implements Ddl {

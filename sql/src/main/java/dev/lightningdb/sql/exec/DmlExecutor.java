@@ -116,7 +116,7 @@ final class DmlExecutor {
             byte[] key = rows.key(row);
             ByteBuffer k = ByteBuffer.wrap(key);
             boolean inStatement = written.containsKey(k);
-            byte[] storedValue = inStatement ? null : lockedLatest(key);
+            byte[] storedValue = inStatement ? null : lockedLatest(txn, key);
             Object[] previous = null;
             if (inStatement || storedValue != null) {
                 switch (insert.onConflict()) {
@@ -168,7 +168,7 @@ final class DmlExecutor {
     }
 
     /** Locks {@code key} and reads its newest committed value (or this transaction's own): is the key taken? */
-    private byte[] lockedLatest(byte[] key) {
+    static byte[] lockedLatest(Transaction txn, byte[] key) {
         txn.lock(key, dev.lightningdb.engine.common.LockMode.EXCLUSIVE, dev.lightningdb.engine.common.LockWait.WAIT);
         return txn.getLatest(key);
     }
@@ -303,7 +303,7 @@ final class DmlExecutor {
             byte[] newKey = rows.key(row);
             ByteBuffer k = ByteBuffer.wrap(newKey);
             boolean moved = !java.util.Arrays.equals(newKey, rows.key(olds.get(r)));
-            if (!taken.add(k) || (moved && !vacated.contains(k) && lockedLatest(newKey) != null)) {
+            if (!taken.add(k) || (moved && !vacated.contains(k) && lockedLatest(txn, newKey) != null)) {
                 throw duplicate(table, row);
             }
             writer.checkUnique(newKey, row);
@@ -470,7 +470,7 @@ final class DmlExecutor {
         }
     }
 
-    private static SqlError duplicate(TableDef table, Object[] row) {
+    static SqlError duplicate(TableDef table, Object[] row) {
         StringBuilder cols = new StringBuilder();
         StringBuilder vals = new StringBuilder();
         for (int k : table.primaryKey()) {

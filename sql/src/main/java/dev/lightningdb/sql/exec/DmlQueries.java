@@ -123,10 +123,15 @@ final class DmlQueries {
      * A bare {@code ?} gets the target column's type so Calcite can type it; any other
      * expression is left alone so that the final coercion, not a CAST, checks length and range.
      */
-    private static SqlNode typed(SqlNode value, ColumnType type) {
+    static SqlNode typed(SqlNode value, ColumnType type) {
         if (!(value instanceof SqlDynamicParam)) {
             return value;
         }
+        return cast(value, type);
+    }
+
+    /** {@code CAST(value AS type)}, in the column type's full precision. */
+    static SqlNode cast(SqlNode value, ColumnType type) {
         SqlBasicTypeNameSpec name;
         if (type.kind() == ColumnType.Kind.DECIMAL) {
             name = new SqlBasicTypeNameSpec(type.sqlTypeName(), type.precisionOrDefault(), type.scale(), POS);

@@ -75,6 +75,11 @@ public final class StatementRunners implements Statement.Visitor<StatementRunner
     }
 
     @Override
+    public StatementRunner merge(Statement.Merge statement) {
+        return new MergeRunner(statement);
+    }
+
+    @Override
     public StatementRunner get(Statement.Get statement) {
         return new WholeRowsRunner(statement.table()) {
             @Override

@@ -56,6 +56,10 @@ class ExpressionBuilder {
         return names;
     }
 
+    QueryBuilder queries() {
+        return queries;
+    }
+
     int parameterCount() {
         return parameterCount;
     }
@@ -296,8 +300,8 @@ class ExpressionBuilder {
             SqlNode otherwise = c.elseExpr == null ? SqlLiteral.createNull(p) : expression(c.elseExpr); // CASE without ELSE gives NULL
             return new SqlCase(p, null, whens, thens, otherwise);
         }
-        if (ctx instanceof CountAllContext) {
-            return SqlStdOperatorTable.COUNT.createCall(p, SqlIdentifier.star(p));
+        if (ctx instanceof CountAllContext count) {
+            return queries.windows().over(SqlStdOperatorTable.COUNT.createCall(p, SqlIdentifier.star(p)), count.overClause());
         }
         if (ctx instanceof FunctionCallContext f) {
             return functionCall(f);
@@ -408,6 +412,6 @@ class ExpressionBuilder {
                 ? SqlSelectKeyword.DISTINCT.symbol(pos(f.setQuantifier())) : null;
         SqlOperator op = new SqlUnresolvedFunction(new SqlIdentifier(fname, pos(f.functionName())), null, null, null, null,
                 SqlFunctionCategory.USER_DEFINED_FUNCTION);
-        return op.createCall(qualifier, p, args.toArray(new SqlNode[0]));
+        return queries.windows().over(op.createCall(qualifier, p, args.toArray(new SqlNode[0])), f.overClause());
     }
 }

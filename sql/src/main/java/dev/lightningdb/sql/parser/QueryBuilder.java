@@ -33,9 +33,17 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  */
 final class QueryBuilder {
     private final ExpressionBuilder expressions;
+    private final WindowBuilder windows;
+    private final GroupingBuilder grouping;
 
     QueryBuilder(ExpressionBuilder expressions) {
         this.expressions = expressions;
+        this.windows = new WindowBuilder(expressions, this);
+        this.grouping = new GroupingBuilder(expressions);
+    }
+
+    WindowBuilder windows() {
+        return windows;
     }
 
     SqlNode query(QueryContext ctx) {
@@ -90,7 +98,8 @@ final class QueryBuilder {
                     columns.add(new SqlIdentifier(name(id), pos(id)));
                 }
             }
-            items.add(new SqlWithItem(pos(item), new SqlIdentifier(name(ids.get(0)), pos(ids.get(0))), columns, query(item.query())));
+            items.add(new SqlWithItem(pos(item), new SqlIdentifier(name(ids.get(0)), pos(ids.get(0))), columns, query(item.query()),
+                    SqlLiteral.createBoolean(ctx.RECURSIVE() != null, pos(item))));
         }
         return items;
     }
@@ -151,15 +160,12 @@ final class QueryBuilder {
                     JoinType.COMMA.symbol(pos), next, JoinConditionType.NONE.symbol(pos), null);
         }
         SqlNode where = ctx.where == null ? null : expressions.expression(ctx.where);
-        SqlNodeList groupBy = null;
-        if (ctx.GROUP() != null) {
-            groupBy = new SqlNodeList(pos(ctx.GROUP().getSymbol()));
-            for (ExpressionContext e : ctx.groupItems) {
-                groupBy.add(expressions.expression(e));
-            }
-        }
+        SqlNodeList groupBy = grouping.groupBy(ctx);
         SqlNode having = ctx.having == null ? null : expressions.expression(ctx.having);
-        return new SqlSelect(pos, keywords, selectList, from, where, groupBy, having, null, null, null, null, null, null);
+        SqlNodeList windowDecls = windows.declarations(ctx);
+        SqlSelect select = new SqlSelect(pos, keywords, selectList, from, where, groupBy, having, windowDecls, null, null, null, null, null);
+        windows.inlineFramedReferences(select);
+        return select;
     }
 
     private SqlNode selectItem(SelectItemContext ctx) {
@@ -209,7 +215,7 @@ final class QueryBuilder {
         return JoinType.INNER;
     }
 
-    private SqlNode tableReference(TableReferenceContext ctx) {
+    SqlNode tableReference(TableReferenceContext ctx) {
         if (ctx instanceof NamedTableContext named) {
             SqlNode table = tableIdentifier(named.tableName());
             return named.identifier() == null ? table : alias(ctx, table, named.identifier());
@@ -228,7 +234,7 @@ final class QueryBuilder {
         return SqlStdOperatorTable.AS.createCall(pos(ctx), node, new SqlIdentifier(name(alias), pos(alias)));
     }
 
-    private SqlNodeList orderBy(OrderByContext ctx) {
+    SqlNodeList orderBy(OrderByContext ctx) {
         SqlNodeList list = new SqlNodeList(pos(ctx));
         for (SortItemContext item : ctx.sortItem()) {
             SqlParserPos p = pos(item);

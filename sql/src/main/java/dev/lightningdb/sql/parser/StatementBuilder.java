@@ -68,6 +68,9 @@ final class StatementBuilder {
         if (ctx.callStatement() != null) {
             return call(ctx.callStatement());
         }
+        if (ctx.mergeStatement() != null) {
+            return new MergeBuilder(expressions, schemaNames).build(ctx.mergeStatement());
+        }
         if (ctx.checkpointStatement() != null) {
             return new Statement.Checkpoint();
         }
@@ -162,7 +165,7 @@ final class StatementBuilder {
     }
 
     /** The column an assignment sets; a qualifier must name the target table (by its alias, if it has one). */
-    private static String assignedColumn(AssignmentContext a, TableNameContext table, IdentifierContext alias) {
+    static String assignedColumn(AssignmentContext a, TableNameContext table, IdentifierContext alias) {
         String column = ExpressionBuilder.name(a.column);
         if (a.qualifier != null) {
             String qualifier = ExpressionBuilder.name(a.qualifier);

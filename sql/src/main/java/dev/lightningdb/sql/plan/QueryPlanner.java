@@ -278,8 +278,8 @@ public final class QueryPlanner {
         logical = CheckedArithmetic.apply(logical, rex);
         logical = WideAggregates.apply(logical, rex);
         logical = CheckedFunctions.apply(logical, rex);
-        RelNode physical = Programs.standard().run(planner, logical,
-                logical.getTraitSet().replace(EnumerableConvention.INSTANCE).simplify(), List.of(), List.of());
+        RelNode physical = RecursionGuard.apply(Programs.standard().run(planner, logical,
+                logical.getTraitSet().replace(EnumerableConvention.INSTANCE).simplify(), List.of(), List.of()));
         Map<String, Object> internals = new HashMap<>(); // objects the generated code reads back by name
         Bindable<?> bindable = EnumerableInterpretable.toBindable(internals, null, (EnumerableRel) physical,
                 EnumerableRel.Prefer.ARRAY);

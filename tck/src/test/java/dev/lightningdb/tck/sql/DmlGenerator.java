@@ -32,7 +32,8 @@ final class DmlGenerator {
         return switch (random.nextInt(10)) {
             case 0, 1, 2 -> new Dml(t, insertValues(t));
             case 3 -> new Dml(t, Feature.INSERT_SELECT.on() ? insertSelect(t) : insertValues(t));
-            case 4, 5, 6, 7 -> new Dml(t, update(t));
+            case 4, 5, 6 -> new Dml(t, update(t));
+            case 7 -> new Dml(t, Feature.MERGE.on() ? new MergeGenerator(random).merge(t) : update(t));
             default -> new Dml(t, delete(t));
         };
     }

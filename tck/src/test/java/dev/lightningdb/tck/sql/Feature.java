@@ -197,6 +197,14 @@ enum Feature {
     MULTI_ROW_INSERT(true),
     INSERT_SELECT(true),
     UPDATE_PRIMARY_KEY(true),
+    /** Window functions: ranking, distribution, LAG/LEAD, FIRST/LAST_VALUE, aggregates over ROWS and RANGE frames. */
+    WINDOW_FUNCTIONS(true),
+    /** WITH RECURSIVE ... UNION ALL (H2 2.3 runs out of memory on a recursive UNION over a cycle: not generated). */
+    RECURSIVE_CTE(true),
+    /** ROLLUP, CUBE, GROUPING SETS and GROUPING(), compared with H2's UNION ALL of GROUP BYs. */
+    GROUPING_SETS(true),
+    /** MERGE INTO t USING (rows of t, key shifted) ON the key WHEN MATCHED ... WHEN NOT MATCHED ... (DML). */
+    MERGE(true),
     /** A foreign key with random ON DELETE / ON UPDATE actions in some schemas ({@link ForeignKeyActions}). */
     FOREIGN_KEY_ACTIONS(true),
     /** disabled: not supported by LightningDB (HYC00 "A primary key column of type DECIMAL(4,1) ... is not supported"). */

@@ -12,7 +12,10 @@ import java.util.Random;
  */
 final class QueryGenerator {
     /** A query and whether the order of its rows is fully defined. */
-    record Query(String sql, boolean ordered) {
+    record Query(String sql, boolean ordered, String h2Sql) {
+        Query(String sql, boolean ordered) {
+            this(sql, ordered, sql);
+        }
     }
 
     private final Random random;
@@ -41,6 +44,9 @@ final class QueryGenerator {
         }
         if (kind < 9 && Feature.SET_OPERATIONS.on()) {
             return setOperation(from);
+        }
+        if (kind < 11 && AnalyticQueryGenerator.enabled()) {
+            return new AnalyticQueryGenerator(random, this).query();
         }
         return plain(from);
     }
