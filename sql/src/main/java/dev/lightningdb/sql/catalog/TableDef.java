@@ -28,6 +28,7 @@ public final class TableDef {
     private final ColumnType[] types;
     private final Map<String, Integer> index = new HashMap<>();
     private final byte[] keyPrefix;
+    private final boolean rowId;
 
     /** The generated column of a table: values start, start + increment, ... */
     public record Identity(int column, long start, long increment) {
@@ -65,6 +66,22 @@ public final class TableDef {
             }
         }
         this.keyPrefix = new ByteWriter(5).write(TABLE_DATA).writeIntBE(id).toByteArray();
+        this.rowId = RowId.isLayout(this.columns, this.primaryKey);
+    }
+
+    /** Whether the table was declared without a primary key: column 0 is then its hidden {@link RowId}. */
+    public boolean hasRowId() {
+        return rowId;
+    }
+
+    /** The position of the first declared column: 1 after a hidden row id, else 0. */
+    public int firstDeclaredColumn() {
+        return rowId ? 1 : 0;
+    }
+
+    /** Whether column {@code i} is the hidden row id. */
+    public boolean isHidden(int i) {
+        return rowId && i == 0;
     }
 
     public int id() {

@@ -5,6 +5,7 @@ import dev.lightningdb.engine.common.Cursor;
 import dev.lightningdb.sql.ast.Statement.AlterAction;
 import dev.lightningdb.sql.catalog.CatalogKeys;
 import dev.lightningdb.sql.catalog.ColumnDef;
+import dev.lightningdb.sql.catalog.RowId;
 import dev.lightningdb.sql.catalog.IndexDef;
 import dev.lightningdb.sql.catalog.TableDef;
 import dev.lightningdb.sql.codec.KeyCodec;
@@ -62,7 +63,7 @@ final class AlterColumnExecutor {
     }
 
     private static ColumnDef column(TableDef table, String name) {
-        return table.column(table.requireColumn(name));
+        return table.column(RowId.requireDeclared(table, name));
     }
 
     private static boolean inPrimaryKey(TableDef table, String column) {

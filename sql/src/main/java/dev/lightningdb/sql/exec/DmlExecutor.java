@@ -4,6 +4,7 @@ import dev.lightningdb.engine.Transaction;
 import dev.lightningdb.engine.common.Cursor;
 import dev.lightningdb.sql.ast.Statement;
 import dev.lightningdb.sql.catalog.ColumnDef;
+import dev.lightningdb.sql.catalog.RowId;
 import dev.lightningdb.sql.catalog.TableDef;
 import dev.lightningdb.sql.plan.CompiledQuery;
 import dev.lightningdb.sql.plan.RowIterator;
@@ -109,11 +110,15 @@ final class DmlExecutor {
                 long next = cx.services().sequences().nextIdentity(table);
                 row[identity.column()] = ValueCoercion.toInternal(next, table.types()[identity.column()]);
             }
+            if (table.hasRowId()) {
+                row[0] = cx.services().sequences().rowIds().next(table); // a fresh key: no other row has it
+                generates |= identity == null;
+            }
             checkNotNull(table, row);
             byte[] key = rows.key(row);
             ByteBuffer k = ByteBuffer.wrap(key);
             boolean inStatement = written.containsKey(k);
-            byte[] storedValue = inStatement ? null : lockedLatest(key);
+            byte[] storedValue = inStatement || table.hasRowId() ? null : lockedLatest(key);
             Object[] previous = null;
             if (inStatement || storedValue != null) {
                 switch (insert.onConflict()) {
@@ -209,15 +214,19 @@ final class DmlExecutor {
 
     static int[] targetColumns(TableDef table, List<String> names) {
         if (names.isEmpty()) {
-            int[] all = new int[table.columns().size()];
+            int first = table.firstDeclaredColumn();
+            int[] all = new int[table.columns().size() - first];
             for (int i = 0; i < all.length; i++) {
-                all[i] = i;
+                all[i] = first + i;
             }
             return all;
         }
         int[] targets = new int[names.size()];
         for (int i = 0; i < targets.length; i++) {
             targets[i] = table.requireColumn(names.get(i));
+            if (table.isHidden(targets[i])) {
+                throw RowId.readOnly(table);
+            }
             for (int j = 0; j < i; j++) {
                 if (targets[j] == targets[i]) {
                     throw new SqlError(SqlError.SYNTAX, "Column " + names.get(i) + " is listed twice");
@@ -234,6 +243,9 @@ final class DmlExecutor {
         List<Integer> targets = new ArrayList<>();
         for (String name : update.columns()) {
             targets.add(table.requireColumn(name));
+            if (table.isHidden(targets.get(targets.size() - 1))) {
+                throw RowId.readOnly(table);
+            }
         }
         PointLookup point = PointLookup.where(update.table(), update.alias(), update.where(), cx.catalog());
         if (point != null && update.values().stream().allMatch(Literals::isSimple) && targets.stream().noneMatch(c -> inKey(table, c))) {

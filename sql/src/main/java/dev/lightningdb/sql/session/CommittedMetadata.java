@@ -76,10 +76,11 @@ final class CommittedMetadata {
 
     private SchemaMetadata.Table table(TableDef t) {
         List<SchemaMetadata.Column> columns = new ArrayList<>();
-        for (int i = 0; i < t.columns().size(); i++) {
+        int first = t.firstDeclaredColumn(); // a hidden row id is no column to report
+        for (int i = first; i < t.columns().size(); i++) {
             ColumnDef c = t.column(i);
             boolean identity = t.identity() != null && t.identity().column() == i;
-            columns.add(new SchemaMetadata.Column(c.name(), c.type(), c.nullable(), c.defaultSql(), identity, i + 1));
+            columns.add(new SchemaMetadata.Column(c.name(), c.type(), c.nullable(), c.defaultSql(), identity, i + 1 - first));
         }
         List<SchemaMetadata.Index> indexes = new ArrayList<>();
         for (IndexDef i : t.indexes()) {
@@ -95,12 +96,16 @@ final class CommittedMetadata {
                 continue; // the referenced table was dropped: nothing to report
             }
             List<String> referencedColumns = c.referencedColumns().isEmpty()
-                    ? names(referenced, referenced.primaryKey()) : c.referencedColumns();
+                    ? primaryKey(referenced) : c.referencedColumns();
             foreignKeys.add(new SchemaMetadata.ForeignKey(c.name(), c.columns(), referenced.name().schema(),
                     referenced.name().name(), referencedColumns));
         }
-        return new SchemaMetadata.Table(t.name().schema(), t.name().name(), columns, names(t, t.primaryKey()), indexes,
-                foreignKeys);
+        return new SchemaMetadata.Table(t.name().schema(), t.name().name(), columns, primaryKey(t), indexes, foreignKeys);
+    }
+
+    /** The declared primary key: none for a table keyed by its hidden row id. */
+    private static List<String> primaryKey(TableDef t) {
+        return t.hasRowId() ? List.of() : names(t, t.primaryKey());
     }
 
     private static List<String> names(TableDef t, int[] positions) {
