@@ -168,7 +168,7 @@ final class AlterColumnExecutor {
     }
 
     /** The same indexes under new ids, so that their new entries never meet the old ones. */
-    private static List<IndexDef> renumbered(StatementContext cx, List<IndexDef> indexes) {
+    static List<IndexDef> renumbered(StatementContext cx, List<IndexDef> indexes) {
         List<IndexDef> out = new ArrayList<>();
         for (IndexDef i : indexes) {
             out.add(new IndexDef(cx.services().catalog().allocateTableId(), i.name(), i.unique(), i.columns(), i.constraint()));
@@ -205,7 +205,7 @@ final class AlterColumnExecutor {
      * Writes {@code rows} as {@code after}'s rows in place of all of {@code before}'s, after checking
      * that their keys and unique values are unique (nothing is written if not).
      */
-    private static void rewriteWithKeys(Transaction txn, TableDef before, TableDef after, List<Object[]> rows) {
+    static void rewriteWithKeys(Transaction txn, TableDef before, TableDef after, List<Object[]> rows) {
         TableWriter writer = new TableWriter(after, txn);
         TableRows newRows = writer.rows();
         List<byte[]> keys = new ArrayList<>(rows.size());
@@ -213,8 +213,8 @@ final class AlterColumnExecutor {
         for (Object[] row : rows) {
             byte[] key = newRows.key(row);
             if (!seen.add(ByteBuffer.wrap(key))) {
-                throw new SqlError(SqlError.UNIQUE_VIOLATION, "Converting the primary key of " + before.name().name()
-                        + " makes two rows' keys equal");
+                throw new SqlError(SqlError.UNIQUE_VIOLATION, "The new primary key of " + before.name().name()
+                        + " is the same for two rows");
             }
             writer.checkUnique(key, row); // the indexes' new ids hold no entries: this compares the converted rows
             keys.add(key);

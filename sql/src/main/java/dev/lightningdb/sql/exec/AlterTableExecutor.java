@@ -48,6 +48,8 @@ final class AlterTableExecutor {
             txn.delete(CatalogKeys.table(table.name()));
             cx.changes().drop(table.name());
             changed = table.withName(rename.to());
+        } else if (action instanceof AlterAction.AddPrimaryKey add) {
+            changed = PrimaryKeyAdder.add(cx, txn, table, add);
         } else if (action instanceof AlterAction.AddConstraint add) {
             changed = Constraints.add(cx, txn, table, add.constraint(), true);
         } else if (!(action instanceof AlterAction.DropConstraint)) {

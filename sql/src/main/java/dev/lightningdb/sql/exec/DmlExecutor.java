@@ -119,6 +119,18 @@ final class DmlExecutor {
             ByteBuffer k = ByteBuffer.wrap(key);
             boolean inStatement = written.containsKey(k);
             byte[] storedValue = inStatement || table.hasRowId() ? null : lockedLatest(key);
+            byte[] holder = table.hasRowId() && insert.onConflict() != Statement.OnConflict.ERROR
+                    && insert.onConflict() != Statement.OnConflict.REPLACE ? writer.uniqueHolder(row) : null;
+            if (holder != null) { // no declared key to conflict on: a unique constraint is the conflict target
+                ByteBuffer h = ByteBuffer.wrap(holder);
+                byte[] held = written.containsKey(h) ? null : lockedLatest(holder);
+                if (written.containsKey(h) || held != null) {
+                    key = holder;
+                    k = h;
+                    inStatement = written.containsKey(h);
+                    storedValue = held;
+                }
+            }
             Object[] previous = null;
             if (inStatement || storedValue != null) {
                 switch (insert.onConflict()) {

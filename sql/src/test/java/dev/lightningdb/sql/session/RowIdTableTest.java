@@ -73,6 +73,22 @@ class RowIdTableTest extends SqlTestSupport {
     }
 
     @Test
+    void onConflictTargetsTheUniqueConstraintsOfAKeylessTable() {
+        update("CREATE TABLE tag (item INT NOT NULL, name VARCHAR(9) NOT NULL, hits INT, UNIQUE (item, name))");
+        update("CREATE TABLE plain (a INT)");
+        update("INSERT INTO tag VALUES (1, 'red', 1)");
+        assertThat(update("INSERT INTO tag VALUES (1, 'red', 5), (2, 'red', 1), (2, 'red', 7) ON CONFLICT DO NOTHING")).isEqualTo(1);
+        assertThat(update("INSERT INTO tag VALUES (1, 'red', 5) ON CONFLICT (item, name) DO UPDATE SET hits = EXCLUDED.hits")).isEqualTo(1);
+        assertThat(rows("SELECT _ROWID_, item, name, hits FROM tag ORDER BY _ROWID_"))
+                .containsExactly(List.of(1L, 1, "red", 5), List.of(3L, 2, "red", 1));
+        assertFails("23505", "INSERT INTO tag VALUES (3, 'x', 1), (3, 'x', 2) ON CONFLICT DO UPDATE SET hits = 0");
+        assertFails("23505", "INSERT INTO tag VALUES (2, 'red', 9)");
+        // without a unique constraint nothing can conflict
+        assertThat(update("INSERT INTO plain VALUES (1), (1) ON CONFLICT DO NOTHING")).isEqualTo(2);
+        assertThat(rows("VERIFY INTEGRITY")).containsExactly(List.of("OK"));
+    }
+
+    @Test
     void columnsCanBeAddedRenamedAndDropped() {
         update("CREATE TABLE t (a INT, b VARCHAR(5))");
         update("INSERT INTO t VALUES (1, 'x'), (2, 'y')");
@@ -105,6 +121,45 @@ class RowIdTableTest extends SqlTestSupport {
         assertFails("42000", "ALTER TABLE t DROP COLUMN a").hasMessageContaining("only column");
         assertFails("42S22", "SELECT _ROWID_ FROM (SELECT a FROM t) d");
         assertThat(rows("SELECT _ROWID_, a FROM t")).containsExactly(List.of(1L, 1));
+    }
+
+    @Test
+    void addPrimaryKeyTurnsTheTableIntoAKeyedOne() {
+        update("CREATE TABLE t (a INT, b VARCHAR(5), c INT, UNIQUE (c))");
+        update("CREATE INDEX t_b ON t (b)");
+        update("INSERT INTO t VALUES (1, 'x', 10), (2, 'y', 20), (NULL, 'z', 30)");
+        assertFails("23502", "ALTER TABLE t ADD PRIMARY KEY (a)");
+        update("UPDATE t SET a = 1 WHERE b = 'z'");
+        assertFails("23505", "ALTER TABLE t ADD PRIMARY KEY (a)");
+        assertThat(rows("SELECT _ROWID_, a FROM t ORDER BY _ROWID_")).containsExactly(List.of(1L, 1), List.of(2L, 2), List.of(3L, 1));
+        assertFails("42S22", "ALTER TABLE t ADD PRIMARY KEY (nope)");
+        assertFails("428C9", "ALTER TABLE t ADD PRIMARY KEY (_ROWID_)");
+        update("ALTER TABLE t ADD CONSTRAINT t_pk PRIMARY KEY (a, b)");
+        assertFails("42S22", "SELECT _ROWID_ FROM t");
+        assertThat(rows("SELECT * FROM t WHERE a = 1 AND b = 'z'")).containsExactly(List.of(1, "z", 30));
+        assertThat(rows("SELECT a FROM t WHERE b = 'y'")).containsExactly(List.of(2));
+        assertFails("23505", "INSERT INTO t VALUES (2, 'y', 99)");
+        assertFails("23505", "INSERT INTO t VALUES (3, 'y', 20)");
+        assertFails("23502", "INSERT INTO t (b) VALUES ('q')");
+        assertFails("42P16", "ALTER TABLE t ADD PRIMARY KEY (c)");
+        SchemaMetadata.Table meta = db.metadata().tables().stream().filter(x -> x.name().equals("T")).findFirst().orElseThrow();
+        assertThat(meta.primaryKey()).containsExactly("A", "B");
+        assertThat(meta.columns()).extracting(SchemaMetadata.Column::nullable).containsExactly(false, false, true);
+        assertThat(rows("VERIFY INTEGRITY")).containsExactly(List.of("OK"));
+    }
+
+    @Test
+    void addPrimaryKeyIsUndoneByRollback() {
+        update("CREATE TABLE t (a INT)");
+        update("INSERT INTO t VALUES (1), (2)");
+        session.setAutoCommit(false);
+        update("ALTER TABLE t ADD PRIMARY KEY (a)");
+        assertThat(rows("SELECT * FROM t WHERE a = 2")).containsExactly(List.of(2));
+        session.rollback();
+        session.setAutoCommit(true);
+        update("INSERT INTO t VALUES (2)"); // a duplicate again
+        assertThat(rows("SELECT a FROM t ORDER BY _ROWID_")).containsExactly(List.of(1), List.of(2), List.of(2));
+        assertThat((Long) single("SELECT MAX(_ROWID_) FROM t")).isGreaterThan(2L); // after the rollback, a fresh block
     }
 
     @Test
