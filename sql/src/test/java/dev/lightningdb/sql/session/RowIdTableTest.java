@@ -38,6 +38,9 @@ class RowIdTableTest extends SqlTestSupport {
         update("CREATE TABLE log (msg VARCHAR(20))");
         update("INSERT INTO log VALUES ('a'), ('b'), ('c')");
         assertThat(rows("SELECT * FROM log WHERE _ROWID_ = ?", 2L)).containsExactly(List.of("b"));
+        assertThat(rows("EXPLAIN SELECT * FROM log WHERE _ROWID_ = 2").toString()).contains("primary key lookup");
+        assertThat(rows("EXPLAIN SELECT * FROM log WHERE _ROWID_ BETWEEN 2 AND 3").toString()).contains("primary key range");
+        assertThat(rows("SELECT msg FROM log WHERE _ROWID_ >= 2 ORDER BY _ROWID_")).containsExactly(List.of("b"), List.of("c"));
         assertThat(rows("SELECT msg, _ROWID_ FROM log WHERE _ROWID_ = 3")).containsExactly(List.of("c", 3L));
         assertThat(update("UPDATE log SET msg = 'B' WHERE _ROWID_ = ?", 2L)).isEqualTo(1);
         assertThat(update("UPDATE log SET msg = 'A' WHERE msg = 'a'")).isEqualTo(1);
