@@ -109,7 +109,7 @@ public final class BenchMain {
             boolean needed = false;
             for (JdbcWorkload w : JdbcWorkload.values()) {
                 // the contended increments create their own table in a fresh database
-                needed |= !w.contended() && (selected("jdbc", w.method(), s.id()) || selected("jdbc", w.method(), s.id() + "-sync"));
+                needed |= !w.contended() && !w.foreignKeys() && (selected("jdbc", w.method(), s.id()) || selected("jdbc", w.method(), s.id() + "-sync"));
             }
             if (!s.synchronousVariant() && needed) {
                 fixture("jdbc", s.id(), s.displayName(), mode.rows, String.format("%,d rows", mode.rows), s.note());
@@ -207,9 +207,8 @@ public final class BenchMain {
                     JmhRun.Outcome o;
                     if (s.notApplicable() != null) {
                         o = new JmhRun.Outcome(null, "n/a: " + s.notApplicable());
-                    } else if (w.contended()) {
-                        o = bench(w.benchClass(), w.method(), name, Map.of("hotRows", Integer.toString(w.hotRows())), s.id(), threads,
-                                null, s.isLightning(), 0);
+                    } else if (w.contended() || w.foreignKeys()) {
+                        o = bench(w.benchClass(), w.method(), name, w.params(), s.id(), threads, null, s.isLightning(), 0);
                     } else if (fixtureFailures.containsKey("jdbc/" + baseId)) {
                         o = new JmhRun.Outcome(null, fixtureFailures.get("jdbc/" + baseId));
                     } else {
@@ -243,7 +242,7 @@ public final class BenchMain {
             for (int threads : w.threads()) {
                 for (JdbcSystem s : systems) {
                     if (w.runsOn(s) && selected("jdbc", w.name(threads), s.id()) && s.notApplicable() == null
-                            && (w.contended() || !fixtureFailures.containsKey("jdbc/" + s.id().replace("-sync", "")))) {
+                            && (w.contended() || w.foreignKeys() || !fixtureFailures.containsKey("jdbc/" + s.id().replace("-sync", "")))) {
                         n++;
                     }
                 }

@@ -14,10 +14,13 @@ import java.util.Properties;
  * directory, {@code jdbc:lightning:mem:<name>[?...]} for a named in-memory database. Settings are
  * {@link LightningDbConfig} knobs by name (URL parameters win over {@code Properties}); the JDBC
  * properties {@code user} and {@code password} are accepted and ignored (no authentication).
+ * {@code referentialIntegrity=false} is a setting of each connection rather than of the engine: its
+ * statements neither check foreign keys nor apply their actions ({@code SET REFERENTIAL_INTEGRITY}).
  */
 record JdbcUrl(String url, boolean inMemory, String name, Path path, Map<String, String> settings) {
     static final String PREFIX = "jdbc:lightning:";
     private static final java.util.Set<String> IGNORED = java.util.Set.of("user", "password");
+    static final String REFERENTIAL_INTEGRITY = "referentialIntegrity";
 
     static boolean accepts(String url) {
         return url != null && url.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
@@ -71,13 +74,26 @@ record JdbcUrl(String url, boolean inMemory, String name, Path path, Map<String,
                 throw new SQLException("Invalid database path in " + url + ": " + e.getMessage(), "08001", e);
             }
         }
+        String integrity = settings.get(REFERENTIAL_INTEGRITY);
+        if (integrity != null && !integrity.equalsIgnoreCase("true") && !integrity.equalsIgnoreCase("false")) {
+            throw new SQLException("Invalid setting in " + url + ": " + REFERENTIAL_INTEGRITY + " must be true or false, not '" + integrity
+                    + "'", "08001");
+        }
         return new JdbcUrl(url, mem, name, path, Map.copyOf(settings));
+    }
+
+    /** Whether this URL's connections enforce foreign keys (true unless {@code referentialIntegrity=false}). */
+    boolean referentialIntegrity() {
+        return !"false".equalsIgnoreCase(settings.get(REFERENTIAL_INTEGRITY));
     }
 
     /** The engine configuration these settings describe. */
     LightningDbConfig config() throws SQLException {
         LightningDbConfig.Builder b = LightningDbConfig.builder();
         for (Map.Entry<String, String> e : settings.entrySet()) {
+            if (e.getKey().equals(REFERENTIAL_INTEGRITY)) {
+                continue; // a session setting
+            }
             try {
                 b.set(e.getKey(), e.getValue());
             } catch (IllegalArgumentException ex) {

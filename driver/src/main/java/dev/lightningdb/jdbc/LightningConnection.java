@@ -56,6 +56,7 @@ public final class LightningConnection extends JdbcObject implements Connection 
         this.url = url;
         this.handle = handle;
         this.session = handle.database().newSession();
+        session.setReferentialIntegrity(url.referentialIntegrity());
     }
 
     Session session() {

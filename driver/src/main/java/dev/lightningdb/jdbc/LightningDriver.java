@@ -54,6 +54,11 @@ public final class LightningDriver implements Driver {
             p.description = "engine setting, default " + e.getValue();
             out.add(p);
         }
+        DriverPropertyInfo integrity = new DriverPropertyInfo(JdbcUrl.REFERENTIAL_INTEGRITY,
+                info == null ? null : info.getProperty(JdbcUrl.REFERENTIAL_INTEGRITY));
+        integrity.description = "connection setting, default true: false leaves foreign keys unchecked (SET REFERENTIAL_INTEGRITY)";
+        integrity.choices = new String[] {"true", "false"};
+        out.add(integrity);
         return out.toArray(new DriverPropertyInfo[0]);
     }
 

@@ -62,7 +62,12 @@ final class MetadataResults {
     }
 
     private SchemaMetadata metadata() {
-        return connection.session().database().metadata();
+        return sessionTables().metadata();
+    }
+
+    private SessionTables sessionTables() {
+        var session = connection.session();
+        return SessionTables.of(session.database().metadata(), session.temporaryTables(false), session.temporaryTables(true));
     }
 
     private List<Table> tables(String schemaPattern, String tablePattern) {
@@ -105,24 +110,31 @@ final class MetadataResults {
     }
 
     ResultSet tables(String schemaPattern, String tablePattern, String[] types) {
-        boolean wantTables = types == null;
-        boolean wantSequences = types == null;
+        java.util.Set<String> wanted = new java.util.HashSet<>();
         if (types != null) {
             for (String t : types) {
-                wantTables |= "TABLE".equalsIgnoreCase(t);
-                wantSequences |= "SEQUENCE".equalsIgnoreCase(t);
+                wanted.add(t == null ? "" : t.toUpperCase(java.util.Locale.ROOT));
             }
         }
-        SchemaMetadata metadata = metadata(); // one catalog version for both kinds
+        SessionTables session = sessionTables();
+        SchemaMetadata metadata = session.metadata(); // one catalog version for every kind
         List<Object[]> rows = new ArrayList<>();
-        if (wantSequences) { // rows are ordered by TABLE_TYPE first: SEQUENCE before TABLE
-            for (Sequence q : matching(metadata.sequences(), Sequence::schema, Sequence::name, schemaPattern, tablePattern)) {
-                rows.add(new Object[] {null, q.schema(), q.name(), "SEQUENCE", "", null, null, null, null, null});
+        // rows are ordered by TABLE_TYPE first: GLOBAL TEMPORARY, LOCAL TEMPORARY, SEQUENCE, TABLE
+        List<Table> matched = matching(metadata.tables(), Table::schema, Table::name, schemaPattern, tablePattern);
+        for (String type : List.of(SessionTables.GLOBAL_TEMPORARY, SessionTables.LOCAL_TEMPORARY, "SEQUENCE", SessionTables.TABLE)) {
+            if (types != null && !wanted.contains(type)) {
+                continue;
             }
-        }
-        if (wantTables) {
-            for (Table t : matching(metadata.tables(), Table::schema, Table::name, schemaPattern, tablePattern)) {
-                rows.add(new Object[] {null, t.schema(), t.name(), "TABLE", "", null, null, null, null, null});
+            if (type.equals("SEQUENCE")) {
+                for (Sequence q : matching(metadata.sequences(), Sequence::schema, Sequence::name, schemaPattern, tablePattern)) {
+                    rows.add(new Object[] {null, q.schema(), q.name(), "SEQUENCE", "", null, null, null, null, null});
+                }
+                continue;
+            }
+            for (Table t : matched) {
+                if (session.type(t).equals(type)) {
+                    rows.add(new Object[] {null, t.schema(), t.name(), type, "", null, null, null, null, null});
+                }
             }
         }
         return result(columns("TABLE_CAT:V", "TABLE_SCHEM:V", "TABLE_NAME:V", "TABLE_TYPE:V", "REMARKS:V", "TYPE_CAT:V",
@@ -203,8 +215,7 @@ final class MetadataResults {
                 for (int i = 0; i < c.columns().size(); i++) {
                     rows.add(new Object[] {null, c.referencedSchema(), c.referencedTable(),
                             i < refColumns.size() ? refColumns.get(i) : null, null, fk.schema(), fk.name(), c.columns().get(i),
-                            (short) (i + 1), (short) DatabaseMetaData.importedKeyNoAction,
-                            (short) DatabaseMetaData.importedKeyNoAction, c.name(), "PK_" + c.referencedTable(),
+                            (short) (i + 1), rule(c.onUpdate()), rule(c.onDelete()), c.name(), "PK_" + c.referencedTable(),
                             (short) DatabaseMetaData.importedKeyNotDeferrable});
                 }
             }
@@ -229,6 +240,8 @@ final class MetadataResults {
 
     ResultSet tableTypes() {
         List<Object[]> rows = new ArrayList<>();
+        rows.add(new Object[] {SessionTables.GLOBAL_TEMPORARY});
+        rows.add(new Object[] {SessionTables.LOCAL_TEMPORARY});
         rows.add(new Object[] {"SEQUENCE"});
         rows.add(new Object[] {"TABLE"});
         return result(columns("TABLE_TYPE:V"), rows);
@@ -286,4 +299,16 @@ final class MetadataResults {
         }
         return name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
+
+    /** The {@code DatabaseMetaData.importedKey...} code of a foreign key action as written in SQL. */
+    private static short rule(String action) {
+        return (short) switch (action) {
+            case "CASCADE" -> DatabaseMetaData.importedKeyCascade;
+            case "RESTRICT" -> DatabaseMetaData.importedKeyRestrict;
+            case "SET NULL" -> DatabaseMetaData.importedKeySetNull;
+            case "SET DEFAULT" -> DatabaseMetaData.importedKeySetDefault;
+            default -> DatabaseMetaData.importedKeyNoAction;
+        };
+    }
+
 }

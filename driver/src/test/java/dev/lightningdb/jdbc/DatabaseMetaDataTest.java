@@ -50,7 +50,7 @@ class DatabaseMetaDataTest {
             assertThat(column(md.getPrimaryKeys(null, null, "ORDERS"), "COLUMN_NAME")).containsExactly("ID", "REGION");
             assertThat(column(md.getPrimaryKeys(null, null, "ORDERS"), "KEY_SEQ")).containsExactly("2", "1");
             assertThat(column(md.getSchemas(), "TABLE_SCHEM")).containsExactly("PUBLIC");
-            assertThat(column(md.getTableTypes(), "TABLE_TYPE")).containsExactly("SEQUENCE", "TABLE");
+            assertThat(column(md.getTableTypes(), "TABLE_TYPE")).containsExactly("GLOBAL TEMPORARY", "LOCAL TEMPORARY", "SEQUENCE", "TABLE");
             c.createStatement().executeUpdate("CREATE SEQUENCE order_numbers START WITH 100");
             assertThat(column(md.getTables(null, "PUBLIC", "%", new String[] {"SEQUENCE"}), "TABLE_NAME")).containsExactly("ORDER_NUMBERS");
             assertThat(column(md.getTables(null, null, "%", new String[] {"TABLE"}), "TABLE_NAME")).doesNotContain("ORDER_NUMBERS");
@@ -63,7 +63,8 @@ class DatabaseMetaDataTest {
             assertThat(column(md.getImportedKeys(null, null, "LINE"), "FKCOLUMN_NAME")).containsExactly("REGION", "ORDER_ID");
             assertThat(column(md.getImportedKeys(null, null, "LINE"), "PKCOLUMN_NAME")).containsExactly("REGION", "ID");
             assertThat(column(md.getExportedKeys(null, null, "ORDERS"), "FK_NAME")).containsExactly("FK_LINE", "FK_LINE");
-            assertThat(column(md.getIndexInfo(null, null, "LINE", false, false), "INDEX_NAME")).containsExactly("PK_LINE", "LINE_QTY");
+            assertThat(column(md.getIndexInfo(null, null, "LINE", false, false), "INDEX_NAME"))
+                    .containsExactly("PK_LINE", "FK_LINE_INDEX", "FK_LINE_INDEX", "LINE_QTY"); // the foreign key's index, one row per column
             assertThat(column(md.getColumns(null, null, "LINE", "ID"), "IS_AUTOINCREMENT")).containsExactly("YES");
             assertThat(md.getProcedures(null, null, "%").getMetaData().getColumnName(3)).isEqualTo("PROCEDURE_NAME");
         }

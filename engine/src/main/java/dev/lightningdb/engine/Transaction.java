@@ -47,6 +47,9 @@ import java.util.Set;
  * statement is open ({@link #beginStatement}): then every read until the next statement sees the
  * state committed when the statement first read, so that one statement never sees half of
  * another transaction's commit.
+ *
+ * <p>Local keys. {@link #attachLocal} hands the keys from a first byte on to a transaction of
+ * another (in-memory) database: data that must never reach this database's WAL or files.
  */
 public final class Transaction implements AutoCloseable {
     private enum State { OPEN, COMMITTED, ROLLED_BACK }
@@ -71,6 +74,9 @@ public final class Transaction implements AutoCloseable {
     private StatementSnapshot statement;
     private Runnable onVisible;
     private State state = State.OPEN;
+    /** Where the keys from {@link #localFrom} on go ({@link #attachLocal}); null: none. */
+    private Transaction local;
+    private int localFrom;
 
     Transaction(LightningDb db, IsolationLevel isolation, boolean readOnly, long id) {
         this.db = db;
@@ -93,6 +99,40 @@ public final class Transaction implements AutoCloseable {
         return isolation;
     }
 
+    /**
+     * From now on every key whose first byte (unsigned) is {@code firstByte} or above, and every
+     * range whose lower bound starts there, is read, written and locked through {@code local}, a
+     * transaction of another database. The two end together: {@link #commit} commits this one,
+     * then {@code local} (rolled back instead when this one fails); rollback, savepoints, statements
+     * and the lock timeout cover both. A range that starts below {@code firstByte} never sees
+     * local keys.
+     */
+    public void attachLocal(int firstByte, Transaction local) {
+        ensureOpen();
+        if (local == null || local.db == db || this.local != null || firstByte < 1 || firstByte > 0xFF
+                || local.readOnly != readOnly) {
+            throw new LightningDbException(ErrorCode.INVALID_ARGUMENT,
+                    "attachLocal: needs an open transaction of another database, as read-only as this one, attached once");
+        }
+        local.ensureOpen();
+        this.local = local;
+        this.localFrom = firstByte;
+    }
+
+    /** Whether a transaction of another database is attached ({@link #attachLocal}). */
+    public boolean hasLocal() {
+        return local != null;
+    }
+
+    /** The attached transaction that owns {@code key}, or null when this one does. */
+    private Transaction localFor(byte[] key) {
+        return local != null && key != null && key.length > 0 && (key[0] & 0xFF) >= localFrom ? local : null;
+    }
+
+    private Transaction localFor(KeyRange range) {
+        return range == null ? null : localFor(range.lower());
+    }
+
     public boolean isReadOnly() {
         return readOnly;
     }
@@ -103,6 +143,10 @@ public final class Transaction implements AutoCloseable {
 
     /** The value of {@code key} as this transaction sees it, or null. */
     public byte[] get(byte[] key) {
+        Transaction l = localFor(key);
+        if (l != null) {
+            return l.get(key);
+        }
         ensureOpen();
         db.checkKey(key);
         byte[] buffered = writes.get(key);
@@ -116,6 +160,11 @@ public final class Transaction implements AutoCloseable {
 
     /** Writes {@code key} once its exclusive lock is held (waiting for it if needed). */
     public void put(byte[] key, byte[] value) {
+        Transaction l = localFor(key);
+        if (l != null) {
+            l.put(key, value);
+            return;
+        }
         ensureWritable();
         db.checkKey(key);
         db.checkValue(value);
@@ -125,6 +174,11 @@ public final class Transaction implements AutoCloseable {
 
     /** Deletes {@code key} once its exclusive lock is held (waiting for it if needed). */
     public void delete(byte[] key) {
+        Transaction l = localFor(key);
+        if (l != null) {
+            l.delete(key);
+            return;
+        }
         ensureWritable();
         db.checkKey(key);
         lockChecked(key, LockMode.EXCLUSIVE, LockWait.WAIT);
@@ -140,6 +194,14 @@ public final class Transaction implements AutoCloseable {
      * @throws LightningDbException {@link ErrorCode#INVALID_ARGUMENT} when the owner's lock is not held
      */
     public void putCovered(byte[] ownerKey, byte[] key, byte[] value) {
+        Transaction l = localFor(key);
+        if (l != null) {
+            if (localFor(ownerKey) == null) { // the owner's lock is held here: take its twin where the key goes
+                l.lock(ownerKey, LockMode.EXCLUSIVE, LockWait.WAIT);
+            }
+            l.putCovered(ownerKey, key, value);
+            return;
+        }
         ensureWritable();
         db.checkKey(key);
         db.checkKey(ownerKey);
@@ -167,6 +229,10 @@ public final class Transaction implements AutoCloseable {
      * @return false only under {@link LockWait#SKIP_LOCKED} when another transaction holds it
      */
     public boolean lock(byte[] key, LockMode mode, LockWait wait) {
+        Transaction l = localFor(key);
+        if (l != null) {
+            return l.lock(key, mode, wait);
+        }
         ensureWritable();
         db.checkKey(key);
         if (mode == null || wait == null) {
@@ -181,6 +247,10 @@ public final class Transaction implements AutoCloseable {
      * primary key), made while holding the lock that keeps the answer true until commit.
      */
     public byte[] getLatest(byte[] key) {
+        Transaction l = localFor(key);
+        if (l != null) {
+            return l.getLatest(key);
+        }
         ensureOpen();
         db.checkKey(key);
         byte[] buffered = writes.get(key);
@@ -192,6 +262,10 @@ public final class Transaction implements AutoCloseable {
 
     /** {@link #getLatest} for a range: an ascending walk over the newest committed state with this transaction's writes over it. */
     public Cursor scanLatest(KeyRange range) {
+        Transaction l = localFor(range);
+        if (l != null) {
+            return l.scanLatest(range);
+        }
         ensureOpen();
         if (range == null) {
             throw new LightningDbException(ErrorCode.INVALID_ARGUMENT, "range must not be null");
@@ -206,6 +280,10 @@ public final class Transaction implements AutoCloseable {
      * value computed from it and written back loses no update.
      */
     public byte[] getForUpdate(byte[] key) {
+        Transaction l = localFor(key);
+        if (l != null) {
+            return l.getForUpdate(key);
+        }
         ensureWritable();
         db.checkKey(key);
         lockChecked(key, LockMode.EXCLUSIVE, LockWait.WAIT);
@@ -223,6 +301,10 @@ public final class Transaction implements AutoCloseable {
      * locked since may have changed in between, and must then be read again.
      */
     public boolean changedSinceRead(byte[] key) {
+        Transaction l = localFor(key);
+        if (l != null) {
+            return l.changedSinceRead(key);
+        }
         ensureOpen();
         db.checkKey(key);
         ReadSnapshot at = snapshot != null ? snapshot : statement != null ? statement.pinned : null;
@@ -231,6 +313,10 @@ public final class Transaction implements AutoCloseable {
 
     /** {@link #changedSinceRead(byte[])} for every key in {@code range}. */
     public boolean changedSinceRead(KeyRange range) {
+        Transaction l = localFor(range);
+        if (l != null) {
+            return l.changedSinceRead(range);
+        }
         ensureOpen();
         if (range == null) {
             throw new LightningDbException(ErrorCode.INVALID_ARGUMENT, "range must not be null");
@@ -246,6 +332,9 @@ public final class Transaction implements AutoCloseable {
             throw new LightningDbException(ErrorCode.INVALID_ARGUMENT, "lock timeout must be zero or positive, not " + timeout);
         }
         lockTimeoutNanos = timeout.toNanos();
+        if (local != null) {
+            local.setLockTimeout(timeout);
+        }
     }
 
     public Duration lockTimeout() {
@@ -264,6 +353,9 @@ public final class Transaction implements AutoCloseable {
         if (snapshot == null) {
             statement = new StatementSnapshot();
         }
+        if (local != null) {
+            local.beginStatement();
+        }
     }
 
     /** Ends the open statement, if any: reads see the newest committed state again (READ_COMMITTED). */
@@ -271,6 +363,9 @@ public final class Transaction implements AutoCloseable {
         if (statement != null) {
             statement.release();
             statement = null;
+        }
+        if (local != null && local.isOpen()) {
+            local.endStatement();
         }
     }
 
@@ -341,6 +436,10 @@ public final class Transaction implements AutoCloseable {
      * it; see {@link MergingCursor}.
      */
     public Cursor scan(KeyRange range, boolean reverse) {
+        Transaction l = localFor(range);
+        if (l != null) {
+            return l.scan(range, reverse);
+        }
         ensureOpen();
         if (range == null) {
             throw new LightningDbException(ErrorCode.INVALID_ARGUMENT, "range must not be null");
@@ -382,6 +481,11 @@ public final class Transaction implements AutoCloseable {
      * go with a rollback to it.
      */
     public void guard(KeyRange range) {
+        Transaction l = localFor(range);
+        if (l != null) {
+            l.guard(range);
+            return;
+        }
         ensureOpen();
         if (range == null) {
             throw new LightningDbException(ErrorCode.INVALID_ARGUMENT, "range must not be null");
@@ -395,7 +499,7 @@ public final class Transaction implements AutoCloseable {
      */
     public Savepoint savepoint() {
         ensureOpen();
-        return new Savepoint(this, writes.copy(), reads.guardCount(), locks.heldCount());
+        return new Savepoint(this, writes.copy(), reads.guardCount(), locks.heldCount(), local == null ? null : local.savepoint());
     }
 
     /**
@@ -411,6 +515,9 @@ public final class Transaction implements AutoCloseable {
         writes.restore(savepoint.writes);
         reads.dropGuardsFrom(savepoint.guards);
         db.locks().releaseFrom(locks, savepoint.locks);
+        if (savepoint.local != null) {
+            local.rollbackTo(savepoint.local);
+        }
     }
 
     /** A point in a transaction's writes to roll back to; see {@link Transaction#savepoint()}. */
@@ -419,18 +526,20 @@ public final class Transaction implements AutoCloseable {
         private final WriteSet writes;
         private final int guards;
         private final int locks;
+        private final Savepoint local;
 
-        private Savepoint(Transaction owner, WriteSet writes, int guards, int locks) {
+        private Savepoint(Transaction owner, WriteSet writes, int guards, int locks, Savepoint local) {
             this.owner = owner;
             this.writes = writes;
             this.guards = guards;
             this.locks = locks;
+            this.local = local;
         }
     }
 
     /** Number of keys written (put or deleted) so far. */
     public int writeCount() {
-        return writes.size();
+        return writes.size() + (local == null ? 0 : local.writeCount());
     }
 
     /** Makes the writes visible and durable (per {@link WalSyncMode}); then the transaction is over. */
@@ -446,6 +555,18 @@ public final class Transaction implements AutoCloseable {
      * throws is thrown by this method once the commit is durable (the commit stands).
      */
     public void commit(Runnable onVisible) {
+        if (local != null) {
+            Transaction l = local;
+            local = null;
+            try {
+                commit(onVisible);
+            } catch (RuntimeException | Error e) {
+                l.rollback();
+                throw e;
+            }
+            l.commit();
+            return;
+        }
         ensureOpen();
         this.onVisible = onVisible;
         try {
@@ -465,6 +586,9 @@ public final class Transaction implements AutoCloseable {
 
     /** Drops the buffered writes; instantaneous. Rolling back an ended transaction does nothing. */
     public void rollback() {
+        if (local != null) {
+            local.rollback();
+        }
         if (state == State.OPEN) {
             state = State.ROLLED_BACK;
             end();

@@ -22,7 +22,10 @@ public enum JdbcWorkload {
     // each driver's default durability only, on the drivers that say how (JdbcSystem.contendedSettings).
     CONTENDED_INC_H1(1, "contended increment of 1 hot row, READ COMMITTED (per committed transaction)"),
     CONTENDED_INC_H10(10, "contended increment of 1 of 10 hot rows, READ COMMITTED (per committed transaction)"),
-    CONTENDED_INC_H1000(1000, "contended increment of 1 of 1,000 hot rows, READ COMMITTED (per committed transaction)");
+    CONTENDED_INC_H1000(1000, "contended increment of 1 of 1,000 hot rows, READ COMMITTED (per committed transaction)"),
+    // The cost of a foreign key: the same inserts into a child table, checked and not (ForeignKeyInsertBench).
+    FK_CHILD_INSERT(true, "single-row insert into a child table, foreign key enforced, auto-commit"),
+    FK_CHILD_INSERT_UNCHECKED(false, "single-row insert into a child table, SET REFERENTIAL_INTEGRITY FALSE, auto-commit");
 
     private final String method;
     private final String label;
@@ -30,6 +33,8 @@ public enum JdbcWorkload {
     private final boolean commitBound;
     /** Hot rows of a contended-increment workload; 0 for the others. */
     private final int hotRows;
+    /** A foreign key workload: whether it enforces the key; null for the others. */
+    private final Boolean enforce;
 
     JdbcWorkload(String method, String label, List<Integer> threads, boolean commitBound) {
         this.method = method;
@@ -37,6 +42,16 @@ public enum JdbcWorkload {
         this.threads = threads;
         this.commitBound = commitBound;
         this.hotRows = 0;
+        this.enforce = null;
+    }
+
+    JdbcWorkload(boolean enforce, String label) {
+        this.method = "childInsert";
+        this.label = label;
+        this.threads = List.of(1);
+        this.commitBound = true;
+        this.hotRows = 0;
+        this.enforce = enforce;
     }
 
     JdbcWorkload(int hotRows, String label) {
@@ -45,6 +60,7 @@ public enum JdbcWorkload {
         this.threads = List.of(1, 8, 32);
         this.commitBound = true;
         this.hotRows = hotRows;
+        this.enforce = null;
     }
 
     public String method() {
@@ -56,7 +72,7 @@ public enum JdbcWorkload {
      * increments also the hot rows and threads, e.g. {@code contendedInc-h1-t8}.
      */
     public String name(int threads) {
-        return contended() ? method + "-h" + hotRows + "-t" + threads : method;
+        return contended() ? method + "-h" + hotRows + "-t" + threads : foreignKeys() ? method + (enforce ? "-fk" : "-nofk") : method;
     }
 
     public String label() {
@@ -74,12 +90,23 @@ public enum JdbcWorkload {
 
     /** Whether this workload also runs at "synchronous commit": the commit-bound ones on the loaded table. */
     public boolean alsoSynchronous() {
-        return commitBound && !contended();
+        return commitBound && !contended() && !foreignKeys();
     }
 
     /** Whether this is a contended-increment workload ({@link ContendedIncBench}, no loaded fixture). */
     public boolean contended() {
         return hotRows > 0;
+    }
+
+    /** Whether this is a foreign key workload ({@link ForeignKeyInsertBench}, no loaded fixture, LightningDB and H2 only). */
+    public boolean foreignKeys() {
+        return enforce != null;
+    }
+
+    /** The JMH parameters of a workload without the loaded fixture. */
+    public java.util.Map<String, String> params() {
+        return contended() ? java.util.Map.of("hotRows", Integer.toString(hotRows))
+                : foreignKeys() ? java.util.Map.of("enforce", enforce.toString()) : java.util.Map.of();
     }
 
     /** Hot rows of a contended-increment workload; 0 for the others. */
@@ -89,11 +116,14 @@ public enum JdbcWorkload {
 
     /** Whether this workload runs on {@code s} (every driver runs the others; the contended ones where settings exist). */
     public boolean runsOn(JdbcSystem s) {
+        if (foreignKeys()) {
+            return !s.synchronousVariant() && (s.isLightning() || s.id().equals("h2")); // the drivers with SET REFERENTIAL_INTEGRITY
+        }
         return contended() ? !s.synchronousVariant() && s.contendedSettings() != null : !s.synchronousVariant() || alsoSynchronous();
     }
 
     /** The JMH benchmark class holding {@link #method()}. */
     public Class<?> benchClass() {
-        return contended() ? ContendedIncBench.class : JdbcBench.class;
+        return contended() ? ContendedIncBench.class : foreignKeys() ? ForeignKeyInsertBench.class : JdbcBench.class;
     }
 }

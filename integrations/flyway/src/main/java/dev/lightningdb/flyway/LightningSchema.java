@@ -47,7 +47,7 @@ final class LightningSchema extends Schema<LightningDatabase, LightningTable> {
 
     @Override
     protected void doClean() throws SQLException {
-        // Foreign keys are recorded, not enforced, so tables can go in any order.
+        // DROP TABLE ... CASCADE drops the foreign keys that reference a table, so tables can go in any order.
         for (LightningTable table : doAllTables()) {
             table.drop();
         }

@@ -21,7 +21,7 @@ final class LightningTable extends Table<LightningDatabase, LightningSchema> {
 
     @Override
     protected void doDrop() throws SQLException {
-        jdbcTemplate.execute("DROP TABLE " + database.quote(schema.getName(), name));
+        jdbcTemplate.execute("DROP TABLE " + database.quote(schema.getName(), name) + " CASCADE"); // drops the foreign keys referencing it
     }
 
     @Override

@@ -24,12 +24,17 @@ import org.hibernate.dialect.identity.IdentityColumnSupport;
 import org.hibernate.dialect.pagination.LimitHandler;
 import org.hibernate.dialect.pagination.LimitOffsetLimitHandler;
 import org.hibernate.dialect.sequence.SequenceSupport;
+import org.hibernate.dialect.temptable.TemporaryTableKind;
 import org.hibernate.engine.jdbc.dialect.spi.DialectResolutionInfo;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.exception.LockAcquisitionException;
 import org.hibernate.exception.LockTimeoutException;
 import org.hibernate.exception.spi.SQLExceptionConversionDelegate;
 import org.hibernate.internal.util.JdbcExceptionHelper;
+import org.hibernate.metamodel.mapping.EntityMappingType;
+import org.hibernate.metamodel.spi.RuntimeModelCreationContext;
+import org.hibernate.query.sqm.mutation.spi.SqmMultiTableInsertStrategy;
+import org.hibernate.query.sqm.mutation.spi.SqmMultiTableMutationStrategy;
 import org.hibernate.service.ServiceRegistry;
 import org.hibernate.sql.ast.SqlAstTranslator;
 import org.hibernate.sql.ast.SqlAstTranslatorFactory;
@@ -58,11 +63,13 @@ import org.hibernate.type.descriptor.sql.spi.DdlTypeRegistry;
  *       or DOUBLE PRECISION by precision, LOBs bind as strings and byte arrays,
  *       instants to {@code TIMESTAMP WITH TIME ZONE}, UUID to the native UUID type; timestamps keep
  *       milliseconds.</li>
- *   <li>DDL: {@code DROP TABLE IF EXISTS ... CASCADE}, {@code ALTER TABLE IF EXISTS}; foreign keys
- *       are recorded, not enforced, so Hibernate need not drop them first and must cascade deletes
- *       itself.</li>
- *   <li>No temporary tables: Hibernate keeps its id tables for bulk mutations as permanent
- *       {@code HTE_<entity>} tables, made with the schema.</li>
+ *   <li>DDL: {@code DROP TABLE IF EXISTS ... CASCADE} (which drops the foreign keys that reference
+ *       the table, so Hibernate need not drop them first), {@code ALTER TABLE IF EXISTS}; foreign keys
+ *       are enforced with their {@code ON DELETE} actions, so {@code @OnDelete(action = CASCADE)} is
+ *       left to the database.</li>
+ *   <li>Id tables for bulk mutations ({@code HT_<entity>}, {@code HTE_<entity>}) are GLOBAL
+ *       TEMPORARY tables made with the schema: each connection's rows are its own and never reach
+ *       the WAL; see {@link LightningTemporaryTables}.</li>
  *   <li>Row locks, as on PostgreSQL: {@code PESSIMISTIC_WRITE} is {@code for update},
  *       {@code PESSIMISTIC_READ} {@code for share}, with {@code of <table alias>} when only some
  *       aliases are locked (Hibernate's {@code setLockMode(alias, mode)}); a lock timeout hint
@@ -414,6 +421,28 @@ public class LightningDialect extends Dialect {
         };
     }
 
+    // ------------------------------------------------------------------ temporary tables
+
+    @Override
+    public TemporaryTableKind getSupportedTemporaryTableKind() {
+        return TemporaryTableKind.GLOBAL;
+    }
+
+    @Override
+    public String getTemporaryTableCreateOptions() {
+        return LightningTemporaryTables.CREATE_OPTIONS;
+    }
+
+    @Override
+    public SqmMultiTableMutationStrategy getFallbackSqmMutationStrategy(EntityMappingType entity, RuntimeModelCreationContext context) {
+        return LightningTemporaryTables.mutationStrategy(this, entity, context);
+    }
+
+    @Override
+    public SqmMultiTableInsertStrategy getFallbackSqmInsertStrategy(EntityMappingType entity, RuntimeModelCreationContext context) {
+        return LightningTemporaryTables.insertStrategy(this, entity, context);
+    }
+
     // ------------------------------------------------------------------ DDL
 
     @Override
@@ -437,10 +466,10 @@ public class LightningDialect extends Dialect {
         return false;
     }
 
-    /** ON DELETE CASCADE is recorded but not enforced: Hibernate must delete the children. */
+    /** ON DELETE CASCADE is enforced: the database deletes the children. */
     @Override
     public boolean supportsCascadeDelete() {
-        return false;
+        return true;
     }
 
     /** Index names are per schema and written without a schema in CREATE INDEX. */

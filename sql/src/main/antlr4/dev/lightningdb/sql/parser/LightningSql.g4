@@ -45,7 +45,16 @@ statement
 // ---------------------------------------------------------------- DDL
 
 createTable
-    : CREATE TABLE (IF NOT EXISTS)? tableName LPAREN tableElement (COMMA tableElement)* RPAREN
+    : CREATE temporary? TABLE (IF NOT EXISTS)? tableName LPAREN tableElement (COMMA tableElement)* RPAREN onCommit?
+    ;
+
+// GLOBAL is accepted and means LOCAL, as in PostgreSQL: the table is the session's alone.
+temporary
+    : (GLOBAL | LOCAL)? (TEMPORARY | TEMP)
+    ;
+
+onCommit
+    : ON COMMIT (PRESERVE ROWS | DELETE ROWS | DROP)
     ;
 
 tableElement
@@ -256,7 +265,7 @@ setStatement
     ;
 
 setValue
-    : INTEGER_LITERAL | STRING_LITERAL | identifier
+    : INTEGER_LITERAL | STRING_LITERAL | identifier | TRUE | FALSE
     ;
 
 analyzeStatement
@@ -466,10 +475,13 @@ nonReserved
     | TEXT | UUID | CLOB | BLOB | BYTEA | ZONE | VALUE | UNKNOWN | BOTH | LEADING | TRAILING
     | POSITION | SUBSTRING | TRIM | EXTRACT | LONGVARCHAR | LONGVARBINARY | VARCHAR2 | WITHOUT
     | SHARE | NOWAIT | SKIP_ | LOCKED | OF | DATA | TYPE | MODIFY | DATETIME
+    | GLOBAL | LOCAL | TEMPORARY | TEMP | PRESERVE | COMMIT
     ;
 
 // ---------------------------------------------------------------- lexer
 
+GLOBAL: G L O B A L; LOCAL: L O C A L; TEMPORARY: T E M P O R A R Y; TEMP: T E M P; PRESERVE: P R E S E R V E;
+COMMIT: C O M M I T;
 ALL: A L L; AND: A N D; AS: A S; ASC: A S C; BETWEEN: B E T W E E N; BIGINT: B I G I N T;
 BINARY: B I N A R Y; BOOLEAN: B O O L E A N; BY: B Y; CASE: C A S E; CAST: C A S T; CHAR: C H A R;
 CHARACTER: C H A R A C T E R; CHECKPOINT: C H E C K P O I N T; CONSTRAINT: C O N S T R A I N T;

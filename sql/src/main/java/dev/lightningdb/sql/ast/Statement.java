@@ -152,9 +152,17 @@ public sealed interface Statement {
         <R> R accept(DdlVisitor<R> visitor);
     }
 
-    /** {@code CREATE TABLE}; column-level UNIQUE/CHECK/REFERENCES are already in {@code constraints}. */
+    /**
+     * {@code CREATE TABLE}; column-level UNIQUE/CHECK/REFERENCES are already in {@code constraints}.
+     * {@code temporary}: null for a permanent table.
+     */
     record CreateTable(QualifiedName name, boolean ifNotExists, List<ColumnSpec> columns, List<String> primaryKey,
-                       List<ConstraintSpec> constraints) implements Ddl {
+                       List<ConstraintSpec> constraints, Temporary temporary) implements Ddl {
+        public CreateTable(QualifiedName name, boolean ifNotExists, List<ColumnSpec> columns, List<String> primaryKey,
+                           List<ConstraintSpec> constraints) {
+            this(name, ifNotExists, columns, primaryKey, constraints, null);
+        }
+
         @Override
         public <R> R accept(DdlVisitor<R> visitor) {
             return visitor.createTable(this);
@@ -276,7 +284,12 @@ public sealed interface Statement {
     }
 
     /** {@code DROP TABLE}. */
-    record DropTable(QualifiedName name, boolean ifExists) implements Ddl {
+    record DropTable(QualifiedName name, boolean ifExists, boolean cascade) implements Ddl {
+        /** {@code DROP TABLE} without CASCADE: refused while another table's foreign key references it. */
+        public DropTable(QualifiedName name, boolean ifExists) {
+            this(name, ifExists, false);
+        }
+
         @Override
         public <R> R accept(DdlVisitor<R> visitor) {
             return visitor.dropTable(this);

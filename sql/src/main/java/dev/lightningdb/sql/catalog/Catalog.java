@@ -34,7 +34,11 @@ public final class Catalog implements CatalogView {
     private final AtomicInteger nextId;
 
     record Snapshot(Map<QualifiedName, TableDef> tables, Map<QualifiedName, SequenceDef> sequences, Set<String> schemas,
-                    Map<Integer, TableStats> statistics, long version) {
+                    Map<Integer, TableStats> statistics, long version, boolean hasTemporary) {
+        Snapshot(Map<QualifiedName, TableDef> tables, Map<QualifiedName, SequenceDef> sequences, Set<String> schemas,
+                 Map<Integer, TableStats> statistics, long version) {
+            this(tables, sequences, schemas, statistics, version, tables.values().stream().anyMatch(t -> t.temporary() != null));
+        }
     }
 
     private Catalog(Snapshot snapshot, int nextId) {
@@ -129,6 +133,11 @@ public final class Catalog implements CatalogView {
     @Override
     public long version() {
         return snapshot.version();
+    }
+
+    /** Whether a GLOBAL TEMPORARY table exists: then every session needs a place for its rows of it. */
+    public boolean hasTemporaryTables() {
+        return snapshot.hasTemporary();
     }
 
     @Override

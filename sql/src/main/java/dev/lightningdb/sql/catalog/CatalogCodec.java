@@ -1,7 +1,9 @@
 package dev.lightningdb.sql.catalog;
 
 import dev.lightningdb.sql.ast.ConstraintSpec;
+import dev.lightningdb.sql.ast.OnCommit;
 import dev.lightningdb.sql.ast.QualifiedName;
+import dev.lightningdb.sql.ast.Temporary;
 import dev.lightningdb.sql.codec.ByteReader;
 import dev.lightningdb.sql.codec.ByteWriter;
 import dev.lightningdb.sql.codec.MalformedDataException;
@@ -25,12 +27,18 @@ import java.util.List;
  *   <tr><td>indexes (v2)</td><td>varint count; each: id, name, flags (bit 0 unique, bit 1 constraint), column positions</td></tr>
  *   <tr><td>constraints (v2)</td><td>varint count; each: name, kind, columns, CHECK text or "", referenced schema, table
  *       ("" for none), referenced columns</td></tr>
+ *   <tr><td>tagged sections (optional)</td><td>until the end, each a tag byte, varint length, payload; an unknown
+ *       tag is skipped. {@code 'F'}: foreign key actions ({@link ConstraintActions}); {@code 'G'}: a GLOBAL
+ *       TEMPORARY table, its ON COMMIT action's ordinal (1 byte). A definition written before a tag existed
+ *       simply ends before it.</td></tr>
  * </table>
  * Version 1 (no identity, indexes or constraints) is still read. A sequence is: version, schema, name,
  * then start, increment, min, max (zig-zag) and a cycle flag.
  */
 public final class CatalogCodec {
     private static final int VERSION = 2;
+    /** The tagged section of a GLOBAL TEMPORARY table's ON COMMIT action. */
+    private static final int TEMPORARY_TAG = 'G';
 
     private CatalogCodec() {
     }
@@ -74,6 +82,10 @@ public final class CatalogCodec {
             text(w, c.references() == null ? "" : c.references().schema());
             text(w, c.references() == null ? "" : c.references().name());
             texts(w, c.referencedColumns());
+        }
+        ConstraintActions.write(w, t.constraints());
+        if (t.temporary() != null) { // only a GLOBAL one is ever stored
+            w.write(TEMPORARY_TAG).writeVarLong(1).write(t.temporary().onCommit().ordinal());
         }
         return w.toByteArray();
     }
@@ -197,7 +209,20 @@ public final class CatalogCodec {
             constraints.add(new ConstraintDef(cname, ConstraintSpec.Kind.values()[kind], cols, check.isEmpty() ? null : check,
                     refTable.isEmpty() ? null : new QualifiedName(refSchema, refTable), refCols));
         }
-        return new TableDef(id, name, columns, pk, identity, indexes, constraints);
+        Temporary temporary = null;
+        while (r.hasRemaining()) { // optional tagged sections, each: tag, varint length, payload
+            int tag = r.read();
+            byte[] payload = r.read(r.readLength());
+            if (tag == ConstraintActions.TAG) {
+                constraints = ConstraintActions.read(payload, constraints);
+            } else if (tag == TEMPORARY_TAG) {
+                if (payload.length != 1 || (payload[0] & 0xFF) >= OnCommit.values().length) {
+                    throw new MalformedDataException("bad ON COMMIT action of temporary table " + name);
+                }
+                temporary = new Temporary(true, OnCommit.values()[payload[0] & 0xFF]);
+            }
+        }
+        return new TableDef(id, name, columns, pk, identity, indexes, constraints, temporary);
     }
 
     private static int smallInt(long v, int max, String what) {

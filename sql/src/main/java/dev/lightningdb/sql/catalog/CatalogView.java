@@ -36,6 +36,14 @@ public interface CatalogView {
      */
     long version();
 
+    /**
+     * Whether a plan made against catalog {@code version} may be shared by every session: a
+     * committed version, not one with a session's temporary tables ({@link TemporaryTables}).
+     */
+    static boolean shared(long version) {
+        return version >= 0 && version < (1L << 32);
+    }
+
     /** What the last ANALYZE measured of the table, or null. */
     TableStats statistics(int tableId);
 

@@ -11,6 +11,8 @@ import java.util.Arrays;
  */
 public record IndexDef(int id, String name, boolean unique, int[] columns, boolean constraint) {
     public static final byte INDEX_DATA = 0x02;
+    /** First byte of every entry of a temporary table's index. */
+    public static final byte TEMPORARY_INDEX_DATA = (byte) 0x82;
 
     @Override
     public boolean equals(Object o) {

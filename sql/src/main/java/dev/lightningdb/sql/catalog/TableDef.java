@@ -1,5 +1,6 @@
 package dev.lightningdb.sql.catalog;
 
+import dev.lightningdb.sql.ast.Temporary;
 import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.codec.ByteWriter;
 import dev.lightningdb.sql.result.ColumnType;
@@ -11,11 +12,15 @@ import java.util.Map;
 /**
  * A table's definition. Immutable. Its rows live in the key range {@link #keyPrefix()}: key =
  * prefix ‖ primary key columns ({@link dev.lightningdb.sql.codec.KeyCodec}), value = the other
- * columns ({@link dev.lightningdb.sql.codec.RowCodec}).
+ * columns ({@link dev.lightningdb.sql.codec.RowCodec}). A temporary table's rows and index entries
+ * start with a byte of {@link TemporaryTables#LOCAL_KEYS} or above: the session's own database holds
+ * them, never this one.
  */
 public final class TableDef {
     /** First byte of every table data key; the catalog lives under {@link CatalogKeys#SYSTEM}. */
     public static final byte TABLE_DATA = 0x01;
+    /** First byte of every temporary table's data key. */
+    public static final byte TEMPORARY_TABLE_DATA = (byte) 0x81;
 
     private final int id;
     private final QualifiedName name;
@@ -28,6 +33,7 @@ public final class TableDef {
     private final ColumnType[] types;
     private final Map<String, Integer> index = new HashMap<>();
     private final byte[] keyPrefix;
+    private final Temporary temporary;
     private final boolean rowId;
 
     /** The generated column of a table: values start, start + increment, ... */
@@ -40,6 +46,12 @@ public final class TableDef {
 
     public TableDef(int id, QualifiedName name, List<ColumnDef> columns, int[] primaryKey, Identity identity,
                     List<IndexDef> indexes, List<ConstraintDef> constraints) {
+        this(id, name, columns, primaryKey, identity, indexes, constraints, null);
+    }
+
+    /** @param temporary null for a permanent table */
+    public TableDef(int id, QualifiedName name, List<ColumnDef> columns, int[] primaryKey, Identity identity,
+                    List<IndexDef> indexes, List<ConstraintDef> constraints, Temporary temporary) {
         if (primaryKey.length == 0) {
             throw new IllegalArgumentException("table " + name + " needs a primary key");
         }
@@ -65,8 +77,19 @@ public final class TableDef {
                 valueColumns[j++] = i;
             }
         }
-        this.keyPrefix = new ByteWriter(5).write(TABLE_DATA).writeIntBE(id).toByteArray();
+        this.temporary = temporary;
+        this.keyPrefix = new ByteWriter(5).write(temporary == null ? TABLE_DATA : TEMPORARY_TABLE_DATA).writeIntBE(id).toByteArray();
         this.rowId = RowId.isLayout(this.columns, this.primaryKey);
+    }
+
+    /** How this table is temporary; null when it is permanent. */
+    public Temporary temporary() {
+        return temporary;
+    }
+
+    /** Whether only the session that made it sees this table (a LOCAL TEMPORARY one). */
+    public boolean isLocalTemporary() {
+        return temporary != null && !temporary.global();
     }
 
     /** Whether the table was declared without a primary key: column 0 is then its hidden {@link RowId}. */
@@ -157,19 +180,19 @@ public final class TableDef {
     }
 
     public TableDef withName(QualifiedName newName) {
-        return new TableDef(id, newName, columns, primaryKey, identity, indexes, constraints);
+        return new TableDef(id, newName, columns, primaryKey, identity, indexes, constraints, temporary);
     }
 
     public TableDef withColumns(List<ColumnDef> newColumns, int[] newPrimaryKey, Identity newIdentity, List<IndexDef> newIndexes) {
-        return new TableDef(id, name, newColumns, newPrimaryKey, newIdentity, newIndexes, constraints);
+        return new TableDef(id, name, newColumns, newPrimaryKey, newIdentity, newIndexes, constraints, temporary);
     }
 
     public TableDef withIndexes(List<IndexDef> newIndexes) {
-        return new TableDef(id, name, columns, primaryKey, identity, newIndexes, constraints);
+        return new TableDef(id, name, columns, primaryKey, identity, newIndexes, constraints, temporary);
     }
 
     public TableDef withConstraints(List<ConstraintDef> newConstraints) {
-        return new TableDef(id, name, columns, primaryKey, identity, indexes, newConstraints);
+        return new TableDef(id, name, columns, primaryKey, identity, indexes, newConstraints, temporary);
     }
 
     /** The index or unique constraint named {@code indexName}, or null. */

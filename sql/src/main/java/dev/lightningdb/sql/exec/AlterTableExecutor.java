@@ -38,16 +38,21 @@ final class AlterTableExecutor {
         if (action instanceof AlterAction.AddColumn add) {
             changed = addColumn(cx, txn, table, add);
         } else if (action instanceof AlterAction.DropColumn drop) {
+            if (table.columnIndex(drop.column()) >= 0) {
+                ForeignKeyDdl.beforeDropColumn(cx, table, drop.column());
+            }
             changed = dropColumn(txn, table, drop);
         } else if (action instanceof AlterAction.RenameColumn rename) {
             changed = renameColumn(table, rename);
+            ForeignKeyDdl.afterColumnRename(cx, txn, table, rename.from(), rename.to());
         } else if (action instanceof AlterAction.RenameTable rename) {
             if (cx.catalog().table(rename.to()) != null) {
                 throw new SqlError(SqlError.TABLE_EXISTS, "Table " + rename.to().name() + " already exists");
             }
             txn.delete(CatalogKeys.table(table.name()));
             cx.changes().drop(table.name());
-            changed = table.withName(rename.to());
+            changed = table.withName(rename.to()).withConstraints(ForeignKeyDdl.selfReferences(table, table.name(), rename.to()));
+            ForeignKeyDdl.afterRename(cx, txn, table.name(), rename.to());
         } else if (action instanceof AlterAction.AddPrimaryKey add) {
             changed = PrimaryKeyAdder.add(cx, txn, table, add);
         } else if (action instanceof AlterAction.AddConstraint add) {
@@ -180,7 +185,10 @@ final class AlterTableExecutor {
         for (ConstraintDef k : table.constraints()) {
             List<String> names = k.columns().stream().map(n -> n.equals(rename.from()) ? rename.to() : n).toList();
             String check = k.checkSql() == null ? null : CheckColumns.rename(k.checkSql(), rename.from(), rename.to());
-            constraints.add(new ConstraintDef(k.name(), k.kind(), names, check, k.references(), k.referencedColumns()));
+            ConstraintDef renamed = new ConstraintDef(k.name(), k.kind(), names, check, k.references(), k.referencedColumns(), k.onDelete(),
+                    k.onUpdate());
+            constraints.add(k.isForeignKey() && k.references().equals(table.name())
+                    ? ForeignKeyDdl.renamedReference(renamed, rename.from(), rename.to()) : renamed);
         }
         return table.withColumns(columns, table.primaryKey(), table.identity(), table.indexes()).withConstraints(constraints);
     }

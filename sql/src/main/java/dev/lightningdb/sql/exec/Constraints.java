@@ -15,8 +15,8 @@ import java.util.Locale;
 
 /**
  * Table constraints. UNIQUE is a unique index (enforced), CHECK is evaluated by Calcite on every
- * written row (enforced, SQLState 23514), FOREIGN KEY is recorded and reported by the JDBC metadata
- * but not enforced.
+ * written row (enforced, SQLState 23514), FOREIGN KEY is enforced by {@link ReferentialIntegrity}
+ * (23503) and added by {@link ForeignKeyDdl}.
  */
 final class Constraints {
     private Constraints() {
@@ -34,14 +34,8 @@ final class Constraints {
         switch (spec.kind()) {
             case UNIQUE -> {
                 int[] columns = spec.columns().stream().mapToInt(c -> table.requireColumn(c)).toArray();
-                IndexDef index = new IndexDef(cx.services().catalog().allocateTableId(), name, true, columns, true);
-                List<IndexDef> indexes = new ArrayList<>(table.indexes());
-                indexes.add(index);
-                TableDef changed = table.withIndexes(indexes);
-                if (existingRows) {
-                    new TableWriter(changed, txn).backfill(index);
-                }
-                return changed;
+                return withIndex(cx, txn, table, new IndexDef(cx.services().catalog().allocateTableId(), name, true, columns, true),
+                        existingRows);
             }
             case CHECK -> {
                 TableDef changed = withConstraint(table, new ConstraintDef(name, spec.kind(), spec.columns(), spec.checkSql(), null, List.of()));
@@ -57,13 +51,21 @@ final class Constraints {
                 return changed;
             }
             default -> {
-                if (cx.catalog().table(spec.references()) == null && !spec.references().equals(table.name())) {
-                    throw SqlError.unknownTable(spec.references().name());
-                }
-                return withConstraint(table, new ConstraintDef(name, spec.kind(), spec.columns(), null, spec.references(),
-                        spec.referencedColumns()));
+                TemporaryTableRules.checkReference(cx, table, spec.references());
+                return ForeignKeyDdl.add(cx, txn, table, spec, name, existingRows);
             }
         }
+    }
+
+    /** {@code table} with {@code index}; with {@code existingRows}, its entries are written for the current rows. */
+    static TableDef withIndex(StatementContext cx, Transaction txn, TableDef table, IndexDef index, boolean existingRows) {
+        List<IndexDef> indexes = new ArrayList<>(table.indexes());
+        indexes.add(index);
+        TableDef changed = table.withIndexes(indexes);
+        if (existingRows) {
+            new TableWriter(changed, txn).backfill(index);
+        }
+        return changed;
     }
 
     private static TableDef withConstraint(TableDef table, ConstraintDef c) {

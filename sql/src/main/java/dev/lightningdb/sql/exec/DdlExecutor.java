@@ -3,6 +3,7 @@ package dev.lightningdb.sql.exec;
 import dev.lightningdb.engine.Transaction;
 import dev.lightningdb.engine.common.Cursor;
 import dev.lightningdb.sql.ast.ColumnSpec;
+import dev.lightningdb.sql.ast.ConstraintSpec;
 import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.ast.Statement;
 import dev.lightningdb.sql.catalog.CatalogCodec;
@@ -34,6 +35,7 @@ final class DdlExecutor {
         if (!(ddl instanceof Statement.Analyze)) {
             SchemaLocks.forChange(cx, txn, ddl); // ANALYZE changes no schema: it only reads rows
         }
+        TemporaryTableRules.checkChange(cx, ddl);
         return ddl.accept(new Statement.DdlVisitor<Long>() {
             @Override
             public Long createTable(Statement.CreateTable s) {
@@ -77,7 +79,9 @@ final class DdlExecutor {
 
             @Override
             public Long truncate(Statement.Truncate s) {
-                deleteRows(txn, cx.catalog().require(s.table()));
+                TableDef table = cx.catalog().require(s.table());
+                ForeignKeyDdl.beforeTruncate(cx, txn, table);
+                deleteRows(txn, table);
                 return 0L;
             }
 
@@ -108,6 +112,9 @@ final class DdlExecutor {
             throw new SqlError(SqlError.TABLE_EXISTS, "Table " + create.name().name() + " already exists");
         }
         requireSchema(catalog, create.name().schema());
+        if (create.temporary() != null) {
+            TemporaryTableRules.prepareCreate(cx, txn, create);
+        }
         boolean rowId = create.primaryKey().isEmpty(); // a table without a primary key is keyed by a hidden row id
         List<ColumnDef> columns = new ArrayList<>(rowId ? RowId.withId(List.of()) : List.of());
         TableDef.Identity identity = null;
@@ -136,9 +143,16 @@ final class DdlExecutor {
             }
         }
         TableDef table = new TableDef(cx.services().catalog().allocateTableId(), create.name(), columns, pk, identity,
-                List.of(), List.of());
+                List.of(), List.of(), create.temporary());
         for (var constraint : create.constraints()) {
-            table = Constraints.add(cx, txn, table, constraint, false);
+            if (constraint.kind() != ConstraintSpec.Kind.FOREIGN_KEY) {
+                table = Constraints.add(cx, txn, table, constraint, false);
+            }
+        }
+        for (var constraint : create.constraints()) { // last: a self-reference may name a UNIQUE constraint declared after it
+            if (constraint.kind() == ConstraintSpec.Kind.FOREIGN_KEY) {
+                table = Constraints.add(cx, txn, table, constraint, false);
+            }
         }
         cx.saveTable(txn, table);
         return 0;
@@ -170,15 +184,20 @@ final class DdlExecutor {
             throw SqlError.unknownTable(drop.name().name());
         }
         SchemaLocks.exclusive(txn, table); // taken already, unless a DROP SCHEMA ... CASCADE drops it
+        ForeignKeyDdl.beforeDrop(cx, txn, table, drop.cascade());
         deleteRows(txn, table);
-        txn.delete(CatalogKeys.table(table.name()));
-        txn.delete(CatalogKeys.identityCounter(table.id()));
+        cx.changes().drop(table.name());
+        if (!table.isLocalTemporary()) { // a local temporary table has nothing in the shared database
+            txn.delete(CatalogKeys.table(table.name()));
+            txn.delete(CatalogKeys.identityCounter(table.id()));
+            cx.services().sequences().forget(CatalogKeys.identityCounter(table.id()));
+        }
         if (table.hasRowId()) {
-            txn.delete(CatalogKeys.rowIdCounter(table.id()));
+            if (table.temporary() == null) { // a temporary table's row ids are counted in memory only
+                txn.delete(CatalogKeys.rowIdCounter(table.id()));
+            }
             cx.services().sequences().rowIds().forget(table.id());
         }
-        cx.changes().drop(table.name());
-        cx.services().sequences().forget(CatalogKeys.identityCounter(table.id()));
         return 0;
     }
 
@@ -313,7 +332,7 @@ final class DdlExecutor {
             throw new SqlError("2BP01", "Schema " + drop.name() + " is not empty (use DROP SCHEMA ... CASCADE)");
         }
         for (TableDef t : tables) {
-            dropTable(cx, txn, new Statement.DropTable(t.name(), false));
+            dropTable(cx, txn, new Statement.DropTable(t.name(), false, true));
         }
         for (SequenceDef s : sequences) {
             dropSequence(cx, txn, new Statement.DropSequence(s.name(), false));

@@ -107,7 +107,7 @@ final class DmlExecutor {
             }
             boolean generates = identity != null && row[identity.column()] == null;
             if (generates) {
-                long next = cx.services().sequences().nextIdentity(table);
+                long next = TemporaryTableRules.nextIdentity(cx, table);
                 row[identity.column()] = ValueCoercion.toInternal(next, table.types()[identity.column()]);
             }
             if (table.hasRowId()) {
@@ -161,9 +161,15 @@ final class DmlExecutor {
             }
             count++;
         }
+        List<Object[]> before = new ArrayList<>(written.size());
+        for (ByteBuffer k : written.keySet()) {
+            before.add(replaced.get(k));
+        }
+        ReferentialIntegrity references = ReferentialIntegrity.beforeWrite(cx, txn, table, before, new ArrayList<>(written.values()));
         for (Map.Entry<ByteBuffer, Object[]> e : written.entrySet()) {
             writer.write(e.getKey().array(), e.getValue(), replaced.get(e.getKey()));
         }
+        references.afterWrite();
         if (!keys.isNone()) {
             List<Boolean> wasGenerated = new ArrayList<>();
             for (ByteBuffer k : written.keySet()) {
@@ -321,6 +327,7 @@ final class DmlExecutor {
             }
             writer.checkUnique(newKey, row);
         }
+        ReferentialIntegrity references = ReferentialIntegrity.beforeWrite(cx, txn, table, olds, news);
         for (int r = 0; r < news.size(); r++) {
             Object[] old = olds.get(r);
             byte[] oldKey = rows.key(old);
@@ -335,6 +342,7 @@ final class DmlExecutor {
             boolean moved = !java.util.Arrays.equals(newKey, rows.key(old));
             writer.write(newKey, row, moved ? null : old);
         }
+        references.afterWrite();
         return news.size();
     }
 
@@ -356,7 +364,9 @@ final class DmlExecutor {
         TableExpressions.of(cx, table).check(cx, txn, table, row);
         writer.release(previous);
         writer.checkUnique(key, row);
+        ReferentialIntegrity references = ReferentialIntegrity.beforeWrite(cx, txn, table, single(previous), single(row));
         writer.write(key, row, previous);
+        references.afterWrite();
         return 1;
     }
 
@@ -386,6 +396,11 @@ final class DmlExecutor {
         }
     }
 
+    /** A one-row list that may hold null (List.of may not). */
+    private static List<Object[]> single(Object[] row) {
+        return java.util.Collections.singletonList(row);
+    }
+
     private static boolean inKey(TableDef table, int column) {
         for (int k : table.primaryKey()) {
             if (k == column) {
@@ -408,7 +423,10 @@ final class DmlExecutor {
             if (latest == null) {
                 return 0;
             }
-            writer.delete(key, rows.decode(key, latest));
+            Object[] old = rows.decode(key, latest);
+            ReferentialIntegrity references = ReferentialIntegrity.beforeWrite(cx, txn, table, single(old), single(null));
+            writer.delete(key, old);
+            references.afterWrite();
             return 1;
         }
         List<byte[]> keys = new ArrayList<>();
@@ -450,15 +468,17 @@ final class DmlExecutor {
             olds.add(old);
             deleted.add(key);
         }
+        ReferentialIntegrity references = ReferentialIntegrity.beforeWrite(cx, txn, table, olds, java.util.Collections.nCopies(olds.size(), null));
         for (int i = 0; i < deleted.size(); i++) {
             writer.delete(deleted.get(i), olds.get(i));
         }
+        references.afterWrite();
         return deleted.size();
     }
 
     // ------------------------------------------------------------------ constraints
 
-    private static void checkNotNull(TableDef table, Object[] row) {
+    static void checkNotNull(TableDef table, Object[] row) {
         for (int i = 0; i < row.length; i++) {
             ColumnDef c = table.column(i);
             if (row[i] == null && !c.nullable()) {

@@ -25,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       counter lost any other way. Ids of rolled-back inserts and of a block not used up are skipped,
  *       never reused: there can be gaps.
  * </ol>
- * One instance per database; thread-safe (one lock per table).
+ * A temporary table's ids are counted in memory only (its rows never reach the WAL, nor may its
+ * counter). One instance per database; thread-safe (one lock per table).
  */
 final class RowIds {
     static final int BLOCK = 1024;
@@ -57,6 +58,10 @@ final class RowIds {
         }
 
         synchronized long next(TableDef table) {
+            if (table.temporary() != null) { // rows that never reach the WAL need no counter there: ids count from 1 in memory
+                last = Math.max(last, 0);
+                reserved = Long.MAX_VALUE;
+            }
             if (last < 0) {
                 byte[] stored = engine.get(counterKey);
                 reserved = stored == null ? 0 : new ByteReader(stored).readLongBE();

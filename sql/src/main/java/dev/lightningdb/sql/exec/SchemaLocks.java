@@ -52,7 +52,9 @@ final class SchemaLocks {
 
     /** Takes the locks schema change {@code ddl} needs before it reads the catalog or the table's rows. */
     static void forChange(StatementContext cx, Transaction txn, Statement.Ddl ddl) {
-        txn.lock(CatalogKeys.schemaLock(), LockMode.EXCLUSIVE, LockWait.WAIT);
+        if (!TemporaryTableRules.onlyTemporary(cx, ddl)) { // nobody else sees the session's temporary tables
+            txn.lock(CatalogKeys.schemaLock(), LockMode.EXCLUSIVE, LockWait.WAIT);
+        }
         for (TableDef table : changedTables(cx, ddl)) {
             if (cx.scopes().reading(table.id())) {
                 throw new SqlError("55006", "Cannot change table " + table.name() + ": a result set of this transaction is still "

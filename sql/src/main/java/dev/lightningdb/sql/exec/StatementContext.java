@@ -14,12 +14,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Everything an executor works with for one run of a statement: the database's shared parts, the
  * catalog as the session sees it (its uncommitted DDL included), how to get a transaction, the
  * statement's compiled queries, the current schema it was parsed for (where names without a
- * schema are), its parameters (external values, NEXT VALUE FOR filled in) and its cancel flag.
+ * schema are), its parameters (external values, NEXT VALUE FOR filled in), its cancel flag and
+ * whether the session enforces foreign keys ({@code SET REFERENTIAL_INTEGRITY}).
  * Executors get this and never the session, so nothing in {@code exec} calls back up into
  * {@code session}.
  */
 public record StatementContext(Services services, CatalogChanges changes, TransactionScopes scopes, StatementQueries queries,
-                               String schema, Object[] parameters, AtomicBoolean cancel) {
+                               String schema, Object[] parameters, AtomicBoolean cancel, boolean referentialIntegrity) {
     /**
      * The catalog as this statement's session sees it now. Read it again after waiting for a lock:
      * a schema change may have been published meanwhile.
@@ -33,7 +34,9 @@ public record StatementContext(Services services, CatalogChanges changes, Transa
      * changes: the statement and the rest of its transaction see it, others once it commits.
      */
     public void saveTable(Transaction txn, TableDef table) {
-        txn.put(CatalogKeys.table(table.name()), CatalogCodec.encode(table));
+        if (!table.isLocalTemporary()) { // a local temporary table's definition lives with its session only
+            txn.put(CatalogKeys.table(table.name()), CatalogCodec.encode(table));
+        }
         changes.put(table);
     }
 

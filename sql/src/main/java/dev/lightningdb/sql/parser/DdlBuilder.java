@@ -2,8 +2,10 @@ package dev.lightningdb.sql.parser;
 
 import dev.lightningdb.sql.ast.ColumnSpec;
 import dev.lightningdb.sql.ast.ConstraintSpec;
+import dev.lightningdb.sql.ast.OnCommit;
 import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.ast.Statement;
+import dev.lightningdb.sql.ast.Temporary;
 import dev.lightningdb.sql.ast.Statement.AlterAction;
 import dev.lightningdb.sql.parser.LightningSqlParser.*;
 import dev.lightningdb.sql.result.SqlError;
@@ -30,7 +32,7 @@ final class DdlBuilder {
         }
         if (ctx.dropTable() != null) {
             DropTableContext d = ctx.dropTable();
-            return new Statement.DropTable(names.table(d.tableName()), d.EXISTS() != null);
+            return new Statement.DropTable(names.table(d.tableName()), d.EXISTS() != null, d.CASCADE() != null);
         }
         if (ctx.alterTable() != null) {
             AlterTableContext a = ctx.alterTable();
@@ -100,7 +102,24 @@ final class DdlBuilder {
                 constraints.add(constraint(element.tableConstraint()));
             }
         }
-        return new Statement.CreateTable(name, ctx.EXISTS() != null, columns, primaryKey, constraints);
+        return new Statement.CreateTable(name, ctx.EXISTS() != null, columns, primaryKey, constraints, temporary(ctx));
+    }
+
+    /** Null for a permanent table; a temporary one is LOCAL unless it says GLOBAL, and keeps its rows at commit unless it says. */
+    private static Temporary temporary(CreateTableContext ctx) {
+        if (ctx.temporary() == null) {
+            if (ctx.onCommit() != null) {
+                throw StatementBuilder.positioned(ctx.onCommit(), SqlError.SYNTAX, "ON COMMIT is only for a TEMPORARY table");
+            }
+            return null;
+        }
+        OnCommitContext on = ctx.onCommit();
+        boolean global = ctx.temporary().GLOBAL() != null;
+        if (global && on != null && on.DROP() != null) {
+            throw StatementBuilder.positioned(on, SqlError.SYNTAX, "ON COMMIT DROP is only for a LOCAL TEMPORARY table");
+        }
+        return new Temporary(global, on == null || on.PRESERVE() != null ? OnCommit.PRESERVE_ROWS
+                : on.DELETE() != null ? OnCommit.DELETE_ROWS : OnCommit.DROP);
     }
 
     /** A column; its UNIQUE, CHECK and REFERENCES clauses are added to {@code constraints}. */
@@ -132,7 +151,8 @@ final class DdlBuilder {
                     refColumns.add(ExpressionBuilder.name(id));
                 }
                 constraints.add(new ConstraintSpec(constraintName, ConstraintSpec.Kind.FOREIGN_KEY, List.of(name), null,
-                        names.table(r.tableName()), refColumns));
+                        names.table(r.tableName()), refColumns, ReferentialActions.onDelete(r.referentialAction()),
+                        ReferentialActions.onUpdate(r.referentialAction())));
             } else if (c instanceof IdentityConstraintContext i) {
                 identity = true;
                 notNull = true;
@@ -180,7 +200,8 @@ final class DdlBuilder {
         }
         if (ctx instanceof ForeignKeyConstraintContext f) {
             return new ConstraintSpec(optionalName(f.name), ConstraintSpec.Kind.FOREIGN_KEY, names(f.columns), null,
-                    names.table(f.tableName()), names(f.refColumns));
+                    names.table(f.tableName()), names(f.refColumns), ReferentialActions.onDelete(f.referentialAction()),
+                    ReferentialActions.onUpdate(f.referentialAction()));
         }
         throw StatementBuilder.positioned(ctx, SqlError.FEATURE_NOT_SUPPORTED, "Adding a PRIMARY KEY to an existing table is not supported");
     }

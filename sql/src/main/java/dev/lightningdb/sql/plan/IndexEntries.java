@@ -22,7 +22,7 @@ import org.apache.calcite.util.ImmutableBitSet;
  * A column counts as covered only where the key encoding gives back exactly the stored value:
  * REAL and DOUBLE keys store -0.0 as 0.0, and DECIMAL has no key encoding.
  */
-final class IndexEntries {
+public final class IndexEntries {
     private static final int PREFIX_LENGTH = 5;
 
     private IndexEntries() {
@@ -73,7 +73,7 @@ final class IndexEntries {
     }
 
     /** Where the primary key starts in {@code entry}: past the prefix and each (presence byte, value). */
-    static int primaryKeyOffset(TableDef table, IndexDef index, byte[] entry) {
+    public static int primaryKeyOffset(TableDef table, IndexDef index, byte[] entry) {
         ByteReader in = new ByteReader(entry, PREFIX_LENGTH, entry.length);
         for (int c : index.columns()) {
             if (in.read() == 1) {

@@ -23,7 +23,7 @@ final class IndexScan {
     static KeyRange range(TableDef table, AccessPath path, KeyComparisons bounds) {
         IndexDef index = path.index();
         KeyPrefix key = KeyPrefix.of(index.columns(), bounds);
-        ByteWriter prefix = new ByteWriter(32).write(TableWriter.indexPrefix(index));
+        ByteWriter prefix = new ByteWriter(32).write(TableWriter.indexPrefix(table, index));
         for (int i = 0; i < key.equalities(); i++) {
             prefix.write(1);
             KeyCodec.encode(prefix, key.equality(i).value(), table.types()[index.columns()[i]]);

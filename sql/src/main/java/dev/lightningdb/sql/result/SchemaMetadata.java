@@ -85,12 +85,20 @@ public record SchemaMetadata(List<String> schemas, List<Table> tables, List<Sequ
      * @param columns the referencing columns, in declared order
      * @param referencedColumns the referenced columns as declared, or the referenced table's primary
      *     key columns when none were named; may be shorter than {@code columns} when so declared
+     * @param onUpdate the ON UPDATE action as written in SQL ({@code NO ACTION}, {@code CASCADE}, {@code SET NULL}, ...)
+     * @param onDelete the ON DELETE action, likewise
      */
     public record ForeignKey(String name, List<String> columns, String referencedSchema, String referencedTable,
-                             List<String> referencedColumns) {
+                             List<String> referencedColumns, String onUpdate, String onDelete) {
         public ForeignKey {
             columns = List.copyOf(columns);
             referencedColumns = List.copyOf(referencedColumns);
+        }
+
+        /** A foreign key whose actions are NO ACTION. */
+        public ForeignKey(String name, List<String> columns, String referencedSchema, String referencedTable,
+                          List<String> referencedColumns) {
+            this(name, columns, referencedSchema, referencedTable, referencedColumns, "NO ACTION", "NO ACTION");
         }
     }
 

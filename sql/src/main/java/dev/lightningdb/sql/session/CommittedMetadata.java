@@ -2,6 +2,7 @@ package dev.lightningdb.sql.session;
 
 import dev.lightningdb.sql.ast.ConstraintSpec;
 import dev.lightningdb.sql.catalog.Catalog;
+import dev.lightningdb.sql.catalog.CatalogView;
 import dev.lightningdb.sql.catalog.ColumnDef;
 import dev.lightningdb.sql.catalog.ConstraintDef;
 import dev.lightningdb.sql.catalog.IndexDef;
@@ -63,7 +64,7 @@ final class CommittedMetadata {
         defs.sort(TABLE_ORDER);
         List<SchemaMetadata.Table> tables = new ArrayList<>();
         for (TableDef t : defs) {
-            tables.add(table(t));
+            tables.add(table(t, catalog));
         }
         List<SequenceDef> sequenceDefs = new ArrayList<>(catalog.sequences());
         sequenceDefs.sort(SEQUENCE_ORDER);
@@ -74,7 +75,8 @@ final class CommittedMetadata {
         return new SchemaMetadata(List.copyOf(catalog.schemas()), tables, sequences);
     }
 
-    private SchemaMetadata.Table table(TableDef t) {
+    /** {@code t} as metadata reports it; {@code catalog} resolves the tables its foreign keys reference. */
+    static SchemaMetadata.Table table(TableDef t, CatalogView catalog) {
         List<SchemaMetadata.Column> columns = new ArrayList<>();
         int first = t.firstDeclaredColumn(); // a hidden row id is no column to report
         for (int i = first; i < t.columns().size(); i++) {
@@ -98,7 +100,7 @@ final class CommittedMetadata {
             List<String> referencedColumns = c.referencedColumns().isEmpty()
                     ? primaryKey(referenced) : c.referencedColumns();
             foreignKeys.add(new SchemaMetadata.ForeignKey(c.name(), c.columns(), referenced.name().schema(),
-                    referenced.name().name(), referencedColumns));
+                    referenced.name().name(), referencedColumns, c.onUpdate().sql(), c.onDelete().sql()));
         }
         return new SchemaMetadata.Table(t.name().schema(), t.name().name(), columns, primaryKey(t), indexes, foreignKeys);
     }

@@ -172,7 +172,7 @@ public final class Prepared {
     /** What this statement's executors work with for one run. */
     private StatementContext context(Object[] params, AtomicBoolean cancel) {
         return new StatementContext(session.database().services(), session.catalogChanges(), session.scopes(), queries, schema, params,
-                cancel);
+                cancel, session.referentialIntegrity());
     }
 
     /** {@code SET}: the one statement that changes the session rather than data. */

@@ -9,8 +9,11 @@ import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.catalog.CatalogChanges;
 import dev.lightningdb.sql.catalog.CatalogView;
 import dev.lightningdb.sql.catalog.TableDef;
+import dev.lightningdb.sql.catalog.TemporaryTables;
+import dev.lightningdb.sql.exec.TemporaryTableRules;
 import dev.lightningdb.sql.exec.TransactionScopes;
 import dev.lightningdb.sql.result.Result;
+import dev.lightningdb.sql.result.SchemaMetadata;
 import dev.lightningdb.sql.result.SqlError;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -55,6 +58,8 @@ public final class Session implements AutoCloseable {
     /** Where names written without a schema are: {@code SET SCHEMA}, {@code Connection.setSchema}. */
     private String schema = QualifiedName.DEFAULT_SCHEMA;
     private boolean closed;
+    /** {@code SET REFERENTIAL_INTEGRITY}: whether this session's statements enforce foreign keys. */
+    private boolean referentialIntegrity = true;
     private final TransactionScopes scopes = new TransactionScopes() {
         @Override
         public ReadScope read(boolean oneRead) {
@@ -177,12 +182,40 @@ public final class Session implements AutoCloseable {
         return lockTimeout != null ? lockTimeout : db.engine().config().lockTimeout();
     }
 
+    /**
+     * Whether this session's statements check foreign keys and apply their actions; off, references
+     * are the application's to keep (H2's {@code SET REFERENTIAL_INTEGRITY FALSE}).
+     */
+    public synchronized void setReferentialIntegrity(boolean on) {
+        ensureOpen();
+        referentialIntegrity = on;
+    }
+
+    public synchronized boolean referentialIntegrity() {
+        return referentialIntegrity;
+    }
+
     /** Begins an engine transaction with this session's settings. */
     private Transaction begin(boolean readOnlyTransaction) {
         Transaction t = db.engine().begin(isolation, readOnlyTransaction);
         if (lockTimeout != null) {
             t.setLockTimeout(lockTimeout);
         }
+        return withTemporaryRows(t);
+    }
+
+    /**
+     * {@code t} with the session's temporary rows attached, once there can be any: a table of this
+     * session's or a GLOBAL TEMPORARY one exists (perhaps created by another session after {@code t}
+     * began). Every statement's transaction passes here, so no temporary row is ever written to, or
+     * looked for in, the shared database.
+     */
+    private Transaction withTemporaryRows(Transaction t) {
+        TemporaryTables temporary = changes.temporary();
+        if (!temporary.isOpen() && db.catalog().hasTemporaryTables()) {
+            temporary.open(db.engine().config());
+        }
+        temporary.attach(t);
         return t;
     }
 
@@ -201,7 +234,12 @@ public final class Session implements AutoCloseable {
         savepoints.clear();
         openReads.clear(t);
         try {
+            TemporaryTableRules.beforeCommit(changes, catalog(), t);
             t.commit(() -> db.catalog().publish(changes)); // before its locks go: who waited for them sees the new catalog
+            changes.commitTemporary();
+        } catch (RuntimeException | Error e) {
+            t.rollback();
+            throw e;
         } finally {
             changes.clear();
         }
@@ -225,7 +263,7 @@ public final class Session implements AutoCloseable {
         if (autoCommit) {
             throw new SqlError(SqlError.INVALID_SAVEPOINT, "Savepoints need a transaction: switch auto-commit off first");
         }
-        Transaction t = current();
+        Transaction t = withTemporaryRows(current());
         Savepoint s = new Savepoint(t.savepoint(), changes.copy());
         savepoints.add(s);
         return s;
@@ -273,6 +311,7 @@ public final class Session implements AutoCloseable {
         } finally {
             transaction = null;
             closed = true;
+            changes.temporary().close(); // the session's temporary tables and their rows are gone
         }
     }
 
@@ -283,6 +322,23 @@ public final class Session implements AutoCloseable {
         }
         TableDef def = catalog().table(new QualifiedName(schema == null || schema.isEmpty() ? this.schema : schema, table));
         return def != null && def.identity() != null && def.column(def.identity().column()).name().equals(column);
+    }
+
+    /**
+     * This session's committed LOCAL temporary tables (JDBC's table type {@code LOCAL TEMPORARY}),
+     * or the committed GLOBAL ones ({@code GLOBAL TEMPORARY}), as {@code DatabaseMetaData} reports
+     * them; no schemas, no sequences.
+     */
+    public synchronized SchemaMetadata temporaryTables(boolean global) {
+        List<SchemaMetadata.Table> tables = new ArrayList<>();
+        CatalogView view = catalog();
+        for (TableDef t : global ? db.catalog().tables() : changes.temporary().tables()) {
+            if (t.temporary() != null && t.temporary().global() == global) {
+                tables.add(CommittedMetadata.table(t, view));
+            }
+        }
+        tables.sort(java.util.Comparator.comparing(SchemaMetadata.Table::schema).thenComparing(SchemaMetadata.Table::name));
+        return new SchemaMetadata(List.of(), tables, List.of());
     }
 
     // ---- used by statements ----
@@ -311,7 +367,7 @@ public final class Session implements AutoCloseable {
             throw new SqlError(SqlError.READ_ONLY, "The connection is read-only");
         }
         if (!autoCommit) {
-            Transaction t = current();
+            Transaction t = withTemporaryRows(current());
             t.beginStatement();
             try {
                 return work.apply(t);
@@ -334,7 +390,9 @@ public final class Session implements AutoCloseable {
             try {
                 t.beginStatement();
                 T result = work.apply(t);
+                TemporaryTableRules.beforeCommit(changes, catalog(), t);
                 t.commit(() -> db.catalog().publish(changes));
+                changes.commitTemporary();
                 return result;
             } catch (RuntimeException | Error e) {
                 t.rollback();
@@ -355,7 +413,7 @@ public final class Session implements AutoCloseable {
      */
     synchronized TransactionScopes.ReadScope read(boolean oneRead) {
         ensureOpen();
-        Transaction t = autoCommit ? begin(true) : current();
+        Transaction t = autoCommit ? begin(true) : withTemporaryRows(current());
         if (oneRead) {
             t.endStatement(); // read the newest state, not an earlier statement's
         } else {

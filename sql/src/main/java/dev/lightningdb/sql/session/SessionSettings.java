@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  * PostgreSQL, 0 turns the timeout off (a wait then lasts until the lock is granted or a deadlock
  * is found). {@code DEFAULT} goes back to the database's {@code lockTimeout}. {@code SCHEMA} (H2,
  * PostgreSQL) and {@code search_path} (PostgreSQL) set the session's current schema.
+ * {@code REFERENTIAL_INTEGRITY TRUE | FALSE} (H2) turns the session's foreign key checks and
+ * actions on or off.
  */
 final class SessionSettings {
     private static final Pattern DURATION = Pattern.compile("(\\d{1,12})\\s*(ms|s|min|h|d)?");
@@ -28,8 +30,9 @@ final class SessionSettings {
             case "LOCK_TIMEOUT" -> lockTimeout(session, set);
             case "SCHEMA" -> session.setSchema(existing(session, single(set)));
             case "SEARCH_PATH" -> searchPath(session, set);
+            case "REFERENTIAL_INTEGRITY" -> session.setReferentialIntegrity(bool(set));
             default -> throw new SqlError(SqlError.SYNTAX, "Unknown setting " + set.name() + " (the settings are: LOCK_TIMEOUT, SCHEMA,"
-                    + " SEARCH_PATH)");
+                    + " SEARCH_PATH, REFERENTIAL_INTEGRITY)");
         }
     }
 
@@ -41,6 +44,15 @@ final class SessionSettings {
         java.util.Set<String> schemas = session.catalog().schemas();
         String folded = written.toUpperCase(Locale.ROOT);
         return !schemas.contains(written) && schemas.contains(folded) ? folded : written;
+    }
+
+    private static boolean bool(Statement.SetOption set) {
+        String v = single(set).toUpperCase(Locale.ROOT);
+        return switch (v) {
+            case "TRUE", "ON", "1" -> true;
+            case "FALSE", "OFF", "0" -> false;
+            default -> throw new SqlError("22023", "Invalid value for " + set.name() + ": '" + set.value() + "' (TRUE or FALSE)");
+        };
     }
 
     private static String single(Statement.SetOption set) {

@@ -1,6 +1,7 @@
 package dev.lightningdb.sql.session;
 
 import dev.lightningdb.sql.ast.Statement;
+import dev.lightningdb.sql.catalog.CatalogView;
 import dev.lightningdb.sql.parser.SqlParser;
 import dev.lightningdb.sql.plan.CompiledQuery;
 import java.util.LinkedHashMap;
@@ -60,7 +61,7 @@ final class StatementCache {
     /** Records the plan (null: none) for {@code key} in {@code schema}; only committed catalog versions are shared. */
     LiftedPlan storeLiftedPlan(String schema, String key, long catalogVersion, CompiledQuery plan) {
         LiftedPlan p = new LiftedPlan(plan, catalogVersion);
-        if (catalogVersion >= 0) {
+        if (CatalogView.shared(catalogVersion)) {
             synchronized (lifted) {
                 lifted.put(new Key(schema, key), p);
             }
@@ -86,7 +87,7 @@ final class StatementCache {
 
     /** The plan for {@code sql} in {@code schema} made against {@code catalogVersion}, or null (invariant 2). */
     CompiledQuery plan(String schema, String sql, long catalogVersion) {
-        if (catalogVersion < 0) {
+        if (!CatalogView.shared(catalogVersion)) {
             return null;
         }
         synchronized (entries) {
@@ -96,8 +97,8 @@ final class StatementCache {
     }
 
     void storePlan(String schema, String sql, Statement statement, CompiledQuery plan) {
-        if (plan.catalogVersion() < 0) {
-            return; // planned against uncommitted DDL: private to its transaction
+        if (!CatalogView.shared(plan.catalogVersion())) {
+            return; // planned against uncommitted DDL or a session's temporary tables: private to it
         }
         Key key = new Key(schema, sql);
         synchronized (entries) {

@@ -9,6 +9,7 @@ import dev.lightningdb.sql.catalog.IndexDef;
 import dev.lightningdb.sql.catalog.TableDef;
 import dev.lightningdb.sql.codec.ByteWriter;
 import dev.lightningdb.sql.codec.KeyCodec;
+import dev.lightningdb.sql.result.ColumnType;
 import dev.lightningdb.sql.result.SqlError;
 import dev.lightningdb.sql.types.ValueCoercion;
 import java.nio.ByteBuffer;
@@ -203,7 +204,7 @@ public final class TableWriter {
     /** Deletes every entry of {@code index} (DROP INDEX, DROP TABLE; the table lock held). */
     public void dropEntries(IndexDef index) {
         List<byte[]> keys = new ArrayList<>();
-        try (Cursor c = txn.scan(KeyRange.prefix(indexPrefix(index)))) {
+        try (Cursor c = txn.scan(KeyRange.prefix(indexPrefix(table, index)))) {
             while (c.next()) {
                 keys.add(c.key());
             }
@@ -220,26 +221,42 @@ public final class TableWriter {
         }
     }
 
-    public static byte[] indexPrefix(IndexDef index) {
-        return new ByteWriter(5).write(IndexDef.INDEX_DATA).writeIntBE(index.id()).toByteArray();
+    /** The prefix of every entry of {@code index} of {@code table}. */
+    public static byte[] indexPrefix(TableDef table, IndexDef index) {
+        return new ByteWriter(5).write(indexData(table)).writeIntBE(index.id()).toByteArray();
+    }
+
+    /** The first byte of {@code table}'s index entries: a temporary table's go to the session's own database. */
+    private static byte indexData(TableDef table) {
+        return table.temporary() == null ? IndexDef.INDEX_DATA : IndexDef.TEMPORARY_INDEX_DATA;
     }
 
     /** Index prefix ‖ indexed columns (00 for NULL, 01 + value) — the part equal rows share. */
     private byte[] columnsPrefix(IndexDef index, Object[] row, ByteWriter w) {
-        w.write(IndexDef.INDEX_DATA).writeIntBE(index.id());
-        for (int c : index.columns()) {
+        return leadingPrefix(table, index, row, index.columns().length, w);
+    }
+
+    /**
+     * Index prefix ‖ the first {@code count} indexed columns of {@code row}: the key range of the
+     * entries whose leading columns hold those values (a foreign key finds referencing rows so).
+     */
+    public static byte[] leadingPrefix(TableDef table, IndexDef index, Object[] row, int count, ByteWriter w) {
+        ColumnType[] types = table.types();
+        w.write(indexData(table)).writeIntBE(index.id());
+        for (int i = 0; i < count; i++) {
+            int c = index.columns()[i];
             if (row[c] == null) {
                 w.write(0);
             } else {
                 w.write(1);
-                KeyCodec.encode(w, row[c], table.types()[c]);
+                KeyCodec.encode(w, row[c], types[c]);
             }
         }
         return w.toByteArray();
     }
 
     /** The unique prefix of {@code row} in {@code index}, or null when a column is NULL. */
-    private byte[] uniquePrefix(IndexDef index, Object[] row) {
+    public byte[] uniquePrefix(IndexDef index, Object[] row) {
         for (int c : index.columns()) {
             if (row[c] == null) {
                 return null;

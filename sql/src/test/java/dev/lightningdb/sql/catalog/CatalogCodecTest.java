@@ -2,7 +2,9 @@ package dev.lightningdb.sql.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lightningdb.sql.ast.OnCommit;
 import dev.lightningdb.sql.ast.QualifiedName;
+import dev.lightningdb.sql.ast.Temporary;
 import dev.lightningdb.sql.codec.MalformedDataException;
 import dev.lightningdb.sql.result.ColumnType;
 import dev.lightningdb.sql.result.ColumnType.Kind;
@@ -23,6 +25,21 @@ class CatalogCodecTest {
         assertThat(back.name()).isEqualTo(TABLE.name());
         assertThat(back.columns()).isEqualTo(TABLE.columns());
         assertThat(back.primaryKey()).containsExactly(0);
+    }
+
+    @Test
+    void aGlobalTemporaryTableKeepsItsKindAndOlderDefinitionsReadAsPermanent() {
+        TableDef global = new TableDef(43, new QualifiedName("APP", "IDS"), TABLE.columns(), new int[] {0}, null, List.of(), List.of(),
+                new Temporary(true, OnCommit.DELETE_ROWS));
+        TableDef back = CatalogCodec.decode(CatalogCodec.encode(global));
+        assertThat(back.temporary()).isEqualTo(new Temporary(true, OnCommit.DELETE_ROWS));
+        assertThat(back.keyPrefix()[0]).isEqualTo(TableDef.TEMPORARY_TABLE_DATA);
+        byte[] permanent = CatalogCodec.encode(TABLE); // what every definition written before temporary tables looks like
+        assertThat(CatalogCodec.decode(permanent).temporary()).isNull();
+        byte[] withGlobal = CatalogCodec.encode(global);
+        assertThat(withGlobal.length).isEqualTo(CatalogCodec.encode(global.withName(global.name())).length);
+        withGlobal[withGlobal.length - 2] = 'Z';
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CatalogCodec.decode(withGlobal)).isInstanceOf(MalformedDataException.class);
     }
 
     @Test

@@ -166,6 +166,28 @@ class RowIdTableTest extends SqlTestSupport {
     }
 
     @Test
+    void foreignKeysReferenceAKeylessTablesUniqueColumnsOnly() {
+        update("CREATE TABLE code (c VARCHAR(3) NOT NULL UNIQUE, label VARCHAR(9))");
+        update("INSERT INTO code VALUES ('a', 'A'), ('b', 'B')");
+        assertFails("42830", "CREATE TABLE bad (c BIGINT REFERENCES code)");
+        assertFails("42830", "CREATE TABLE bad (c BIGINT REFERENCES code (_ROWID_))");
+        update("CREATE TABLE use (c VARCHAR(3) REFERENCES code (c) ON DELETE CASCADE, n INT)"); // a keyless child too
+        update("INSERT INTO use VALUES ('a', 1), ('a', 1), ('b', 2)");
+        assertFails("23503", "INSERT INTO use VALUES ('z', 3)");
+        assertThat(update("DELETE FROM code WHERE c = 'a'")).isEqualTo(1);
+        assertThat(rows("SELECT * FROM use")).containsExactly(List.of("b", 2));
+    }
+
+    @Test
+    void temporaryTablesWithoutAKeyCountTheirIdsInMemory() {
+        update("CREATE LOCAL TEMPORARY TABLE scratch (a INT)");
+        update("INSERT INTO scratch VALUES (1), (1), (2)");
+        assertThat(rows("SELECT _ROWID_, a FROM scratch ORDER BY _ROWID_")).containsExactly(List.of(1L, 1), List.of(2L, 1), List.of(3L, 2));
+        assertThat(rows("SELECT * FROM scratch WHERE _ROWID_ = 2")).containsExactly(List.of(1));
+        update("DROP TABLE scratch");
+    }
+
+    @Test
     void metadataReportsNoPrimaryKeyAndNoHiddenColumn() {
         update("CREATE TABLE t (a INT, b VARCHAR(5))");
         SchemaMetadata.Table t = db.metadata().tables().stream().filter(x -> x.name().equals("T")).findFirst().orElseThrow();

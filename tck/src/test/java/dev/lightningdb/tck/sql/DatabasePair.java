@@ -32,7 +32,8 @@ final class DatabasePair implements AutoCloseable {
         this.schema = schema;
         this.lightning = DriverManager.getConnection("jdbc:lightning:mem:" + name);
         this.h2 = DriverManager.getConnection("jdbc:h2:mem:" + name);
-        for (String sql : schema.setupStatements()) {
+        for (String statement : schema.setupStatements()) {
+            String sql = TemporaryTableSchemas.setup(statement);
             Outcome l = Outcome.run(lightning, sql);
             Outcome h = Outcome.run(h2, sql);
             if (l.failed() || h.failed()) {

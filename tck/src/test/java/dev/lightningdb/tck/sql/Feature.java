@@ -197,10 +197,14 @@ enum Feature {
     UPDATE_PRIMARY_KEY(true),
     /** Some generated tables have no primary key (hidden row id in LightningDB, as H2's _ROWID_), and duplicate rows. */
     TABLES_WITHOUT_PRIMARY_KEY(true),
+    /** A foreign key with random ON DELETE / ON UPDATE actions in some schemas ({@link ForeignKeyActions}). */
+    FOREIGN_KEY_ACTIONS(true),
     /** disabled: not supported by LightningDB (HYC00 "A primary key column of type DECIMAL(4,1) ... is not supported"). */
     DECIMAL_PRIMARY_KEY(false),
     /** Composite primary keys with a DOUBLE part (allowed by both, but equality on doubles is fragile). */
-    DOUBLE_PRIMARY_KEY(false);
+    DOUBLE_PRIMARY_KEY(false),
+    /** Table T1 of every schema is a LOCAL TEMPORARY table on both databases ({@link TemporaryTableSchemas}). */
+    TEMPORARY_TABLES(true);
 
     private final boolean onByDefault;
 
