@@ -14,8 +14,13 @@ final class NoPrimaryKeyTables {
     private NoPrimaryKeyTables() {
     }
 
-    /** {@code table} as generated, or (one time in four, when the feature is on) without its key. */
-    static Schema.Table maybeWithoutKey(Random random, Schema.Table table) {
+    /**
+     * {@code table} as generated, or (one time in four, when the feature is on) without its key. The
+     * choice draws from a stream of its own, seeded by the table's content, so that the schema
+     * generator's stream, and every choice made from it after this one, stays as it was without it.
+     */
+    static Schema.Table maybeWithoutKey(Schema.Table table) {
+        Random random = new Random(31L * table.rows().hashCode() + table.name().hashCode());
         if (!Feature.TABLES_WITHOUT_PRIMARY_KEY.on() || random.nextInt(4) != 0) {
             return table;
         }

@@ -29,7 +29,7 @@ final class SchemaGenerator {
         List<Schema.Table> tables = new ArrayList<>();
         for (int t = 0; t < tableCount; t++) {
             Schema.Table table = table("T" + t, random.nextInt(5) == 0 ? random.nextInt(4) : 5 + random.nextInt(30));
-            tables.add(NoPrimaryKeyTables.maybeWithoutKey(random, table));
+            tables.add(NoPrimaryKeyTables.maybeWithoutKey(table));
         }
         return new Schema(tables);
     }
