@@ -143,9 +143,8 @@ public final class Transaction implements AutoCloseable {
 
     /** The value of {@code key} as this transaction sees it, or null. */
     public byte[] get(byte[] key) {
-        Transaction l = localFor(key);
-        if (l != null) {
-            return l.get(key);
+        if (localFor(key) != null) {
+            return local.get(key);
         }
         ensureOpen();
         db.checkKey(key);
@@ -160,9 +159,8 @@ public final class Transaction implements AutoCloseable {
 
     /** Writes {@code key} once its exclusive lock is held (waiting for it if needed). */
     public void put(byte[] key, byte[] value) {
-        Transaction l = localFor(key);
-        if (l != null) {
-            l.put(key, value);
+        if (localFor(key) != null) {
+            local.put(key, value);
             return;
         }
         ensureWritable();
@@ -174,9 +172,8 @@ public final class Transaction implements AutoCloseable {
 
     /** Deletes {@code key} once its exclusive lock is held (waiting for it if needed). */
     public void delete(byte[] key) {
-        Transaction l = localFor(key);
-        if (l != null) {
-            l.delete(key);
+        if (localFor(key) != null) {
+            local.delete(key);
             return;
         }
         ensureWritable();
@@ -229,9 +226,8 @@ public final class Transaction implements AutoCloseable {
      * @return false only under {@link LockWait#SKIP_LOCKED} when another transaction holds it
      */
     public boolean lock(byte[] key, LockMode mode, LockWait wait) {
-        Transaction l = localFor(key);
-        if (l != null) {
-            return l.lock(key, mode, wait);
+        if (localFor(key) != null) {
+            return local.lock(key, mode, wait);
         }
         ensureWritable();
         db.checkKey(key);
@@ -247,9 +243,8 @@ public final class Transaction implements AutoCloseable {
      * primary key), made while holding the lock that keeps the answer true until commit.
      */
     public byte[] getLatest(byte[] key) {
-        Transaction l = localFor(key);
-        if (l != null) {
-            return l.getLatest(key);
+        if (localFor(key) != null) {
+            return local.getLatest(key);
         }
         ensureOpen();
         db.checkKey(key);
@@ -262,9 +257,8 @@ public final class Transaction implements AutoCloseable {
 
     /** {@link #getLatest} for a range: an ascending walk over the newest committed state with this transaction's writes over it. */
     public Cursor scanLatest(KeyRange range) {
-        Transaction l = localFor(range);
-        if (l != null) {
-            return l.scanLatest(range);
+        if (localFor(range) != null) {
+            return local.scanLatest(range);
         }
         ensureOpen();
         if (range == null) {
@@ -280,9 +274,8 @@ public final class Transaction implements AutoCloseable {
      * value computed from it and written back loses no update.
      */
     public byte[] getForUpdate(byte[] key) {
-        Transaction l = localFor(key);
-        if (l != null) {
-            return l.getForUpdate(key);
+        if (localFor(key) != null) {
+            return local.getForUpdate(key);
         }
         ensureWritable();
         db.checkKey(key);
@@ -301,27 +294,25 @@ public final class Transaction implements AutoCloseable {
      * locked since may have changed in between, and must then be read again.
      */
     public boolean changedSinceRead(byte[] key) {
-        Transaction l = localFor(key);
-        if (l != null) {
-            return l.changedSinceRead(key);
+        if (localFor(key) != null) {
+            return local.changedSinceRead(key);
         }
         ensureOpen();
         db.checkKey(key);
-        ReadSnapshot at = snapshot != null ? snapshot : statement != null ? statement.pinned : null;
+        ReadSnapshot at = snapshot != null ? snapshot : statement != null ? statement.pinned() : null;
         return at != null && db.store().changedSince(at.view(), key);
     }
 
     /** {@link #changedSinceRead(byte[])} for every key in {@code range}. */
     public boolean changedSinceRead(KeyRange range) {
-        Transaction l = localFor(range);
-        if (l != null) {
-            return l.changedSinceRead(range);
+        if (localFor(range) != null) {
+            return local.changedSinceRead(range);
         }
         ensureOpen();
         if (range == null) {
             throw new LightningDbException(ErrorCode.INVALID_ARGUMENT, "range must not be null");
         }
-        ReadSnapshot at = snapshot != null ? snapshot : statement != null ? statement.pinned : null;
+        ReadSnapshot at = snapshot != null ? snapshot : statement != null ? statement.pinned() : null;
         return at != null && db.store().changedSince(at.view(), range);
     }
 
@@ -351,7 +342,7 @@ public final class Transaction implements AutoCloseable {
         ensureOpen();
         endStatement();
         if (snapshot == null) {
-            statement = new StatementSnapshot();
+            statement = new StatementSnapshot(db.store());
         }
         if (local != null) {
             local.beginStatement();
@@ -397,33 +388,6 @@ public final class Transaction implements AutoCloseable {
         return statement == null ? null : statement.pin();
     }
 
-    /**
-     * A statement's state, pinned at its first read and shared with the cursors opened in it:
-     * released when the statement has ended and its last cursor is closed.
-     */
-    private final class StatementSnapshot {
-        private ReadSnapshot pinned;
-        private int shares = 1;
-
-        ReadSnapshot pin() {
-            if (pinned == null) {
-                pinned = db.store().snapshot(false);
-            }
-            return pinned;
-        }
-
-        Runnable share() {
-            shares++;
-            return this::release;
-        }
-
-        void release() {
-            if (--shares == 0 && pinned != null) {
-                pinned.close();
-            }
-        }
-    }
-
     /** Ascending walk over {@code range} as this transaction sees it. */
     public Cursor scan(KeyRange range) {
         return scan(range, false);
@@ -436,9 +400,8 @@ public final class Transaction implements AutoCloseable {
      * it; see {@link MergingCursor}.
      */
     public Cursor scan(KeyRange range, boolean reverse) {
-        Transaction l = localFor(range);
-        if (l != null) {
-            return l.scan(range, reverse);
+        if (localFor(range) != null) {
+            return local.scan(range, reverse);
         }
         ensureOpen();
         if (range == null) {
@@ -481,9 +444,8 @@ public final class Transaction implements AutoCloseable {
      * go with a rollback to it.
      */
     public void guard(KeyRange range) {
-        Transaction l = localFor(range);
-        if (l != null) {
-            l.guard(range);
+        if (localFor(range) != null) {
+            local.guard(range);
             return;
         }
         ensureOpen();
@@ -634,49 +596,14 @@ public final class Transaction implements AutoCloseable {
         db.locks().releaseFrom(locks, 0);
     }
 
-    /**
-     * Why this transaction may not commit (caller holds the commit lock): a key it writes was
-     * written by a commit after it began (first committer wins, every level), a range it guarded
-     * was written into, or, under SERIALIZABLE, a key or range it read was. Null when it may commit.
-     */
+    /** Why this transaction may not commit, or null: see {@link CommitConflicts#of}. */
     String conflict(VersionedStore store, WriteSet pending) {
-        // Locks make this check redundant (a key is locked from its write on, and checked when
-        // locked); it stays as a guard for SNAPSHOT. READ_COMMITTED has no write-write conflicts.
-        byte[] k = snapshot == null ? null : store.writeConflict(start, pending.entries());
-        if (k != null) {
-            return "write-write conflict on key " + KeyHex.of(k) + ": another transaction committed a write to it after this "
-                    + isolation + " transaction began (first committer wins); retry the transaction";
-        }
-        return reads.stale(new ReadSet.LaterWrites() {
-            @Override
-            public boolean touch(View since, byte[] key) {
-                return store.changedSince(since, key);
-            }
-
-            @Override
-            public boolean touch(View since, KeyRange range) {
-                return store.changedSince(since, range);
-            }
-        }, start, "another transaction that committed after this " + isolation + " transaction read or guarded it");
+        return CommitConflicts.of(snapshot == null ? null : start, start, reads, isolation, store, pending);
     }
 
-    /**
-     * {@link #conflict}'s read and guard checks against the keys that earlier commits of this
-     * commit's group write (sorted unsigned; caller holds the commit lock): they are not in the
-     * store yet when the group is checked. Null when it may commit.
-     */
+    /** {@link #conflict}'s read and guard checks against earlier commits of its group: see {@link CommitConflicts#within}. */
     String conflictWithin(NavigableSet<byte[]> written) {
-        return reads.stale(new ReadSet.LaterWrites() {
-            @Override
-            public boolean touch(View since, byte[] key) {
-                return written.contains(key);
-            }
-
-            @Override
-            public boolean touch(View since, KeyRange range) {
-                return ReadSet.anyWithin(written, range);
-            }
-        }, start, "an earlier transaction of the same commit group");
+        return CommitConflicts.within(reads, start, written);
     }
 
     Thread owner() {

@@ -162,10 +162,12 @@ public final class CatalogChanges {
         if (lastView != null && lastViewOf == s && lastViewAt == changeCount) {
             return lastView;
         }
-        lastView = overlay(s);
+        long at = changeCount;
+        CatalogView view = overlay(s);
+        lastView = view;
         lastViewOf = s;
-        lastViewAt = changeCount;
-        return lastView;
+        lastViewAt = at;
+        return view;
     }
 
     private CatalogView overlay(Catalog.Snapshot s) {

@@ -36,6 +36,9 @@ final class Analyzer {
             tables.addAll(cx.catalog().tables());
         }
         for (TableDef t : tables) {
+            if (t.temporary() != null) {
+                continue; // every session has rows of its own: none to measure for all, nothing to store
+            }
             TableStats stats = measure(txn, t);
             txn.put(CatalogKeys.statistics(t.id()), stats.encode());
             cx.changes().statistics(t.id(), stats);

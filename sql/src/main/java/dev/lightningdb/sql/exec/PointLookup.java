@@ -4,6 +4,7 @@ import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.catalog.CatalogView;
 import dev.lightningdb.sql.catalog.TableDef;
 import dev.lightningdb.sql.plan.KeyComparisons;
+import dev.lightningdb.sql.result.ColumnType;
 import dev.lightningdb.sql.plan.KeyPrefix;
 import java.util.ArrayList;
 import java.util.List;
@@ -141,7 +142,8 @@ record PointLookup(TableDef table, SqlNode[] keyValues, int[] projection, List<S
             }
             if (left instanceof SqlIdentifier id && Literals.isSimple(right)) {
                 int column = column(table, qualifier, id);
-                if (column >= 0) {
+                // a CHAR column's literal need not have its length ('ab   '): the planner's path pads or trims it
+                if (column >= 0 && table.types()[column].kind() != ColumnType.Kind.CHAR) {
                     out.add(column, op, right, node, true);
                     return;
                 }

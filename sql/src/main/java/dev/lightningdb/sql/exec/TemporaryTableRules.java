@@ -1,7 +1,6 @@
 package dev.lightningdb.sql.exec;
 
 import dev.lightningdb.engine.Transaction;
-import dev.lightningdb.sql.ast.ConstraintSpec;
 import dev.lightningdb.sql.ast.OnCommit;
 import dev.lightningdb.sql.ast.QualifiedName;
 import dev.lightningdb.sql.ast.Statement;
@@ -24,8 +23,9 @@ import java.util.List;
  *       that would have to rewrite or index every session's rows (ALTER TABLE, CREATE or DROP
  *       INDEX) is refused; drop and create it again;
  *   <li>ON COMMIT DELETE ROWS and ON COMMIT DROP act at each commit;
- *   <li>no foreign key joins a temporary table to another table (a permanent row could then point
- *       at rows other sessions cannot see).
+ *   <li>a foreign key joins temporary tables only to temporary tables (as in PostgreSQL: a
+ *       permanent row could otherwise point at rows other sessions cannot see), and a GLOBAL one's
+ *       only to GLOBAL ones (every session sees its definition).
  * </ul>
  */
 public final class TemporaryTableRules {
@@ -71,25 +71,29 @@ public final class TemporaryTableRules {
         return cx.catalog().table(name);
     }
 
-    /** Readies {@code txn} to hold rows of the temporary table {@code create} makes, which may have no foreign key. */
+    /** Readies {@code txn} to hold rows of the temporary table {@code create} makes. */
     static void prepareCreate(StatementContext cx, Transaction txn, Statement.CreateTable create) {
-        for (ConstraintSpec c : create.constraints()) {
-            if (c.kind() == ConstraintSpec.Kind.FOREIGN_KEY) {
-                throw SqlError.unsupported("A FOREIGN KEY on a temporary table (table " + create.name().name() + ")");
-            }
-        }
         TemporaryTables temporary = cx.changes().temporary();
         temporary.open(cx.services().engine().config());
         temporary.attach(txn);
     }
 
-    /** Refuses a foreign key of {@code table} that references a temporary table, or one of a temporary table. */
+    /** Refuses a foreign key of {@code table} to {@code references} that would join rows some sessions cannot see. */
     static void checkReference(StatementContext cx, TableDef table, QualifiedName references) {
-        TableDef referenced = cx.catalog().table(references);
-        if (table.temporary() != null || (referenced != null && referenced.temporary() != null)) {
-            throw SqlError.unsupported("A FOREIGN KEY between a temporary table and another table (" + table.name().name() + " → "
-                    + references.name() + ")");
+        TableDef referenced = references.equals(table.name()) ? table : cx.catalog().table(references);
+        if (referenced == null) {
+            return; // the statement's own error to report
         }
+        boolean temporary = table.temporary() != null;
+        if (temporary != (referenced.temporary() != null)
+                || temporary && table.temporary().global() && !referenced.temporary().global()) {
+            throw SqlError.unsupported("A FOREIGN KEY from " + kind(table) + " table to " + kind(referenced) + " one ("
+                    + table.name().name() + " → " + references.name() + ")");
+        }
+    }
+
+    private static String kind(TableDef t) {
+        return t.temporary() == null ? "a permanent" : t.temporary().global() ? "a GLOBAL TEMPORARY" : "a LOCAL TEMPORARY";
     }
 
     /** The next identity value of {@code table}: a temporary table's counter lives with the session, not in the database. */

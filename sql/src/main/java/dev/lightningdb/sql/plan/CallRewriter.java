@@ -24,6 +24,11 @@ abstract class CallRewriter {
     /** What {@code call} (its operands already rewritten) becomes; the call itself to keep it. */
     abstract RexNode rewrite(RexCall call);
 
+    /** What a subquery (its operands and plan already rewritten) becomes; itself by default. */
+    RexNode rewriteSubQuery(RexSubQuery subQuery) {
+        return subQuery;
+    }
+
     /** A step after a relational expression's own expressions were rewritten; none by default. */
     RelNode afterRel(RelNode rel) {
         return rel;
@@ -52,7 +57,7 @@ abstract class CallRewriter {
         public RexNode visitSubQuery(RexSubQuery subQuery) {
             RexSubQuery visited = (RexSubQuery) super.visitSubQuery(subQuery);
             RelNode rel = visited.rel.accept(rels);
-            return rel == visited.rel ? visited : visited.clone(rel);
+            return rewriteSubQuery(rel == visited.rel ? visited : visited.clone(rel));
         }
     }
 }

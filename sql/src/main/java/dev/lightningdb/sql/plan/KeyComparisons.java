@@ -9,9 +9,8 @@ import org.apache.calcite.sql.SqlKind;
  * A condition's conjuncts as {@link KeyComparison}s by column: what the adapters build from a tree and
  * {@link KeyPrefix} reads. Every conjunct is offered ({@link #add} or {@link #addOther}), so the count
  * tells whether the comparisons kept are the whole condition. Only comparisons that can bound a key
- * are kept: {@code = < <= > >=} on a column that is not CHAR (CHAR values are stored padded and
- * Calcite compares them by its own padding rules, so neither a key lookup nor a key range may stand
- * for such a comparison).
+ * are kept: {@code = < <= > >=} (on a CHAR column, only with a constant of its length, padded alike:
+ * {@link KeyRangeExtractor}).
  */
 public final class KeyComparisons {
     private final ColumnType[] types;
@@ -27,7 +26,7 @@ public final class KeyComparisons {
 
     /** Whether {@code column op value} can bound a key: worth resolving its value before {@link #add}. */
     public boolean bounds(int column, SqlKind op) {
-        return column >= 0 && column < types.length && types[column].kind() != ColumnType.Kind.CHAR
+        return column >= 0 && column < types.length
                 && switch (op) {
                     case EQUALS, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL -> true;
                     default -> false;

@@ -9,6 +9,7 @@ import dev.lightningdb.sql.result.SqlError;
 import dev.lightningdb.sql.types.ValueCoercion;
 import java.util.List;
 import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexDynamicParam;
@@ -136,13 +137,13 @@ final class KeyRangeExtractor {
             raw = literal.getValue4();
         } else if (node instanceof RexDynamicParam param) {
             if (context == null) {
-                return comparable(node.getType().getSqlTypeName(), type) ? UNKNOWN : null;
+                return comparable(node.getType(), type) ? UNKNOWN : null;
             }
             raw = context.parameter(param.getIndex());
         } else {
             return null;
         }
-        if (raw == null || !comparable(node.getType().getSqlTypeName(), type)) {
+        if (raw == null || !comparable(node.getType(), type)) {
             return null;
         }
         try {
@@ -154,9 +155,14 @@ final class KeyRangeExtractor {
 
     /**
      * Whether a constant of {@code constantType} converts to {@code column}'s values without changing
-     * order or equality (CHAR columns are excluded by {@link KeyComparisons}).
+     * order or equality. A CHAR constant must have the CHAR column's length: then both are padded alike
+     * ({@link CharComparisons} pads the literals compared with a CHAR column).
      */
-    private static boolean comparable(SqlTypeName constantType, ColumnType column) {
+    private static boolean comparable(RelDataType constant, ColumnType column) {
+        SqlTypeName constantType = constant.getSqlTypeName();
+        if (column.kind() == ColumnType.Kind.CHAR) {
+            return constantType == SqlTypeName.CHAR && constant.getPrecision() == column.precision();
+        }
         if (constantType == column.sqlTypeName()) {
             return true;
         }

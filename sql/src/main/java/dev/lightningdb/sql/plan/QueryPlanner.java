@@ -113,6 +113,7 @@ public final class QueryPlanner {
         CalciteCatalogReader reader;
         SqlNode validated;
         try {
+            TimeLiterals.check(query);
             CalciteSchema root = rootSchema(catalog);
             reader = new CalciteCatalogReader(root, List.of(defaultSchema), typeFactory, CONFIG);
             validator = new LightningValidator(OPERATORS, reader, typeFactory,
@@ -222,8 +223,14 @@ public final class QueryPlanner {
         RelRoot relRoot = converter.convertQuery(validated, false, true);
         List<ResultColumn> columns = resultColumns(relRoot.validatedRowType, validator.getFieldOrigins(validated));
 
-        RelNode logical = CheckedArithmetic.apply(NullComparisons.remove(relRoot.project(), cluster.getRexBuilder()),
-                cluster.getRexBuilder());
+        RexBuilder rex = cluster.getRexBuilder();
+        RelNode logical = relRoot.project();
+        logical = UuidOrder.apply(logical, rex);
+        logical = CharComparisons.apply(logical, rex);
+        logical = NullComparisons.remove(logical, rex);
+        logical = CheckedArithmetic.apply(logical, rex);
+        logical = WideAggregates.apply(logical, rex);
+        logical = CheckedFunctions.apply(logical, rex);
         RelNode physical = Programs.standard().run(planner, logical,
                 logical.getTraitSet().replace(EnumerableConvention.INSTANCE).simplify(), List.of(), List.of());
         Map<String, Object> internals = new HashMap<>(); // objects the generated code reads back by name

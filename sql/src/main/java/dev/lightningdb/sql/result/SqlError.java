@@ -43,6 +43,10 @@ public class SqlError extends RuntimeException {
     /** A statement stopped by {@code Statement.cancel()} or its query timeout (as PostgreSQL's query_canceled). */
     public static final String CANCELLED = "57014";
     public static final String TOO_COMPLEX = "54001";
+    /** A value beyond a size limit of the implementation (a string result too long to build). */
+    public static final String PROGRAM_LIMIT_EXCEEDED = "54000";
+    /** A function argument outside its domain (SQRT of a negative number, zero to a negative power). */
+    public static final String INVALID_POWER_ARGUMENT = "2201F";
 
     private final String sqlState;
 

@@ -109,7 +109,8 @@ class KeyRangeExtractorTest {
 
     @Test
     void unusableComparisonsAreLeftToCalcite() {
-        RexNode onChar = call(SqlStdOperatorTable.EQUALS, rex.makeInputRef(character, 2), rex.makeLiteral("abc"));
+        // a CHAR(3) column against a CHAR(2) constant: not padded alike (CharComparisons pads literals first)
+        RexNode onChar = call(SqlStdOperatorTable.EQUALS, rex.makeInputRef(character, 2), rex.makeLiteral("ab"));
         RexNode twoColumns = call(SqlStdOperatorTable.EQUALS, a(), rex.makeInputRef(integer, 3));
         RexNode notEqual = call(SqlStdOperatorTable.NOT_EQUALS, a(), num(1));
         RexNode nullValue = call(SqlStdOperatorTable.EQUALS, a(), rex.makeNullLiteral(integer));
@@ -124,6 +125,13 @@ class KeyRangeExtractorTest {
         List<RexNode> left = new ArrayList<>();
         assertThat(read(extract(filters, left), 9, "q")).containsExactly("9/q");
         assertThat(left).isEqualTo(filters);
+    }
+
+    @Test
+    void aCharColumnIsBoundByAConstantOfItsLength() {
+        RexNode onChar = call(SqlStdOperatorTable.EQUALS, rex.makeInputRef(character, 2), rex.makeLiteral("ab "));
+        KeyComparisons bounds = KeyRangeExtractor.bounds(TABLE, List.of(onChar), rex, null);
+        assertThat(bounds.first(2, org.apache.calcite.sql.SqlKind.EQUALS).value()).isEqualTo("ab ");
     }
 
     @Test

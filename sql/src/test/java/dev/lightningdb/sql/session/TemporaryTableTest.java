@@ -144,6 +144,24 @@ class TemporaryTableTest extends SqlTestSupport {
     }
 
     @Test
+    void foreignKeysJoinTemporaryTablesOnlyToTemporaryTables() {
+        update("CREATE TABLE perm (id INT PRIMARY KEY)");
+        update("CREATE TEMP TABLE parent (id INT PRIMARY KEY)");
+        update("CREATE TEMP TABLE child (id INT PRIMARY KEY, p INT REFERENCES parent (id) ON DELETE CASCADE, "
+                + "up INT REFERENCES child (id) ON DELETE SET NULL)");
+        update("INSERT INTO parent VALUES (1), (2)");
+        update("INSERT INTO child VALUES (10, 1, NULL), (11, 2, 10)");
+        assertFails("23503", "INSERT INTO child VALUES (12, 3, NULL)");
+        update("DELETE FROM parent WHERE id = 1");
+        assertThat(rows("SELECT id, p, up FROM child")).containsExactly(java.util.Arrays.asList(11, 2, null));
+        update("CREATE GLOBAL TEMPORARY TABLE g (id INT PRIMARY KEY)");
+        update("CREATE TEMP TABLE to_global (id INT PRIMARY KEY REFERENCES g (id))");
+        assertFails("HYC00", "CREATE GLOBAL TEMPORARY TABLE g2 (id INT PRIMARY KEY REFERENCES parent (id))");
+        assertFails("HYC00", "ALTER TABLE perm ADD COLUMN c INT REFERENCES parent (id)");
+        assertFails("HYC00", "ALTER TABLE child ADD CONSTRAINT to_perm FOREIGN KEY (p) REFERENCES perm (id)");
+    }
+
+    @Test
     void joinsIndexesIdentityAndAlterWorkOnTemporaryTables() {
         update("CREATE TABLE emp (id INT PRIMARY KEY, dept VARCHAR(10))");
         update("INSERT INTO emp VALUES (1, 'a'), (2, 'b'), (3, 'a')");
@@ -166,11 +184,16 @@ class TemporaryTableTest extends SqlTestSupport {
     @Test
     void manyRowsStayOutOfTheSharedDatabase() {
         update("CREATE TEMP TABLE big (id INT PRIMARY KEY, pad VARCHAR(200))");
+        long commits = db.engine().stats().get("txn.commits");
+        for (int i = 0; i < 2_000; i++) { // auto-commit: each a commit, none of them through the shared commit pipeline and WAL
+            session.execute("INSERT INTO big VALUES (?, ?)", i, "x".repeat(200));
+        }
         session.setAutoCommit(false);
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 2_000; i < 20_000; i++) {
             session.execute("INSERT INTO big VALUES (?, ?)", i, "x".repeat(200));
         }
         session.commit();
+        assertThat(db.engine().stats().get("txn.commits")).isEqualTo(commits);
         assertThat(single("SELECT COUNT(*) FROM big")).isEqualTo(20_000L);
         assertThat(single("SELECT MAX(id) FROM big WHERE id BETWEEN 100 AND 200")).isEqualTo(200);
         List<byte[]> shared = new ArrayList<>();

@@ -12,12 +12,14 @@ import java.util.Random;
  * and DML read and write R0 like any other column, so deletes and key updates of the parent run the
  * actions on both databases, and the differential test compares every table afterwards.
  *
- * <p>A self-reference gets CASCADE, SET NULL or SET DEFAULT only: H2 checks NO ACTION and RESTRICT
- * row by row, so a statement that deletes a parent and its children together fails there and
- * passes here (as in PostgreSQL, which checks at the end of the statement); see docs/design.md.
+ * <p>A self-reference gets CASCADE or SET NULL only: H2 checks NO ACTION and RESTRICT row by row,
+ * so a statement that deletes a parent and its children together fails there and passes here (as in
+ * PostgreSQL, which checks at the end of the statement). SET DEFAULT is left out: R0 has no DEFAULT,
+ * and H2 then refuses the action (23507) where LightningDB, as PostgreSQL, sets the implicit default
+ * NULL. Both differences are documented in docs/design.md; ForeignKeyMatrixTest covers SET DEFAULT.
  */
 final class ForeignKeyActions {
-    private static final String[] ACTIONS = {"NO ACTION", "RESTRICT", "CASCADE", "SET NULL", "SET DEFAULT"};
+    private static final String[] ACTIONS = {"NO ACTION", "RESTRICT", "CASCADE", "SET NULL"};
 
     /** A schema, maybe with a child column added, and the ALTER TABLE statements that make the key. */
     record Attached(Schema schema, List<String> statements) {
@@ -38,15 +40,14 @@ final class ForeignKeyActions {
     }
 
     static Attached attach(Schema schema, Random random) {
-        List<Schema.Table> parents = schema.tables().stream().filter(t -> t.key().size() == 1 && !t.rows().isEmpty()).toList();
+        // LightningDB refuses every foreign key of a temporary table (TemporaryTableRules): permanent tables only
+        List<Schema.Table> permanent = schema.tables().stream().filter(t -> !TemporaryTableSchemas.isTemporary(t)).toList();
+        List<Schema.Table> parents = permanent.stream().filter(t -> t.key().size() == 1 && !t.rows().isEmpty()).toList();
         if (!Feature.FOREIGN_KEY_ACTIONS.on() || parents.isEmpty() || random.nextInt(3) == 0) {
             return new Attached(schema, List.of());
         }
         Schema.Table parent = parents.get(random.nextInt(parents.size()));
-        Schema.Table child = schema.tables().get(random.nextInt(schema.tables().size()));
-        if (TemporaryTableSchemas.isTemporary(parent) != TemporaryTableSchemas.isTemporary(child)) {
-            child = parent; // a temporary table's keys stay among temporary tables: a self-reference
-        }
+        Schema.Table child = permanent.get(random.nextInt(permanent.size()));
         boolean self = child == parent;
         String onDelete = action(random, self);
         String onUpdate = action(random, self);
@@ -68,6 +69,6 @@ final class ForeignKeyActions {
     }
 
     private static String action(Random random, boolean self) {
-        return self ? ACTIONS[2 + random.nextInt(3)] : ACTIONS[random.nextInt(ACTIONS.length)];
+        return self ? ACTIONS[2 + random.nextInt(2)] : ACTIONS[random.nextInt(ACTIONS.length)];
     }
 }

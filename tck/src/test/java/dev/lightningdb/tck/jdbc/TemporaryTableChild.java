@@ -1,4 +1,4 @@
-package dev.lightningdb.tck.temporary;
+package dev.lightningdb.tck.jdbc;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,4 +1,4 @@
-package dev.lightningdb.tck.temporary;
+package dev.lightningdb.tck.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,18 +36,7 @@ class TemporaryTablesTest {
     }
 
     private static List<String> rows(Connection c, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= n; i++) {
-                    row.append(i > 1 ? "|" : "").append(rs.getString(i));
-                }
-                out.add(row.toString());
-            }
-        }
-        return out;
+        return Jdbc.rows(c, sql);
     }
 
     private static void run(Connection c, String... sql) throws SQLException {
@@ -149,6 +138,49 @@ class TemporaryTablesTest {
             while (all.next()) {
                 assertThat(all.key()[0] & 0xFF).isLessThan(0x80);
             }
+        }
+    }
+
+    /** Connections writing temporary tables of the same names at once never see each other's rows. */
+    @Test
+    void concurrentConnectionsKeepTheirRowsApart() throws Exception {
+        try (Connection c = DriverManager.getConnection(url())) {
+            run(c, "CREATE GLOBAL TEMPORARY TABLE g (id INT PRIMARY KEY, who INT)");
+        }
+        int threads = 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<List<String>>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int me = t;
+                results.add(pool.submit(() -> {
+                    try (Connection c = DriverManager.getConnection(url())) {
+                        run(c, "CREATE TEMP TABLE l (id INT PRIMARY KEY, who INT)");
+                        c.setAutoCommit(false);
+                        for (int round = 0; round < 20; round++) {
+                            for (int i = 0; i < 25; i++) {
+                                int id = round * 25 + i;
+                                run(c, "INSERT INTO l VALUES (" + id + ", " + me + ")", "INSERT INTO g VALUES (" + id + ", " + me + ")");
+                            }
+                            if (round % 2 == 0) {
+                                c.commit();
+                            } else {
+                                c.rollback();
+                            }
+                        }
+                        c.setAutoCommit(true);
+                        List<String> seen = new ArrayList<>(rows(c, "SELECT COUNT(*), MIN(who), MAX(who) FROM l"));
+                        seen.addAll(rows(c, "SELECT COUNT(*), MIN(who), MAX(who) FROM g"));
+                        seen.addAll(rows(c, "SELECT COUNT(*) FROM l JOIN g ON l.id = g.id AND l.who = g.who"));
+                        return seen;
+                    }
+                }));
+            }
+            for (int t = 0; t < threads; t++) {
+                assertThat(results.get(t).get(120, TimeUnit.SECONDS)).containsExactly("250|" + t + "|" + t, "250|" + t + "|" + t, "250");
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
