@@ -284,14 +284,19 @@ final class MetadataResults {
         List<Object[]> rows = new ArrayList<>();
         for (Table t : tables(exact(schema), exact(table))) {
             for (String k : t.primaryKey()) {
-                ColumnType type = t.column(k).type();
-                rows.add(new Object[] {(short) DatabaseMetaData.bestRowSession, k, type.jdbcType(),
-                        type.kind().name(), TypeInfo.precision(type), null, (short) TypeInfo.scale(type),
-                        (short) DatabaseMetaData.bestRowNotPseudo});
+                rows.add(bestRowColumn(k, t.column(k).type(), DatabaseMetaData.bestRowNotPseudo));
+            }
+            if (t.primaryKey().isEmpty()) { // rows of a table without a primary key are edited by their hidden id
+                rows.add(bestRowColumn(SchemaMetadata.ROW_ID, ColumnType.of(Kind.BIGINT), DatabaseMetaData.bestRowPseudo));
             }
         }
         return result(columns("SCOPE:S", "COLUMN_NAME:V", "DATA_TYPE:I", "TYPE_NAME:V", "COLUMN_SIZE:I", "BUFFER_LENGTH:I",
                 "DECIMAL_DIGITS:S", "PSEUDO_COLUMN:S"), rows);
+    }
+
+    private static Object[] bestRowColumn(String name, ColumnType type, int pseudo) {
+        return new Object[] {(short) DatabaseMetaData.bestRowSession, name, type.jdbcType(), type.kind().name(),
+                TypeInfo.precision(type), null, (short) TypeInfo.scale(type), (short) pseudo};
     }
 
     private static List<ResultColumn> keyColumns() {

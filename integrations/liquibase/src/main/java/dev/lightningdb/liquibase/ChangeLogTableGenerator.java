@@ -10,9 +10,9 @@ import liquibase.structure.DatabaseObject;
 /**
  * DATABASECHANGELOG as LightningDB needs it:
  * <ul>
- *   <li>with a primary key: LightningDB stores every table by its primary key and has none without
- *       one, and Liquibase's own definition has none. The key is what names a change set in
- *       Liquibase (ID, AUTHOR, FILENAME): a change set has one row, which a re-run updates;</li>
+ *   <li>with a primary key, which Liquibase's own definition lacks (a table without one would be keyed
+ *       by a hidden row id): the key is what names a change set in Liquibase (ID, AUTHOR, FILENAME),
+ *       so a change set has one row, which a re-run updates, and is found by one key lookup;</li>
  *   <li>with IF NOT EXISTS: Liquibase creates the table before it takes its lock, so two clients
  *       starting together on a new database both find no table and both create it; the second
  *       CREATE is then a no-op instead of an error that stops that client.</li>

@@ -209,6 +209,10 @@ public sealed interface Statement {
         record DropConstraint(String name, boolean ifExists) implements AlterAction {
         }
 
+        /** {@code ADD [CONSTRAINT n] PRIMARY KEY (c, ...)}: only on a table declared without one (its hidden row id goes). */
+        record AddPrimaryKey(List<String> columns) implements AlterAction {
+        }
+
         /** {@code ALTER COLUMN c [SET DATA] TYPE t}: existing values are converted. */
         record SetColumnType(String column, ColumnType type) implements AlterAction {
         }

@@ -13,7 +13,8 @@ import dev.lightningdb.sql.result.ColumnType;
  *   <li>{@code 00 'S' schema name} → sequence definition
  *   <li>{@code 00 'N' name} → a schema (empty value)
  *   <li>{@code 00 'V' schema name} → view definition ({@link ViewCodec})
- *   <li>{@code 00 'C' ...} → counters: the highest value handed out by a sequence or identity column
+ *   <li>{@code 00 'C' ...} → counters: the highest value handed out by a sequence or identity column,
+ *       or reserved for the hidden row ids of a table
  * </ul>
  */
 public final class CatalogKeys {
@@ -79,6 +80,11 @@ public final class CatalogKeys {
     /** The counter of a table's identity column. */
     public static byte[] identityCounter(int tableId) {
         return new ByteWriter(8).write(SYSTEM).write('C').write('I').writeIntBE(tableId).toByteArray();
+    }
+
+    /** The counter of a table's hidden row ids: the highest id reserved ({@link RowId}). */
+    public static byte[] rowIdCounter(int tableId) {
+        return new ByteWriter(8).write(SYSTEM).write('C').write('R').writeIntBE(tableId).toByteArray();
     }
 
     private static byte[] named(char kind, QualifiedName name) {

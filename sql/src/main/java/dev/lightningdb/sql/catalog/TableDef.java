@@ -34,6 +34,7 @@ public final class TableDef {
     private final Map<String, Integer> index = new HashMap<>();
     private final byte[] keyPrefix;
     private final Temporary temporary;
+    private final boolean rowId;
 
     /** The generated column of a table: values start, start + increment, ... */
     public record Identity(int column, long start, long increment) {
@@ -78,6 +79,7 @@ public final class TableDef {
         }
         this.temporary = temporary;
         this.keyPrefix = new ByteWriter(5).write(temporary == null ? TABLE_DATA : TEMPORARY_TABLE_DATA).writeIntBE(id).toByteArray();
+        this.rowId = RowId.isLayout(this.columns, this.primaryKey);
     }
 
     /** How this table is temporary; null when it is permanent. */
@@ -88,6 +90,21 @@ public final class TableDef {
     /** Whether only the session that made it sees this table (a LOCAL TEMPORARY one). */
     public boolean isLocalTemporary() {
         return temporary != null && !temporary.global();
+    }
+
+    /** Whether the table was declared without a primary key: column 0 is then its hidden {@link RowId}. */
+    public boolean hasRowId() {
+        return rowId;
+    }
+
+    /** The position of the first declared column: 1 after a hidden row id, else 0. */
+    public int firstDeclaredColumn() {
+        return rowId ? 1 : 0;
+    }
+
+    /** Whether column {@code i} is the hidden row id. */
+    public boolean isHidden(int i) {
+        return rowId && i == 0;
     }
 
     public int id() {

@@ -5,6 +5,7 @@ import dev.lightningdb.engine.common.Cursor;
 import dev.lightningdb.sql.ast.Statement.AlterAction;
 import dev.lightningdb.sql.catalog.CatalogKeys;
 import dev.lightningdb.sql.catalog.ColumnDef;
+import dev.lightningdb.sql.catalog.RowId;
 import dev.lightningdb.sql.catalog.IndexDef;
 import dev.lightningdb.sql.catalog.TableDef;
 import dev.lightningdb.sql.codec.KeyCodec;
@@ -67,7 +68,7 @@ final class AlterColumnExecutor {
     }
 
     private static ColumnDef column(TableDef table, String name) {
-        return table.column(table.requireColumn(name));
+        return table.column(RowId.requireDeclared(table, name));
     }
 
     private static boolean inPrimaryKey(TableDef table, String column) {
@@ -172,7 +173,7 @@ final class AlterColumnExecutor {
     }
 
     /** The same indexes under new ids, so that their new entries never meet the old ones. */
-    private static List<IndexDef> renumbered(StatementContext cx, List<IndexDef> indexes) {
+    static List<IndexDef> renumbered(StatementContext cx, List<IndexDef> indexes) {
         List<IndexDef> out = new ArrayList<>();
         for (IndexDef i : indexes) {
             out.add(new IndexDef(cx.services().catalog().allocateTableId(), i.name(), i.unique(), i.columns(), i.constraint()));
@@ -209,7 +210,7 @@ final class AlterColumnExecutor {
      * Writes {@code rows} as {@code after}'s rows in place of all of {@code before}'s, after checking
      * that their keys and unique values are unique (nothing is written if not).
      */
-    private static void rewriteWithKeys(Transaction txn, TableDef before, TableDef after, List<Object[]> rows) {
+    static void rewriteWithKeys(Transaction txn, TableDef before, TableDef after, List<Object[]> rows) {
         TableWriter writer = new TableWriter(after, txn);
         TableRows newRows = writer.rows();
         List<byte[]> keys = new ArrayList<>(rows.size());
@@ -217,8 +218,8 @@ final class AlterColumnExecutor {
         for (Object[] row : rows) {
             byte[] key = newRows.key(row);
             if (!seen.add(ByteBuffer.wrap(key))) {
-                throw new SqlError(SqlError.UNIQUE_VIOLATION, "Converting the primary key of " + before.name().name()
-                        + " makes two rows' keys equal");
+                throw new SqlError(SqlError.UNIQUE_VIOLATION, "The new primary key of " + before.name().name()
+                        + " is the same for two rows");
             }
             writer.checkUnique(key, row); // the indexes' new ids hold no entries: this compares the converted rows
             keys.add(key);

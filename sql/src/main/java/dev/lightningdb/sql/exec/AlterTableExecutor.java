@@ -9,6 +9,7 @@ import dev.lightningdb.sql.catalog.CatalogKeys;
 import dev.lightningdb.sql.catalog.ColumnDef;
 import dev.lightningdb.sql.catalog.ConstraintDef;
 import dev.lightningdb.sql.catalog.IndexDef;
+import dev.lightningdb.sql.catalog.RowId;
 import dev.lightningdb.sql.catalog.TableDef;
 import dev.lightningdb.sql.result.SqlError;
 import dev.lightningdb.sql.storage.TableRows;
@@ -54,6 +55,8 @@ final class AlterTableExecutor {
             cx.changes().drop(table.name());
             changed = table.withName(rename.to()).withConstraints(ForeignKeyDdl.selfReferences(table, table.name(), rename.to()));
             ForeignKeyDdl.afterRename(cx, txn, table.name(), rename.to());
+        } else if (action instanceof AlterAction.AddPrimaryKey add) {
+            changed = PrimaryKeyAdder.add(cx, txn, table, add);
         } else if (action instanceof AlterAction.AddConstraint add) {
             changed = Constraints.add(cx, txn, table, add.constraint(), true);
         } else if (!(action instanceof AlterAction.DropConstraint)) {
@@ -68,6 +71,7 @@ final class AlterTableExecutor {
     }
 
     private static TableDef addColumn(StatementContext cx, Transaction txn, TableDef table, AlterAction.AddColumn add) {
+        RowId.checkDeclaredName(add.column().name());
         if (table.columnIndex(add.column().name()) >= 0) {
             if (add.ifNotExists()) {
                 return table;
@@ -124,12 +128,13 @@ final class AlterTableExecutor {
             }
             throw new SqlError(SqlError.UNKNOWN_COLUMN, "Column '" + drop.column() + "' not found in table " + table.name());
         }
+        RowId.requireDeclared(table, drop.column());
         for (int k : table.primaryKey()) {
             if (k == position) {
                 throw SqlError.unsupported("Dropping a primary key column (" + drop.column() + ")");
             }
         }
-        if (table.columns().size() == 1) {
+        if (table.columns().size() - table.firstDeclaredColumn() == 1) {
             throw new SqlError(SqlError.SYNTAX, "Cannot drop the only column of " + table.name().name());
         }
         ColumnDef dependent = GeneratedColumns.dependent(table, drop.column());
@@ -188,10 +193,8 @@ final class AlterTableExecutor {
     }
 
     private static TableDef renameColumn(TableDef table, AlterAction.RenameColumn rename) {
-        int position = table.columnIndex(rename.from());
-        if (position < 0) {
-            throw new SqlError(SqlError.UNKNOWN_COLUMN, "Column '" + rename.from() + "' not found in table " + table.name());
-        }
+        int position = RowId.requireDeclared(table, rename.from());
+        RowId.checkDeclaredName(rename.to());
         if (table.columnIndex(rename.to()) >= 0) {
             throw new SqlError("42S21", "Column " + rename.to() + " already exists in table " + table.name().name());
         }

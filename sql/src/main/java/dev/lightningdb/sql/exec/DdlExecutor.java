@@ -11,6 +11,7 @@ import dev.lightningdb.sql.catalog.CatalogKeys;
 import dev.lightningdb.sql.catalog.CatalogView;
 import dev.lightningdb.sql.catalog.ColumnDef;
 import dev.lightningdb.sql.catalog.IndexDef;
+import dev.lightningdb.sql.catalog.RowId;
 import dev.lightningdb.sql.catalog.SequenceDef;
 import dev.lightningdb.sql.catalog.TableDef;
 import dev.lightningdb.sql.codec.KeyCodec;
@@ -127,24 +128,22 @@ final class DdlExecutor {
         if (create.temporary() != null) {
             TemporaryTableRules.prepareCreate(cx, txn, create);
         }
-        if (create.primaryKey().isEmpty()) {
-            throw SqlError.unsupported("A table without a PRIMARY KEY (table " + create.name().name() + ")");
-        }
-        List<ColumnDef> columns = new ArrayList<>();
+        boolean rowId = create.primaryKey().isEmpty(); // a table without a primary key is keyed by a hidden row id
+        List<ColumnDef> columns = new ArrayList<>(rowId ? RowId.withId(List.of()) : List.of());
         TableDef.Identity identity = null;
-        for (int i = 0; i < create.columns().size(); i++) {
-            ColumnSpec c = create.columns().get(i);
+        for (ColumnSpec c : create.columns()) {
+            RowId.checkDeclaredName(c.name());
             boolean inKey = create.primaryKey().contains(c.name());
             columns.add(ColumnDef.of(c, inKey));
             if (c.identity()) {
                 if (identity != null) {
                     throw new SqlError(SqlError.SYNTAX, "Table " + create.name().name() + " has more than one identity column");
                 }
-                identity = identity(c, i);
+                identity = identity(c, columns.size() - 1);
             }
         }
-        int[] pk = new int[create.primaryKey().size()];
-        for (int i = 0; i < pk.length; i++) {
+        int[] pk = rowId ? RowId.key() : new int[create.primaryKey().size()];
+        for (int i = 0; !rowId && i < pk.length; i++) {
             pk[i] = position(columns, create.primaryKey().get(i), create.name());
             if (!KeyCodec.supports(columns.get(pk[i]).type())) {
                 throw SqlError.unsupported("A primary key column of type " + columns.get(pk[i]).type().sqlName() + " (column "
@@ -210,6 +209,12 @@ final class DdlExecutor {
             txn.delete(CatalogKeys.table(table.name()));
             txn.delete(CatalogKeys.identityCounter(table.id()));
             cx.services().sequences().forget(CatalogKeys.identityCounter(table.id()));
+        }
+        if (table.hasRowId()) {
+            if (table.temporary() == null) { // a temporary table's row ids are counted in memory only
+                txn.delete(CatalogKeys.rowIdCounter(table.id()));
+            }
+            cx.services().sequences().rowIds().forget(table.id());
         }
         return 0;
     }

@@ -4,6 +4,7 @@ import dev.lightningdb.engine.Transaction;
 import dev.lightningdb.engine.common.Cursor;
 import dev.lightningdb.sql.ast.Statement;
 import dev.lightningdb.sql.catalog.ColumnDef;
+import dev.lightningdb.sql.catalog.RowId;
 import dev.lightningdb.sql.catalog.TableDef;
 import dev.lightningdb.sql.plan.CompiledQuery;
 import dev.lightningdb.sql.plan.RowIterator;
@@ -111,12 +112,28 @@ final class DmlExecutor {
                 long next = TemporaryTableRules.nextIdentity(cx, table);
                 row[identity.column()] = ValueCoercion.toInternal(next, table.types()[identity.column()]);
             }
+            if (table.hasRowId()) {
+                row[0] = cx.services().sequences().rowIds().next(table); // a fresh key: no other row has it
+                generates |= identity == null;
+            }
             expressions.generate(cx, txn, table, row);
             checkNotNull(table, row);
             byte[] key = rows.key(row);
             ByteBuffer k = ByteBuffer.wrap(key);
             boolean inStatement = written.containsKey(k);
-            byte[] storedValue = inStatement ? null : lockedLatest(txn, key);
+            byte[] storedValue = inStatement || table.hasRowId() ? null : lockedLatest(txn, key);
+            byte[] holder = table.hasRowId() && insert.onConflict() != Statement.OnConflict.ERROR
+                    && insert.onConflict() != Statement.OnConflict.REPLACE ? writer.uniqueHolder(row) : null;
+            if (holder != null) { // no declared key to conflict on: a unique constraint is the conflict target
+                ByteBuffer h = ByteBuffer.wrap(holder);
+                byte[] held = written.containsKey(h) ? null : lockedLatest(txn, holder);
+                if (written.containsKey(h) || held != null) {
+                    key = holder;
+                    k = h;
+                    inStatement = written.containsKey(h);
+                    storedValue = held;
+                }
+            }
             Object[] previous = null;
             if (inStatement || storedValue != null) {
                 switch (insert.onConflict()) {
@@ -226,6 +243,9 @@ final class DmlExecutor {
         for (int i = 0; i < targets.length; i++) {
             targets[i] = table.requireColumn(names.get(i));
             GeneratedColumns.requireAssignable(table, targets[i]);
+            if (table.isHidden(targets[i])) {
+                throw RowId.readOnly(table);
+            }
             for (int j = 0; j < i; j++) {
                 if (targets[j] == targets[i]) {
                     throw new SqlError(SqlError.SYNTAX, "Column " + names.get(i) + " is listed twice");
@@ -243,6 +263,9 @@ final class DmlExecutor {
         for (String name : update.columns()) {
             targets.add(table.requireColumn(name));
             GeneratedColumns.requireAssignable(table, targets.get(targets.size() - 1));
+            if (table.isHidden(targets.get(targets.size() - 1))) {
+                throw RowId.readOnly(table);
+            }
         }
         PointLookup point = PointLookup.where(update.table(), update.alias(), update.where(), cx.catalog());
         if (point != null && update.values().stream().allMatch(Literals::isSimple) && targets.stream().noneMatch(c -> inKey(table, c))) {

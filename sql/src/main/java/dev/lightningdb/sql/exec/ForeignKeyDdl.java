@@ -43,6 +43,9 @@ final class ForeignKeyDdl {
         }
         int[] parentColumns = spec.referencedColumns().isEmpty() ? parent.primaryKey()
                 : spec.referencedColumns().stream().mapToInt(parent::requireColumn).toArray();
+        if (Arrays.stream(parentColumns).anyMatch(parent::isHidden)) { // a table without a primary key has only its UNIQUE columns
+            throw new SqlError("42830", "Foreign key " + name + ": table " + parent.name().name() + " has no primary key to reference");
+        }
         if (parentColumns.length != spec.columns().size()) {
             throw new SqlError("42830", "Foreign key " + name + " has " + spec.columns().size() + " column(s) but references "
                     + parentColumns.length);

@@ -94,9 +94,9 @@ final class GeneratedColumns {
         }
     }
 
-    /** The columns an INSERT without a column list fills: all but the generated ones. */
+    /** The columns an INSERT without a column list fills: the declared ones (not a hidden row id) but the generated. */
     static int[] insertable(TableDef table) {
-        return java.util.stream.IntStream.range(0, table.columns().size()).filter(i -> !table.column(i).isGenerated()).toArray();
+        return java.util.stream.IntStream.range(table.firstDeclaredColumn(), table.columns().size()).filter(i -> !table.column(i).isGenerated()).toArray();
     }
 
     /** The generated column whose expression names {@code column}, or null. */

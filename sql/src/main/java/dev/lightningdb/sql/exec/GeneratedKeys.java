@@ -51,17 +51,19 @@ final class GeneratedKeys {
     /** The table positions the request names, checked; null for an identity request on a table without one. */
     static int[] columns(TableDef table, KeyRequest request) {
         if (request.identity()) {
-            return table.identity() == null ? null : new int[] {table.identity().column()};
+            // without an identity column, a table without a primary key returns its new rows' hidden ids (as SQLite's rowid)
+            return table.identity() != null ? new int[] {table.identity().column()} : table.hasRowId() ? new int[] {0} : null;
         }
         if (request.indexes() != null) {
+            int first = table.firstDeclaredColumn(); // indexes count the declared columns
             int[] out = new int[request.indexes().length];
             for (int i = 0; i < out.length; i++) {
                 int index = request.indexes()[i];
-                if (index < 1 || index > table.columns().size()) {
+                if (index < 1 || index > table.columns().size() - first) {
                     throw new SqlError(SqlError.UNKNOWN_COLUMN, "Generated key column index " + index + " is out of range 1.."
-                            + table.columns().size() + " for table " + table.name());
+                            + (table.columns().size() - first) + " for table " + table.name());
                 }
-                out[i] = index - 1;
+                out[i] = index - 1 + first;
             }
             return out;
         }

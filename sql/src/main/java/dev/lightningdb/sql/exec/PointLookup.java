@@ -68,7 +68,7 @@ record PointLookup(TableDef table, SqlNode[] keyValues, int[] projection, List<S
                 if (label != null || (id.names.size() == 2 && !id.names.get(0).equals(qualifier)) || id.names.size() > 2) {
                     return null;
                 }
-                for (int i = 0; i < table.columns().size(); i++) {
+                for (int i = table.firstDeclaredColumn(); i < table.columns().size(); i++) {
                     projection.add(i);
                     labels.add(table.column(i).name());
                 }

@@ -23,6 +23,7 @@ public final class Sequences {
 
     private final LightningDb engine;
     private final Map<ByteBuffer, State> states = new HashMap<>();
+    private final RowIds rowIds;
 
     private static final class State {
         final Object definition; // the SequenceDef or TableDef.Identity this state belongs to
@@ -37,6 +38,12 @@ public final class Sequences {
 
     Sequences(LightningDb engine) {
         this.engine = engine;
+        this.rowIds = new RowIds(engine);
+    }
+
+    /** The allocator of hidden row ids (tables without a primary key). */
+    RowIds rowIds() {
+        return rowIds;
     }
 
     public long next(SequenceDef s) {

@@ -100,13 +100,7 @@ final class DdlBuilder {
                 if (!primaryKey.isEmpty()) {
                     throw StatementBuilder.positioned(element, SqlError.SYNTAX, "Table " + name.name() + " has more than one PRIMARY KEY");
                 }
-                for (IdentifierContext id : pk.columns) {
-                    String col = ExpressionBuilder.name(id);
-                    if (primaryKey.contains(col)) {
-                        throw StatementBuilder.positioned(id, SqlError.SYNTAX, "Column '" + col + "' appears twice in the PRIMARY KEY");
-                    }
-                    primaryKey.add(col);
-                }
+                primaryKey.addAll(primaryKeyColumns(pk));
             } else {
                 constraints.add(constraint(element.tableConstraint()));
             }
@@ -194,6 +188,18 @@ final class DdlBuilder {
         return id == null ? null : ExpressionBuilder.name(id);
     }
 
+    private static List<String> primaryKeyColumns(PrimaryKeyConstraintContext pk) {
+        List<String> columns = new ArrayList<>();
+        for (IdentifierContext id : pk.columns) {
+            String col = ExpressionBuilder.name(id);
+            if (columns.contains(col)) {
+                throw StatementBuilder.positioned(id, SqlError.SYNTAX, "Column '" + col + "' appears twice in the PRIMARY KEY");
+            }
+            columns.add(col);
+        }
+        return columns;
+    }
+
     private ConstraintSpec constraint(TableConstraintContext ctx) {
         if (ctx instanceof UniqueConstraintContext u) {
             return new ConstraintSpec(optionalName(u.name), ConstraintSpec.Kind.UNIQUE, names(u.columns), null, null, List.of());
@@ -234,6 +240,9 @@ final class DdlBuilder {
         }
         if (ctx instanceof ModifyColumnContext m) {
             return ColumnChanges.redefine(ExpressionBuilder.name(m.column), m.dataType(), m.columnConstraint());
+        }
+        if (ctx instanceof AddConstraintContext a && a.tableConstraint() instanceof PrimaryKeyConstraintContext pk) {
+            return new AlterAction.AddPrimaryKey(primaryKeyColumns(pk));
         }
         if (ctx instanceof AddConstraintContext a) {
             return new AlterAction.AddConstraint(constraint(a.tableConstraint()));

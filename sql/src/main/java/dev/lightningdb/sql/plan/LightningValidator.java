@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
@@ -20,6 +21,7 @@ import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.SqlUtil;
 import org.apache.calcite.sql.fun.SqlCase;
 import org.apache.calcite.sql.type.SameOperandTypeChecker;
+import org.apache.calcite.sql.validate.SelectScope;
 import org.apache.calcite.sql.validate.SqlValidatorCatalogReader;
 import org.apache.calcite.sql.validate.SqlValidatorImpl;
 import org.apache.calcite.sql.validate.SqlValidatorScope;
@@ -120,6 +122,15 @@ final class LightningValidator extends SqlValidatorImpl {
      * parameters typed first, as an expression of its own would; later walks keep those types, which
      * the expression's derived type already depends on.
      */
+    /** Star expansion leaves out hidden row ids ({@link HiddenColumns}). */
+    @Override
+    protected void addToSelectList(List<SqlNode> list, Set<String> aliases, List<Map.Entry<String, RelDataType>> fieldList,
+                                   SqlNode exp, SelectScope scope, boolean includeSystemVars) {
+        if (!HiddenColumns.isHidden(exp, scope)) {
+            super.addToSelectList(list, aliases, fieldList, exp, scope, includeSystemVars);
+        }
+    }
+
     @Override
     public RelDataType deriveType(SqlValidatorScope scope, SqlNode expr) {
         // CAST NOT NULL(?) of a rewritten COALESCE takes its type from the CASE around it, which skips it while deriving

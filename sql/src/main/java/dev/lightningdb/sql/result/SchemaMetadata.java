@@ -20,6 +20,9 @@ import java.util.List;
  * @param views every view
  */
 public record SchemaMetadata(List<String> schemas, List<Table> tables, List<Sequence> sequences, List<View> views) {
+    /** The pseudo column that identifies the rows of a table without a primary key. */
+    public static final String ROW_ID = "_ROWID_";
+
     public SchemaMetadata {
         schemas = List.copyOf(schemas);
         tables = List.copyOf(tables);
@@ -46,7 +49,8 @@ public record SchemaMetadata(List<String> schemas, List<Table> tables, List<Sequ
      * A table.
      *
      * @param columns in table order
-     * @param primaryKey the primary key's column names, in key order (never empty)
+     * @param primaryKey the primary key's column names, in key order; empty for a table declared
+     *     without one, whose rows the pseudo column {@link #ROW_ID} identifies (not in {@code columns})
      * @param indexes secondary indexes, including those that back UNIQUE constraints, in the order
      *     they were created
      * @param foreignKeys in the order they were declared

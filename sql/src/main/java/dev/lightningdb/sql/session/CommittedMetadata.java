@@ -90,10 +90,11 @@ final class CommittedMetadata {
     /** {@code t} as metadata reports it; {@code catalog} resolves the tables its foreign keys reference. */
     static SchemaMetadata.Table table(TableDef t, CatalogView catalog) {
         List<SchemaMetadata.Column> columns = new ArrayList<>();
-        for (int i = 0; i < t.columns().size(); i++) {
+        int first = t.firstDeclaredColumn(); // a hidden row id is no column to report
+        for (int i = first; i < t.columns().size(); i++) {
             ColumnDef c = t.column(i);
             boolean identity = t.identity() != null && t.identity().column() == i;
-            columns.add(new SchemaMetadata.Column(c.name(), c.type(), c.nullable(), c.defaultSql(), identity, i + 1, c.generatedSql()));
+            columns.add(new SchemaMetadata.Column(c.name(), c.type(), c.nullable(), c.defaultSql(), identity, i + 1 - first, c.generatedSql()));
         }
         List<SchemaMetadata.Index> indexes = new ArrayList<>();
         for (IndexDef i : t.indexes()) {
@@ -109,12 +110,16 @@ final class CommittedMetadata {
                 continue; // the referenced table was dropped: nothing to report
             }
             List<String> referencedColumns = c.referencedColumns().isEmpty()
-                    ? names(referenced, referenced.primaryKey()) : c.referencedColumns();
+                    ? primaryKey(referenced) : c.referencedColumns();
             foreignKeys.add(new SchemaMetadata.ForeignKey(c.name(), c.columns(), referenced.name().schema(),
                     referenced.name().name(), referencedColumns, c.onUpdate().sql(), c.onDelete().sql()));
         }
-        return new SchemaMetadata.Table(t.name().schema(), t.name().name(), columns, names(t, t.primaryKey()), indexes,
-                foreignKeys);
+        return new SchemaMetadata.Table(t.name().schema(), t.name().name(), columns, primaryKey(t), indexes, foreignKeys);
+    }
+
+    /** The declared primary key: none for a table keyed by its hidden row id. */
+    private static List<String> primaryKey(TableDef t) {
+        return t.hasRowId() ? List.of() : names(t, t.primaryKey());
     }
 
     private static List<String> names(TableDef t, int[] positions) {

@@ -15,8 +15,10 @@ import dev.lightningdb.sql.types.ValueCoercion;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,7 +39,8 @@ public final class TableWriter {
     private final TableDef table;
     private final Transaction txn;
     private final TableRows rows;
-    private final Set<ByteBuffer> claimed = new HashSet<>();
+    /** The unique prefixes this statement's rows take, each with the key of the row that takes it. */
+    private final Map<ByteBuffer, byte[]> claimed = new HashMap<>();
     private final Set<ByteBuffer> released = new HashSet<>();
     private static final byte[] EMPTY = new byte[0];
 
@@ -83,7 +86,7 @@ public final class TableWriter {
                 continue; // NULLs never conflict
             }
             ByteBuffer p = ByteBuffer.wrap(prefix);
-            if (!claimed.add(p)) {
+            if (claimed.putIfAbsent(p, key) != null) {
                 throw violation(i, row);
             }
             if (released.contains(p)) {
@@ -104,6 +107,38 @@ public final class TableWriter {
                 }
             }
         }
+    }
+
+    /**
+     * The key of the row that already holds one of {@code row}'s unique values (a stored row, newest
+     * committed or this transaction's, or a row this statement takes it for), or null: the conflict of
+     * an {@code ON CONFLICT} on a table keyed by a hidden row id. Each value is locked first, as in
+     * {@link #checkUnique}.
+     */
+    public byte[] uniqueHolder(Object[] row) {
+        for (IndexDef i : table.indexes()) {
+            byte[] prefix = i.unique() ? uniquePrefix(i, row) : null;
+            if (prefix == null) {
+                continue;
+            }
+            ByteBuffer p = ByteBuffer.wrap(prefix);
+            if (claimed.containsKey(p)) {
+                return claimed.get(p);
+            }
+            if (released.contains(p)) {
+                continue;
+            }
+            txn.lock(prefix, LockMode.EXCLUSIVE, LockWait.WAIT);
+            try (Cursor c = txn.scanLatest(KeyRange.prefix(prefix))) {
+                if (c.next()) {
+                    byte[] entry = c.key();
+                    ByteWriter key = new ByteWriter(entry.length);
+                    table.writeKeyPrefix(key);
+                    return key.write(entry, prefix.length, entry.length - prefix.length).toByteArray();
+                }
+            }
+        }
+        return null;
     }
 
     /** Stores {@code row} under {@code key}, replacing the index entries of {@code previous} (null for a new row). */

@@ -53,14 +53,15 @@ final class DatabasePair implements AutoCloseable {
         PreparedStatement[] ps = contentQueries.get(table.name());
         if (ps == null) {
             String order = table.key().stream().map(Schema.Column::name).collect(Collectors.joining(", "));
-            String sql = "SELECT * FROM " + table.name() + " ORDER BY " + order;
+            String sql = "SELECT * FROM " + table.name() + (order.isEmpty() ? "" : " ORDER BY " + order);
             ps = new PreparedStatement[] {h2.prepareStatement(sql), lightning.prepareStatement(sql)};
             contentQueries.put(table.name(), ps);
         }
         List<List<List<Object>>> out = new ArrayList<>();
         for (PreparedStatement p : ps) {
             try (ResultSet rs = p.executeQuery()) {
-                out.add(ResultNormalizer.rows(rs, Outcome.MAX_ROWS));
+                List<List<Object>> rows = ResultNormalizer.rows(rs, Outcome.MAX_ROWS);
+                out.add(table.key().isEmpty() ? ResultNormalizer.sorted(rows) : rows); // no key to order by
             }
         }
         return out;

@@ -60,7 +60,7 @@ final class DmlGenerator {
         if (random.nextInt(3) == 0) {
             List<Schema.Column> picked = new ArrayList<>();
             for (Schema.Column c : t.columns()) {
-                if (t.isKey(c) || random.nextBoolean()) {
+                if (t.isKey(c) || c == t.columns().get(0) || random.nextBoolean()) { // never an empty column list
                     picked.add(c);
                 }
             }

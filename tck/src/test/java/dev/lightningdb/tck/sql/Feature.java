@@ -205,6 +205,8 @@ enum Feature {
     GROUPING_SETS(true),
     /** MERGE INTO t USING (rows of t, key shifted) ON the key WHEN MATCHED ... WHEN NOT MATCHED ... (DML). */
     MERGE(true),
+    /** Some generated tables have no primary key (hidden row id in LightningDB, as H2's _ROWID_), and duplicate rows. */
+    TABLES_WITHOUT_PRIMARY_KEY(true),
     /** A foreign key with random ON DELETE / ON UPDATE actions in some schemas ({@link ForeignKeyActions}). */
     FOREIGN_KEY_ACTIONS(true),
     /** disabled: not supported by LightningDB (HYC00 "A primary key column of type DECIMAL(4,1) ... is not supported"). */

@@ -136,7 +136,7 @@ final class QueryGenerator {
         if (choice == 11 && Feature.CROSS_JOIN_COMMA.on()) {
             FromClause a = single(randomTable());
             FromClause b = single(randomTable());
-            return new FromClause(a.sql() + ", " + b.sql(), concat(a.columns(), b.columns()), concat(a.uniqueKey(), b.uniqueKey()),
+            return new FromClause(a.sql() + ", " + b.sql(), concat(a.columns(), b.columns()), NoPrimaryKeyTables.jointKey(a, b),
                     a.rowBound() * b.rowBound());
         }
         return join();
@@ -168,7 +168,7 @@ final class QueryGenerator {
         if (random.nextInt(3) == 0 && (!outer || Feature.OUTER_JOIN_EXTRA_ON_CONDITION.on())) {
             on = "(" + on + " AND " + new ExpressionGenerator(random, both, null, 2).predicate(1) + ")";
         }
-        return new FromClause(a.sql() + " " + type + " " + b.sql() + " ON " + on, both, concat(a.uniqueKey(), b.uniqueKey()),
+        return new FromClause(a.sql() + " " + type + " " + b.sql() + " ON " + on, both, NoPrimaryKeyTables.jointKey(a, b),
                 a.rowBound() * b.rowBound());
     }
 

@@ -37,7 +37,9 @@ record Schema(List<Table> tables, List<ViewGenerator.View> views) {
             for (Column c : columns) {
                 parts.add(c.name() + " " + c.ddlType() + (c.notNull() && !key.contains(c) ? " NOT NULL" : ""));
             }
-            parts.add("PRIMARY KEY (" + key.stream().map(Column::name).collect(Collectors.joining(", ")) + ")");
+            if (!key.isEmpty()) { // no key: a table without a primary key (NoPrimaryKeyTables)
+                parts.add("PRIMARY KEY (" + key.stream().map(Column::name).collect(Collectors.joining(", ")) + ")");
+            }
             return "CREATE TABLE " + name + " (" + String.join(", ", parts) + ")";
         }
 

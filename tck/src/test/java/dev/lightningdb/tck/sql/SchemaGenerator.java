@@ -28,7 +28,8 @@ final class SchemaGenerator {
         int tableCount = 2 + random.nextInt(2);
         List<Schema.Table> tables = new ArrayList<>();
         for (int t = 0; t < tableCount; t++) {
-            tables.add(table("T" + t, random.nextInt(5) == 0 ? random.nextInt(4) : 5 + random.nextInt(30)));
+            Schema.Table table = table("T" + t, random.nextInt(5) == 0 ? random.nextInt(4) : 5 + random.nextInt(30));
+            tables.add(NoPrimaryKeyTables.maybeWithoutKey(table));
         }
         return ViewGenerator.addViews(new Schema(tables), new Random(random.nextLong()));
     }
