@@ -100,6 +100,7 @@ final class MergeExecutor {
                     if (clause.action() == Statement.MergeAction.UPDATE) {
                         Object[] row = old.clone();
                         set(table, row, columns, result, first, q);
+                        expressions.generate(cx, txn, table, row);
                         DmlExecutor.checkNotNull(table, row);
                         expressions.check(cx, txn, table, row);
                         updated.put(k, row);
@@ -110,11 +111,15 @@ final class MergeExecutor {
                     }
                     Object[] row = defaults.clone();
                     set(table, row, columns, result, first, q);
+                    if (table.hasRowId()) {
+                        row[0] = cx.services().sequences().rowIds().next(table); // a fresh key: no other row has it
+                    }
                     TableDef.Identity identity = table.identity();
                     if (identity != null && row[identity.column()] == null) {
                         long next = TemporaryTableRules.nextIdentity(cx, table);
                         row[identity.column()] = ValueCoercion.toInternal(next, table.types()[identity.column()]);
                     }
+                    expressions.generate(cx, txn, table, row);
                     DmlExecutor.checkNotNull(table, row);
                     byte[] key = rows.key(row);
                     ByteBuffer k = ByteBuffer.wrap(key);

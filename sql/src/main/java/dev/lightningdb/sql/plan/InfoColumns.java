@@ -26,9 +26,10 @@ final class InfoColumns {
     static List<Object[]> rows(CatalogView catalog) {
         List<Object[]> rows = new ArrayList<>();
         for (TableDef t : InfoObjects.sorted(catalog.tables(), TableDef::name)) {
-            for (int i = 0; i < t.columns().size(); i++) {
+            int first = t.firstDeclaredColumn(); // a hidden row id is not a column of the table's
+            for (int i = first; i < t.columns().size(); i++) {
                 TableDef.Identity id = t.identity() != null && t.identity().column() == i ? t.identity() : null;
-                rows.add(row(t.name().schema(), t.name().name(), t.column(i), i + 1, id));
+                rows.add(row(t.name().schema(), t.name().name(), t.column(i), i + 1 - first, id));
             }
         }
         for (ViewDef v : InfoObjects.sorted(catalog.views(), ViewDef::name)) {

@@ -26,7 +26,9 @@ final class InfoConstraints {
     static List<Object[]> tableConstraints(CatalogView catalog) {
         List<Object[]> rows = new ArrayList<>();
         for (TableDef t : InfoObjects.sorted(catalog.tables(), TableDef::name)) {
-            rows.add(constraint(t, primaryKeyName(t), "PRIMARY KEY"));
+            if (!t.hasRowId()) { // a table keyed by its hidden row id has no primary key
+                rows.add(constraint(t, primaryKeyName(t), "PRIMARY KEY"));
+            }
             for (IndexDef i : t.indexes()) {
                 if (i.constraint()) {
                     rows.add(constraint(t, i.name(), "UNIQUE"));
@@ -47,7 +49,9 @@ final class InfoConstraints {
     static List<Object[]> keyColumnUsage(CatalogView catalog) {
         List<Object[]> rows = new ArrayList<>();
         for (TableDef t : InfoObjects.sorted(catalog.tables(), TableDef::name)) {
-            usage(rows, t, primaryKeyName(t), names(t, t.primaryKey()), false);
+            if (!t.hasRowId()) {
+                usage(rows, t, primaryKeyName(t), names(t, t.primaryKey()), false);
+            }
             for (IndexDef i : t.indexes()) {
                 if (i.constraint()) {
                     usage(rows, t, i.name(), names(t, i.columns()), false);

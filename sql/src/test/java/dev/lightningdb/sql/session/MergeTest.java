@@ -154,4 +154,21 @@ class MergeTest extends SqlTestSupport {
     private static long update(Session s, String sql) {
         return ((dev.lightningdb.sql.result.UpdateCount) s.execute(sql)).count();
     }
+
+    @Test
+    void mergeFillsRowIdsAndGeneratedColumns() {
+        update("CREATE TABLE nopk (a INT, b VARCHAR(10))");
+        update("INSERT INTO nopk VALUES (1, 'x')");
+        assertThat(update("MERGE INTO nopk USING (VALUES (1, 'y'), (2, 'z')) AS src(a, b) ON nopk.a = src.a"
+                + " WHEN MATCHED THEN UPDATE SET b = src.b WHEN NOT MATCHED THEN INSERT VALUES (src.a, src.b)")).isEqualTo(2);
+        assertThat(rows("SELECT a, b FROM nopk ORDER BY a")).containsExactly(row(1, "y"), row(2, "z"));
+        assertThat(rows("SELECT COUNT(DISTINCT _ROWID_) FROM nopk")).containsExactly(row(2L));
+
+        update("CREATE TABLE gen (id INT PRIMARY KEY, a INT, b INT GENERATED ALWAYS AS (a * 2))");
+        update("INSERT INTO gen (id, a) VALUES (1, 5)");
+        update("MERGE INTO gen USING (VALUES (1, 7), (2, 3)) AS src(id, a) ON gen.id = src.id"
+                + " WHEN MATCHED THEN UPDATE SET a = src.a WHEN NOT MATCHED THEN INSERT (id, a) VALUES (src.id, src.a)");
+        assertThat(rows("SELECT id, a, b FROM gen ORDER BY id")).containsExactly(row(1, 7, 14), row(2, 3, 6));
+        assertFails("428C9", "MERGE INTO gen USING (VALUES (1, 7)) AS src(id, a) ON gen.id = src.id WHEN MATCHED THEN UPDATE SET b = 1");
+    }
 }

@@ -229,4 +229,13 @@ class RowIdTableTest extends SqlTestSupport {
             }
         }
     }
+
+    @Test
+    void informationSchemaShowsNeitherTheIdNorAPrimaryKey() {
+        update("CREATE TABLE nopk (a INT, b VARCHAR(10))");
+        assertThat(rows("SELECT COLUMN_NAME, ORDINAL_POSITION FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'NOPK'"
+                + " ORDER BY ORDINAL_POSITION")).containsExactly(List.of("A", 1), List.of("B", 2));
+        assertThat(rows("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS WHERE TABLE_NAME = 'NOPK'")).containsExactly(List.of(0L));
+        assertThat(rows("SELECT COUNT(*) FROM INFORMATION_SCHEMA.KEY_COLUMN_USAGE WHERE TABLE_NAME = 'NOPK'")).containsExactly(List.of(0L));
+    }
 }
