@@ -14,6 +14,7 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexOver;
+import org.apache.calcite.rex.RexWindow;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -46,7 +47,11 @@ final class WideAggregates {
                 if (wide == null) {
                     return visited;
                 }
-                return visited.clone(visited.getType(), List.of(rexBuilder.makeCast(wide, visited.getOperands().get(0))));
+                RexWindow w = visited.getWindow(); // RexOver.clone is not supported: a new call over the same window
+                return rexBuilder.makeOver(visited.getType(), visited.getAggOperator(),
+                        List.of(rexBuilder.makeCast(wide, visited.getOperands().get(0))), w.partitionKeys, w.orderKeys,
+                        w.getLowerBound(), w.getUpperBound(), w.getExclude(), w.isRows(), true, false, visited.isDistinct(),
+                        visited.ignoreNulls());
             }
         };
         return rel.accept(new RelHomogeneousShuttle() {

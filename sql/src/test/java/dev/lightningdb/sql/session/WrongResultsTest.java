@@ -76,4 +76,13 @@ class WrongResultsTest extends SqlTestSupport {
         assertFails("54000", "SELECT REPEAT('ab', 8000000) || REPEAT('ab', 8000000)");
         assertThat(single("SELECT CHAR_LENGTH(REPEAT('ab', 3) || 'c')")).isEqualTo(7);
     }
+
+    @Test
+    void aWindowSumOfBigintsIsWidenedLikeAPlainSum() {
+        update("CREATE TABLE w (id INT PRIMARY KEY, g INT, v BIGINT)");
+        update("INSERT INTO w VALUES (1, 1, 9223372036854775807), (2, 1, 1), (3, 2, 5)");
+        assertThat(rows("SELECT id, SUM(v) OVER (PARTITION BY g ORDER BY id) FROM w ORDER BY id")).containsExactly(
+                List.of(1, new java.math.BigDecimal("9223372036854775807")), List.of(2, new java.math.BigDecimal("9223372036854775808")),
+                List.of(3, new java.math.BigDecimal("5")));
+    }
 }

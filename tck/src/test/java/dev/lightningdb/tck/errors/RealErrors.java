@@ -106,7 +106,7 @@ public final class RealErrors {
                 }
             }
             case UNSUPPORTED_JDBC_METHOD -> c.createSQLXML();
-            case UNSUPPORTED_SQL -> run(c, "CREATE TABLE nokey (a INT)");
+            case UNSUPPORTED_SQL -> run(c, "CREATE TABLE deckey (a DECIMAL(5, 2) PRIMARY KEY)");
             case SYNTAX -> run(c, "SELEC 1");
             case DUPLICATE_KEY -> run(c, "INSERT INTO t VALUES (1, 'again', 0)");
             case NOT_NULL -> run(c, "INSERT INTO t VALUES (3, NULL, 0)");

@@ -197,8 +197,14 @@ enum Feature {
     MULTI_ROW_INSERT(true),
     INSERT_SELECT(true),
     UPDATE_PRIMARY_KEY(true),
-    /** Window functions: ranking, distribution, LAG/LEAD, FIRST/LAST_VALUE, aggregates over ROWS and RANGE frames. */
-    WINDOW_FUNCTIONS(true),
+    /**
+     * disabled: the generator's window orders are not unique once tables may lack a primary key or
+     * hold duplicate rows (LAST_VALUE, LEAD/LAG and ROWS frames then depend on the order of ties: 14
+     * differences at the default seed on main after issue 22's merges); it must order windows by a
+     * unique key before this goes on again. Window functions: ranking, distribution, LAG/LEAD,
+     * FIRST/LAST_VALUE, aggregates over ROWS and RANGE frames (AnalyticFixtureTest covers them against H2).
+     */
+    WINDOW_FUNCTIONS(false),
     /** WITH RECURSIVE ... UNION ALL (H2 2.3 runs out of memory on a recursive UNION over a cycle: not generated). */
     RECURSIVE_CTE(true),
     /** ROLLUP, CUBE, GROUPING SETS and GROUPING(), compared with H2's UNION ALL of GROUP BYs. */
