@@ -217,8 +217,15 @@ enum Feature {
     FOREIGN_KEY_ACTIONS(true),
     /** disabled: not supported by LightningDB (HYC00 "A primary key column of type DECIMAL(4,1) ... is not supported"). */
     DECIMAL_PRIMARY_KEY(false),
-    /** Generated schemas have views (projections, filters, groupings, views of views) that queries read as tables. */
-    VIEWS(true),
+    /**
+     * disabled: LightningDB bugs (wrong results) found after issue 22's merges, to fix. An ORDER BY over
+     * a view can be lost: {@code SELECT A1.C2 AS X0 FROM V0 AS A1 UNION ALL SELECT 60 FROM T0 AS A2 JOIN T1
+     * AS A3 ON A2.C2 = A3.C0 WHERE (A3.C1 = A3.C1) ORDER BY 1 ASC NULLS LAST LIMIT 11 OFFSET 3} came back
+     * unsorted (seed 20261125, schema 8, statement 52; T1 is the temporary table there); and a join of a
+     * table with a view fails with 22018 on a conversion H2 never evaluates (schema 11, statement 15).
+     * Generated schemas have views (projections, filters, groupings, views of views) that queries read as tables.
+     */
+    VIEWS(false),
     /** Composite primary keys with a DOUBLE part (allowed by both, but equality on doubles is fragile). */
     DOUBLE_PRIMARY_KEY(false),
     /** Table T1 of every schema is a LOCAL TEMPORARY table on both databases ({@link TemporaryTableSchemas}). */
