@@ -50,7 +50,7 @@ import org.hibernate.type.descriptor.sql.internal.CapacityDependentDdlType;
 import org.hibernate.type.descriptor.sql.spi.DdlTypeRegistry;
 
 /**
- * Hibernate ORM 6.6 and 7 dialect for LightningDB's SQL (the grammar {@code LightningSql.g4} is the
+ * Hibernate ORM 6.6 and 7 dialect for LightningDB's SQL (the grammar {@code LightningSqlParser.g4} is the
  * reference). Chosen automatically through {@link LightningDialectResolver}; set
  * {@code hibernate.dialect} to this class only when Hibernate cannot connect at boot.
  *

@@ -97,7 +97,6 @@ final class DmlExecutor {
         TableRows rows = writer.rows();
         TableExpressions expressions = TableExpressions.of(cx, table);
         Object[] defaults = expressions.defaults(cx, txn, table);
-        TableDef.Identity identity = table.identity();
         Map<ByteBuffer, Object[]> written = new LinkedHashMap<>();
         Map<ByteBuffer, Object[]> replaced = new HashMap<>();
         Set<ByteBuffer> generated = new HashSet<>();
@@ -107,15 +106,7 @@ final class DmlExecutor {
             for (int i = 0; i < targets.length; i++) {
                 row[targets[i]] = ValueCoercion.toInternal(given[i], table.types()[targets[i]]);
             }
-            boolean generates = identity != null && row[identity.column()] == null;
-            if (generates) {
-                long next = TemporaryTableRules.nextIdentity(cx, table);
-                row[identity.column()] = ValueCoercion.toInternal(next, table.types()[identity.column()]);
-            }
-            if (table.hasRowId()) {
-                row[0] = cx.services().sequences().rowIds().next(table); // a fresh key: no other row has it
-                generates |= identity == null;
-            }
+            boolean generates = generateKeys(cx, table, row);
             expressions.generate(cx, txn, table, row);
             checkNotNull(table, row);
             byte[] key = rows.key(row);
@@ -165,11 +156,14 @@ final class DmlExecutor {
             }
             count++;
         }
-        List<Object[]> before = new ArrayList<>(written.size());
-        for (ByteBuffer k : written.keySet()) {
-            before.add(replaced.get(k));
+        ReferentialIntegrity references = ReferentialIntegrity.NONE;
+        if (ReferentialIntegrity.mayApply(cx, table, !replaced.isEmpty())) {
+            List<Object[]> before = new ArrayList<>(written.size());
+            for (ByteBuffer k : written.keySet()) {
+                before.add(replaced.get(k));
+            }
+            references = ReferentialIntegrity.beforeWrite(cx, txn, table, before, new ArrayList<>(written.values()));
         }
-        ReferentialIntegrity references = ReferentialIntegrity.beforeWrite(cx, txn, table, before, new ArrayList<>(written.values()));
         for (Map.Entry<ByteBuffer, Object[]> e : written.entrySet()) {
             writer.write(e.getKey().array(), e.getValue(), replaced.get(e.getKey()));
         }
@@ -182,6 +176,24 @@ final class DmlExecutor {
             generatedKeys = GeneratedKeys.of(table, keys, new ArrayList<>(written.values()), wasGenerated);
         }
         return count;
+    }
+
+    /**
+     * Fills what the database makes for a new row: its identity value when none was given, and its
+     * hidden row id; whether the row's key (or identity) was made here, for generated-keys results.
+     */
+    static boolean generateKeys(StatementContext cx, TableDef table, Object[] row) {
+        TableDef.Identity identity = table.identity();
+        boolean generated = identity != null && row[identity.column()] == null;
+        if (generated) {
+            long next = TemporaryTableRules.nextIdentity(cx, table);
+            row[identity.column()] = ValueCoercion.toInternal(next, table.types()[identity.column()]);
+        }
+        if (table.hasRowId()) {
+            row[0] = cx.services().sequences().rowIds().next(table); // a fresh key: no other row has it
+            generated |= identity == null;
+        }
+        return generated;
     }
 
     /** Locks {@code key} and reads its newest committed value (or this transaction's own): is the key taken? */

@@ -6,6 +6,7 @@ import dev.lightningdb.sql.catalog.TableDef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The foreign keys around a table: those it declares (it is the child) and those of every table
@@ -18,21 +19,14 @@ final class ForeignKeys {
     }
 
     /**
-     * Per committed table definition (by identity: definitions are immutable and replaced by every
-     * change), the most recently used ones. Not weak: the lists hold their table's definition.
+     * Per committed table definition (TableDef has identity equality: definitions are immutable and
+     * replaced by every change). Read without a lock, since every UPDATE and DELETE asks; emptied when
+     * it reaches {@value #CACHED_TABLES} tables (it is cheap to fill again). Not weak: the lists hold
+     * their table's definition.
      */
-    private static final Map<TableDef, Cached> OUTGOING = lru();
-    private static final Map<TableDef, Cached> INCOMING = lru();
+    private static final Map<TableDef, Cached> OUTGOING = new ConcurrentHashMap<>();
+    private static final Map<TableDef, Cached> INCOMING = new ConcurrentHashMap<>();
     private static final int CACHED_TABLES = 1024;
-
-    private static Map<TableDef, Cached> lru() {
-        return new java.util.LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<TableDef, Cached> eldest) {
-                return size() > CACHED_TABLES;
-            }
-        };
-    }
 
     private ForeignKeys() {
     }
@@ -78,16 +72,15 @@ final class ForeignKeys {
         if (version < 0) {
             return compute.get();
         }
-        synchronized (cache) {
-            Cached c = cache.get(table);
-            if (c != null && c.version() == version) {
-                return c.keys();
-            }
+        Cached c = cache.get(table);
+        if (c != null && c.version() == version) {
+            return c.keys();
         }
         List<ForeignKey> keys = List.copyOf(compute.get());
-        synchronized (cache) {
-            cache.put(table, new Cached(version, keys));
+        if (cache.size() >= CACHED_TABLES) {
+            cache.clear();
         }
+        cache.put(table, new Cached(version, keys));
         return keys;
     }
 

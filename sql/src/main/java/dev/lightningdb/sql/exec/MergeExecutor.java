@@ -111,14 +111,7 @@ final class MergeExecutor {
                     }
                     Object[] row = defaults.clone();
                     set(table, row, columns, result, first, q);
-                    if (table.hasRowId()) {
-                        row[0] = cx.services().sequences().rowIds().next(table); // a fresh key: no other row has it
-                    }
-                    TableDef.Identity identity = table.identity();
-                    if (identity != null && row[identity.column()] == null) {
-                        long next = TemporaryTableRules.nextIdentity(cx, table);
-                        row[identity.column()] = ValueCoercion.toInternal(next, table.types()[identity.column()]);
-                    }
+                    DmlExecutor.generateKeys(cx, table, row);
                     expressions.generate(cx, txn, table, row);
                     DmlExecutor.checkNotNull(table, row);
                     byte[] key = rows.key(row);

@@ -27,7 +27,7 @@ import java.util.List;
  * when there is an after-half to run; an INSERT into a child table never takes one.
  */
 final class ReferentialIntegrity {
-    private static final ReferentialIntegrity NONE = new ReferentialIntegrity(null, null, null, List.of(), List.of());
+    static final ReferentialIntegrity NONE = new ReferentialIntegrity(null, null, null, List.of(), List.of());
 
     private final StatementContext cx;
     private final Transaction txn;
@@ -50,8 +50,17 @@ final class ReferentialIntegrity {
      * Checks the statement's rows before it writes them: {@code olds.get(i)} becomes {@code
      * news.get(i)}; an inserted row has no old version (null), a deleted row no new one.
      */
+    /**
+     * Whether a write to {@code table} can concern a foreign key at all: false when the checks are
+     * off, or when the table declares no constraint and the write {@code removesRows} of none (a
+     * plain insert need not even collect its rows for {@link #beforeWrite}).
+     */
+    static boolean mayApply(StatementContext cx, TableDef table, boolean removesRows) {
+        return cx.referentialIntegrity() && (!table.constraints().isEmpty() || removesRows);
+    }
+
     static ReferentialIntegrity beforeWrite(StatementContext cx, Transaction txn, TableDef table, List<Object[]> olds, List<Object[]> news) {
-        if (!cx.referentialIntegrity() || (table.constraints().isEmpty() && noOldRows(olds))) {
+        if (!mayApply(cx, table, !noOldRows(olds))) {
             return NONE; // not a child, and nothing removed or changed that could be a parent
         }
         ReferentialIntegrity ri = new ReferentialIntegrity(cx, txn, table, olds, news);
