@@ -1,4 +1,4 @@
-package dev.lightningdb.tck.spring;
+package dev.lightningdb.tck.hibernate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Hibernate 7 (Boot's) runs bulk UPDATE and DELETE of a joined hierarchy through the dialect's
- * GLOBAL TEMPORARY id tables, as Hibernate 6.6 does in the main tck.
+ * GLOBAL TEMPORARY id tables, as Hibernate 6.6 does in the main tck. Its entities stay out of the
+ * Spring application's package, whose entity scan (with schema validation) would otherwise find them.
  */
 class BulkMutationIdTablesTest {
     /** The root of a joined hierarchy. */
